@@ -1,0 +1,52 @@
+package com.incidenttally.tally;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Everything a report shows, read from the store. Lists are small (one element per group); the
+ * per-incident and per-rejection views stream, so a report of millions of rows never holds them.
+ */
+public interface ReportData {
+
+    Period period();
+
+    Instant generatedAt();
+
+    Totals totals();
+
+    /** The previous period of the same length, or null when the store holds nothing before this one. */
+    Period previousPeriod();
+
+    /** Totals of {@link #previousPeriod()}, or null when there is none. */
+    Totals previousTotals();
+
+    /** Per region, this period against the previous one; empty when there is no previous period. */
+    List<RegionComparison> comparison();
+
+    List<TallyRow> byRegion();
+
+    List<TallyRow> byDistrict();
+
+    List<TallyRow> byNight();
+
+    RegionNightMatrix regionNight();
+
+    /** Incidents per ISO week, oldest first, at most the last 12 weeks the store holds. */
+    List<WeekCount> weeklyTrend();
+
+    /** Merged incidents in the period, ordered by night, region, district, time. */
+    void incidents(Consumer<MergedIncident> sink);
+
+    /** Every rejected row of the input, ordered by file and line. */
+    void rejections(Consumer<Rejection> sink);
+
+    List<Resolution> resolutions();
+
+    void merges(Consumer<MergeNote> sink);
+
+    List<Warning> warnings();
+
+    RunInfo runInfo();
+}
