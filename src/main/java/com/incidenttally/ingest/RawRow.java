@@ -1,0 +1,44 @@
+package com.incidenttally.ingest;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One record of an incident file, strings exactly as read.
+ *
+ * @param file      the file's name relative to the input directory
+ * @param line      the physical line the record starts on; the header is line 1, and blank
+ *                  lines and the lines of multi-line quoted fields all count
+ * @param values    indexed by {@link Column#ordinal()}; an element is null when the file has no
+ *                  such column (or, in a malformed row, no such field). Shared, not copied: do
+ *                  not modify it
+ * @param raw       the record's text as it stood in the file, rebuilt from its fields (at most
+ *                  10,000 characters, longer ones cut with a visible marker)
+ * @param malformed null for a well-formed row, otherwise why the row could not be read
+ */
+public record RawRow(String file, long line, String[] values, String raw, String malformed) {
+
+    public String get(Column column) {
+        return values[column.ordinal()];
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RawRow row
+                && line == row.line
+                && file.equals(row.file)
+                && Arrays.equals(values, row.values)
+                && raw.equals(row.raw)
+                && Objects.equals(malformed, row.malformed);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(file, line, Arrays.hashCode(values), raw, malformed);
+    }
+
+    @Override
+    public String toString() {
+        return file + ":" + line + (malformed == null ? "" : " (" + malformed + ")") + " " + raw;
+    }
+}
