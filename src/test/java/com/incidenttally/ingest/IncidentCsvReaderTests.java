@@ -1,0 +1,480 @@
+package com.incidenttally.ingest;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IncidentCsvReaderTests {
+
+    private static final Charset CP1251 = Charset.forName("windows-1251");
+
+    @TempDir
+    Path dir;
+
+    static Path fixture(String name) {
+        try {
+            return Path.of(IncidentCsvReaderTests.class.getResource("/ingest/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<RawRow> readAll(IncidentCsvReader reader) {
+        List<RawRow> rows = new ArrayList<>();
+        for (RawRow row = reader.read(); row != null; row = reader.read()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static List<RawRow> readFixture(String name) throws FileRejectedException {
+        try (IncidentCsvReader reader = IncidentCsvReader.open(fixture(name), name)) {
+            return readAll(reader);
+        }
+    }
+
+    Path write(String name, byte[] bytes) throws IOException {
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    Path write(String name, String text) throws IOException {
+        return write(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String rejection(Path path, String name) {
+        try (IncidentCsvReader reader = IncidentCsvReader.open(path, name)) {
+            throw new AssertionError("expected " + name + " to be rejected, read " + reader.columns());
+        } catch (FileRejectedException e) {
+            assertThat(e.file()).isEqualTo(name);
+            assertThat(e.getMessage()).isEqualTo(name + ": " + e.reason());
+            return e.reason();
+        }
+    }
+
+    @Nested
+    class Dialects {
+
+        @Test
+        void readsUtf8WithBomAndQuotedFirstHeader() throws Exception {
+            try (IncidentCsvReader reader = IncidentCsvReader.open(fixture("bom.csv"), "bom.csv")) {
+                assertThat(reader.dialect()).isEqualTo(new CsvDialect(StandardCharsets.UTF_8, true, ','));
+                assertThat(reader.dialect().describe()).isEqualTo("UTF-8 (BOM), ','");
+                assertThat(reader.warnings()).isEmpty();
+                assertThat(reader.columns()).containsExactly(
+                        Column.INCIDENT_ID, Column.OCCURRED_AT, Column.REGION, Column.EVENT_TYPE, Column.SOURCE);
+                RawRow row = reader.read();
+                assertThat(row.file()).isEqualTo("bom.csv");
+                assertThat(row.line()).isEqualTo(2);
+                assertThat(row.get(Column.INCIDENT_ID)).isEqualTo("A1");
+                assertThat(row.get(Column.SOURCE)).isEqualTo("Governor of Rostov Oblast");
+                assertThat(row.get(Column.NIGHT)).isNull();
+                assertThat(row.malformed()).isNull();
+                assertThat(reader.read()).isNull();
+                assertThat(reader.rowsRead()).isEqualTo(1);
+            }
+        }
+
+        @Test
+        void detectsSemicolonAndKeepsCommasInsideFields() throws Exception {
+            try (IncidentCsvReader reader = IncidentCsvReader.open(fixture("semicolon.csv"), "semicolon.csv")) {
+                assertThat(reader.dialect().describe()).isEqualTo("UTF-8, ';'");
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L);
+                assertThat(rows.get(0).get(Column.REGION)).isEqualTo("Ростовская область");
+                assertThat(rows.get(0).get(Column.LOCATION)).isEqualTo("Millerovo, Lenina st");
+                assertThat(rows.get(0).get(Column.UAV_COUNT)).isEqualTo("3");
+                assertThat(rows.get(1).get(Column.DISTRICT)).isEmpty();
+                assertThat(rows.get(1).get(Column.LOCATION)).isEqualTo("Shebekino; market");
+                assertThat(rows.get(1).raw())
+                        .isEqualTo("2025-12-08 01:40;Belgorod Oblast;;\"Shebekino; market\";impact;;Ministry");
+                assertThat(rows).extracting(RawRow::malformed).containsOnlyNulls();
+            }
+        }
+
+        @Test
+        void detectsTab() throws Exception {
+            try (IncidentCsvReader reader = IncidentCsvReader.open(fixture("tab.csv"), "tab.csv")) {
+                assertThat(reader.dialect().describe()).isEqualTo("UTF-8, tab");
+                RawRow row = reader.read();
+                assertThat(row.get(Column.REGION)).isEqualTo("Kursk Oblast");
+                assertThat(row.get(Column.NOTES)).isEqualTo("three, maybe four; unconfirmed");
+                assertThat(row.malformed()).isNull();
+            }
+        }
+
+        @Test
+        void readsCrlfLineEndingsWithoutKeepingTheCarriageReturn() throws Exception {
+            List<RawRow> rows = readFixture("crlf.csv");
+            assertThat(rows).extracting(RawRow::line).containsExactly(2L, 4L);
+            assertThat(rows.get(0).get(Column.NOTES)).isEqualTo("two lines\r\nof notes");
+            assertThat(rows.get(1).get(Column.NOTES)).isEqualTo("last");
+            assertThat(rows.get(1).get(Column.SOURCE)).isEqualTo("Ministry");
+        }
+
+        @Test
+        void countsDelimitersOnlyOutsideQuotes() throws Exception {
+            Path path = write("quoted-header.csv",
+                    "\"what, where, when\";occurred_at;region;event_type;source\nx;2025-12-07;Rostov Oblast;debris;A\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "quoted-header.csv")) {
+                assertThat(reader.dialect().delimiter()).isEqualTo(';');
+                assertThat(reader.warnings()).containsExactly("unknown columns ignored: what, where, when");
+                assertThat(reader.read().get(Column.REGION)).isEqualTo("Rostov Oblast");
+            }
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+                "'region'|,",
+                "'a,b;c'|,",
+                "'a;b;c,d'|;",
+                "'a\tb\tc;d,e'|'\t'",
+                "'\"a;b;c\",d'|,",
+                "'\n\na;b\nc,d,e,f'|;",
+        })
+        void picksTheMostFrequentDelimiterOfTheHeaderLine(String start, char expected) {
+            byte[] bytes = start.getBytes(StandardCharsets.UTF_8);
+            assertThat(FileScan.delimiterOf(bytes, 0, bytes.length)).isEqualTo(expected);
+        }
+    }
+
+    @Nested
+    class Encodings {
+
+        @Test
+        void readsWindows1251WhenNotValidUtf8AndSaysSo() throws Exception {
+            Path path = write("cp1251.csv", ("occurred_at;region;district;event_type;source\r\n"
+                    + "07.12.2025 23:10;Ростовская область;Чертковский район;обломки;Губернатор\r\n").getBytes(CP1251));
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "cp1251.csv")) {
+                assertThat(reader.dialect()).isEqualTo(new CsvDialect(CP1251, false, ';'));
+                assertThat(reader.dialect().fallback()).isTrue();
+                assertThat(reader.dialect().describe()).isEqualTo("windows-1251, ';'");
+                assertThat(reader.warnings()).containsExactly("not valid UTF-8: read as windows-1251");
+                RawRow row = reader.read();
+                assertThat(row.get(Column.REGION)).isEqualTo("Ростовская область");
+                assertThat(row.get(Column.DISTRICT)).isEqualTo("Чертковский район");
+                assertThat(row.get(Column.EVENT_TYPE)).isEqualTo("обломки");
+                assertThat(row.raw()).isEqualTo("07.12.2025 23:10;Ростовская область;Чертковский район;обломки;Губернатор");
+            }
+        }
+
+        @Test
+        void fallsBackWhenOnlyTheLastRowIsNotUtf8() throws Exception {
+            StringBuilder text = new StringBuilder("occurred_at,region,event_type,source\n");
+            for (int i = 0; i < 20_000; i++) {
+                text.append("2025-12-07,Rostov Oblast,debris,A").append(i).append('\n');
+            }
+            byte[] head = text.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] tail = "2025-12-08,Курская область,debris,B\n".getBytes(CP1251);
+            byte[] bytes = new byte[head.length + tail.length];
+            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(tail, 0, bytes, head.length, tail.length);
+            try (IncidentCsvReader reader = IncidentCsvReader.open(write("late.csv", bytes), "late.csv")) {
+                assertThat(reader.dialect().fallback()).isTrue();
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).hasSize(20_001);
+                assertThat(rows.get(20_000).get(Column.REGION)).isEqualTo("Курская область");
+                assertThat(rows.get(20_000).line()).isEqualTo(20_002);
+            }
+        }
+
+        @Test
+        void readsValidUtf8Cyrillic() throws Exception {
+            Path path = write("utf8.csv", "occurred_at,region,event_type,source\n2025-12-07,Ростовская область,сбит,Губернатор\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "utf8.csv")) {
+                assertThat(reader.dialect()).isEqualTo(new CsvDialect(StandardCharsets.UTF_8, false, ','));
+                assertThat(reader.warnings()).isEmpty();
+                assertThat(reader.read().get(Column.REGION)).isEqualTo("Ростовская область");
+            }
+        }
+
+        @Test
+        void rejectsUtf16() throws Exception {
+            byte[] text = "occurred_at,region,event_type,source\n".getBytes(StandardCharsets.UTF_16LE);
+            byte[] bytes = new byte[text.length + 2];
+            bytes[0] = (byte) 0xFF;
+            bytes[1] = (byte) 0xFE;
+            System.arraycopy(text, 0, bytes, 2, text.length);
+            assertThat(rejection(write("utf16.csv", bytes), "utf16.csv"))
+                    .isEqualTo("encoded as UTF-16: save it as CSV UTF-8");
+        }
+    }
+
+    @Nested
+    class Header {
+
+        @Test
+        void matchesHeaderInAnyCaseAndOrder() throws Exception {
+            try (IncidentCsvReader reader = IncidentCsvReader.open(fixture("header-any-case-and-order.csv"), "h.csv")) {
+                assertThat(reader.columns()).containsExactly(Column.SOURCE, Column.EVENT_TYPE, Column.REGION,
+                        Column.OCCURRED_AT, Column.UAV_COUNT, Column.INCIDENT_ID);
+                assertThat(reader.warnings()).isEmpty();
+                RawRow row = reader.read();
+                assertThat(row.get(Column.SOURCE)).isEqualTo("Governor");
+                assertThat(row.get(Column.EVENT_TYPE)).isEqualTo("Shot down");
+                assertThat(row.get(Column.REGION)).isEqualTo("Voronezh Oblast");
+                assertThat(row.get(Column.OCCURRED_AT)).isEqualTo("2025-12-07 22:00");
+                assertThat(row.get(Column.UAV_COUNT)).isEqualTo("multiple");
+                assertThat(row.get(Column.INCIDENT_ID)).isEqualTo("V-7");
+                assertThat(row.malformed()).isNull();
+            }
+        }
+
+        @Test
+        void ignoresUnknownColumnsAndNamesEachOnce() throws Exception {
+            try (IncidentCsvReader reader = IncidentCsvReader.open(fixture("unknown-column.csv"), "unknown-column.csv")) {
+                assertThat(reader.warnings()).containsExactly("unknown columns ignored: colour, weather");
+                assertThat(reader.columns()).containsExactly(
+                        Column.OCCURRED_AT, Column.REGION, Column.EVENT_TYPE, Column.SOURCE);
+                RawRow row = reader.read();
+                assertThat(row.get(Column.SOURCE)).isEqualTo("A");
+                assertThat(row.malformed()).isNull();
+                assertThat(row.raw()).isEqualTo("2025-12-07,red,Rostov Oblast,debris,rain,A,blue");
+            }
+        }
+
+        @Test
+        void ignoresColumnsWithoutAName() throws Exception {
+            Path path = write("trailing.csv", "occurred_at;region;event_type;source;;\n2025-12-07;Rostov Oblast;debris;A;;\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "trailing.csv")) {
+                assertThat(reader.warnings()).containsExactly("2 columns without a name ignored");
+                assertThat(reader.read().malformed()).isNull();
+            }
+        }
+
+        @Test
+        void rejectsMissingRequiredColumns() {
+            assertThat(rejection(fixture("missing-required-column.csv"), "missing-required-column.csv"))
+                    .isEqualTo("missing required column: event_type, source");
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "region,event_type,source|missing required column: occurred_at or night",
+                "occurred_at,event_type,source|missing required column: region",
+                "district,location|missing required column: occurred_at or night, region, event_type, source",
+        })
+        void namesEveryMissingRequiredColumn(String header, String reason) throws Exception {
+            assertThat(rejection(write("h.csv", header + "\n"), "h.csv")).isEqualTo(reason);
+        }
+
+        @Test
+        void acceptsNightInsteadOfOccurredAt() throws Exception {
+            Path path = write("night.csv", "night,region,event_type,source\n2025-12-07/08,Rostov Oblast,debris,A\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "night.csv")) {
+                assertThat(reader.read().get(Column.NIGHT)).isEqualTo("2025-12-07/08");
+            }
+        }
+
+        @Test
+        void rejectsAColumnGivenTwice() {
+            assertThat(rejection(fixture("duplicate-column.csv"), "duplicate-column.csv"))
+                    .isEqualTo("column given twice: region");
+        }
+
+        @Test
+        void rejectsAnEmptyFile() {
+            assertThat(rejection(fixture("empty.csv"), "empty.csv")).isEqualTo("no header row");
+        }
+
+        @Test
+        void rejectsAFileOfBlankLines() throws Exception {
+            assertThat(rejection(write("blank.csv", "\n\r\n  \n,,,\n"), "blank.csv")).isEqualTo("no header row");
+        }
+
+        @Test
+        void readsAHeaderWithoutRows() throws Exception {
+            try (IncidentCsvReader reader = IncidentCsvReader.open(write("h.csv", "occurred_at,region,event_type,source"), "h.csv")) {
+                assertThat(reader.read()).isNull();
+                assertThat(reader.read()).isNull();
+                assertThat(reader.rowsRead()).isZero();
+            }
+        }
+
+        @Test
+        void rejectsAHeaderWithAQuoteNeverClosed() throws Exception {
+            assertThat(rejection(write("h.csv", "occurred_at,\"region,event_type,source\n1,2,3,4\n"), "h.csv"))
+                    .isEqualTo("unbalanced quotes: the quoted field opened on line 1 is never closed");
+        }
+    }
+
+    @Nested
+    class Rows {
+
+        @Test
+        void countsLinesInsideQuotedFields() throws Exception {
+            List<RawRow> rows = readFixture("quoted-newline.csv");
+            assertThat(rows).extracting(RawRow::line).containsExactly(2L, 5L, 6L);
+            assertThat(rows.get(0).get(Column.NOTES)).isEqualTo("first line\nsecond line\nthird line");
+            assertThat(rows.get(1).get(Column.REGION)).isEqualTo("Belgorod Oblast");
+            assertThat(rows.get(2).get(Column.REGION)).isEqualTo("Kursk Oblast");
+            assertThat(rows).extracting(RawRow::malformed).containsOnlyNulls();
+        }
+
+        @Test
+        void undoublesQuotesInValuesAndKeepsThemInRaw() throws Exception {
+            RawRow row = readFixture("quoted-newline.csv").get(1);
+            assertThat(row.get(Column.NOTES)).isEqualTo("said \"two\" drones");
+            assertThat(row.raw()).isEqualTo("2025-12-08 01:00,Belgorod Oblast,debris,Ministry,\"said \"\"two\"\" drones\"");
+        }
+
+        @Test
+        void skipsBlankLinesAndEmptyRowsButCountsTheirLines() throws Exception {
+            try (IncidentCsvReader reader = IncidentCsvReader.open(fixture("blank-lines.csv"), "blank-lines.csv")) {
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::line).containsExactly(3L, 7L);
+                assertThat(rows).extracting(row -> row.get(Column.SOURCE)).containsExactly("A", "B");
+                assertThat(reader.rowsRead()).isEqualTo(2);
+            }
+        }
+
+        @Test
+        void returnsFieldsUntrimmed() throws Exception {
+            Path path = write("spaces.csv", "occurred_at,region,event_type,source\n 2025-12-07 ,  Rostov Oblast,debris ,\" A \"\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "spaces.csv")) {
+                RawRow row = reader.read();
+                assertThat(row.get(Column.OCCURRED_AT)).isEqualTo(" 2025-12-07 ");
+                assertThat(row.get(Column.REGION)).isEqualTo("  Rostov Oblast");
+                assertThat(row.get(Column.EVENT_TYPE)).isEqualTo("debris ");
+                assertThat(row.get(Column.SOURCE)).isEqualTo(" A ");
+            }
+        }
+
+        @Test
+        void readsAQuoteInsideAnUnquotedFieldAsText() throws Exception {
+            Path path = write("inch.csv", "occurred_at,region,event_type,source,notes\n2025-12-07,Rostov Oblast,debris,A,5\" shell\n2025-12-08,Kursk Oblast,impact,B,x\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "inch.csv")) {
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L);
+                assertThat(rows.get(0).get(Column.NOTES)).isEqualTo("5\" shell");
+                assertThat(rows).extracting(RawRow::malformed).containsOnlyNulls();
+            }
+        }
+
+        @Test
+        void capsRawAtTenThousandCharactersWithAMarker() throws Exception {
+            String notes = "x".repeat(20_000);
+            Path path = write("long.csv", "occurred_at,region,event_type,source,notes\n2025-12-07,Rostov Oblast,debris,A," + notes + "\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "long.csv")) {
+                RawRow row = reader.read();
+                assertThat(row.get(Column.NOTES)).isEqualTo(notes);
+                assertThat(row.raw()).hasSize(10_000)
+                        .startsWith("2025-12-07,Rostov Oblast,debris,A,xxx")
+                        .endsWith("x …[cut: longer than 10,000 characters]");
+            }
+        }
+
+        @Test
+        void readsManyRowsAcrossBufferBoundaries() throws Exception {
+            StringBuilder text = new StringBuilder("occurred_at,region,event_type,source,notes\n");
+            for (int i = 0; i < 30_000; i++) {
+                text.append("2025-12-07,Rostov Oblast,debris,S").append(i).append(i % 1000 == 0 ? ",\"two\nlines\"\n" : ",n\n");
+            }
+            try (IncidentCsvReader reader = IncidentCsvReader.open(write("many.csv", text.toString()), "many.csv")) {
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).hasSize(30_000);
+                // Row i starts after the header, the rows before it, and one extra line per earlier two-line note.
+                int i = 29_999;
+                assertThat(rows.get(i).line()).isEqualTo(2 + i + (i / 1000 + 1));
+                assertThat(rows.get(i).get(Column.SOURCE)).isEqualTo("S29999");
+                assertThat(reader.rowsRead()).isEqualTo(30_000);
+            }
+        }
+    }
+
+    @Nested
+    class Malformed {
+
+        @Test
+        void returnsRowsWithTheWrongNumberOfFieldsAsMalformed() throws Exception {
+            try (IncidentCsvReader reader = IncidentCsvReader.open(fixture("wrong-field-count.csv"), "wrong-field-count.csv")) {
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L, 5L);
+                assertThat(rows).extracting(RawRow::malformed).containsExactly(
+                        null, "expected 4 fields, found 3", "expected 4 fields, found 5", null);
+                assertThat(rows.get(1).raw()).isEqualTo("2025-12-07,Rostov Oblast,debris");
+                assertThat(rows.get(1).get(Column.EVENT_TYPE)).isEqualTo("debris");
+                assertThat(rows.get(1).get(Column.SOURCE)).isNull();
+                assertThat(rows.get(2).raw()).isEqualTo("2025-12-07,Rostov Oblast,debris,A,extra");
+                assertThat(reader.rowsRead()).isEqualTo(4);
+            }
+        }
+
+        @Test
+        void returnsAQuoteNeverClosedAsOneMalformedRowAtTheLineItOpened() throws Exception {
+            try (IncidentCsvReader reader = IncidentCsvReader.open(fixture("unbalanced-quotes.csv"), "unbalanced-quotes.csv")) {
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L);
+                assertThat(rows.get(0).malformed()).isNull();
+                assertThat(rows.get(1).malformed())
+                        .isEqualTo("unbalanced quotes: the quoted field opened on line 3 is never closed");
+                assertThat(rows.get(1).raw())
+                        .isEqualTo("2025-12-07,Rostov Oblast,debris,B,\"never closed\n2025-12-08,Kursk Oblast,impact,C,lost");
+                assertThat(rows.get(1).values()).hasSize(Column.values().length).containsOnlyNulls();
+                assertThat(reader.rowsRead()).isEqualTo(2);
+                assertThat(reader.read()).isNull();
+            }
+        }
+
+        @Test
+        void namesTheLineTheUnclosedQuoteOpenedOnNotTheRecordStart() throws Exception {
+            Path path = write("late-quote.csv", "occurred_at,region,event_type,source,notes\r\n"
+                    + "2025-12-07,\"Rostov\r\nOblast\",debris,\"A\"\"\",ok\r\n"
+                    + "2025-12-07,\"Rostov\r\nOblast\",debris,B,\"open\r\nand on\r\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "late-quote.csv")) {
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 4L);
+                assertThat(rows.get(0).get(Column.REGION)).isEqualTo("Rostov\r\nOblast");
+                assertThat(rows.get(0).get(Column.SOURCE)).isEqualTo("A\"");
+                assertThat(rows.get(1).malformed())
+                        .isEqualTo("unbalanced quotes: the quoted field opened on line 5 is never closed");
+            }
+        }
+
+        @Test
+        void findsAnUnclosedQuoteFarIntoALargeFile() throws Exception {
+            StringBuilder text = new StringBuilder("\uFEFFoccurred_at,region,event_type,source\n");
+            for (int i = 0; i < 10_000; i++) {
+                text.append("2025-12-07,Ростовская область,debris,S").append(i).append('\n');
+            }
+            text.append("2025-12-08,Kursk Oblast,impact,\"").append("y".repeat(50_000)).append('\n');
+            try (IncidentCsvReader reader = IncidentCsvReader.open(write("big.csv", text.toString()), "big.csv")) {
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).hasSize(10_001);
+                assertThat(rows.get(9_999).get(Column.SOURCE)).isEqualTo("S9999");
+                RawRow last = rows.get(10_000);
+                assertThat(last.line()).isEqualTo(10_002);
+                assertThat(last.malformed()).isEqualTo("unbalanced quotes: the quoted field opened on line 10002 is never closed");
+                assertThat(last.raw()).hasSize(10_000).startsWith("2025-12-08,Kursk Oblast,impact,\"yyy")
+                        .endsWith(" …[cut: longer than 10,000 characters]");
+            }
+        }
+    }
+
+    @Nested
+    class Unreadable {
+
+        @Test
+        void rejectsADirectory() throws Exception {
+            Files.createDirectory(dir.resolve("folder.csv"));
+            assertThat(rejection(dir.resolve("folder.csv"), "folder.csv")).isEqualTo("is a directory, not a file");
+        }
+
+        @Test
+        void rejectsAMissingFile() {
+            assertThat(rejection(dir.resolve("gone.csv"), "gone.csv")).isEqualTo("file not found");
+        }
+    }
+}
