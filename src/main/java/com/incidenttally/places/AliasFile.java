@@ -1,0 +1,118 @@
+package com.incidenttally.places;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A user's aliases file: {@code input_name,region,canonical_name}, one spelling a line.
+ * Region blank: the spelling is a region's; otherwise a district's inside that region.
+ * The canonical name must be a place of the gazetteer (its English or Russian name, or a region's ISO code).
+ */
+record AliasFile(Map<String, Region> regions, Map<String, Map<String, District>> districts) {
+
+    static final List<String> HEADER = List.of("input_name", "region", "canonical_name");
+
+    static AliasFile read(Path file, Gazetteer gazetteer) throws AliasFileException {
+        if (!Files.isRegularFile(file)) {
+            throw new AliasFileException(file, "no such file", null);
+        }
+        Map<String, Region> regions = new HashMap<>();
+        Map<String, Long> regionLines = new HashMap<>();
+        Map<String, Map<String, District>> districts = new HashMap<>();
+        Map<String, Long> districtLines = new HashMap<>();
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).detectBomHeader(true)
+                .ofCsvRecord(file, StandardCharsets.UTF_8)) {
+            boolean header = true;
+            for (CsvRecord row : reader) {
+                long line = row.getStartingLineNumber();
+                if (header) {
+                    List<String> names = row.getFields().stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList();
+                    if (!names.equals(HEADER)) {
+                        throw new AliasFileException(file, line,
+                                "the header must be input_name,region,canonical_name, not " + String.join(",", row.getFields()));
+                    }
+                    header = false;
+                    continue;
+                }
+                if (row.getFieldCount() != 3) {
+                    throw new AliasFileException(file, line,
+                            "expected 3 fields (input_name,region,canonical_name), found " + row.getFieldCount());
+                }
+                String input = row.getField(0).trim();
+                String regionName = row.getField(1).trim();
+                String canonical = row.getField(2).trim();
+                if (input.isEmpty()) {
+                    throw new AliasFileException(file, line, "input_name is blank");
+                }
+                if (canonical.isEmpty()) {
+                    throw new AliasFileException(file, line, "canonical_name is blank");
+                }
+                String key = NameFolding.normalize(input);
+                if (key.isEmpty()) {
+                    throw new AliasFileException(file, line, "input_name '" + input + "' has no letters or digits");
+                }
+                if (regionName.isEmpty()) {
+                    Region region = canonicalRegion(gazetteer, canonical).orElseThrow(() -> new AliasFileException(file, line,
+                            "'" + canonical + "' is not a region of the gazetteer (give its English name, e.g. Rostov Oblast, or ISO code)"));
+                    Region earlier = regions.putIfAbsent(key, region);
+                    if (earlier != null && !earlier.equals(region)) {
+                        throw new AliasFileException(file, line, "'" + input + "' is already an alias of "
+                                + earlier.name() + " on line " + regionLines.get(key));
+                    }
+                    regionLines.putIfAbsent(key, line);
+                } else {
+                    PlaceMatch<Region> match = gazetteer.resolveRegion(regionName);
+                    if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
+                        throw new AliasFileException(file, line, "region '" + regionName + "' is not a region of the gazetteer");
+                    }
+                    Region region = match.place();
+                    District district = canonicalDistrict(gazetteer, region, canonical).orElseThrow(() -> new AliasFileException(file, line,
+                            "'" + canonical + "' is not a district of " + region.name() + " in the gazetteer"));
+                    Map<String, District> inRegion = districts.computeIfAbsent(region.isoCode(), k -> new HashMap<>());
+                    District earlier = inRegion.putIfAbsent(key, district);
+                    String lineKey = region.isoCode() + '\u0000' + key;
+                    if (earlier != null && !earlier.equals(district)) {
+                        throw new AliasFileException(file, line, "'" + input + "' is already an alias of "
+                                + earlier.name() + " on line " + districtLines.get(lineKey));
+                    }
+                    districtLines.putIfAbsent(lineKey, line);
+                }
+            }
+            if (header) {
+                throw new AliasFileException(file, 1, "the file is empty; expected the header input_name,region,canonical_name");
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new AliasFileException(file, "cannot be read: " + e.getMessage(), e);
+        } catch (CsvParseException e) {
+            throw new AliasFileException(file, "is not valid CSV: " + e.getMessage(), e);
+        }
+        return new AliasFile(Map.copyOf(regions), Map.copyOf(districts));
+    }
+
+    private static java.util.Optional<Region> canonicalRegion(Gazetteer gazetteer, String canonical) {
+        String key = NameFolding.normalize(canonical);
+        return gazetteer.regions().stream()
+                .filter(r -> key.equals(NameFolding.normalize(r.name())) || key.equals(NameFolding.normalize(r.nameRu()))
+                        || key.equals(NameFolding.normalize(r.isoCode())))
+                .findFirst();
+    }
+
+    private static java.util.Optional<District> canonicalDistrict(Gazetteer gazetteer, Region region, String canonical) {
+        String key = NameFolding.normalize(canonical);
+        List<District> matches = gazetteer.districts(region).stream()
+                .filter(d -> key.equals(NameFolding.normalize(d.name())) || key.equals(NameFolding.normalize(d.nameRu())))
+                .toList();
+        return matches.size() == 1 ? java.util.Optional.of(matches.get(0)) : java.util.Optional.empty();
+    }
+}

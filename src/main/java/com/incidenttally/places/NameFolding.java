@@ -1,0 +1,134 @@
+package com.incidenttally.places;
+
+import com.ibm.icu.text.Transliterator;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The three keys a name is compared on, from strict to loose.
+ * <ol>
+ * <li>{@link #normalize}: case, punctuation, {@code ё}/{@code е} and apostrophes folded, abbreviations spelled out;</li>
+ * <li>{@link #core}: the same without the words that say what kind of place it is (region, oblast, район, …);</li>
+ * <li>{@link #spelling}: the core in Latin letters with the differences between transliteration systems
+ *     folded away (kh/h, y/i/iy/ii, -sky/-skiy/-skoy/-skoye/-skoe, doubled letters, …).</li>
+ * </ol>
+ * Folding may make two different places equal (Moscow the city, Moscow the oblast); the index that uses
+ * these keys treats such a key as ambiguous and never resolves through it.
+ */
+final class NameFolding {
+
+    /** Words that say what kind of place a name is, not which one (soft signs dropped, as normalize does). */
+    static final Set<String> KIND_WORDS = Stream.of(
+            "region", "regions", "oblast", "oblasti", "obl", "krai", "kray", "republic", "rep", "respublika",
+            "autonomous", "avtonomnyy", "avtonomny", "avtonomnaya", "okrug", "ao",
+            "district", "raion", "rayon", "municipal", "munitsipalnyy", "munitsipalny", "munitsipalnyi",
+            "urban", "gorodskoy", "city", "gorod", "settlement", "municipality", "of", "the",
+            "область", "края", "край", "республика", "автономный", "автономная", "автономного",
+            "округ", "округа", "район", "района", "муниципальный", "муниципального", "муниципальное",
+            "муниципальная", "городской", "городского", "город", "образование", "образования",
+            "области", "мо", "громада", "міська", "місто", "автономна")
+            .map(word -> word.replace("ь", "")).collect(Collectors.toUnmodifiableSet());
+
+    private static final Pattern RAION_ABBREVIATION = Pattern.compile("(?<![\\p{L}])р-о?н(?![\\p{L}])");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`´ʹʺ\"”“«»ъь]");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{Nd}]+");
+    private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
+    private static final Pattern UKRAINIAN_LETTERS = Pattern.compile("[іїєґ]");
+    private static final Pattern ADJECTIVE_ENDING =
+            Pattern.compile("(?<=[bcdfghklmnprstvz])(iy|yy|ii|ij|yj|yi|iyy|y|oy|oi|oj|oye|oe|oje|aya|aja|ogo|aia)$");
+    private static final Pattern DOUBLED = Pattern.compile("(\\p{L})\\1+");
+
+    private static final Transliterator RUSSIAN = Transliterator.getInstance("Russian-Latin/BGN");
+    private static final Transliterator UKRAINIAN = Transliterator.getInstance("Ukrainian-Latin/BGN");
+
+    private NameFolding() {
+    }
+
+    /**
+     * Lower case, {@code ё} as {@code е}, no apostrophes, primes or soft and hard signs (transliterations
+     * write them or not), abbreviations spelled out, words separated by one space.
+     */
+    static String normalize(String name) {
+        if (name == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replace('ё', 'е');
+        s = RAION_ABBREVIATION.matcher(s).replaceAll(" район ");
+        s = APOSTROPHES.matcher(s).replaceAll("");
+        s = NOT_LETTER_OR_DIGIT.matcher(s).replaceAll(" ").trim();
+        if (s.isEmpty()) {
+            return s;
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : s.split(" ")) {
+            words.add(switch (word) {
+                case "обл" -> "област";
+                case "г", "гор" -> "город";
+                case "респ" -> "республика";
+                default -> word;
+            });
+        }
+        return String.join(" ", words);
+    }
+
+    /** The normalized name without words of kind; the normalized name itself when nothing else is left. */
+    static String core(String name) {
+        String normalized = normalize(name);
+        StringBuilder core = new StringBuilder();
+        for (String word : normalized.split(" ")) {
+            if (!KIND_WORDS.contains(word)) {
+                if (!core.isEmpty()) {
+                    core.append(' ');
+                }
+                core.append(word);
+            }
+        }
+        return core.isEmpty() ? normalized : core.toString();
+    }
+
+    /** Latin letters of the core, with transliteration differences folded away; no spaces. */
+    static String spelling(String name) {
+        String core = core(name);
+        if (CYRILLIC.matcher(core).find()) {
+            core = normalize(transliterate(core));
+        }
+        StringBuilder key = new StringBuilder();
+        for (String word : core.split(" ")) {
+            key.append(foldWord(word));
+        }
+        return key.toString();
+    }
+
+    /** Cyrillic to Latin by the BGN/PCGN systems, Ukrainian when Ukrainian letters show it. */
+    static String transliterate(String cyrillic) {
+        Transliterator transliterator = UKRAINIAN_LETTERS.matcher(cyrillic.toLowerCase(Locale.ROOT)).find()
+                ? UKRAINIAN : RUSSIAN;
+        // ICU transliterators keep state while they work; one at a time.
+        synchronized (transliterator) {
+            return transliterator.transliterate(cyrillic);
+        }
+    }
+
+    private static String foldWord(String word) {
+        String w = word
+                .replace("č", "ch").replace("š", "sh").replace("ž", "zh").replace("ć", "ch")
+                .replace("ë", "e").replace("é", "e");
+        w = Normalizer.normalize(w, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        w = w.replace("shch", "sh").replace("sch", "sh").replace("kh", "h")
+                .replace('j', 'y').replace('w', 'v').replace("x", "ks").replace("ph", "f")
+                .replace("tz", "ts").replace('q', 'k');
+        w = w.replaceAll("c(?!h)", "ts");
+        w = ADJECTIVE_ENDING.matcher(w).replaceAll("i");
+        w = w.replace('y', 'i').replace("ie", "e").replace("io", "e");
+        w = DOUBLED.matcher(w).replaceAll("$1");
+        return w;
+    }
+}

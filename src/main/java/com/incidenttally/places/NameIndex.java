@@ -1,0 +1,137 @@
+package com.incidenttally.places;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every name and alias of a set of places, looked up by the rules of SPEC Places in order:
+ * exact after folding, transliterated, fuzzy. A key shared by two places resolves to neither.
+ * Immutable once built; each distinct spelling is resolved once and remembered.
+ */
+final class NameIndex<T> {
+
+    /** Below this similarity a fuzzy candidate is not taken at all. */
+    static final double FUZZY_THRESHOLD = 0.90;
+    /** How much better than the runner-up the best fuzzy candidate must be. */
+    static final double FUZZY_MARGIN = 0.04;
+    /** Keys this short are too easily similar to something else to be guessed at. */
+    static final int FUZZY_MIN_LENGTH = 5;
+
+    private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
+    private static final LevenshteinDistance EDITS = LevenshteinDistance.getDefaultInstance();
+
+    private final Map<String, Set<T>> byName = new HashMap<>();
+    private final Map<String, Set<T>> byCore = new HashMap<>();
+    private final Map<String, Set<T>> bySpelling = new HashMap<>();
+    private final Map<String, PlaceMatch<T>> resolved = new ConcurrentHashMap<>();
+    private final boolean fuzzy;
+
+    NameIndex(boolean fuzzy) {
+        this.fuzzy = fuzzy;
+    }
+
+    /** Adds one name of a place; called only while the gazetteer is built. */
+    void add(String name, T place) {
+        String normalized = NameFolding.normalize(name);
+        if (normalized.isEmpty()) {
+            return;
+        }
+        byName.computeIfAbsent(normalized, k -> new LinkedHashSet<>()).add(place);
+        byCore.computeIfAbsent(NameFolding.core(name), k -> new LinkedHashSet<>()).add(place);
+        bySpelling.computeIfAbsent(NameFolding.spelling(name), k -> new LinkedHashSet<>()).add(place);
+    }
+
+    PlaceMatch<T> resolve(String input) {
+        String key = input == null ? "" : input;
+        return resolved.computeIfAbsent(key, this::lookUp);
+    }
+
+    /** Folded keys that name more than one place, for the tests and for whoever edits the supplements. */
+    Map<String, Set<T>> ambiguousCores() {
+        Map<String, Set<T>> ambiguous = new HashMap<>();
+        byCore.forEach((k, v) -> {
+            if (v.size() > 1) {
+                ambiguous.put(k, v);
+            }
+        });
+        return ambiguous;
+    }
+
+    private PlaceMatch<T> lookUp(String input) {
+        String normalized = NameFolding.normalize(input);
+        if (normalized.isEmpty()) {
+            return PlaceMatch.unresolved(input);
+        }
+        Set<T> exact = byName.get(normalized);
+        if (exact != null) {
+            return only(input, exact, MatchMethod.EXACT);
+        }
+        Set<T> core = byCore.get(NameFolding.core(input));
+        if (core != null) {
+            return only(input, core, MatchMethod.EXACT);
+        }
+        String spelling = NameFolding.spelling(input);
+        Set<T> spelled = bySpelling.get(spelling);
+        if (spelled != null) {
+            return only(input, spelled, MatchMethod.TRANSLITERATED);
+        }
+        return fuzzy ? closest(input, spelling) : PlaceMatch.unresolved(input);
+    }
+
+    private PlaceMatch<T> only(String input, Set<T> places, MatchMethod method) {
+        return places.size() == 1
+                ? new PlaceMatch<>(input, places.iterator().next(), method, 1.0)
+                : PlaceMatch.unresolved(input);
+    }
+
+    private PlaceMatch<T> closest(String input, String spelling) {
+        if (spelling.length() < FUZZY_MIN_LENGTH) {
+            return PlaceMatch.unresolved(input);
+        }
+        Map<T, Double> bestPerPlace = new HashMap<>();
+        Map<T, Boolean> closeEnough = new HashMap<>();
+        for (Map.Entry<String, Set<T>> entry : bySpelling.entrySet()) {
+            String candidate = entry.getKey();
+            if (candidate.length() < FUZZY_MIN_LENGTH) {
+                continue;
+            }
+            double score = SIMILARITY.apply(spelling, candidate);
+            boolean fewEdits = EDITS.apply(spelling, candidate) <= editsAllowed(candidate);
+            for (T place : entry.getValue()) {
+                Double before = bestPerPlace.get(place);
+                if (before == null || score > before) {
+                    bestPerPlace.put(place, score);
+                    closeEnough.put(place, fewEdits);
+                }
+            }
+        }
+        List<Map.Entry<T, Double>> ranked = new ArrayList<>(bestPerPlace.entrySet());
+        ranked.sort(Map.Entry.<T, Double>comparingByValue().reversed());
+        if (ranked.isEmpty()) {
+            return PlaceMatch.unresolved(input);
+        }
+        double best = ranked.get(0).getValue();
+        double runnerUp = ranked.size() > 1 ? ranked.get(1).getValue() : 0.0;
+        T place = ranked.get(0).getKey();
+        if (best >= FUZZY_THRESHOLD && best - runnerUp >= FUZZY_MARGIN && closeEnough.get(place)) {
+            return new PlaceMatch<>(input, place, MatchMethod.FUZZY, best);
+        }
+        return PlaceMatch.unresolved(input);
+    }
+
+    /**
+     * Similarity alone favours a shared beginning ("Rostov foo" looks like "Rostov"); a guess must
+     * also be a few typing slips away: one for a short name, two for a longer one.
+     */
+    private static int editsAllowed(String candidate) {
+        return candidate.length() < 8 ? 1 : 2;
+    }
+}
