@@ -3,7 +3,7 @@ package com.incidenttally.tally;
 /**
  * A row (or a whole file, with line 0) that was not accepted, and why.
  *
- * @param column the input column at fault, or "-" when the row as a whole is
+ * @param column the input column at fault, "(row)" when the row as a whole is, "(file)" for a file rejected whole
  * @param raw    the row as it stood in the file
  */
 public record Rejection(String file, long line, String column, String value, String reason, String raw) {

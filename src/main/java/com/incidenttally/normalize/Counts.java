@@ -1,0 +1,53 @@
+package com.incidenttally.normalize;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Whole-number counts as analysts write them, vague words included. */
+final class Counts {
+
+    /** Words that mean "some, number not known" in a UAV count. */
+    private static final Set<String> UNKNOWN = Set.of("unknown", "multiple", "several", "many", "unconfirmed",
+            "n/a", "?", "несколько", "неизвестно", "много", "группа");
+
+    private Counts() {
+    }
+
+    /** The count, or null when the value is blank or a vague word. */
+    static Integer uavCount(String value) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty() || UNKNOWN.contains(text.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return wholeNumber(text);
+    }
+
+    /** The count, or null when blank (not reported). */
+    static Integer casualties(String value) {
+        String text = value == null ? "" : value.strip();
+        return text.isEmpty() ? null : wholeNumber(text);
+    }
+
+    private static Integer wholeNumber(String text) {
+        if (text.startsWith("-") && isDigits(text, 1)) {
+            throw new IllegalArgumentException("a count cannot be negative");
+        }
+        if (!isDigits(text, 0) || text.length() > 9) {
+            throw new IllegalArgumentException("not a whole number");
+        }
+        return Integer.valueOf(text);
+    }
+
+    private static boolean isDigits(String text, int from) {
+        if (text.length() <= from) {
+            return false;
+        }
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

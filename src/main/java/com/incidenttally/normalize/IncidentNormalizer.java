@@ -1,0 +1,245 @@
+package com.incidenttally.normalize;
+
+import com.incidenttally.ingest.Column;
+import com.incidenttally.ingest.RawRow;
+import com.incidenttally.places.District;
+import com.incidenttally.places.Gazetteer;
+import com.incidenttally.places.MatchMethod;
+import com.incidenttally.places.PlaceMatch;
+import com.incidenttally.places.Region;
+import com.incidenttally.tally.Rejection;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Turns a raw row into an {@link Incident} or a {@link Rejection} that says which column, which
+ * value and why. Plain Java: no framework, no state besides its collaborators, safe to share.
+ */
+public final class IncidentNormalizer {
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    private final Gazetteer gazetteer;
+    private final NightCalendar calendar;
+    private final Clock clock;
+
+    public IncidentNormalizer(Gazetteer gazetteer, NightCalendar calendar, Clock clock) {
+        this.gazetteer = gazetteer;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public Normalized normalize(RawRow row) {
+        if (row.malformed() != null) {
+            return reject(row, "(row)", null, row.malformed());
+        }
+        try {
+            return Normalized.accepted(incident(row));
+        } catch (RowRejected e) {
+            return reject(row, e.column.header(), row.get(e.column), e.getMessage());
+        }
+    }
+
+    private Incident incident(RawRow row) {
+        String regionText = required(row, Column.REGION);
+        String eventText = required(row, Column.EVENT_TYPE);
+        String source = required(row, Column.SOURCE);
+        String occurredText = text(row, Column.OCCURRED_AT);
+        String nightText = text(row, Column.NIGHT);
+        if (occurredText == null && nightText == null) {
+            throw new RowRejected(row.values()[Column.OCCURRED_AT.ordinal()] != null ? Column.OCCURRED_AT : Column.NIGHT,
+                    "missing value: give occurred_at or night");
+        }
+
+        PlaceMatch<Region> regionMatch = gazetteer.resolveRegion(regionText);
+        if (!regionMatch.resolved()) {
+            throw new RowRejected(Column.REGION, "unknown region: not a federal subject or region in the gazetteer");
+        }
+        Region region = regionMatch.place();
+        EventType eventType = EventType.parse(eventText).orElseThrow(() -> new RowRejected(Column.EVENT_TYPE,
+                "unknown event type: expected shot_down, debris, impact or attack"));
+
+        When when = when(occurredText, nightText, region);
+        Integer uavCount = count(() -> Counts.uavCount(row.get(Column.UAV_COUNT)), Column.UAV_COUNT);
+        Integer killed = count(() -> Counts.casualties(row.get(Column.KILLED)), Column.KILLED);
+        Integer injured = count(() -> Counts.casualties(row.get(Column.INJURED)), Column.INJURED);
+
+        String districtText = text(row, Column.DISTRICT);
+        String district = null;
+        String districtKey = "";
+        String districtInput = null;
+        String districtMethod = null;
+        double districtScore = 1.0;
+        if (districtText != null) {
+            PlaceMatch<District> match = gazetteer.resolveDistrict(region, districtText);
+            if (match.resolved()) {
+                district = match.place().name();
+                districtKey = "d:" + district.toLowerCase(Locale.ROOT);
+            } else {
+                district = districtText;
+                districtKey = "?:" + districtText.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            }
+            if (match.method() != MatchMethod.EXACT) {
+                districtInput = districtText;
+                districtMethod = match.method().name().toLowerCase(Locale.ROOT);
+                districtScore = match.score();
+            }
+        }
+        boolean regionExact = regionMatch.method() == MatchMethod.EXACT;
+
+        return new Incident(
+                row.file(), row.line(),
+                FreeText.clean(row.get(Column.INCIDENT_ID)),
+                when.night, when.inferred, when.localTime,
+                when.localTime == null ? null : calendar.isNightTime(when.localTime.toLocalTime()),
+                region.isoCode(),
+                regionExact ? null : regionText,
+                regionExact ? null : regionMatch.method().name().toLowerCase(Locale.ROOT),
+                regionMatch.score(),
+                district, districtKey, districtInput, districtMethod, districtScore,
+                FreeText.clean(row.get(Column.LOCATION)),
+                eventType, uavCount, killed, injured,
+                FreeText.clean(row.get(Column.DAMAGE)),
+                FreeText.clean(row.get(Column.MEASURES)),
+                FreeText.cut(source, 1000),
+                FreeText.cut(source.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), 1000),
+                FreeText.clean(row.get(Column.SOURCE_URL)),
+                FreeText.clean(row.get(Column.NOTES)),
+                contentHash(row));
+    }
+
+    private record When(LocalDate night, boolean inferred, LocalDateTime localTime) {
+    }
+
+    private When when(String occurredText, String nightText, Region region) {
+        LocalDate labelled = null;
+        if (nightText != null) {
+            try {
+                labelled = NightCalendar.parseLabel(nightText);
+            } catch (IllegalArgumentException e) {
+                throw new RowRejected(Column.NIGHT, "unparseable night: " + e.getMessage()
+                        + " (e.g. 2025-12-07/08 or 2025-12-07)");
+            }
+            if (labelled.isAfter(today(region))) {
+                throw new RowRejected(Column.NIGHT, "night in the future: after the run's date " + today(region));
+            }
+        }
+        if (occurredText == null) {
+            return new When(labelled, false, null);
+        }
+        Dates.Moment moment;
+        try {
+            moment = Dates.parseMoment(occurredText);
+        } catch (IllegalArgumentException e) {
+            throw new RowRejected(Column.OCCURRED_AT, "unparseable date/time: " + e.getMessage());
+        }
+        if (!moment.hasTime()) {
+            if (moment.date().isAfter(today(region))) {
+                throw new RowRejected(Column.OCCURRED_AT, "date in the future: after the run's date " + today(region));
+            }
+            if (labelled == null) {
+                return new When(calendar.nightEndingOn(moment.date()), true, null);
+            }
+            if (!moment.date().equals(labelled) && !moment.date().equals(labelled.plusDays(1))) {
+                throw new RowRejected(Column.OCCURRED_AT, "occurred_at " + moment.date()
+                        + " is not in the night " + NightCalendar.label(labelled) + " given in column night");
+            }
+            return new When(labelled, false, null);
+        }
+        Instant instant;
+        LocalDateTime local;
+        if (moment.offset() != null) {
+            instant = Dates.withOffset(moment).toInstant();
+            local = LocalDateTime.ofInstant(instant, region.zone());
+        } else {
+            local = moment.localDateTime();
+            instant = local.atZone(region.zone()).toInstant();
+        }
+        if (instant.isAfter(clock.instant())) {
+            throw new RowRejected(Column.OCCURRED_AT, "date in the future: after the run's clock "
+                    + LocalDateTime.ofInstant(clock.instant(), region.zone()).withNano(0) + " local time");
+        }
+        LocalDate night = calendar.nightOf(local);
+        if (labelled != null && !labelled.equals(night)) {
+            throw new RowRejected(Column.NIGHT, "night " + NightCalendar.label(labelled) + " disagrees with occurred_at "
+                    + local + " local time, which belongs to the night " + NightCalendar.label(night));
+        }
+        return new When(night, false, local);
+    }
+
+    private LocalDate today(Region region) {
+        return LocalDate.ofInstant(clock.instant(), region.zone());
+    }
+
+    private static Integer count(CountParser parser, Column column) {
+        try {
+            return parser.parse();
+        } catch (IllegalArgumentException e) {
+            throw new RowRejected(column, e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface CountParser {
+        Integer parse();
+    }
+
+    private static String required(RawRow row, Column column) {
+        String value = text(row, column);
+        if (value == null) {
+            throw new RowRejected(column, "missing value: " + column.header() + " is required");
+        }
+        return value;
+    }
+
+    private static String text(RawRow row, Column column) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    private static String contentHash(RawRow row) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        for (String value : row.values()) {
+            if (value != null) {
+                digest.update(value.strip().getBytes(StandardCharsets.UTF_8));
+            }
+            digest.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    private static Normalized reject(RawRow row, String column, String value, String reason) {
+        return Normalized.rejected(new Rejection(row.file(), row.line(), column,
+                value == null ? null : FreeText.cut(value, 1000), reason, row.raw()));
+    }
+
+    /** A row-level validation failure; never escapes this class. */
+    private static final class RowRejected extends RuntimeException {
+        private final Column column;
+
+        RowRejected(Column column, String reason) {
+            super(reason, null, false, false);
+            this.column = column;
+        }
+    }
+
+}

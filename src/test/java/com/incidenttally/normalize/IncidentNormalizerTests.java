@@ -1,0 +1,273 @@
+package com.incidenttally.normalize;
+
+import com.incidenttally.ingest.Column;
+import com.incidenttally.ingest.RawRow;
+import com.incidenttally.places.Gazetteer;
+import com.incidenttally.tally.Rejection;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IncidentNormalizerTests {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-12-10T09:00:00Z"), ZoneOffset.UTC);
+    private final IncidentNormalizer normalizer =
+            new IncidentNormalizer(Gazetteer.bundled(), new NightCalendar(NightWindow.DEFAULT), CLOCK);
+
+    /** A valid row; each test changes what it is about. */
+    private static Map<Column, String> row() {
+        Map<Column, String> values = new EnumMap<>(Column.class);
+        values.put(Column.OCCURRED_AT, "2025-12-08 03:10");
+        values.put(Column.REGION, "Rostov region");
+        values.put(Column.EVENT_TYPE, "shot_down");
+        values.put(Column.UAV_COUNT, "2");
+        values.put(Column.SOURCE, "Governor (Telegram)");
+        return values;
+    }
+
+    private static RawRow raw(Map<Column, String> values) {
+        String[] array = new String[Column.values().length];
+        values.forEach((column, value) -> array[column.ordinal()] = value);
+        return new RawRow("input.csv", 7, array, String.join(",", values.values()), null);
+    }
+
+    private Incident accepted(Map<Column, String> values) {
+        Normalized result = normalizer.normalize(raw(values));
+        assertThat(result.rejection()).as("rejection").isNull();
+        return result.incident();
+    }
+
+    private Rejection rejected(Map<Column, String> values) {
+        Normalized result = normalizer.normalize(raw(values));
+        assertThat(result.incident()).as("incident").isNull();
+        return result.rejection();
+    }
+
+    @Nested
+    class Nights {
+
+        @Test
+        void earlyMorningBelongsToPreviousNight() {
+            Incident incident = accepted(row());
+            assertThat(incident.night()).isEqualTo(LocalDate.parse("2025-12-07"));
+            assertThat(incident.localTime()).isEqualTo(LocalDateTime.parse("2025-12-08T03:10"));
+            assertThat(incident.nightTime()).isTrue();
+            assertThat(incident.nightInferred()).isFalse();
+        }
+
+        @Test
+        void russianStyleDateTime() {
+            Map<Column, String> values = row();
+            values.put(Column.OCCURRED_AT, "08.12.2025 14:30");
+            Incident incident = accepted(values);
+            assertThat(incident.night()).isEqualTo(LocalDate.parse("2025-12-08"));
+            assertThat(incident.nightTime()).isFalse();
+        }
+
+        @Test
+        void dateAloneMeansNightThatEndedThatMorningAndIsMarkedInferred() {
+            Map<Column, String> values = row();
+            values.put(Column.OCCURRED_AT, "08.12.2025");
+            Incident incident = accepted(values);
+            assertThat(incident.night()).isEqualTo(LocalDate.parse("2025-12-07"));
+            assertThat(incident.nightInferred()).isTrue();
+            assertThat(incident.localTime()).isNull();
+            assertThat(incident.nightTime()).isNull();
+        }
+
+        @Test
+        void nightColumnAlone() {
+            Map<Column, String> values = row();
+            values.remove(Column.OCCURRED_AT);
+            values.put(Column.NIGHT, "2025-12-07/08");
+            assertThat(accepted(values).night()).isEqualTo(LocalDate.parse("2025-12-07"));
+        }
+
+        @Test
+        void nightAndOccurredAtThatAgreeAreAccepted() {
+            Map<Column, String> values = row();
+            values.put(Column.NIGHT, "2025-12-07/08");
+            assertThat(accepted(values).night()).isEqualTo(LocalDate.parse("2025-12-07"));
+        }
+
+        @Test
+        void nightAndOccurredAtThatDisagreeAreRejected() {
+            Map<Column, String> values = row();
+            values.put(Column.NIGHT, "2025-12-08/09");
+            Rejection rejection = rejected(values);
+            assertThat(rejection.column()).isEqualTo("night");
+            assertThat(rejection.value()).isEqualTo("2025-12-08/09");
+            assertThat(rejection.reason()).contains("disagrees with occurred_at").contains("2025-12-07/08");
+        }
+
+        @Test
+        void offsetIsConvertedToTheRegionsOwnTime() {
+            Map<Column, String> values = row();
+            values.put(Column.REGION, "Kaliningrad Oblast");
+            values.put(Column.OCCURRED_AT, "2025-12-08T09:30:00Z");
+            Incident kaliningrad = accepted(values);
+            assertThat(kaliningrad.localTime()).isEqualTo(LocalDateTime.parse("2025-12-08T11:30"));
+            assertThat(kaliningrad.night()).isEqualTo(LocalDate.parse("2025-12-07"));
+
+            values.put(Column.REGION, "Moscow Oblast");
+            Incident moscow = accepted(values);
+            assertThat(moscow.localTime()).isEqualTo(LocalDateTime.parse("2025-12-08T12:30"));
+            assertThat(moscow.night()).isEqualTo(LocalDate.parse("2025-12-08"));
+        }
+
+        @Test
+        void localTimeWithoutOffsetIsTheRegionsTime() {
+            Map<Column, String> values = row();
+            values.put(Column.REGION, "Sverdlovsk Oblast");
+            values.put(Column.OCCURRED_AT, "2025-12-09 23:30");
+            Incident incident = accepted(values);
+            assertThat(incident.localTime()).isEqualTo(LocalDateTime.parse("2025-12-09T23:30"));
+            assertThat(incident.night()).isEqualTo(LocalDate.parse("2025-12-09"));
+        }
+    }
+
+    @Nested
+    class Rejections {
+
+        @ParameterizedTest(name = "{0} = ''{1}'' is rejected: {2}")
+        @CsvSource(delimiter = '|', value = {
+                "region      | ''                 | missing value: region is required",
+                "event_type  | ''                 | missing value: event_type is required",
+                "source      | '  '               | missing value: source is required",
+                "region      | Atlantis           | unknown region",
+                "event_type  | exploded           | unknown event type",
+                "occurred_at | yesterday night    | unparseable date/time",
+                "occurred_at | 2025-02-30 10:00   | unparseable date/time",
+                "occurred_at | 31.12.2025 10:00   | date in the future",
+                "occurred_at | 2025-12-11         | date in the future",
+                "uav_count   | -3                 | a count cannot be negative",
+                "uav_count   | 3.5                | not a whole number",
+                "uav_count   | about ten          | not a whole number",
+                "killed      | -1                 | a count cannot be negative",
+                "injured     | two                | not a whole number",
+        })
+        void rejectsBadValueWithColumnValueAndReason(String column, String value, String reason) {
+            Map<Column, String> values = row();
+            values.put(Column.fromHeader(column).orElseThrow(), value);
+            Rejection rejection = rejected(values);
+            assertThat(rejection.file()).isEqualTo("input.csv");
+            assertThat(rejection.line()).isEqualTo(7);
+            assertThat(rejection.column()).isEqualTo(column);
+            assertThat(rejection.value()).isEqualTo(value);
+            assertThat(rejection.reason()).startsWith(reason);
+        }
+
+        @Test
+        void rejectsUnparseableNight() {
+            Map<Column, String> values = row();
+            values.remove(Column.OCCURRED_AT);
+            values.put(Column.NIGHT, "2025-12-07/09");
+            Rejection rejection = rejected(values);
+            assertThat(rejection.column()).isEqualTo("night");
+            assertThat(rejection.reason()).startsWith("unparseable night");
+        }
+
+        @Test
+        void rejectsNightInTheFuture() {
+            Map<Column, String> values = row();
+            values.remove(Column.OCCURRED_AT);
+            values.put(Column.NIGHT, "2025-12-11/12");
+            assertThat(rejected(values).reason()).startsWith("night in the future");
+        }
+
+        @Test
+        void rejectsRowWithNeitherTimeNorNight() {
+            Map<Column, String> values = row();
+            values.put(Column.OCCURRED_AT, "");
+            Rejection rejection = rejected(values);
+            assertThat(rejection.column()).isEqualTo("occurred_at");
+            assertThat(rejection.reason()).isEqualTo("missing value: give occurred_at or night");
+        }
+
+        @Test
+        void passesOnTheReadersReasonForAMalformedRow() {
+            RawRow row = new RawRow("input.csv", 12, new String[Column.values().length], "a,b", "expected 12 fields, found 2");
+            Rejection rejection = normalizer.normalize(row).rejection();
+            assertThat(rejection.line()).isEqualTo(12);
+            assertThat(rejection.column()).isEqualTo("(row)");
+            assertThat(rejection.reason()).isEqualTo("expected 12 fields, found 2");
+            assertThat(rejection.raw()).isEqualTo("a,b");
+        }
+    }
+
+    @Nested
+    class Values {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "unknown", "multiple", "several", "несколько", "Several"})
+        void vagueUavCountIsUnknown(String value) {
+            Map<Column, String> values = row();
+            values.put(Column.UAV_COUNT, value);
+            assertThat(accepted(values).uavCount()).isNull();
+        }
+
+        @ParameterizedTest
+        @CsvSource({"shot down, SHOT_DOWN", "Intercepted, SHOT_DOWN", "уничтожен, SHOT_DOWN", "сбит, SHOT_DOWN",
+                "wreckage, DEBRIS", "обломки, DEBRIS", "strike, IMPACT", "прилёт, IMPACT", "попадание, IMPACT",
+                "атака, ATTACK", "ATTACK, ATTACK"})
+        void eventTypeAliases(String text, EventType type) {
+            Map<Column, String> values = row();
+            values.put(Column.EVENT_TYPE, text);
+            assertThat(accepted(values).eventType()).isEqualTo(type);
+        }
+
+        @Test
+        void blankCasualtiesAreNotReportedAndZeroIsZero() {
+            Map<Column, String> values = row();
+            values.put(Column.KILLED, "");
+            values.put(Column.INJURED, "0");
+            Incident incident = accepted(values);
+            assertThat(incident.killed()).isNull();
+            assertThat(incident.injured()).isZero();
+        }
+
+        @Test
+        void formulaLikeTextIsKeptAsData() {
+            Map<Column, String> values = row();
+            values.put(Column.LOCATION, "=HYPERLINK(\"http://example.org\",\"click\")");
+            assertThat(accepted(values).location()).isEqualTo("=HYPERLINK(\"http://example.org\",\"click\")");
+        }
+
+        @Test
+        void overLongTextIsCutWithAVisibleMarker() {
+            Map<Column, String> values = row();
+            values.put(Column.NOTES, "x".repeat(40_000));
+            String notes = accepted(values).notes();
+            assertThat(notes).hasSize(FreeText.MAX_LENGTH).endsWith("[cut: 40000 characters]");
+        }
+
+        @Test
+        void exactDuplicateRowsShareAHashAndOtherRowsDoNot() {
+            String first = accepted(row()).contentHash();
+            assertThat(accepted(row()).contentHash()).isEqualTo(first);
+            Map<Column, String> other = row();
+            other.put(Column.SOURCE, "Another source");
+            assertThat(accepted(other).contentHash()).isNotEqualTo(first);
+        }
+
+        @Test
+        void regionSpelledAnotherWayResolvesToItsCode() {
+            Map<Column, String> values = row();
+            values.put(Column.REGION, "Ростовская область");
+            assertThat(accepted(values).regionIso()).isEqualTo("RU-ROS");
+        }
+    }
+}
