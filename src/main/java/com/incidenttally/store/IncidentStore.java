@@ -1,0 +1,214 @@
+package com.incidenttally.store;
+
+import com.incidenttally.normalize.Incident;
+import com.incidenttally.tally.Rejection;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Files and their rows. A file's rows count only once the file is marked LOADED, in the same
+ * transaction as its last rows, so a crash mid-file leaves nothing half-counted.
+ */
+public class IncidentStore {
+
+    private static final RowMapper<StoredFile> FILE = (rs, n) -> new StoredFile(rs.getLong("id"),
+            rs.getString("path"), rs.getString("sha256"), rs.getString("status"), rs.getString("encoding"),
+            rs.getLong("rows_read"), rs.getLong("rows_accepted"), rs.getLong("rows_rejected"), rs.getString("message"));
+
+    private final JdbcTemplate jdbc;
+
+    public IncidentStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    public List<StoredFile> files() {
+        return jdbc.query("SELECT * FROM it_file ORDER BY path", FILE);
+    }
+
+    public Map<String, StoredFile> filesByPath() {
+        return files().stream().collect(Collectors.toMap(StoredFile::path, Function.identity()));
+    }
+
+    public Optional<StoredFile> file(String path) {
+        return jdbc.query("SELECT * FROM it_file WHERE path = ?", FILE, path).stream().findFirst();
+    }
+
+    /** Forgets a file's rows and marks it LOADING with its new checksum; returns its id. */
+    public long beginFile(String path, String sha256) {
+        Optional<StoredFile> existing = file(path);
+        if (existing.isPresent()) {
+            long id = existing.get().id();
+            deleteRows(id);
+            jdbc.update("UPDATE it_file SET sha256 = ?, status = ?, encoding = NULL, rows_read = 0, rows_accepted = 0,"
+                    + " rows_rejected = 0, message = NULL, loaded_at = NULL WHERE id = ?", sha256, StoredFile.LOADING, id);
+            return id;
+        }
+        jdbc.update("INSERT INTO it_file (path, sha256, status) VALUES (?, ?, ?)", path, sha256, StoredFile.LOADING);
+        return jdbc.queryForObject("SELECT id FROM it_file WHERE path = ?", Long.class, path);
+    }
+
+    /** Removes a file that is no longer in the input, with everything that came from it. */
+    public void removeFile(long id) {
+        deleteRows(id);
+        jdbc.update("DELETE FROM it_file WHERE id = ?", id);
+    }
+
+    private void deleteRows(long id) {
+        jdbc.update("DELETE FROM it_row WHERE file_id = ?", id);
+        jdbc.update("DELETE FROM it_rejection WHERE file_id = ?", id);
+        jdbc.update("DELETE FROM it_warning WHERE file_id = ?", id);
+    }
+
+    /** Forgets rows a crashed load left behind, so the load can start again from the top. */
+    public void clearPartialRows(long id) {
+        deleteRows(id);
+    }
+
+    /** Marks a file complete; its counts are taken from what was stored, so they always add up. */
+    public void finishFile(long id, String encoding, List<String> warnings, Instant now) {
+        addWarnings(id, warnings);
+        long accepted = count("SELECT COUNT(*) FROM it_row WHERE file_id = ?", id);
+        long rejected = count("SELECT COUNT(*) FROM it_rejection WHERE file_id = ?", id);
+        jdbc.update("UPDATE it_file SET status = ?, encoding = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?,"
+                        + " loaded_at = ? WHERE id = ?",
+                StoredFile.LOADED, encoding, accepted + rejected, accepted, rejected, Timestamp.from(now), id);
+        bumpGeneration();
+    }
+
+    /** A file that could not be read at all: one rejection at line 0 with the reason. */
+    public void rejectFile(long id, String path, String reason, List<String> warnings, Instant now) {
+        deleteRows(id);
+        addWarnings(id, warnings);
+        jdbc.update("INSERT INTO it_rejection (file_id, line, col, val, reason, raw) VALUES (?, 0, '(file)', NULL, ?, NULL)",
+                id, "file rejected: " + reason);
+        jdbc.update("UPDATE it_file SET status = ?, rows_read = 0, rows_accepted = 0, rows_rejected = 0, message = ?,"
+                + " loaded_at = ? WHERE id = ?", StoredFile.REJECTED, reason, Timestamp.from(now), id);
+        bumpGeneration();
+    }
+
+    private void addWarnings(long id, List<String> warnings) {
+        int seq = (int) count("SELECT COUNT(*) FROM it_warning WHERE file_id = ?", id);
+        for (String warning : warnings) {
+            jdbc.update("INSERT INTO it_warning (file_id, seq, message) VALUES (?, ?, ?)", id, seq++, warning);
+        }
+    }
+
+    private long count(String sql, Object... args) {
+        Long value = jdbc.queryForObject(sql, Long.class, args);
+        return value == null ? 0 : value;
+    }
+
+    public void insertIncidents(long fileId, List<Incident> incidents) {
+        if (incidents.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO it_row (file_id, line, incident_id, night, night_inferred, local_time, night_time,"
+                        + " region_iso, region_input, region_method, region_score, district, district_key, district_input,"
+                        + " district_method, district_score, location, event_type, uav_count, killed, injured, damage,"
+                        + " measures, source, source_key, source_url, notes, content_hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                incidents, incidents.size(), (ps, incident) -> bind(ps, fileId, incident));
+    }
+
+    private static void bind(PreparedStatement ps, long fileId, Incident in) throws SQLException {
+        ps.setLong(1, fileId);
+        ps.setLong(2, in.line());
+        ps.setString(3, in.incidentId());
+        ps.setObject(4, in.night());
+        ps.setBoolean(5, in.nightInferred());
+        ps.setObject(6, in.localTime());
+        setBoolean(ps, 7, in.nightTime());
+        ps.setString(8, in.regionIso());
+        ps.setString(9, in.regionInput());
+        ps.setString(10, in.regionMethod());
+        ps.setDouble(11, in.regionScore());
+        ps.setString(12, in.district());
+        ps.setString(13, in.districtKey());
+        ps.setString(14, in.districtInput());
+        ps.setString(15, in.districtMethod());
+        ps.setDouble(16, in.districtScore());
+        ps.setString(17, in.location());
+        ps.setString(18, in.eventType().code());
+        setInt(ps, 19, in.uavCount());
+        setInt(ps, 20, in.killed());
+        setInt(ps, 21, in.injured());
+        ps.setString(22, in.damage());
+        ps.setString(23, in.measures());
+        ps.setString(24, in.source());
+        ps.setString(25, in.sourceKey());
+        ps.setString(26, in.sourceUrl());
+        ps.setString(27, in.notes());
+        ps.setString(28, in.contentHash());
+    }
+
+    private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private static void setBoolean(PreparedStatement ps, int index, Boolean value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BOOLEAN);
+        } else {
+            ps.setBoolean(index, value);
+        }
+    }
+
+    public void insertRejections(long fileId, List<Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO it_rejection (file_id, line, col, val, reason, raw) VALUES (?, ?, ?, ?, ?, ?)",
+                rejections, rejections.size(), (ps, r) -> {
+                    ps.setLong(1, fileId);
+                    ps.setLong(2, r.line());
+                    ps.setString(3, r.column());
+                    ps.setString(4, r.value());
+                    ps.setString(5, r.reason());
+                    ps.setString(6, r.raw() == null ? null : com.incidenttally.normalize.FreeText.cut(r.raw(), 32_767));
+                });
+    }
+
+    /** Changes whenever the set of loaded rows changes; lets the merge be skipped when nothing did. */
+    public String generation() {
+        return state("rows.generation").orElse("0");
+    }
+
+    private void bumpGeneration() {
+        long next = Long.parseLong(generation()) + 1;
+        setState("rows.generation", Long.toString(next));
+    }
+
+    public void markRemoved() {
+        bumpGeneration();
+    }
+
+    public Optional<String> state(String name) {
+        return jdbc.query("SELECT val FROM it_state WHERE name = ?", (rs, n) -> rs.getString(1), name).stream().findFirst();
+    }
+
+    public void setState(String name, String value) {
+        if (jdbc.update("UPDATE it_state SET val = ? WHERE name = ?", value, name) == 0) {
+            jdbc.update("INSERT INTO it_state (name, val) VALUES (?, ?)", name, value);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package com.incidenttally.store;
+
+/** An input file as the store knows it. {@code status} is LOADING, LOADED or REJECTED. */
+public record StoredFile(long id, String path, String sha256, String status, String encoding,
+                         long rowsRead, long rowsAccepted, long rowsRejected, String message) {
+
+    public static final String LOADING = "LOADING";
+    public static final String LOADED = "LOADED";
+    public static final String REJECTED = "REJECTED";
+
+    public boolean complete() {
+        return LOADED.equals(status) || REJECTED.equals(status);
+    }
+}
