@@ -1,0 +1,73 @@
+package com.incidenttally;
+
+import com.incidenttally.job.BadArgumentsException;
+import com.incidenttally.job.ReportRunner;
+import com.incidenttally.job.RunOptions;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Runs the incident report job once and exits with its outcome, for cron and for people. */
+@SpringBootApplication
+public class IncidentTallyApplication {
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(run(args, System.getenv()));
+    }
+
+    /** Runs the job for a command line and returns the exit code SPEC "Running" gives. */
+    public static int run(String[] args, Map<String, String> env) {
+        RunOptions options;
+        try {
+            options = RunOptions.parse(args, env, Instant.now());
+        } catch (BadArgumentsException e) {
+            System.err.println("incident-tally: " + e.getMessage());
+            return 2;
+        }
+        if (options.help()) {
+            System.out.print(RunOptions.usage());
+            return 0;
+        }
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplication(IncidentTallyApplication.class)
+                    .run(options.springArguments().toArray(String[]::new));
+        } catch (RuntimeException e) {
+            System.err.println("incident-tally: cannot open the store " + options.db() + ": " + storeProblem(e));
+            return 1;
+        }
+        int code;
+        try {
+            ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(options);
+            (outcome.exitCode() == 1 ? System.err : System.out).println(outcome.summary());
+            code = outcome.exitCode();
+        } catch (Exception e) {
+            System.err.println("incident-tally: " + rootMessage(e));
+            code = 1;
+        }
+        int exitCode = code;
+        return SpringApplication.exit(context, () -> exitCode);
+    }
+
+    private static String storeProblem(Throwable e) {
+        String message = rootMessage(e);
+        if (message.contains("already in use") || message.contains("Database may be already")) {
+            return "another incident-tally run is using it; this run stops without changing anything";
+        }
+        return message;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}

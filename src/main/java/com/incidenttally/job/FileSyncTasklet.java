@@ -1,0 +1,78 @@
+package com.incidenttally.job;
+
+import com.incidenttally.ingest.InputFiles;
+import com.incidenttally.store.IncidentStore;
+import com.incidenttally.store.StoredFile;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Brings the store in line with the input folder: new and changed files (by SHA-256) are queued
+ * for loading, files a crashed run left half-loaded start again, removed files' rows go, unchanged
+ * files are not read again.
+ */
+class FileSyncTasklet implements Tasklet {
+
+    static final String FILES_TO_LOAD = "files.toLoad";
+    static final String FILE_STATUS = "files.status";
+
+    private static final Logger log = LoggerFactory.getLogger("incident-tally");
+
+    private final IncidentStore store;
+
+    FileSyncTasklet(IncidentStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        RunParameters run = RunParameters.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
+        Path input = run.input();
+        Map<String, StoredFile> stored = store.filesByPath();
+        ArrayList<String> toLoad = new ArrayList<>();
+        HashMap<String, String> status = new HashMap<>();
+        Set<String> present = new HashSet<>();
+        List<Path> files = InputFiles.find(input);
+        for (Path file : files) {
+            String name = InputFiles.relativeName(input, file);
+            present.add(name);
+            String sha = InputFiles.sha256(file);
+            StoredFile known = stored.get(name);
+            if (known != null && known.sha256().equals(sha) && known.complete()) {
+                continue;
+            }
+            store.beginFile(name, sha);
+            toLoad.add(name);
+            status.put(name, known == null ? "new" : known.complete() ? "changed" : "reloaded after an interrupted run");
+        }
+        int removed = 0;
+        for (StoredFile known : stored.values()) {
+            if (!present.contains(known.path())) {
+                store.removeFile(known.id());
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            store.markRemoved();
+        }
+        log.info("Input: {} files, {} to load, {} unchanged, {} removed", files.size(), toLoad.size(),
+                files.size() - toLoad.size(), removed);
+        var context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        context.put(FILES_TO_LOAD, toLoad);
+        context.put(FILE_STATUS, status);
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,108 @@
+package com.incidenttally.job;
+
+import com.incidenttally.normalize.IncidentNormalizer;
+import com.incidenttally.normalize.NightCalendar;
+import com.incidenttally.places.AliasFileException;
+import com.incidenttally.places.Gazetteer;
+import com.incidenttally.store.IncidentStore;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The job, step by step: sync the store with the input, ingest, merge, report. */
+@Configuration(proxyBeanMethods = false)
+class IncidentReportJobConfiguration {
+
+    static final String JOB_NAME = "incidentReportJob";
+    private static final int CHUNK_SIZE = 2_000;
+
+    @Bean
+    Job incidentReportJob(JobRepository jobRepository, Step syncStep, Step ingestStep, Step mergeStep, Step reportStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(syncStep)
+                .next(ingestStep)
+                .next(mergeStep)
+                .next(reportStep)
+                .build();
+    }
+
+    @Bean
+    IncidentStore incidentStore(JdbcTemplate jdbcTemplate) {
+        return new IncidentStore(jdbcTemplate);
+    }
+
+    @Bean
+    Gazetteer gazetteer() {
+        return Gazetteer.bundled();
+    }
+
+    @Bean
+    Step syncStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IncidentStore store) {
+        return new StepBuilder("syncStep", jobRepository)
+                .tasklet(new FileSyncTasklet(store), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                    IncidentFileItemReader incidentFileReader, IngestProcessor ingestProcessor, IngestWriter ingestWriter) {
+        return new StepBuilder("ingestStep", jobRepository)
+                .<Ingested, Ingested>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(incidentFileReader)
+                .processor(ingestProcessor)
+                .writer(ingestWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    IncidentFileItemReader incidentFileReader(@Value("#{jobParameters['input']}") String input,
+                                              @Value("#{jobExecutionContext['files.toLoad']}") List<String> files) {
+        return new IncidentFileItemReader(Path.of(input), files == null ? List.of() : files, new IngestProgress());
+    }
+
+    @Bean
+    @StepScope
+    IngestProcessor ingestProcessor(Gazetteer gazetteer, @Value("#{jobParameters['aliases']}") String aliases,
+                                    @Value("#{jobParameters['night.window']}") String nightWindow,
+                                    @Value("#{jobParameters['run.clock']}") String clock) throws AliasFileException {
+        Gazetteer places = aliases == null || aliases.isEmpty() ? gazetteer : gazetteer.withAliases(Path.of(aliases));
+        NightCalendar calendar = new NightCalendar(com.incidenttally.normalize.NightWindow.parse(nightWindow));
+        return new IngestProcessor(new IncidentNormalizer(places, calendar,
+                java.time.Clock.fixed(java.time.Instant.parse(clock), java.time.ZoneOffset.UTC)));
+    }
+
+    @Bean
+    @StepScope
+    IngestWriter ingestWriter(IncidentStore store, @Value("#{jobParameters['run.clock']}") String clock) {
+        return new IngestWriter(store, java.time.Clock.fixed(java.time.Instant.parse(clock), java.time.ZoneOffset.UTC));
+    }
+
+    @Bean
+    Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IncidentStore store) {
+        return new StepBuilder("mergeStep", jobRepository)
+                .tasklet(new MergeTasklet(store), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IncidentStore store,
+                    Gazetteer gazetteer, @Value("${incident-tally.version:dev}") String version) {
+        return new StepBuilder("reportStep", jobRepository)
+                .tasklet(new ReportTasklet(store, gazetteer, version), transactionManager)
+                .build();
+    }
+}

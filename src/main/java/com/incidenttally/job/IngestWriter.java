@@ -1,0 +1,82 @@
+package com.incidenttally.job;
+
+import com.incidenttally.normalize.Incident;
+import com.incidenttally.store.IncidentStore;
+import com.incidenttally.store.StoredFile;
+import com.incidenttally.tally.Rejection;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes accepted rows and rejections in JDBC batches, and completes each file in the transaction
+ * of its last chunk.
+ */
+class IngestWriter implements ItemWriter<Ingested> {
+
+    private final IncidentStore store;
+    private final Clock clock;
+    private final Map<String, StoredFile> files;
+
+    IngestWriter(IncidentStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.files = store.filesByPath();
+    }
+
+    @Override
+    public void write(Chunk<? extends Ingested> chunk) {
+        List<Incident> incidents = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        String file = null;
+        for (Ingested item : chunk) {
+            if (item instanceof Ingested.Row row) {
+                String rowFile = row.raw().file();
+                if (file != null && !file.equals(rowFile)) {
+                    flush(file, incidents, rejections);
+                }
+                file = rowFile;
+                if (row.normalized().isAccepted()) {
+                    incidents.add(row.normalized().incident());
+                } else {
+                    rejections.add(row.normalized().rejection());
+                }
+            } else if (item instanceof Ingested.FileEnd end) {
+                if (file != null) {
+                    flush(file, incidents, rejections);
+                    file = null;
+                }
+                long id = id(end.path());
+                if (end.failure() == null) {
+                    store.finishFile(id, end.encoding(), end.warnings(), clock.instant());
+                } else {
+                    store.rejectFile(id, end.path(), end.failure(), end.warnings(), clock.instant());
+                }
+            }
+        }
+        if (file != null) {
+            flush(file, incidents, rejections);
+        }
+    }
+
+    private void flush(String file, List<Incident> incidents, List<Rejection> rejections) {
+        long id = id(file);
+        store.insertIncidents(id, incidents);
+        store.insertRejections(id, rejections);
+        incidents.clear();
+        rejections.clear();
+    }
+
+    private long id(String path) {
+        StoredFile file = files.get(path);
+        if (file == null) {
+            throw new IllegalStateException("the store does not know input file " + path);
+        }
+        return file.id();
+    }
+}

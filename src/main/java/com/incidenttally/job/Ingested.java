@@ -1,0 +1,21 @@
+package com.incidenttally.job;
+
+import com.incidenttally.ingest.RawRow;
+import com.incidenttally.normalize.Normalized;
+
+import java.util.List;
+
+/** What flows through the ingest step: rows, and the end of each file. */
+sealed interface Ingested {
+
+    /** A row as read, and once processed, what became of it. */
+    record Row(RawRow raw, Normalized normalized) implements Ingested {
+    }
+
+    /**
+     * The end of a file: read whole, or rejected whole with {@code failure} as the reason. Written
+     * in the same transaction as the file's last rows, so the file counts whole or not at all.
+     */
+    record FileEnd(String path, String encoding, List<String> warnings, String failure) implements Ingested {
+    }
+}

@@ -1,0 +1,113 @@
+package com.incidenttally.job;
+
+import com.incidenttally.store.IncidentStore;
+import com.incidenttally.store.StoredFile;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.util.Set;
+
+/**
+ * Runs the job for one command line: restarts the same run if it failed or was killed, starts a
+ * new one otherwise, and turns the outcome into the exit code and the last line a person reads.
+ */
+@Component
+public class ReportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger("incident-tally");
+    private static final Set<BatchStatus> RESTARTABLE = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final IncidentStore store;
+    private final DataSource dataSource;
+
+    ReportRunner(JobOperator jobOperator, JobRepository jobRepository, Job incidentReportJob, IncidentStore store,
+                 DataSource dataSource) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = incidentReportJob;
+        this.store = store;
+        this.dataSource = dataSource;
+    }
+
+    /** What a run ended with. */
+    public record Outcome(int exitCode, JobExecution execution, String summary) {
+    }
+
+    public Outcome run(RunOptions options) throws Exception {
+        try (StoreLock ignored = StoreLock.acquire(dataSource)) {
+            RunParameters wanted = RunParameters.of(options);
+            JobExecution execution = launch(wanted);
+            return outcome(wanted, execution);
+        }
+    }
+
+    private JobExecution launch(RunParameters wanted) throws Exception {
+        JobInstance lastInstance = jobRepository.getLastJobInstance(IncidentReportJobConfiguration.JOB_NAME);
+        long runId = 1;
+        if (lastInstance != null) {
+            runId = lastInstance.getInstanceId() + 1;
+            JobExecution last = jobRepository.getLastJobExecution(lastInstance);
+            if (last != null && last.getStatus().isRunning()) {
+                // We hold the store, so no other run is alive: this one was killed mid-way.
+                log.info("The previous run (execution {}) was interrupted; recovering it", last.getId());
+                last = jobOperator.recover(last);
+            }
+            if (last != null && RESTARTABLE.contains(last.getStatus())
+                    && RunParameters.of(last.getJobParameters()).sameRunAs(wanted)) {
+                log.info("Restarting the failed run with the same options (execution {})", last.getId());
+                return jobOperator.restart(last);
+            }
+        }
+        return jobOperator.start(job, wanted.toJobParameters(runId));
+    }
+
+    private Outcome outcome(RunParameters wanted, JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            String reason = execution.getAllFailureExceptions().stream().findFirst()
+                    .map(ReportRunner::rootMessage).orElse(execution.getExitStatus().getExitDescription());
+            return new Outcome(1, execution, "FAILED: " + reason + " (run it again with the same options to resume)");
+        }
+        long read = 0;
+        long accepted = 0;
+        long rejected = 0;
+        for (StoredFile file : store.files()) {
+            read += file.rowsRead();
+            accepted += file.rowsAccepted();
+            rejected += file.rowsRejected();
+        }
+        var context = execution.getExecutionContext();
+        long incidents = context.containsKey(ReportTasklet.REPORT_INCIDENTS) ? context.getLong(ReportTasklet.REPORT_INCIDENTS) : 0;
+        String summary = String.format("Done: %,d rows read, %,d accepted, %,d rejected; %,d incidents; report in %s",
+                read, accepted, rejected, incidents, shown(context.getString(ReportTasklet.REPORT_DIR, "?")));
+        int exitCode = wanted.failOnRejects() && rejected > 0 ? 3 : 0;
+        return new Outcome(exitCode, execution, summary);
+    }
+
+    /** The report folder as a person would type it: relative to where they ran the job, if inside it. */
+    private static String shown(String folder) {
+        java.nio.file.Path path = java.nio.file.Path.of(folder);
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        return (path.startsWith(here) ? here.relativize(path) : path) + java.io.File.separator;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

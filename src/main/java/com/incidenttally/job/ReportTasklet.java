@@ -1,0 +1,123 @@
+package com.incidenttally.job;
+
+import com.incidenttally.places.Gazetteer;
+import com.incidenttally.report.RejectedCsvWriter;
+import com.incidenttally.report.ReportFolder;
+import com.incidenttally.report.charts.ChartRenderer;
+import com.incidenttally.report.excel.IncidentWorkbookWriter;
+import com.incidenttally.report.json.SummaryJsonWriter;
+import com.incidenttally.store.IncidentStore;
+import com.incidenttally.store.StoredFile;
+import com.incidenttally.store.StoredReportData;
+import com.incidenttally.tally.Period;
+import com.incidenttally.tally.RunInfo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes the report for the run's period into a staging folder and publishes it whole. */
+class ReportTasklet implements Tasklet {
+
+    static final String REPORT_DIR = "report.dir";
+    static final String REPORT_INCIDENTS = "report.incidents";
+
+    private static final Logger log = LoggerFactory.getLogger("incident-tally");
+
+    private final IncidentStore store;
+    private final Gazetteer gazetteer;
+    private final String version;
+
+    ReportTasklet(IncidentStore store, Gazetteer gazetteer, String version) {
+        this.store = store;
+        this.gazetteer = gazetteer;
+        this.version = version;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        JobExecution job = step.getJobExecution();
+        RunParameters run = RunParameters.of(job.getJobParameters());
+        Period period = period(run);
+        Map<String, String> status = (Map<String, String>) job.getExecutionContext().get(FileSyncTasklet.FILE_STATUS);
+        RunInfo runInfo = runInfo(run, job, status == null ? Map.of() : status);
+        StoredReportData data = new StoredReportData(store, gazetteer, period, run.clock(), runInfo);
+
+        ReportFolder folder = ReportFolder.stage(run.output(), period.label());
+        try {
+            Path dir = folder.staging();
+            List<Path> charts = new ChartRenderer().render(data, dir.resolve("charts"));
+            new IncidentWorkbookWriter().write(data, charts, dir.resolve("incident-report-" + period.label() + ".xlsx"));
+            new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
+            new RejectedCsvWriter().write(data, dir.resolve("rejected.csv"));
+            folder.publish();
+        } catch (Exception | Error e) {
+            folder.discard();
+            throw e;
+        }
+        job.getExecutionContext().putString(REPORT_DIR, folder.target().toString());
+        job.getExecutionContext().putLong(REPORT_INCIDENTS, data.totals().incidents());
+        log.info("Report written to {}", folder.target());
+        return RepeatStatus.FINISHED;
+    }
+
+    private Period period(RunParameters run) {
+        if (run.from() != null) {
+            return new Period(run.label(), run.from(), run.to());
+        }
+        Period all = StoredReportData.allNights(store);
+        if (all != null) {
+            return all;
+        }
+        LocalDate today = LocalDate.ofInstant(run.clock(), ZoneOffset.UTC);
+        return new Period("all", today, today);
+    }
+
+    private RunInfo runInfo(RunParameters run, JobExecution job, Map<String, String> status) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("input", run.input().toString());
+        parameters.put("output", run.output().toString());
+        parameters.put("period", run.label());
+        parameters.put("aliases", run.aliases() == null ? "(none)" : run.aliases().toString());
+        parameters.put("night window", run.nightWindow().toString());
+        parameters.put("merge across sources", run.merge() ? "yes" : "no (--no-merge)");
+        parameters.put("fail on rejects", run.failOnRejects() ? "yes" : "no");
+        parameters.put("run clock", run.clock().toString());
+        parameters.put("job execution", job.getId() + (job.getJobInstance() == null ? "" : " of run " + job.getJobInstance().getInstanceId()));
+        Map<String, Duration> timings = new LinkedHashMap<>();
+        for (StepExecution step : job.getStepExecutions()) {
+            LocalDateTime start = step.getStartTime();
+            LocalDateTime end = step.getEndTime();
+            if (start != null && end != null) {
+                timings.put(step.getStepName(), Duration.between(start, end));
+            }
+        }
+        long read = 0;
+        long accepted = 0;
+        long rejected = 0;
+        for (StoredFile file : store.files()) {
+            read += file.rowsRead();
+            accepted += file.rowsAccepted();
+            rejected += file.rowsRejected();
+        }
+        Long incidents = store.jdbc().queryForObject("SELECT COUNT(*) FROM it_incident", Long.class);
+        return new RunInfo(version, parameters, StoredReportData.inputFiles(store, status), timings, read, accepted,
+                rejected, accepted - (incidents == null ? 0 : incidents));
+    }
+}

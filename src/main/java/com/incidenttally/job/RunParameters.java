@@ -1,0 +1,81 @@
+package com.incidenttally.job;
+
+import com.incidenttally.normalize.NightWindow;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * One run's settings as job parameters. The identifying ones say which run this is: a failed run
+ * started again with the same options is restarted, not begun anew.
+ */
+record RunParameters(Path input, Path output, String label, LocalDate from, LocalDate to, Path aliases,
+                     NightWindow nightWindow, boolean merge, boolean failOnRejects, Instant clock) {
+
+    static final String INPUT = "input";
+    static final String OUTPUT = "output";
+    static final String PERIOD = "period";
+    static final String FROM = "from";
+    static final String TO = "to";
+    static final String ALIASES = "aliases";
+    static final String NIGHT_WINDOW = "night.window";
+    static final String MERGE = "merge";
+    static final String FAIL_ON_REJECTS = "fail.on.rejects";
+    static final String CLOCK = "run.clock";
+    static final String RUN_ID = "run.id";
+
+    static RunParameters of(RunOptions options) {
+        return new RunParameters(options.input().toAbsolutePath().normalize(), options.output().toAbsolutePath().normalize(),
+                options.label(), options.from(), options.to(),
+                options.aliases() == null ? null : options.aliases().toAbsolutePath().normalize(),
+                options.nightWindow(), options.merge(), options.failOnRejects(), options.now());
+    }
+
+    static RunParameters of(JobParameters parameters) {
+        String aliases = parameters.getString(ALIASES);
+        String from = parameters.getString(FROM);
+        String to = parameters.getString(TO);
+        return new RunParameters(Path.of(parameters.getString(INPUT)), Path.of(parameters.getString(OUTPUT)),
+                parameters.getString(PERIOD), from == null || from.isEmpty() ? null : LocalDate.parse(from),
+                to == null || to.isEmpty() ? null : LocalDate.parse(to),
+                aliases == null || aliases.isEmpty() ? null : Path.of(aliases),
+                NightWindow.parse(parameters.getString(NIGHT_WINDOW)),
+                Boolean.parseBoolean(parameters.getString(MERGE)),
+                Boolean.parseBoolean(parameters.getString(FAIL_ON_REJECTS)),
+                Instant.parse(parameters.getString(CLOCK)));
+    }
+
+    JobParameters toJobParameters(long runId) {
+        return new JobParametersBuilder()
+                .addString(INPUT, input.toString())
+                .addString(OUTPUT, output.toString())
+                .addString(PERIOD, label)
+                .addString(FROM, from == null ? "" : from.toString())
+                .addString(TO, to == null ? "" : to.toString())
+                .addString(ALIASES, aliases == null ? "" : aliases.toString())
+                .addString(NIGHT_WINDOW, nightWindow.toString())
+                .addString(MERGE, Boolean.toString(merge))
+                .addString(FAIL_ON_REJECTS, Boolean.toString(failOnRejects), false)
+                .addString(CLOCK, clock.toString(), false)
+                .addLong(RUN_ID, runId)
+                .toJobParameters();
+    }
+
+    /** Whether an earlier run was asked for the same thing (the clock and run id aside). */
+    boolean sameRunAs(RunParameters other) {
+        return input.equals(other.input) && output.equals(other.output) && label.equals(other.label)
+                && Objects.equals(aliases, other.aliases) && nightWindow.equals(other.nightWindow)
+                && merge == other.merge;
+    }
+
+    Clock fixedClock() {
+        return Clock.fixed(clock, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,112 @@
+package com.incidenttally;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as cron and people use it: exit codes and what it prints. */
+class IncidentTallyApplicationTests {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private static String memoryStore() {
+        return "--db=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    }
+
+    private int run(String... args) {
+        return IncidentTallyApplication.run(args, Map.of());
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpPrintsUsageAndExitsZero() {
+        assertThat(run("--help")).isZero();
+        assertThat(stdout()).contains("Usage:", "--week=2025-W50|last", "--fail-on-rejects", "Exit codes");
+    }
+
+    @Test
+    void unknownOptionIsOneClearLineAndExitTwo() {
+        assertThat(run("--weekk=last")).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("incident-tally: unknown option --weekk (see --help)" + System.lineSeparator());
+    }
+
+    @Test
+    void badWeekIsOneClearLineAndExitTwo() {
+        assertThat(run("--week=2025-W60")).isEqualTo(2);
+        assertThat(stderr().lines()).containsExactly("incident-tally: --week: 2025 has no week 60");
+    }
+
+    @Test
+    void missingInputFolderIsOneClearLineAndExitTwo(@TempDir Path dir) {
+        assertThat(run("--input=" + dir.resolve("nowhere"))).isEqualTo(2);
+        assertThat(stderr().lines()).singleElement().asString()
+                .startsWith("incident-tally: input folder not found: ").doesNotContain("Exception");
+    }
+
+    @Test
+    void sampleRunExitsZeroAndSaysWhatItDid(@TempDir Path output) {
+        int code = run("--input=input", "--output=" + output, memoryStore(), "--now=2025-12-10T09:00:00Z");
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout().lines().reduce((a, b) -> b).orElse(""))
+                .isEqualTo("Done: 14 rows read, 14 accepted, 0 rejected; 7 incidents; report in "
+                        + output.resolve("all") + "/");
+        assertThat(output.resolve("all/summary.json")).isRegularFile();
+    }
+
+    @Test
+    void rejectedRowsExitThreeOnlyWhenAsked(@TempDir Path output) {
+        String[] args = {"--input=src/test/resources/e2e/bad-rows", "--output=" + output, memoryStore(),
+                "--now=2025-12-10T09:00:00Z"};
+        assertThat(run(args)).isZero();
+
+        String[] strict = {args[0], args[1], memoryStore(), args[3], "--fail-on-rejects"};
+        assertThat(run(strict)).isEqualTo(3);
+    }
+
+    @Test
+    void aJobThatCannotWriteItsReportFailsWithExitOne(@TempDir Path dir) throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("occupied"), "a file where the output folder would go");
+
+        int code = run("--input=input", "--output=" + notAFolder.resolve("reports"), memoryStore(),
+                "--now=2025-12-10T09:00:00Z");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).startsWith("FAILED: ").contains("run it again with the same options");
+    }
+}

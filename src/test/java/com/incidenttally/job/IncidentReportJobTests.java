@@ -1,0 +1,264 @@
+package com.incidenttally.job;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole job on real files: the bundled sample and a fixture of bad rows, with every output
+ * reopened and read.
+ */
+@SpringBatchTest
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:job-tests;DB_CLOSE_DELAY=-1")
+class IncidentReportJobTests {
+
+    static final Instant CLOCK = Instant.parse("2025-12-10T09:00:00Z");
+    static final List<String> SHEETS = List.of("Summary", "By region", "By district", "By night", "Region x night",
+            "Incidents", "Data quality", "Run info");
+
+    @Autowired
+    private JobOperatorTestUtils jobOperatorTestUtils;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private long runId = System.nanoTime();
+
+    private JobExecution run(Path input, Path output, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + output, "--now=" + CLOCK));
+        args.addAll(List.of(options));
+        RunOptions parsed = RunOptions.parse(args.toArray(String[]::new), Map.of(), CLOCK);
+        return jobOperatorTestUtils.startJob(RunParameters.of(parsed).toJobParameters(++runId));
+    }
+
+    @Test
+    void sampleNightOfSevenToEightDecemberIsSevenIncidents(@TempDir Path output) throws Exception {
+        JobExecution execution = run(Path.of("input"), output);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        StepExecution ingest = step(execution, "ingestStep");
+        assertThat(ingest.getReadCount()).isEqualTo(14 + 2);  // 14 rows and the end of each of 2 files
+        Path report = output.resolve("all");
+        assertThat(report.resolve("incident-report-all.xlsx")).isRegularFile();
+
+        JsonNode summary = json.readTree(report.resolve("summary.json").toFile());
+        assertThat(summary.get("label").asString()).isEqualTo("all");
+        assertThat(summary.get("period").get("from").asString()).isEqualTo("2025-12-07");
+        assertThat(summary.get("period").get("to").asString()).isEqualTo("2025-12-07");
+        assertThat(names(summary)).containsExactly("label", "period", "rows", "totals", "by_region", "by_district", "by_night");
+        assertThat(names(summary.get("rows"))).containsExactlyInAnyOrder("read", "accepted", "rejected", "merged");
+        assertThat(summary.get("rows").get("read").asLong()).isEqualTo(14);
+        assertThat(summary.get("rows").get("accepted").asLong()).isEqualTo(14);
+        assertThat(summary.get("rows").get("rejected").asLong()).isZero();
+        assertThat(summary.get("rows").get("merged").asLong()).isEqualTo(7);
+        JsonNode totals = summary.get("totals");
+        assertThat(names(totals)).containsExactlyInAnyOrder("incidents", "uav_reported", "incidents_unknown_count",
+                "killed", "injured", "regions", "districts", "nights");
+        assertThat(totals.get("incidents").asLong()).isEqualTo(7);
+        assertThat(totals.get("uav_reported").asLong()).isEqualTo(1);
+        assertThat(totals.get("incidents_unknown_count").asLong()).isEqualTo(6);
+        assertThat(totals.get("regions").asLong()).isEqualTo(3);
+        assertThat(totals.get("districts").asLong()).isEqualTo(6);
+        assertThat(totals.get("nights").asLong()).isEqualTo(1);
+        assertThat(totals.get("killed").asLong()).isZero();
+        assertThat(totals.get("injured").asLong()).isZero();
+
+        assertThat(regionCounts(summary)).containsExactly(
+                Map.entry("Rostov Oblast|RU-ROS", 5L), Map.entry("Smolensk Oblast|RU-SMO", 1L),
+                Map.entry("Volgograd Oblast|RU-VGG", 1L));
+        assertThat(summary.get("by_night")).hasSize(1);
+        assertThat(summary.get("by_night").get(0).get("night").asString()).isEqualTo("2025-12-07/08");
+        assertThat(summary.get("by_night").get(0).get("incidents").asLong()).isEqualTo(7);
+
+        try (Workbook workbook = open(report.resolve("incident-report-all.xlsx"))) {
+            assertThat(sheetNames(workbook)).isEqualTo(SHEETS);
+            Sheet incidents = workbook.getSheet("Incidents");
+            Map<String, Integer> columns = header(incidents);
+            List<Row> rows = dataRows(incidents, columns);
+            assertThat(rows).hasSize(7);
+            Row volgograd = rows.stream()
+                    .filter(r -> text(r, columns.get("Region")).equals("Volgograd Oblast")).findFirst().orElseThrow();
+            assertThat(text(volgograd, columns.get("Location"))).contains("Lodygina Street");
+            assertThat(text(volgograd, columns.get("Measures"))).contains("temporary accommodation points");
+            assertThat(text(volgograd, columns.get("Sources")))
+                    .isEqualTo("Governor Andrey Bocharov (Telegram); News digest (evening edition)");
+            Cell evening = volgograd.getCell(columns.get("Evening date"));
+            assertThat(evening.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(DateUtil.isCellDateFormatted(evening)).isTrue();
+            assertThat(evening.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2025-12-07"));
+        }
+
+        List<Path> charts = pngs(report.resolve("charts"));
+        assertThat(charts).extracting(p -> p.getFileName().toString()).contains("incidents-by-night.png",
+                "incidents-by-region.png", "top-districts.png", "region-night-heatmap.png");
+        for (Path chart : charts) {
+            BufferedImage image = ImageIO.read(chart.toFile());
+            assertThat(image).as(chart.toString()).isNotNull();
+            assertThat(image.getWidth()).isGreaterThanOrEqualTo(1600);
+            assertThat(image.getHeight()).isGreaterThanOrEqualTo(900);
+        }
+    }
+
+    @Test
+    void badRowsAreRejectedWithTheirLineAndTheRestIsCounted(@TempDir Path input, @TempDir Path output) throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/e2e/bad-rows"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, input.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(input.resolve("long-note.csv"), "occurred_at,region,event_type,source,notes\n"
+                + "2025-12-08 05:00,Kursk Oblast,debris,Governor (Telegram)," + "n".repeat(40_000) + "\n");
+
+        JobExecution execution = run(input, output);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path report = output.resolve("all");
+        List<String> rejected = Files.readAllLines(report.resolve("rejected.csv"), StandardCharsets.UTF_8);
+        String lines = rejected.stream().skip(1).collect(Collectors.joining("\n"));
+        assertThat(lines).contains("reports.csv,3,region,Atlantis,unknown region")
+                .contains("reports.csv,4,uav_count,'-2,a count cannot be negative")
+                .contains("reports.csv,7,event_type,exploded,unknown event type")
+                .contains("reports.csv,8,occurred_at,2026-12-08 02:30,date in the future")
+                .contains("no-region-column.csv,0,")
+                .contains("missing required column: region");
+
+        JsonNode summary = json.readTree(report.resolve("summary.json").toFile());
+        assertThat(summary.get("rows").get("read").asLong()).isEqualTo(7);
+        assertThat(summary.get("rows").get("accepted").asLong()).isEqualTo(3);
+        assertThat(summary.get("rows").get("rejected").asLong()).isEqualTo(4);
+        assertThat(summary.get("totals").get("incidents").asLong()).isEqualTo(3);
+
+        try (Workbook workbook = open(report.resolve("incident-report-all.xlsx"))) {
+            Sheet incidents = workbook.getSheet("Incidents");
+            Map<String, Integer> columns = header(incidents);
+            List<Row> rows = dataRows(incidents, columns);
+            Row rostov = rows.stream().filter(r -> text(r, columns.get("Region")).equals("Rostov Oblast")).findFirst()
+                    .orElseThrow();
+            Cell location = rostov.getCell(columns.get("Location"));
+            assertThat(location.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(location.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://example.org\",\"click\")");
+            Row kursk = rows.stream().filter(r -> text(r, columns.get("Region")).equals("Kursk Oblast")).findFirst()
+                    .orElseThrow();
+            String note = text(kursk, columns.get("Notes"));
+            assertThat(note).hasSizeLessThanOrEqualTo(32_767).endsWith("[cut: 40000 characters]");
+
+            Sheet runInfo = workbook.getSheet("Run info");
+            assertThat(allText(runInfo)).contains("reports.csv", "no-region-column.csv", "long-note.csv");
+        }
+    }
+
+    static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
+    }
+
+    static List<Map.Entry<String, Long>> regionCounts(JsonNode summary) {
+        List<Map.Entry<String, Long>> counts = new ArrayList<>();
+        for (JsonNode region : summary.get("by_region")) {
+            counts.add(Map.entry(region.get("region").asString() + "|" + region.get("iso_code").asString(),
+                    region.get("incidents").asLong()));
+        }
+        return counts;
+    }
+
+    static StepExecution step(JobExecution execution, String name) {
+        return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElseThrow();
+    }
+
+    static Workbook open(Path xlsx) throws IOException {
+        try (InputStream in = Files.newInputStream(xlsx)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    static List<String> sheetNames(Workbook workbook) {
+        List<String> names = new ArrayList<>();
+        workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+        return names;
+    }
+
+    /** Column index by header text, from the first row that has a "Region" header. */
+    static Map<String, Integer> header(Sheet sheet) {
+        for (int r = 0; r <= 5; r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            Map<String, Integer> columns = new java.util.HashMap<>();
+            row.forEach(cell -> {
+                if (cell.getCellType() == CellType.STRING) {
+                    columns.put(cell.getStringCellValue(), cell.getColumnIndex());
+                }
+            });
+            if (columns.containsKey("Region")) {
+                columns.put("#headerRow", r);
+                return columns;
+            }
+        }
+        throw new AssertionError("no header row in " + sheet.getSheetName());
+    }
+
+    /** The rows under the header that name a region (so no total or note rows). */
+    static List<Row> dataRows(Sheet sheet, Map<String, Integer> columns) {
+        List<Row> rows = new ArrayList<>();
+        for (int r = columns.get("#headerRow") + 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row != null && !text(row, columns.get("Region")).isBlank()) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    static String text(Row row, int column) {
+        Cell cell = row.getCell(column);
+        return cell == null || cell.getCellType() != CellType.STRING ? "" : cell.getStringCellValue();
+    }
+
+    static String allText(Sheet sheet) {
+        StringBuilder text = new StringBuilder();
+        sheet.forEach(row -> row.forEach(cell -> {
+            if (cell.getCellType() == CellType.STRING) {
+                text.append(cell.getStringCellValue()).append('\n');
+            }
+        }));
+        return text.toString();
+    }
+
+    static List<Path> pngs(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+    }
+}

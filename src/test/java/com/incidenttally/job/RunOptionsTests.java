@@ -1,0 +1,101 @@
+package com.incidenttally.job;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RunOptionsTests {
+
+    /** A Wednesday. */
+    private static final Instant NOW = Instant.parse("2025-12-17T10:00:00Z");
+
+    private static RunOptions parse(String... args) {
+        return RunOptions.parse(args, Map.of(), NOW);
+    }
+
+    @Test
+    void noPeriodMeansEveryNight() {
+        RunOptions options = parse();
+        assertThat(options.label()).isEqualTo("all");
+        assertThat(options.from()).isNull();
+        assertThat(options.merge()).isTrue();
+        assertThat(options.db()).isEqualTo("jdbc:h2:file:./data/incidents");
+    }
+
+    @Test
+    void weekIsMondayToSundayEvenings() {
+        RunOptions options = parse("--week=2025-W50");
+        assertThat(options.label()).isEqualTo("2025-W50");
+        assertThat(options.from()).isEqualTo(LocalDate.parse("2025-12-08"));
+        assertThat(options.to()).isEqualTo(LocalDate.parse("2025-12-14"));
+    }
+
+    @Test
+    void lastWeekIsTheLastCompleteWeekByTheClock() {
+        RunOptions options = parse("--week=last");
+        assertThat(options.label()).isEqualTo("2025-W50");
+        assertThat(options.from()).isEqualTo(LocalDate.parse("2025-12-08"));
+    }
+
+    @Test
+    void weekOneOfAYearThatStartsInDecember() {
+        RunOptions options = parse("--week=2026-W01");
+        assertThat(options.from()).isEqualTo(LocalDate.parse("2025-12-29"));
+        assertThat(options.to()).isEqualTo(LocalDate.parse("2026-01-04"));
+    }
+
+    @Test
+    void rangeIsLabelledByItsEnds() {
+        RunOptions options = parse("--from=2025-12-01", "--to=2025-12-14");
+        assertThat(options.label()).isEqualTo("2025-12-01_2025-12-14");
+    }
+
+    @Test
+    void flagsAndCredentials() {
+        RunOptions options = RunOptions.parse(new String[] {"--no-merge", "--fail-on-rejects",
+                "--db=jdbc:postgresql://localhost/x", "--night-window=22:00-05:00"},
+                Map.of("INCIDENT_TALLY_DB_USER", "analyst", "INCIDENT_TALLY_DB_PASSWORD", "secret"), NOW);
+        assertThat(options.merge()).isFalse();
+        assertThat(options.failOnRejects()).isTrue();
+        assertThat(options.dbUser()).isEqualTo("analyst");
+        assertThat(options.springArguments()).contains("--spring.datasource.url=jdbc:postgresql://localhost/x",
+                "--spring.datasource.password=secret");
+        assertThat(options.nightWindow().toString()).isEqualTo("22:00-05:00");
+    }
+
+    @Test
+    void helpNeedsNothingElse() {
+        assertThat(parse("--help", "--input=does-not-exist").help()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "--week=50                      | --week must look like 2025-W50 or be 'last'",
+            "--week=2025-W00                | 2025 has no week 0",
+            "--from=2025-12-01              | give both --from and --to",
+            "--from=2025-12-14 --to=2025-12-01 | --from 2025-12-14 is after --to 2025-12-01",
+            "--from=1.12.2025 --to=2025-12-14 | --from must be a date like 2025-12-01",
+            "--week=last --from=2025-12-01  | give either --week or --from/--to",
+            "--night-window=late            | --night-window: expected HH:mm-HH:mm",
+            "--db=jdbc:mysql://x            | --db must be a jdbc:h2: or jdbc:postgresql: URL",
+            "--input=no-such-folder         | input folder not found: no-such-folder",
+            "--aliases=no-such-file.csv     | aliases file not found: no-such-file.csv",
+            "--no-merge=yes                 | --no-merge takes no value",
+            "--input=                       | --input needs a value",
+            "input                          | unexpected argument 'input'",
+            "--now=yesterday                | --now must be an instant",
+            "--colour=red                   | unknown option --colour",
+    })
+    void badArgumentsSayWhatIsWrong(String args, String message) {
+        assertThatThrownBy(() -> parse(args.split(" ")))
+                .isInstanceOf(BadArgumentsException.class)
+                .hasMessageContaining(message);
+    }
+}
