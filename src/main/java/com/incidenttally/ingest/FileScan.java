@@ -68,37 +68,44 @@ record FileScan(Encoding encoding, char delimiter, Unclosed unclosed) {
         return new FileScan(encoding, delimiter, pass.unclosed());
     }
 
-    /** The most frequent of comma, semicolon and tab outside quotes on the first non-blank line; comma if none. */
+    /**
+     * The most frequent of comma, semicolon and tab outside quotes on the header line; comma if
+     * none. Lines with nothing but delimiters and spaces are skipped, as the reader skips them.
+     */
     static char delimiterOf(byte[] bytes, int from, int to) {
         int i = from;
-        while (i < to && (bytes[i] == '\r' || bytes[i] == '\n' || bytes[i] == ' ')) {
-            i++;
-        }
-        int commas = 0;
-        int semicolons = 0;
-        int tabs = 0;
-        boolean quoted = false;
-        for (; i < to; i++) {
-            byte b = bytes[i];
-            if (b == '"') {
-                quoted = !quoted;
-            } else if (!quoted) {
-                if (b == '\n' || b == '\r') {
+        while (i < to) {
+            int commas = 0;
+            int semicolons = 0;
+            int tabs = 0;
+            boolean quoted = false;
+            boolean text = false;
+            for (; i < to; i++) {
+                byte b = bytes[i];
+                if (b == '"') {
+                    quoted = !quoted;
+                    text = true;
+                } else if (!quoted && (b == '\n' || b == '\r')) {
                     break;
+                } else if (quoted) {
+                    text = true;
                 } else if (b == ',') {
                     commas++;
                 } else if (b == ';') {
                     semicolons++;
                 } else if (b == '\t') {
                     tabs++;
+                } else if (b != ' ') {
+                    text = true;
                 }
             }
-        }
-        if (semicolons > commas && semicolons >= tabs) {
-            return ';';
-        }
-        if (tabs > commas && tabs > semicolons) {
-            return '\t';
+            if (text) {
+                if (semicolons > commas && semicolons >= tabs) {
+                    return ';';
+                }
+                return tabs > commas && tabs > semicolons ? '\t' : ',';
+            }
+            i++;
         }
         return ',';
     }

@@ -143,6 +143,9 @@ class IncidentCsvReaderTests {
                 "'a\tb\tc;d,e'|'\t'",
                 "'\"a;b;c\",d'|,",
                 "'\n\na;b\nc,d,e,f'|;",
+                "',,,,\n  \n;;;\na;b;c'|;",
+                "',,,'|,",
+                "''|,",
         })
         void picksTheMostFrequentDelimiterOfTheHeaderLine(String start, char expected) {
             byte[] bytes = start.getBytes(StandardCharsets.UTF_8);
