@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param values    indexed by {@link Column#ordinal()}; an element is null when the file has no
  *                  such column (or, in a malformed row, no such field). Shared, not copied: do
  *                  not modify it
- * @param raw       the record's text as it stood in the file, rebuilt from its fields (at most
- *                  10,000 characters, longer ones cut with a visible marker)
+ * @param raw       the record's text as it stood in the file, for people: rebuilt from its
+ *                  fields (quoted again where they were quoted), or for a quote never closed the
+ *                  file's text from the record on; at most 10,000 characters, longer text cut with
+ *                  a visible marker
  * @param malformed null for a well-formed row, otherwise why the row could not be read
  */
 public record RawRow(String file, long line, String[] values, String raw, String malformed) {

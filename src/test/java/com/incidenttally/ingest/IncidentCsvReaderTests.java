@@ -143,6 +143,9 @@ class IncidentCsvReaderTests {
                 "'a\tb\tc;d,e'|'\t'",
                 "'\"a;b;c\",d'|,",
                 "'\n\na;b\nc,d,e,f'|;",
+                "',,,,\n  \n;;;\na;b;c'|;",
+                "',,,'|,",
+                "''|,",
         })
         void picksTheMostFrequentDelimiterOfTheHeaderLine(String start, char expected) {
             byte[] bytes = start.getBytes(StandardCharsets.UTF_8);
@@ -459,6 +462,22 @@ class IncidentCsvReaderTests {
                 assertThat(last.malformed()).isEqualTo("unbalanced quotes: the quoted field opened on line 10002 is never closed");
                 assertThat(last.raw()).hasSize(10_000).startsWith("2025-12-08,Kursk Oblast,impact,\"yyy")
                         .endsWith(" …[cut: longer than 10,000 characters]");
+            }
+        }
+        @Test
+        void stopsWithAMalformedRowAtAFieldTooLongForTheParser() throws Exception {
+            String huge = "z".repeat(17_000_000);
+            Path path = write("huge.csv", "occurred_at,region,event_type,source,notes\n"
+                    + "2025-12-07,Rostov Oblast,debris,A,ok\n"
+                    + "2025-12-07,Rostov Oblast,debris,B,\"" + huge + "\"\n"
+                    + "2025-12-08,Kursk Oblast,impact,C,unread\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "huge.csv")) {
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L);
+                assertThat(rows.get(1).malformed()).isEqualTo("a field is too long to read (over 16 million characters);"
+                        + " the rest of the file, from this line on, is not read");
+                assertThat(rows.get(1).raw()).isEqualTo("2025-12-07,Rostov Oblast,debris,B");
+                assertThat(reader.rowsRead()).isEqualTo(2);
             }
         }
     }

@@ -1,0 +1,111 @@
+package com.incidenttally.report.excel;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+
+/**
+ * Writes values into cells the one safe way: text always as a string cell (never a formula),
+ * cut to what a cell holds with a visible marker; numbers and dates as real numbers and dates.
+ */
+final class Cells {
+
+    /** The most characters an Excel cell holds. */
+    static final int MAX_TEXT = 32_767;
+
+    private final WorkbookStyles styles;
+
+    Cells(WorkbookStyles styles) {
+        this.styles = styles;
+    }
+
+    /** Text as it may go into a cell: at most {@link #MAX_TEXT} characters, a cut one says so. */
+    static String fit(String text) {
+        if (text == null || text.length() <= MAX_TEXT) {
+            return text;
+        }
+        String marker = "… [cut: " + String.format("%,d", text.length()) + " characters]";
+        int keep = MAX_TEXT - marker.length();
+        // Do not split a surrogate pair: half a character would be a broken one.
+        if (Character.isHighSurrogate(text.charAt(keep - 1))) {
+            keep--;
+        }
+        return text.substring(0, keep) + marker;
+    }
+
+    Cell text(Row row, int column, String value) {
+        Cell cell = row.createCell(column);
+        if (value == null || value.isEmpty()) {
+            cell.setCellStyle(styles.text);
+            return cell;
+        }
+        String fitted = fit(value);
+        // setCellValue(String) makes a string cell whatever the text; the quote prefix also keeps
+        // Excel from turning it into a formula when someone edits the cell.
+        cell.setCellValue(fitted);
+        cell.setCellStyle(looksLikeFormula(fitted) ? styles.quotedText : styles.text);
+        return cell;
+    }
+
+    Cell styled(Row row, int column, String value, org.apache.poi.ss.usermodel.CellStyle style) {
+        Cell cell = row.createCell(column);
+        if (value != null) {
+            cell.setCellValue(fit(value));
+        }
+        cell.setCellStyle(style);
+        return cell;
+    }
+
+    Cell number(Row row, int column, long value) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(styles.integer);
+        return cell;
+    }
+
+    /** A count that may be unknown: an empty cell, not a zero. */
+    Cell number(Row row, int column, Integer value) {
+        Cell cell = row.createCell(column);
+        if (value != null) {
+            cell.setCellValue(value);
+        }
+        cell.setCellStyle(styles.integer);
+        return cell;
+    }
+
+    Cell decimal(Row row, int column, double value) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(styles.decimal);
+        return cell;
+    }
+
+    Cell date(Row row, int column, LocalDate value) {
+        Cell cell = row.createCell(column);
+        if (value != null) {
+            cell.setCellValue(value);
+        }
+        cell.setCellStyle(styles.date);
+        return cell;
+    }
+
+    Cell dateTime(Row row, int column, LocalDateTime value) {
+        Cell cell = row.createCell(column);
+        if (value != null) {
+            cell.setCellValue(value);
+        }
+        cell.setCellStyle(styles.dateTime);
+        return cell;
+    }
+
+    Cell yesNo(Row row, int column, boolean value) {
+        return text(row, column, value ? "yes" : "no");
+    }
+
+    private static boolean looksLikeFormula(String text) {
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@';
+    }
+}

@@ -1,0 +1,62 @@
+package com.incidenttally.report.excel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.incidenttally.tally.ReportData;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes the incident workbook: Summary, By region, By district, By night, Region x night,
+ * Incidents (continued on further sheets past the row limit), Data quality and Run info.
+ * Streams rows through a small window, so memory does not grow with the number of incidents.
+ */
+public class IncidentWorkbookWriter {
+
+    /** Excel's row limit, header included. */
+    public static final int EXCEL_MAX_ROWS = 1_048_576;
+
+    private static final int ROW_WINDOW = 100;
+
+    private final int maxRowsPerSheet;
+
+    public IncidentWorkbookWriter() {
+        this(EXCEL_MAX_ROWS);
+    }
+
+    /** @param maxRowsPerSheet rows per sheet, header included, before a table goes on to the next sheet */
+    public IncidentWorkbookWriter(int maxRowsPerSheet) {
+        if (maxRowsPerSheet < 2 || maxRowsPerSheet > EXCEL_MAX_ROWS) {
+            throw new IllegalArgumentException("rows per sheet must be between 2 and " + EXCEL_MAX_ROWS
+                    + ", not " + maxRowsPerSheet);
+        }
+        this.maxRowsPerSheet = maxRowsPerSheet;
+    }
+
+    public void write(ReportData data, List<Path> chartPngs, Path xlsx) throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
+        workbook.setCompressTempFiles(true);
+        try {
+            WorkbookStyles styles = new WorkbookStyles(workbook);
+            String printTitle = "Aerial incidents " + data.period().label();
+            new SummarySheet(workbook, styles).write(data, chartPngs);
+            TallySheets tallies = new TallySheets(workbook, styles, maxRowsPerSheet, printTitle);
+            tallies.byRegion(data.byRegion());
+            tallies.byDistrict(data.byDistrict());
+            tallies.byNight(data.byNight());
+            new RegionNightSheet(workbook, styles, printTitle).write(data.regionNight());
+            new IncidentsSheet(workbook, styles, maxRowsPerSheet, printTitle).write(data);
+            new DataQualitySheet(workbook, styles, maxRowsPerSheet, printTitle).write(data);
+            new RunInfoSheet(workbook, styles, printTitle).write(data);
+            workbook.setActiveSheet(0);
+            try (OutputStream out = Files.newOutputStream(xlsx)) {
+                workbook.write(out);
+            }
+        } finally {
+            workbook.close();
+        }
+    }
+}

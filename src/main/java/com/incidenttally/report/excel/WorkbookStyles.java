@@ -1,0 +1,128 @@
+package com.incidenttally.report.excel;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormat;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * The fixed set of cell styles the workbook uses. Created once per workbook: a style per cell
+ * would hit Excel's 64,000-style limit and bloat the file.
+ */
+final class WorkbookStyles {
+
+    final CellStyle title;
+    final CellStyle subtitle;
+    final CellStyle header;
+    final CellStyle label;
+    final CellStyle text;
+    /** Text that looks like a formula: shown with a quote prefix so editing the cell keeps it text. */
+    final CellStyle quotedText;
+    final CellStyle integer;
+    final CellStyle decimal;
+    final CellStyle date;
+    final CellStyle dateTime;
+    final CellStyle totalLabel;
+    final CellStyle totalInteger;
+    final CellStyle signedInteger;
+    final CellStyle totalSigned;
+    /** A row's own total, beside its figures: bold, without the rule a total row has. */
+    final CellStyle rowTotal;
+    final CellStyle note;
+    /** Night headings of the matrix, turned upright so that seventy nights fit across. */
+    final CellStyle verticalHeader;
+    /** Matrix counts: zeros left blank so the nights with incidents stand out. */
+    final CellStyle matrixCount;
+
+    WorkbookStyles(Workbook workbook) {
+        DataFormat format = workbook.createDataFormat();
+
+        Font titleFont = workbook.createFont();
+        titleFont.setBold(true);
+        titleFont.setFontHeightInPoints((short) 16);
+        title = workbook.createCellStyle();
+        title.setFont(titleFont);
+
+        Font boldFont = workbook.createFont();
+        boldFont.setBold(true);
+
+        Font subtitleFont = workbook.createFont();
+        subtitleFont.setBold(true);
+        subtitleFont.setFontHeightInPoints((short) 12);
+        subtitle = workbook.createCellStyle();
+        subtitle.setFont(subtitleFont);
+
+        header = workbook.createCellStyle();
+        header.setFont(boldFont);
+        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        header.setBorderBottom(BorderStyle.THIN);
+        header.setWrapText(true);
+        header.setVerticalAlignment(VerticalAlignment.TOP);
+
+        label = workbook.createCellStyle();
+        label.setFont(boldFont);
+
+        text = workbook.createCellStyle();
+        text.setDataFormat(format.getFormat("@"));
+
+        quotedText = workbook.createCellStyle();
+        quotedText.setDataFormat(format.getFormat("@"));
+        quotedText.setQuotePrefixed(true);
+
+        integer = workbook.createCellStyle();
+        integer.setDataFormat(format.getFormat("#,##0"));
+
+        signedInteger = workbook.createCellStyle();
+        signedInteger.setDataFormat(format.getFormat("+#,##0;-#,##0;0"));
+
+        decimal = workbook.createCellStyle();
+        decimal.setDataFormat(format.getFormat("0.00"));
+
+        date = workbook.createCellStyle();
+        date.setDataFormat(format.getFormat("yyyy-mm-dd"));
+        date.setAlignment(HorizontalAlignment.LEFT);
+
+        dateTime = workbook.createCellStyle();
+        dateTime.setDataFormat(format.getFormat("yyyy-mm-dd hh:mm"));
+        dateTime.setAlignment(HorizontalAlignment.LEFT);
+
+        totalLabel = workbook.createCellStyle();
+        totalLabel.setFont(boldFont);
+        totalLabel.setBorderTop(BorderStyle.THIN);
+
+        totalInteger = workbook.createCellStyle();
+        totalInteger.setFont(boldFont);
+        totalInteger.setBorderTop(BorderStyle.THIN);
+        totalInteger.setDataFormat(format.getFormat("#,##0"));
+
+        totalSigned = workbook.createCellStyle();
+        totalSigned.cloneStyleFrom(totalInteger);
+        totalSigned.setDataFormat(format.getFormat("+#,##0;-#,##0;0"));
+
+        rowTotal = workbook.createCellStyle();
+        rowTotal.setFont(boldFont);
+        rowTotal.setDataFormat(format.getFormat("#,##0"));
+
+        verticalHeader = workbook.createCellStyle();
+        verticalHeader.cloneStyleFrom(header);
+        verticalHeader.setRotation((short) 90);
+        verticalHeader.setWrapText(false);
+        verticalHeader.setAlignment(HorizontalAlignment.CENTER);
+        verticalHeader.setVerticalAlignment(VerticalAlignment.BOTTOM);
+
+        matrixCount = workbook.createCellStyle();
+        matrixCount.setDataFormat(format.getFormat("#,##0;-#,##0;"));
+        matrixCount.setAlignment(HorizontalAlignment.CENTER);
+
+        Font noteFont = workbook.createFont();
+        noteFont.setItalic(true);
+        note = workbook.createCellStyle();
+        note.setFont(noteFont);
+    }
+}

@@ -1,0 +1,106 @@
+package com.incidenttally.report.json;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.incidenttally.report.NightLabels;
+import com.incidenttally.tally.Period;
+import com.incidenttally.tally.ReportData;
+import com.incidenttally.tally.RunInfo;
+import com.incidenttally.tally.TallyRow;
+import com.incidenttally.tally.Totals;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes {@code summary.json}: the period, row counts, totals and the tallies by region,
+ * district and night, with exactly the keys SPEC Output lists. UTF-8, pretty-printed.
+ */
+public class SummaryJsonWriter {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    public void write(ReportData data, Path json) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        Period period = data.period();
+        root.put("label", period.label());
+        ObjectNode periodNode = root.putObject("period");
+        periodNode.put("from", period.from().toString());
+        periodNode.put("to", period.to().toString());
+
+        RunInfo run = data.runInfo();
+        ObjectNode rows = root.putObject("rows");
+        rows.put("read", run.rowsRead());
+        rows.put("accepted", run.rowsAccepted());
+        rows.put("rejected", run.rowsRejected());
+        rows.put("merged", run.rowsMerged());
+
+        Totals totals = data.totals() == null ? Totals.NONE : data.totals();
+        ObjectNode totalsNode = root.putObject("totals");
+        totalsNode.put("incidents", totals.incidents());
+        totalsNode.put("uav_reported", totals.uavReported());
+        totalsNode.put("incidents_unknown_count", totals.unknownCount());
+        totalsNode.put("killed", totals.killed());
+        totalsNode.put("injured", totals.injured());
+        totalsNode.put("regions", totals.regions());
+        totalsNode.put("districts", totals.districts());
+        totalsNode.put("nights", totals.nights());
+
+        ArrayNode byRegion = root.putArray("by_region");
+        for (TallyRow row : orEmpty(data.byRegion())) {
+            ObjectNode node = byRegion.addObject();
+            node.put("region", row.region());
+            node.put("iso_code", row.isoCode());
+            figures(node, row);
+        }
+        ArrayNode byDistrict = root.putArray("by_district");
+        for (TallyRow row : orEmpty(data.byDistrict())) {
+            ObjectNode node = byDistrict.addObject();
+            node.put("region", row.region());
+            node.put("iso_code", row.isoCode());
+            node.put("district", row.district());
+            figures(node, row);
+        }
+        ArrayNode byNight = root.putArray("by_night");
+        for (TallyRow row : orEmpty(data.byNight())) {
+            ObjectNode node = byNight.addObject();
+            node.put("night", NightLabels.nightLabel(row.night()));
+            figures(node, row);
+        }
+
+        String text;
+        try {
+            text = MAPPER.writeValueAsString(root);
+        } catch (JacksonException e) {
+            throw new IOException("Could not write " + json.getFileName() + ": " + e.getOriginalMessage(), e);
+        }
+        Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static void figures(ObjectNode node, TallyRow row) {
+        node.put("incidents", row.incidents());
+        node.put("night_time", row.nightTime());
+        node.put("daytime", row.daytime());
+        node.put("shot_down", row.shotDown());
+        node.put("debris", row.debris());
+        node.put("impact", row.impact());
+        node.put("attack", row.attack());
+        node.put("uav_reported", row.uavReported());
+        node.put("incidents_unknown_count", row.unknownCount());
+        node.put("killed", row.killed());
+        node.put("injured", row.injured());
+        node.put("sources", row.sources());
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}
