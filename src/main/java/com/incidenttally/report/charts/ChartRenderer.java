@@ -351,9 +351,8 @@ public class ChartRenderer {
 
     private static String subtitle(Period period, Totals totals) {
         // The title already names the period; the subtitle gives its nights and the headline figure.
-        String span = period.from().equals(period.to())
-                ? "Night " + NightLabels.nightLabel(period.from())
-                : "Nights " + NightLabels.nightLabel(period.from()) + " to " + NightLabels.nightLabel(period.to());
+        String nights = NightLabels.nightsText(period);
+        String span = Character.toUpperCase(nights.charAt(0)) + nights.substring(1);
         NumberFormat number = NumberFormat.getIntegerInstance(Locale.ROOT);
         number.setGroupingUsed(true);
         if (totals.incidents() == 0) {

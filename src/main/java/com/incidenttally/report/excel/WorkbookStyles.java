@@ -112,6 +112,10 @@ final class WorkbookStyles {
         verticalHeader = workbook.createCellStyle();
         verticalHeader.cloneStyleFrom(header);
         verticalHeader.setRotation((short) 90);
+        Font smallBold = workbook.createFont();
+        smallBold.setBold(true);
+        smallBold.setFontHeightInPoints((short) 9);
+        verticalHeader.setFont(smallBold);
         verticalHeader.setWrapText(false);
         verticalHeader.setAlignment(HorizontalAlignment.CENTER);
         verticalHeader.setVerticalAlignment(VerticalAlignment.BOTTOM);
