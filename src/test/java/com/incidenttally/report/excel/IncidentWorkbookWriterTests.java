@@ -297,6 +297,14 @@ class IncidentWorkbookWriterTests {
             assertThat(negative.getCell(1).getStringCellValue()).isEqualTo("digest.csv");
             assertThat(rowWhere(quality, 5, "Verhnedonneskoye").orElseThrow().getCell(6).getStringCellValue())
                     .isEqualTo("Read as Verkhnedonskoy District (fuzzy, score 0.86)");
+            Row conflict = rowWhere(quality, 0, "Merge conflict").orElseThrow();
+            assertThat(conflict.getCell(6).getStringCellValue()).contains("conflicting values: uav_count: 1 / unknown");
+            // A raw line with a line break inside quotes is shown whole, on a row tall enough for it.
+            Row multiLine = rowWhere(quality, 5, ReportFixtures.HYPERLINK).orElseThrow();
+            assertThat(multiLine.getCell(8).getStringCellValue()).contains("\n");
+            assertThat(multiLine.getCell(8).getCellStyle().getWrapText()).isTrue();
+            assertThat(multiLine.getCell(8).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(multiLine.getHeightInPoints()).isGreaterThan(quality.getDefaultRowHeightInPoints());
         }
 
         @Test
