@@ -96,7 +96,7 @@ public class ChartRenderer {
     JFreeChart byNight(Period period, Totals totals, RegionNightMatrix matrix) {
         boolean empty = totals.incidents() == 0 || matrix == null || matrix.regions().isEmpty();
         NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights());
-        String title = (buckets.weekly() ? "Incidents by week" : "Incidents by night") + " — " + period.label();
+        String title = "Incidents by " + buckets.grain().word + " — " + period.label();
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         if (!empty) {
             int regions = matrix.regions().size();
@@ -112,8 +112,8 @@ public class ChartRenderer {
             }
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT,
-                new CategoryPlot(dataset, new CategoryAxis(buckets.weekly() ? "ISO week (nights grouped by evening date)"
-                        : "Night (evening/morning date)"), new NumberAxis("Incidents"), new StackedBarRenderer()), true);
+                new CategoryPlot(dataset, new CategoryAxis(buckets.grain().axisLabel), new NumberAxis("Incidents"),
+                        new StackedBarRenderer()), true);
         ChartLook.apply(chart, subtitle(period, totals));
         CategoryPlot plot = chart.getCategoryPlot();
         noData(plot, period, empty);
@@ -221,8 +221,7 @@ public class ChartRenderer {
     JFreeChart heatmap(Period period, Totals totals, RegionNightMatrix matrix) {
         boolean empty = totals.incidents() == 0 || matrix == null || matrix.regions().isEmpty();
         NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights());
-        String title = (buckets.weekly() ? "Incidents by region and week" : "Incidents by region and night")
-                + " — " + period.label();
+        String title = "Incidents by region and " + buckets.grain().word + " — " + period.label();
         List<String> rows = new ArrayList<>();
         long[][] cells = new long[0][0];
         long max = 0;
@@ -263,8 +262,7 @@ public class ChartRenderer {
         if (!empty) {
             dataset.addSeries("Incidents", series);
         }
-        SymbolAxis xAxis = new SymbolAxis(buckets.weekly() ? "ISO week (nights grouped by evening date)"
-                : "Night (evening/morning date)", buckets.labels().toArray(String[]::new));
+        SymbolAxis xAxis = new SymbolAxis(buckets.grain().axisLabel, buckets.labels().toArray(String[]::new));
         xAxis.setGridBandsVisible(false);
         SymbolAxis yAxis = new SymbolAxis("Region", rows.toArray(String[]::new));
         yAxis.setGridBandsVisible(false);

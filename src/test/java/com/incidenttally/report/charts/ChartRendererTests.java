@@ -182,6 +182,20 @@ class ChartRendererTests {
     }
 
     @Test
+    void overSixtyWeeksTheChartsGroupNightsByMonth() {
+        ReportFixtures.Data data = ReportFixtures.nightsEndingOn(LocalDate.of(2025, 12, 31), 731);
+
+        JFreeChart byNight = renderer.byNight(data.period(), data.totals(), data.regionNight());
+        JFreeChart heatmap = renderer.heatmap(data.period(), data.totals(), data.regionNight());
+
+        assertThat(byNight.getTitle().getText()).startsWith("Incidents by month");
+        CategoryDataset dataset = byNight.getCategoryPlot().getDataset();
+        assertThat(dataset.getColumnKeys()).hasSize(24).first().hasToString("2024-01");
+        assertThat(sum(dataset)).isEqualTo(data.totals().incidents());
+        assertThat(((SymbolAxis) heatmap.getXYPlot().getDomainAxis()).getSymbols()).hasSize(24);
+    }
+
+    @Test
     void shortNightLabelsDropTheYear() {
         assertThat(NightBuckets.shortNight(LocalDate.of(2025, 12, 7))).isEqualTo("12-07/08");
         assertThat(NightBuckets.shortNight(LocalDate.of(2025, 11, 30))).isEqualTo("11-30/12-01");
