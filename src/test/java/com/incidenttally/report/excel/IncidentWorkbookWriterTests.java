@@ -366,6 +366,29 @@ class IncidentWorkbookWriterTests {
     }
 
     @Nested
+    class HostileText {
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void controlCharactersAndBrokenSurrogatesDoNotBreakTheFile() throws IOException {
+            ReportFixtures.Data empty = ReportFixtures.emptyWeek();
+            List<com.incidenttally.tally.Rejection> rejections = List.of(new com.incidenttally.tally.Rejection(
+                    "a.csv", 2, "notes", "bell\u0007nul\u0000 lone\uD800 end", "reason", "raw"));
+            ReportFixtures.Data data = new ReportFixtures.Data(empty.period(), empty.generatedAt(), empty.totals(),
+                    null, null, List.of(), List.of(), List.of(), List.of(), empty.regionNight(), List.of(),
+                    List.of(), rejections, List.of(), List.of(), List.of(), empty.runInfo());
+
+            XSSFWorkbook workbook = write(data, new IncidentWorkbookWriter(), dir, 0);
+
+            // XML cannot hold these characters; each becomes a visible '?' rather than a corrupt file.
+            assertThat(workbook.getSheet("Data quality").getRow(1).getCell(5).getStringCellValue())
+                    .isEqualTo("bell?nul? lone? end");
+        }
+    }
+
+    @Nested
     class EmptyPeriod {
 
         @TempDir
