@@ -337,7 +337,6 @@ public class ChartRenderer {
         renderer.setDefaultItemLabelFont(ChartLook.font(Font.BOLD, 18));
         renderer.setDefaultPositiveItemLabelPosition(
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
-        renderer.setItemLabelAnchorOffset(10);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setUpperMargin(0.15);
         range.setAutoRangeIncludesZero(true);
@@ -427,6 +426,8 @@ public class ChartRenderer {
 
     /** Labels each segment with its count, and leaves empty segments unlabelled. */
     private static final class NonZeroLabels extends StandardCategoryItemLabelGenerator {
+        private static final long serialVersionUID = 1L;
+
         @Override
         public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
             Number value = dataset.getValue(row, column);
