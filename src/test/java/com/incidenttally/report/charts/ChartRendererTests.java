@@ -175,6 +175,21 @@ class ChartRendererTests {
     }
 
     @Test
+    void theWeeklyTrendShowsEachWeekOfTheStoreOldestFirst() {
+        List<WeekCount> weeks = List.of(new WeekCount("2025-W49", LocalDate.of(2025, 12, 1), 12),
+                new WeekCount("2025-W50", LocalDate.of(2025, 12, 8), 30),
+                new WeekCount("2025-W51", LocalDate.of(2025, 12, 15), 7));
+
+        JFreeChart chart = renderer.weeklyTrend(weeks);
+        CategoryDataset dataset = chart.getCategoryPlot().getDataset();
+
+        assertThat(chart.getTitle().getText()).isEqualTo("Incidents per week — last 3 weeks");
+        assertThat(dataset.getColumnKeys()).extracting(Object::toString).containsExactly("2025-W49", "2025-W50", "2025-W51");
+        assertThat(dataset.getValue(0, 1).longValue()).isEqualTo(30);
+        assertThat(chart.getCategoryPlot().getRenderer().getDefaultItemLabelsVisible()).isTrue();
+    }
+
+    @Test
     void drawsWithAFontThatHasCyrillic() {
         Font font = ChartLook.font(Font.PLAIN, 18);
 
