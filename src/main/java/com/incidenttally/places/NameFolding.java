@@ -37,7 +37,7 @@ final class NameFolding {
             .map(word -> word.replace("ь", "")).collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern RAION_ABBREVIATION = Pattern.compile("(?<![\\p{L}])р-о?н(?![\\p{L}])");
-    private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`´ʹʺ\"”“«»ъь]");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`´ʹʺ\"”“«»ъь·]");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
     private static final Pattern UKRAINIAN_LETTERS = Pattern.compile("[іїєґ]");
@@ -114,6 +114,12 @@ final class NameFolding {
         // ICU transliterators keep state while they work; one at a time.
         synchronized (transliterator) {
             return transliterator.transliterate(cyrillic);
+        }
+    }
+
+    static String transliterateUkrainian(String cyrillic) {
+        synchronized (UKRAINIAN) {
+            return UKRAINIAN.transliterate(cyrillic);
         }
     }
 
