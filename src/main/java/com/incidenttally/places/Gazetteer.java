@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -134,7 +136,7 @@ public final class Gazetteer {
 
         static Places load() {
             Map<String, Region> regions = new LinkedHashMap<>();
-            NameIndex<Region> regionIndex = new NameIndex<>(true);
+            NameIndex<Region> regionIndex = new NameIndex<>(true, Set.of());
             for (NamedCsvRecord row : readResource(REGIONS, true)) {
                 Region region = new Region(row.getField("iso_code"), row.getField("name"),
                         row.getField("name_ru"), ZoneId.of(row.getField("zone")));
@@ -146,6 +148,9 @@ public final class Gazetteer {
             }
             Map<String, List<District>> districts = new HashMap<>();
             Map<String, NameIndex<District>> districtIndexes = new HashMap<>();
+            // Filled below, before any lookup: every district's spelling, to tell a misspelling from a
+            // district of another region.
+            Set<String> allDistrictSpellings = new HashSet<>();
             for (NamedCsvRecord row : readResource(DISTRICTS, false)) {
                 District district = new District(row.getField("region_iso"), row.getField("name"),
                         row.getField("name_ru"), row.getField("kind"));
@@ -154,11 +159,12 @@ public final class Gazetteer {
                 }
                 districts.computeIfAbsent(district.regionIso(), k -> new ArrayList<>()).add(district);
                 NameIndex<District> index =
-                        districtIndexes.computeIfAbsent(district.regionIso(), k -> new NameIndex<>(true));
+                        districtIndexes.computeIfAbsent(district.regionIso(), k -> new NameIndex<>(true, allDistrictSpellings));
                 index.add(district.name(), district);
                 index.add(district.nameRu(), district);
                 aliases(row).forEach(alias -> index.add(alias, district));
             }
+            districtIndexes.values().forEach(index -> allDistrictSpellings.addAll(index.spellings()));
             districts.replaceAll((iso, list) -> List.copyOf(list));
             return new Places(Collections.unmodifiableMap(regions), regionIndex,
                     Map.copyOf(districts), Map.copyOf(districtIndexes));

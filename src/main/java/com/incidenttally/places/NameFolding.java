@@ -28,12 +28,12 @@ final class NameFolding {
     static final Set<String> KIND_WORDS = Stream.of(
             "region", "regions", "oblast", "oblasti", "obl", "krai", "kray", "republic", "rep", "respublika",
             "autonomous", "avtonomnyy", "avtonomny", "avtonomnaya", "okrug", "ao",
-            "district", "raion", "rayon", "municipal", "munitsipalnyy", "munitsipalny", "munitsipalnyi",
-            "urban", "gorodskoy", "city", "gorod", "settlement", "municipality", "of", "the",
+            "district", "raion", "rayon", "rajon", "raiona", "rayona", "municipal", "munitsipalnyy", "munitsipalny", "munitsipalnyi",
+            "urban", "gorodskoy", "city", "gorod", "town", "settlement", "zato", "municipality", "of", "the",
             "область", "края", "край", "республика", "автономный", "автономная", "автономного",
             "округ", "округа", "район", "района", "муниципальный", "муниципального", "муниципальное",
             "муниципальная", "городской", "городского", "город", "образование", "образования",
-            "области", "мо", "громада", "міська", "місто", "автономна")
+            "области", "мо", "зато", "поселок", "поселение", "громада", "міська", "місто", "автономна")
             .map(word -> word.replace("ь", "")).collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern RAION_ABBREVIATION = Pattern.compile("(?<![\\p{L}])р-о?н(?![\\p{L}])");

@@ -345,8 +345,7 @@ public final class GazetteerGenerator {
     }
 
     private static final Pattern GEONAMES_KIND = Pattern.compile(
-            "(?i)\\b(Rayon|Raion|District and City|Urban District|City District|District|Urban Okrug|Gorodskoy Okrug|"
-                    + "Municipal Okrug|Okrug|Miskrada)\\b");
+            "(?iu)(?<![\\p{L}])(Rayon|Raion|District|Urban|City|Okrug|Gorodskoy|Munitsipal\\S*|Municipal|ZATO|and|Miskrada)(?![\\p{L}])");
 
     private static String geonamesCore(String name) {
         return GEONAMES_KIND.matcher(name).replaceAll(" ").replaceAll("\\s+", " ").trim();
@@ -515,6 +514,12 @@ public final class GazetteerGenerator {
                     claims.computeIfAbsent(NameFolding.normalize(name), k -> new LinkedHashSet<>()).add(row);
                 }
             }
+            Map<String, Set<DistrictRow>> aliasClaims = new HashMap<>();
+            for (DistrictRow row : inRegion) {
+                for (String alias : row.aliases) {
+                    aliasClaims.computeIfAbsent(NameFolding.normalize(alias), k -> new LinkedHashSet<>()).add(row);
+                }
+            }
             for (DistrictRow row : inRegion) {
                 Set<String> seen = new LinkedHashSet<>(List.of(NameFolding.normalize(row.name), NameFolding.normalize(row.nameRu)));
                 List<String> aliases = new ArrayList<>();
@@ -523,9 +528,10 @@ public final class GazetteerGenerator {
                     if (key.isEmpty() || !seen.add(key)) {
                         continue;
                     }
-                    Set<DistrictRow> claimedBy = claims.getOrDefault(key, Set.of());
+                    Set<DistrictRow> claimedBy = new LinkedHashSet<>(claims.getOrDefault(key, Set.of()));
+                    claimedBy.addAll(aliasClaims.getOrDefault(key, Set.of()));
                     if (claimedBy.stream().anyMatch(other -> other != row)) {
-                        warnings.add("alias '" + alias + "' of " + row.name + " (" + row.regionIso + ") left out: another district has that name");
+                        warnings.add("alias '" + alias + "' of " + row.name + " (" + row.regionIso + ") left out: another district has that name or alias");
                     } else {
                         aliases.add(alias);
                     }
