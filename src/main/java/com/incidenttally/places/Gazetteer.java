@@ -103,6 +103,10 @@ public final class Gazetteer {
             if (alias != null) {
                 return new PlaceMatch<>(key, alias, MatchMethod.ALIAS, 1.0);
             }
+            if (NameFolding.saysRegion(key) && resolveRegion(key).method() == MatchMethod.EXACT) {
+                // "Smolensk Oblast" in the district column names the region as a whole, not its capital.
+                return PlaceMatch.unresolved(key);
+            }
             NameIndex<District> index = places.districtIndexes().get(region.isoCode());
             return index == null ? PlaceMatch.unresolved(key) : index.resolve(key);
         });

@@ -215,7 +215,7 @@ public final class GazetteerGenerator {
     private static final Pattern OKTMO_HEADING =
             Pattern.compile("^(Муниципальные|Городские округа|Внутригородские|Межселенные|Сельские|Городские поселения)");
     private static final Pattern RUSSIAN_KIND_WORDS = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(муниципальный|муниципальное|городской|округ|район|город|ЗАТО|поселок|посёлок|поселение)(?![\\p{L}])");
+            "(?iu)(?<![\\p{L}])(\\(?поселок городского типа\\)?|рабочий поселок|город-[\\p{L}]+|муниципальный|муниципальное|городской|округ|район|город|ЗАТО|поселок|посёлок|поселение)(?![\\p{L}])");
 
     List<DistrictRow> districts(List<RegionRow> regions) throws IOException {
         List<DistrictRow> rows = new ArrayList<>();
@@ -250,7 +250,7 @@ public final class GazetteerGenerator {
         List<DistrictRow> rows = new ArrayList<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(oktmo).entrySet()) {
             String code = entry.getKey().substring(0, 8);
-            String nameRu = entry.getValue().replace('\u00a0', ' ').replaceAll("\\s+", " ").replaceAll("/$", "").trim();
+            String nameRu = entry.getValue().replace('\u00a0', ' ').replaceAll("\\s+", " ").replaceAll("[/:;]+$", "").trim();
             if (!code.endsWith("000") || code.substring(3, 5).equals("00") || OKTMO_HEADING.matcher(nameRu).find()) {
                 continue;
             }
@@ -261,7 +261,7 @@ public final class GazetteerGenerator {
             String kind = russianKind(code, nameRu);
             String coreRu = RUSSIAN_KIND_WORDS.matcher(nameRu).replaceAll(" ").replaceAll("\\s+", " ").trim();
             List<String> aliases = new ArrayList<>();
-            String core = englishStyle(latin(coreRu));
+            String core = capitalized(englishStyle(latin(coreRu)));
             List<String[]> candidates = geonames.getOrDefault(byIso.get(iso).geonamesAdmin1, List.of());
             String[] match = matchGeonames(coreRu, candidates, usedGeonames);
             if (match != null) {
@@ -274,6 +274,7 @@ public final class GazetteerGenerator {
                 core = override.getField("name");
                 aliases.addAll(splitAliases(override.getField("aliases")));
             }
+            core = capitalized(core.replace("№", "No.").replaceAll("[«»\"]", "").replaceAll("[:;,.\\s]+$", "").trim());
             String name = core + " " + englishKind(kind);
             rows.add(new DistrictRow(iso, core, name, russianDisplayName(nameRu, coreRu, kind), kind, aliases));
         }
@@ -316,6 +317,10 @@ public final class GazetteerGenerator {
         };
     }
 
+    static String capitalized(String name) {
+        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
     /** "Шебекинский" alone says nothing of its kind; the classifier's heading did. */
     private static String russianDisplayName(String nameRu, String coreRu, String kind) {
         if (!nameRu.equals(coreRu)) {
@@ -345,7 +350,7 @@ public final class GazetteerGenerator {
     }
 
     private static final Pattern GEONAMES_KIND = Pattern.compile(
-            "(?iu)(?<![\\p{L}])(Rayon|Raion|District|Urban|City|Okrug|Gorodskoy|Munitsipal\\S*|Municipal|ZATO|and|Miskrada)(?![\\p{L}])");
+            "(?iu)(?<![\\p{L}])(Rayon|Raion|District|Urban|City|Okrug|Gorodskoy|Gorod|Munitsipal\\S*|Municipal|ZATO|and|Miskrada)(?![\\p{L}])");
 
     private static String geonamesCore(String name) {
         return GEONAMES_KIND.matcher(name).replaceAll(" ").replaceAll("\\s+", " ").trim();
