@@ -39,7 +39,8 @@ public final class Gazetteer {
     private final Map<String, Region> userRegionAliases;
     private final Map<String, Map<String, District>> userDistrictAliases;
     private final Map<String, PlaceMatch<Region>> regionMatches = new ConcurrentHashMap<>();
-    private final Map<String, PlaceMatch<District>> districtMatches = new ConcurrentHashMap<>();
+    /** Per region ISO code, each spelling's match: a lookup allocates nothing once a spelling is known. */
+    private final Map<String, Map<String, PlaceMatch<District>>> districtMatches = new ConcurrentHashMap<>();
 
     private Gazetteer(Places places, Map<String, Region> userRegionAliases,
                       Map<String, Map<String, District>> userDistrictAliases) {
@@ -83,6 +84,10 @@ public final class Gazetteer {
 
     public PlaceMatch<Region> resolveRegion(String input) {
         String key = input == null ? "" : input;
+        PlaceMatch<Region> known = regionMatches.get(key);
+        if (known != null) {
+            return known;
+        }
         return regionMatches.computeIfAbsent(key, k -> {
             Region alias = userRegionAliases.get(NameFolding.normalize(k));
             return alias != null
@@ -97,7 +102,15 @@ public final class Gazetteer {
         if (region == null) {
             return PlaceMatch.unresolved(key);
         }
-        return districtMatches.computeIfAbsent(region.isoCode() + '\u0000' + key, k -> {
+        Map<String, PlaceMatch<District>> inRegion = districtMatches.get(region.isoCode());
+        if (inRegion == null) {
+            inRegion = districtMatches.computeIfAbsent(region.isoCode(), k -> new ConcurrentHashMap<>());
+        }
+        PlaceMatch<District> known = inRegion.get(key);
+        if (known != null) {
+            return known;
+        }
+        return inRegion.computeIfAbsent(key, k -> {
             District alias = userDistrictAliases.getOrDefault(region.isoCode(), Map.of())
                     .get(NameFolding.normalize(key));
             if (alias != null) {
