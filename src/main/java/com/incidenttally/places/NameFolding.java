@@ -28,10 +28,10 @@ final class NameFolding {
     static final Set<String> KIND_WORDS = Stream.of(
             "region", "regions", "oblast", "oblasti", "obl", "krai", "kray", "republic", "rep", "respublika",
             "autonomous", "avtonomnyy", "avtonomny", "avtonomnaya", "okrug", "ao",
-            "district", "raion", "rayon", "rajon", "raiona", "rayona", "municipal", "munitsipalnyy", "munitsipalny", "munitsipalnyi",
+            "district", "districts", "raion", "raions", "rayon", "rayons", "rajon", "raiona", "rayona", "municipal", "munitsipalnyy", "munitsipalny", "munitsipalnyi",
             "urban", "gorodskoy", "city", "gorod", "hero", "resort", "kurort", "town", "settlement", "zato", "municipality", "of", "the",
             "область", "края", "край", "республика", "автономный", "автономная", "автономного",
-            "округ", "округа", "район", "района", "муниципальный", "муниципального", "муниципальное",
+            "округ", "округа", "район", "района", "районы", "муниципальный", "муниципального", "муниципальное",
             "муниципальная", "городской", "городского", "город", "образование", "образования",
             "области", "мо", "герой", "курорт", "зато", "поселок", "поселение", "громада", "міська", "місто", "автономна")
             .map(word -> word.replace("ь", "")).collect(Collectors.toUnmodifiableSet());
