@@ -1,6 +1,8 @@
 package com.incidenttally.job;
 
 import com.incidenttally.normalize.NightWindow;
+import com.incidenttally.places.AliasFileException;
+import com.incidenttally.places.Gazetteer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,6 +132,14 @@ public record RunOptions(
         Path aliases = values.containsKey("aliases") ? Path.of(values.get("aliases")) : null;
         if (aliases != null && !Files.isRegularFile(aliases)) {
             throw new BadArgumentsException("aliases file not found: " + aliases);
+        }
+        if (aliases != null) {
+            try {
+                // A mistake in the aliases file is found here, before any work starts.
+                Gazetteer.bundled().withAliases(aliases);
+            } catch (AliasFileException e) {
+                throw new BadArgumentsException("aliases file: " + e.getMessage());
+            }
         }
         NightWindow window;
         try {
