@@ -1,5 +1,6 @@
 package com.incidenttally.job;
 
+import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.normalize.NightWindow;
 import com.incidenttally.places.AliasFileException;
 import com.incidenttally.places.Gazetteer;
@@ -123,7 +124,7 @@ public record RunOptions(
             LocalDate monday = weekStart(week, now);
             from = monday;
             to = monday.plusDays(6);
-            week = isoWeek(monday);
+            week = NightCalendar.isoWeek(monday);
         } else if ((from == null) != (to == null)) {
             throw new BadArgumentsException("give both --from and --to (evening dates, inclusive)");
         } else if (from != null && from.isAfter(to)) {
@@ -199,10 +200,6 @@ public record RunOptions(
             throw new BadArgumentsException("--week: " + year + " has no week " + number);
         }
         return probe.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number).with(DayOfWeek.MONDAY);
-    }
-
-    static String isoWeek(LocalDate monday) {
-        return String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     private static LocalDate date(String option, String value) {
