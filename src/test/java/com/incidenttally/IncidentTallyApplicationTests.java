@@ -100,6 +100,45 @@ class IncidentTallyApplicationTests {
     }
 
     @Test
+    void theStoreFollowsTheInputFolderAndAnUnchangedRerunRedoesNothing(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        for (String name : new String[] {"2025-12-08-governors-and-mod.csv", "2025-12-08-news-digest.csv"}) {
+            Files.copy(Path.of("input", name), input.resolve(name));
+        }
+        String[] args = {"--input=" + input, "--output=" + dir.resolve("out"),
+                "--db=jdbc:h2:file:" + dir.resolve("store/incidents"), "--now=2025-12-10T09:00:00Z"};
+        Path summary = dir.resolve("out/all/summary.json");
+
+        assertThat(run(args)).isZero();
+        String first = Files.readString(summary);
+        assertThat(run(args)).isZero();
+        assertThat(stdout()).contains("Input: 2 files, 0 to load, 2 unchanged, 0 removed",
+                "Incidents unchanged since the last run", "Report unchanged since the last run");
+        assertThat(Files.readString(summary)).isEqualTo(first);
+
+        Files.writeString(input.resolve("late-report.csv"), "occurred_at,region,district,event_type,source\n"
+                + "2025-12-08 04:40,Belgorod Oblast,Shebekinsky,impact,Governor Vyacheslav Gladkov (Telegram)\n");
+        assertThat(run(args)).isZero();
+        assertThat(stdout()).contains("Input: 3 files, 1 to load, 2 unchanged, 0 removed");
+        assertThat(lastLine()).startsWith("Done: 15 rows read, 15 accepted, 0 rejected; 8 incidents");
+
+        Files.delete(input.resolve("late-report.csv"));
+        assertThat(run(args)).isZero();
+        assertThat(stdout()).contains("Input: 2 files, 0 to load, 2 unchanged, 1 removed");
+        assertThat(lastLine()).startsWith("Done: 14 rows read, 14 accepted, 0 rejected; 7 incidents");
+        assertThat(Files.readString(summary)).isEqualTo(first);
+
+        String[] otherWindow = {args[0], args[1], args[2], args[3], "--night-window=00:00-05:00"};
+        assertThat(run(otherWindow)).isZero();
+        assertThat(stdout()).contains("Input: 2 files, 2 to load, 0 unchanged, 0 removed");
+        assertThat(Files.readString(summary)).contains("\"night_time\" : 1").doesNotContain("\"night_time\" : 2");
+    }
+
+    private String lastLine() {
+        return stdout().lines().reduce((a, b) -> b).orElse("");
+    }
+
+    @Test
     void usersOwnAliasResolvesADistrictNothingElseWould(@TempDir Path dir) throws Exception {
         Path input = Files.createDirectories(dir.resolve("input"));
         Files.writeString(input.resolve("reports.csv"), "occurred_at,region,district,event_type,source\n"

@@ -28,6 +28,7 @@ class FileSyncTasklet implements Tasklet {
 
     static final String FILES_TO_LOAD = "files.toLoad";
     static final String FILE_STATUS = "files.status";
+    private static final String SETTINGS = "rows.settings";
 
     private static final Logger log = LoggerFactory.getLogger("incident-tally");
 
@@ -42,6 +43,12 @@ class FileSyncTasklet implements Tasklet {
         RunParameters run = RunParameters.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
         Path input = run.input();
         Map<String, StoredFile> stored = store.filesByPath();
+        // Rows are normalized with the night window and the aliases file: when either changed,
+        // every file is read again rather than tallied by yesterday's rules.
+        String settings = "night window " + run.nightWindow() + "; aliases "
+                + (run.aliases() == null ? "none" : InputFiles.sha256(run.aliases()));
+        boolean sameSettings = settings.equals(store.state(SETTINGS).orElse(settings));
+        store.setState(SETTINGS, settings);
         ArrayList<String> toLoad = new ArrayList<>();
         HashMap<String, String> status = new HashMap<>();
         Set<String> present = new HashSet<>();
@@ -51,12 +58,14 @@ class FileSyncTasklet implements Tasklet {
             present.add(name);
             String sha = InputFiles.sha256(file);
             StoredFile known = stored.get(name);
-            if (known != null && known.sha256().equals(sha) && known.complete()) {
+            if (known != null && known.sha256().equals(sha) && known.complete() && sameSettings) {
                 continue;
             }
             store.beginFile(name, sha);
             toLoad.add(name);
-            status.put(name, known == null ? "new" : known.complete() ? "changed" : "reloaded after an interrupted run");
+            status.put(name, known == null ? "new"
+                    : !known.complete() ? "reloaded after an interrupted run"
+                    : known.sha256().equals(sha) ? "reloaded: night window or aliases changed" : "changed");
         }
         int removed = 0;
         for (StoredFile known : stored.values()) {

@@ -26,7 +26,7 @@ import java.util.List;
 class IncidentReportJobConfiguration {
 
     static final String JOB_NAME = "incidentReportJob";
-    private static final int CHUNK_SIZE = 2_000;
+    private static final int CHUNK_SIZE = 5_000;
 
     @Bean
     Job incidentReportJob(JobRepository jobRepository, Step syncStep, Step ingestStep, Step mergeStep, Step reportStep) {

@@ -14,7 +14,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 class MergeTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger("incident-tally");
-    private static final String BUILT_FROM = "incidents.builtFrom";
+    static final String BUILT_FROM = "incidents.builtFrom";
 
     private final IncidentStore store;
 

@@ -18,6 +18,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Turns a raw row into an {@link Incident} or a {@link Rejection} that says which column, which
@@ -25,6 +28,7 @@ import java.util.Locale;
  */
 public final class IncidentNormalizer {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -36,6 +40,8 @@ public final class IncidentNormalizer {
     private final Gazetteer gazetteer;
     private final NightCalendar calendar;
     private final Clock clock;
+    /** Grouping keys of the few distinct sources and districts, made once each. */
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
 
     public IncidentNormalizer(Gazetteer gazetteer, NightCalendar calendar, Clock clock) {
         this.gazetteer = gazetteer;
@@ -88,10 +94,10 @@ public final class IncidentNormalizer {
             PlaceMatch<District> match = gazetteer.resolveDistrict(region, districtText);
             if (match.resolved()) {
                 district = match.place().name();
-                districtKey = "d:" + district.toLowerCase(Locale.ROOT);
+                districtKey = keys.computeIfAbsent("d:" + district, IncidentNormalizer::key);
             } else {
                 district = districtText;
-                districtKey = "?:" + districtText.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                districtKey = keys.computeIfAbsent("?:" + districtText, IncidentNormalizer::key);
             }
             if (match.method() != MatchMethod.EXACT) {
                 districtInput = districtText;
@@ -116,7 +122,7 @@ public final class IncidentNormalizer {
                 FreeText.clean(row.get(Column.DAMAGE)),
                 FreeText.clean(row.get(Column.MEASURES)),
                 FreeText.cut(source, 1000),
-                FreeText.cut(source.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), 1000),
+                keys.computeIfAbsent(FreeText.cut(source, 1000), IncidentNormalizer::key),
                 FreeText.clean(row.get(Column.SOURCE_URL)),
                 FreeText.clean(row.get(Column.NOTES)),
                 contentHash(row));
@@ -213,6 +219,11 @@ public final class IncidentNormalizer {
         }
         String stripped = value.strip();
         return stripped.isEmpty() ? null : stripped;
+    }
+
+    /** What makes two spellings the same key: case and runs of white space do not count. */
+    private static String key(String text) {
+        return WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     private static String contentHash(RawRow row) {

@@ -10,11 +10,13 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Rebuilds the merged incidents from the accepted rows, per SPEC "Same incident": rows with one
@@ -33,31 +35,17 @@ public class IncidentMerger {
     private static final int BATCH = 2_000;
     private static final int MAX_ORIGINS = 50;
 
-    private static final String RANKED_ROWS = """
-            SELECT k.* FROM (
-              SELECT d.*, CASE WHEN d.incident_id IS NULL THEN 1 ELSE 0 END AS keyed,
-                     ROW_NUMBER() OVER (PARTITION BY d.night, d.region_iso, d.district_key, d.event_type, d.source_key,
-                                        CASE WHEN d.incident_id IS NULL THEN 1 ELSE 0 END
-                                        ORDER BY CASE WHEN d.local_time IS NULL THEN 1 ELSE 0 END, d.local_time,
-                                                 d.path, d.line) AS rnk
-              FROM (SELECT r.*, f.path,
-                           ROW_NUMBER() OVER (PARTITION BY r.content_hash ORDER BY f.path, r.line) AS dup
-                    FROM it_row r JOIN it_file f ON f.id = r.file_id
-                    WHERE f.status = 'LOADED') d
-              WHERE d.dup = 1) k
-            ORDER BY k.keyed, k.incident_id,
-                     CASE WHEN k.keyed = 0 THEN k.path ELSE '' END, CASE WHEN k.keyed = 0 THEN k.line ELSE 0 END,
-                     k.night, k.region_iso, k.district_key, k.event_type, k.rnk, k.path, k.line
-            """;
-
-    private static final String DUPLICATES = """
-            SELECT r.content_hash, f.path, r.line, r.incident_id, r.night, r.region_iso, r.district, r.event_type, r.source
+    private static final String ROWS = """
+            SELECT r.incident_id, r.night, r.night_inferred, r.local_time, r.night_time, r.region_iso, r.district,
+                   r.district_key, r.event_type, r.uav_count, r.killed, r.injured, r.location, r.damage, r.measures,
+                   r.source, r.source_key, r.source_url, r.notes, r.content_hash, r.line, f.path
             FROM it_row r JOIN it_file f ON f.id = r.file_id
-            WHERE f.status = 'LOADED' AND r.content_hash IN (
-                SELECT r2.content_hash FROM it_row r2 JOIN it_file f2 ON f2.id = r2.file_id
-                WHERE f2.status = 'LOADED' GROUP BY r2.content_hash HAVING COUNT(*) > 1)
-            ORDER BY r.content_hash, f.path, r.line
+            WHERE f.status = 'LOADED' AND %s
+            ORDER BY %s
             """;
+    private static final String KEYED_ROWS = ROWS.formatted("r.incident_id IS NULL",
+            "r.night, r.region_iso, r.district_key, r.event_type");
+    private static final String ID_ROWS = ROWS.formatted("r.incident_id IS NOT NULL", "r.incident_id");
 
     private final JdbcTemplate jdbc;
 
@@ -69,84 +57,67 @@ public class IncidentMerger {
     public record Result(long rows, long incidents, long merges) {
     }
 
+    /**
+     * Rebuilds every incident. The rows come in key order from two plain queries (no window
+     * functions: they are slow on H2); each key's handful of rows is ranked and merged here.
+     */
     public Result rebuild(boolean mergeAcrossSources) {
         jdbc.update("DELETE FROM it_incident");
         jdbc.update("DELETE FROM it_incident_source");
         jdbc.update("DELETE FROM it_merge");
         Sink sink = new Sink(jdbc);
-        Group[] current = {null};
+        long rows = stream(ID_ROWS, Row::sameId, group -> sink.idGroup(group))
+                + stream(KEYED_ROWS, Row::sameKey, group -> sink.keyGroup(group, mergeAcrossSources));
+        sink.flush();
+        return new Result(rows, sink.incidents, sink.merges);
+    }
+
+    /** Streams rows and hands over each run of rows that {@code together} says belong together. */
+    private long stream(String sql, java.util.function.BiPredicate<Row, Row> together, Consumer<List<Row>> groups) {
+        List<Row> group = new ArrayList<>();
         long[] rows = {0};
         jdbc.query(connection -> {
-            var ps = connection.prepareStatement(RANKED_ROWS);
+            var ps = connection.prepareStatement(sql);
             ps.setFetchSize(1_000);
             return ps;
         }, rs -> {
             Row row = Row.of(rs);
             rows[0]++;
-            Group group = current[0];
-            if (group == null || !group.accepts(row, mergeAcrossSources)) {
-                if (group != null) {
-                    sink.add(group);
-                }
-                current[0] = new Group(row);
-            } else {
-                group.add(row);
+            if (!group.isEmpty() && !together.test(group.get(0), row)) {
+                groups.accept(List.copyOf(group));
+                group.clear();
             }
+            group.add(row);
         });
-        if (current[0] != null) {
-            sink.add(current[0]);
+        if (!group.isEmpty()) {
+            groups.accept(List.copyOf(group));
         }
-        long duplicates = recordDuplicates(sink);
-        sink.flush();
-        return new Result(rows[0] + duplicates, sink.incidents, sink.merges);
+        return rows[0];
     }
 
-    private long recordDuplicates(Sink sink) {
-        long[] duplicates = {0};
-        String[] hash = {null};
-        List<String> origins = new ArrayList<>();
-        Object[][] first = {null};
-        jdbc.query(DUPLICATES, rs -> {
-            String rowHash = rs.getString("content_hash");
-            if (!rowHash.equals(hash[0])) {
-                if (first[0] != null) {
-                    sink.duplicate(first[0], origins);
-                }
-                hash[0] = rowHash;
-                origins.clear();
-                first[0] = new Object[] {rs.getString("incident_id"), rs.getObject("night", LocalDate.class),
-                        rs.getString("region_iso"), rs.getString("district"), rs.getString("event_type"),
-                        rs.getString("source")};
-            } else {
-                duplicates[0]++;
-            }
-            origins.add(rs.getString("path") + ":" + rs.getLong("line"));
-        });
-        if (first[0] != null) {
-            sink.duplicate(first[0], origins);
-        }
-        return duplicates[0];
-    }
-
-    private record Row(String incidentId, boolean keyed, LocalDate night, boolean nightInferred,
+    private record Row(String incidentId, LocalDate night, boolean nightInferred,
                        LocalDateTime localTime, Boolean nightTime, String regionIso, String district, String districtKey,
-                       String eventType, long rank, Integer uavCount, Integer killed, Integer injured, String location,
+                       String eventType, Integer uavCount, Integer killed, Integer injured, String location,
                        String damage, String measures, String source, String sourceKey, String sourceUrl, String notes,
-                       String origin) {
+                       String contentHash, String path, long line) {
+
+        /** File order: the order in which the first of several equal rows is the one kept. */
+        static final Comparator<Row> FILE_ORDER = Comparator.comparing(Row::path).thenComparingLong(Row::line);
+        /** Within one source: reports in time order, those without a time last. */
+        static final Comparator<Row> TIME_ORDER = Comparator.comparing(Row::localTime,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(FILE_ORDER);
 
         static Row of(ResultSet rs) throws SQLException {
             Timestamp time = rs.getTimestamp("local_time");
             boolean nightTimeNull = rs.getObject("night_time") == null;
-            return new Row(rs.getString("incident_id"), rs.getInt("keyed") == 1,
-                    rs.getObject("night", LocalDate.class), rs.getBoolean("night_inferred"),
-                    time == null ? null : time.toLocalDateTime(),
+            return new Row(rs.getString("incident_id"), rs.getObject("night", LocalDate.class),
+                    rs.getBoolean("night_inferred"), time == null ? null : time.toLocalDateTime(),
                     nightTimeNull ? null : rs.getBoolean("night_time"),
                     rs.getString("region_iso"), rs.getString("district"), rs.getString("district_key"),
-                    rs.getString("event_type"), rs.getLong("rnk"),
-                    integer(rs, "uav_count"), integer(rs, "killed"), integer(rs, "injured"),
+                    rs.getString("event_type"), integer(rs, "uav_count"), integer(rs, "killed"), integer(rs, "injured"),
                     rs.getString("location"), rs.getString("damage"), rs.getString("measures"),
                     rs.getString("source"), rs.getString("source_key"), rs.getString("source_url"),
-                    rs.getString("notes"), rs.getString("path") + ":" + rs.getLong("line"));
+                    rs.getString("notes"), rs.getString("content_hash"), rs.getString("path"), rs.getLong("line"));
         }
 
         private static Integer integer(ResultSet rs, String column) throws SQLException {
@@ -154,37 +125,21 @@ public class IncidentMerger {
             return rs.wasNull() ? null : value;
         }
 
+        boolean keyed() {
+            return incidentId == null;
+        }
+
+        String origin() {
+            return path + ":" + line;
+        }
+
         boolean sameKey(Row other) {
             return night.equals(other.night) && regionIso.equals(other.regionIso)
                     && districtKey.equals(other.districtKey) && eventType.equals(other.eventType);
         }
-    }
 
-    /** The rows of one incident, in file order. */
-    private static final class Group {
-        private final List<Row> rows = new ArrayList<>();
-
-        Group(Row first) {
-            rows.add(first);
-        }
-
-        Row first() {
-            return rows.get(0);
-        }
-
-        boolean accepts(Row row, boolean mergeAcrossSources) {
-            Row first = first();
-            if (first.keyed() != row.keyed()) {
-                return false;
-            }
-            if (!first.keyed()) {
-                return first.incidentId().equals(row.incidentId());
-            }
-            return mergeAcrossSources && first.sameKey(row) && first.rank() == row.rank();
-        }
-
-        void add(Row row) {
-            rows.add(row);
+        boolean sameId(Row other) {
+            return incidentId.equals(other.incidentId);
         }
     }
 
@@ -204,10 +159,70 @@ public class IncidentMerger {
             this.jdbc = jdbc;
         }
 
-        void add(Group group) {
-            Row first = group.first();
+        /** Rows with one incident_id: one incident, after exact duplicates are dropped. */
+        void idGroup(List<Row> rows) {
+            add(distinct(rows), false);
+        }
+
+        /**
+         * Rows with one night, region, district and event type and no id. Each source's reports
+         * are ranked in time order; the n-th report of every source is one incident.
+         */
+        void keyGroup(List<Row> rows, boolean mergeAcrossSources) {
+            List<Row> distinct = distinct(rows);
+            if (!mergeAcrossSources) {
+                distinct.forEach(row -> add(List.of(row), true));
+                return;
+            }
+            Map<String, List<Row>> bySource = new LinkedHashMap<>();
+            for (Row row : distinct) {
+                bySource.computeIfAbsent(row.sourceKey(), k -> new ArrayList<>()).add(row);
+            }
+            int ranks = 0;
+            for (List<Row> reports : bySource.values()) {
+                reports.sort(Row.TIME_ORDER);
+                ranks = Math.max(ranks, reports.size());
+            }
+            for (int rank = 0; rank < ranks; rank++) {
+                List<Row> incident = new ArrayList<>();
+                for (List<Row> reports : bySource.values()) {
+                    if (rank < reports.size()) {
+                        incident.add(reports.get(rank));
+                    }
+                }
+                incident.sort(Row.FILE_ORDER);
+                add(incident, true);
+            }
+        }
+
+        /** The rows in file order with exact duplicates dropped (and noted). */
+        private List<Row> distinct(List<Row> rows) {
+            List<Row> ordered = new ArrayList<>(rows);
+            ordered.sort(Row.FILE_ORDER);
+            if (ordered.size() == 1) {
+                return ordered;
+            }
+            Map<String, List<Row>> byContent = new LinkedHashMap<>();
+            for (Row row : ordered) {
+                byContent.computeIfAbsent(row.contentHash(), k -> new ArrayList<>()).add(row);
+            }
+            if (byContent.size() == ordered.size()) {
+                return ordered;
+            }
+            List<Row> distinct = new ArrayList<>();
+            for (List<Row> same : byContent.values()) {
+                distinct.add(same.get(0));
+                if (same.size() > 1) {
+                    duplicate(same);
+                }
+            }
+            return distinct;
+        }
+
+        private void add(List<Row> rows, boolean keyed) {
+            Row first = rows.get(0);
             long seq = ++incidents;
-            String id = first.keyed() ? generatedId(first) : first.incidentId();
+            String id = keyed ? generatedId(first) : first.incidentId();
             LocalDateTime earliest = null;
             Boolean nightTime = null;
             boolean inferred = true;
@@ -221,7 +236,7 @@ public class IncidentMerger {
             Set<String> measures = new LinkedHashSet<>();
             Set<String> notes = new LinkedHashSet<>();
             List<String> origins = new ArrayList<>();
-            for (Row row : group.rows) {
+            for (Row row : rows) {
                 if (row.localTime() != null && (earliest == null || row.localTime().isBefore(earliest))) {
                     earliest = row.localTime();
                     nightTime = row.nightTime();
@@ -243,25 +258,27 @@ public class IncidentMerger {
             incidentBatch.add(new Object[] {seq, id, first.night(), inferred, earliest == null ? null : Timestamp.valueOf(earliest),
                     nightTime, first.regionIso(), first.district(), first.districtKey(), join(locations),
                     first.eventType(), uav, killed, injured, join(damage), join(measures),
-                    FreeText.cut(sourceText, FreeText.MAX_LENGTH), join(urls), join(notes), originText, group.rows.size()});
+                    FreeText.cut(sourceText, FreeText.MAX_LENGTH), join(urls), join(notes), originText, rows.size()});
             for (String sourceKey : sources.keySet()) {
                 sourceBatch.add(new Object[] {seq, sourceKey});
             }
-            if (group.rows.size() > 1) {
+            if (rows.size() > 1) {
                 merges++;
                 mergeBatch.add(new Object[] {seq, id, first.night(), first.regionIso(), first.district(), first.eventType(),
-                        first.keyed() ? RULE_KEY : RULE_ID, group.rows.size(), FreeText.cut(sourceText, FreeText.MAX_LENGTH),
-                        originText, conflicts(group)});
+                        keyed ? RULE_KEY : RULE_ID, rows.size(), FreeText.cut(sourceText, FreeText.MAX_LENGTH),
+                        originText, conflicts(rows, keyed)});
             }
             if (incidentBatch.size() >= BATCH) {
                 flush();
             }
         }
 
-        void duplicate(Object[] first, List<String> origins) {
+        private void duplicate(List<Row> same) {
             merges++;
-            mergeBatch.add(new Object[] {0L, first[0] == null ? "" : first[0], first[1], first[2], first[3], first[4],
-                    RULE_DUPLICATE, origins.size(), first[5], originText(origins), null});
+            Row first = same.get(0);
+            mergeBatch.add(new Object[] {0L, first.incidentId() == null ? "" : first.incidentId(), first.night(),
+                    first.regionIso(), first.district(), first.eventType(), RULE_DUPLICATE, same.size(), first.source(),
+                    originText(same.stream().map(Row::origin).toList()), null});
         }
 
         private String generatedId(Row first) {
@@ -275,24 +292,24 @@ public class IncidentMerger {
             return region + "-" + first.night().toString().replace("-", "") + "-" + counter;
         }
 
-        private static String conflicts(Group group) {
+        private static String conflicts(List<Row> rows, boolean keyed) {
             List<String> found = new ArrayList<>();
-            conflict(found, group, "uav_count", Row::uavCount);
-            conflict(found, group, "killed", Row::killed);
-            conflict(found, group, "injured", Row::injured);
-            if (!group.first().keyed()) {
-                conflict(found, group, "night", Row::night);
-                conflict(found, group, "region", Row::regionIso);
-                conflict(found, group, "district", Row::district);
-                conflict(found, group, "event_type", Row::eventType);
+            conflict(found, rows, "uav_count", Row::uavCount);
+            conflict(found, rows, "killed", Row::killed);
+            conflict(found, rows, "injured", Row::injured);
+            if (!keyed) {
+                conflict(found, rows, "night", Row::night);
+                conflict(found, rows, "region", Row::regionIso);
+                conflict(found, rows, "district", Row::district);
+                conflict(found, rows, "event_type", Row::eventType);
             }
             return found.isEmpty() ? null : FreeText.cut(String.join("; ", found), FreeText.MAX_LENGTH);
         }
 
-        private static void conflict(List<String> found, Group group, String field,
+        private static void conflict(List<String> found, List<Row> rows, String field,
                                      java.util.function.Function<Row, Object> value) {
             Map<Object, List<String>> seen = new LinkedHashMap<>();
-            for (Row row : group.rows) {
+            for (Row row : rows) {
                 Object v = value.apply(row);
                 if (v != null) {
                     seen.computeIfAbsent(v, k -> new ArrayList<>()).add(row.origin());
