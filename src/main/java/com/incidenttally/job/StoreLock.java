@@ -14,7 +14,7 @@ import java.sql.Statement;
 final class StoreLock implements AutoCloseable {
 
     /** Any fixed number; it names this tool's lock among the database's advisory locks. */
-    private static final long LOCK_KEY = 0x1C1DE47L;
+    static final long LOCK_KEY = 0x1C1DE47L;
 
     private final Connection connection;
 

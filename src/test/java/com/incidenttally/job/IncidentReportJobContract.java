@@ -192,6 +192,54 @@ abstract class IncidentReportJobContract {
         }
     }
 
+    @Test
+    void aWeekIsComparedWithTheWeekBeforeAndTheTrendCoversTheStore(@TempDir Path input, @TempDir Path output)
+            throws Exception {
+        StringBuilder rows = new StringBuilder("night,region,district,event_type,source\n");
+        // Two incidents in 2025-W48, three in 2025-W49 (one the night of Sunday 7 December), one in 2025-W50.
+        for (String row : new String[] {
+                "2025-11-24,Belgorod Oblast,Shebekinsky,impact,A", "2025-11-26,Kursk Oblast,,shot_down,A",
+                "2025-12-01,Belgorod Oblast,Shebekinsky,impact,A", "2025-12-03,Belgorod Oblast,,debris,A",
+                "2025-12-07,Rostov Oblast,Chertkovsky,shot_down,A", "2025-12-08,Rostov Oblast,,shot_down,A"}) {
+            rows.append(row).append('\n');
+        }
+        Files.writeString(input.resolve("three-weeks.csv"), rows);
+
+        JobExecution execution = run(input, output, "--week=2025-W49").execution();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path report = output.resolve("2025-W49");
+        JsonNode summary = json.readTree(report.resolve("summary.json").toFile());
+        assertThat(summary.get("label").asString()).isEqualTo("2025-W49");
+        assertThat(summary.get("period").get("from").asString()).isEqualTo("2025-12-01");
+        assertThat(summary.get("period").get("to").asString()).isEqualTo("2025-12-07");
+        assertThat(summary.get("totals").get("incidents").asLong()).isEqualTo(3);
+        assertThat(summary.get("by_night")).hasSize(7);
+        assertThat(regionCounts(summary)).containsExactly(Map.entry("Belgorod Oblast|RU-BEL", 2L),
+                Map.entry("Rostov Oblast|RU-ROS", 1L));
+
+        assertThat(report.resolve("charts/weekly-trend.png")).isRegularFile();
+        try (Workbook workbook = open(report.resolve("incident-report-2025-W49.xlsx"))) {
+            String text = allText(workbook.getSheet("Summary"));
+            assertThat(text).contains("Kursk Oblast").doesNotContain("There is no previous period");
+        }
+    }
+
+    @Test
+    void aPeriodWithNoIncidentsStillGetsAReportThatSaysSo(@TempDir Path output) throws Exception {
+        JobExecution execution = run(Path.of("input"), output, "--from=2025-11-01", "--to=2025-11-03").execution();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path report = output.resolve("2025-11-01_2025-11-03");
+        JsonNode summary = json.readTree(report.resolve("summary.json").toFile());
+        assertThat(summary.get("totals").get("incidents").asLong()).isZero();
+        assertThat(summary.get("by_region")).isEmpty();
+        try (Workbook workbook = open(report.resolve("incident-report-2025-11-01_2025-11-03.xlsx"))) {
+            assertThat(sheetNames(workbook)).isEqualTo(SHEETS);
+            assertThat(allText(workbook.getSheet("Incidents"))).contains("No incidents");
+        }
+    }
+
     /** file|line|column|value|reason of each rejected.csv record, read back with a CSV parser. */
     static List<String> rejectedRows(Path csv) throws IOException {
         try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
