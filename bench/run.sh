@@ -10,6 +10,7 @@
 #   BENCH_SKIP_BUILD=1              reuse target/ from the last build instead of building
 #   BENCH_JAVA_OPTS="..."           JVM options of the job (default: -Xmx1g)
 #   BENCH_JFR=1                     also record a JFR profile of each run (bench/out/run-*/…jfr)
+#   BENCH_TIMEOUT=SECONDS           stop a run that takes longer (exit 124 in the table); default none
 #
 # What it does:
 #   1. Builds once: ./mvnw -B -q package -DskipTests (which compiles the tests, hence the generator)
@@ -109,9 +110,12 @@ run() {
     local load
     load=$(cut -d' ' -f1 /proc/loadavg)
     echo "Running $name ($mode)…" >&2
-    local status=0
+    local status=0 limit=()
+    if [ -n "${BENCH_TIMEOUT:-}" ]; then
+        limit=(timeout -k 10 "$BENCH_TIMEOUT")
+    fi
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-    /usr/bin/time -v -o "$timing" java $JAVA_OPTS "${jfr[@]}" -jar "$JAR" \
+    /usr/bin/time -v -o "$timing" "${limit[@]}" java $JAVA_OPTS "${jfr[@]}" -jar "$JAR" \
         --input="$OUT/input-$name" --output="$work/reports" --db="jdbc:h2:file:$store" --now="$NOW" "$@" \
         > "$log" 2>&1 || status=$?
     if [ "$status" -ne 0 ]; then
