@@ -55,11 +55,14 @@ public class IncidentTallyApplication {
     }
 
     private static String storeProblem(Throwable e) {
-        String message = rootMessage(e);
-        if (message.contains("already in use") || message.contains("Database may be already")) {
-            return "another incident-tally run is using it; this run stops without changing anything";
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            // H2 locks its file while a process has it open: that process is another run.
+            if (message.contains("Database may be already in use") || message.contains("The file is locked")) {
+                return "another incident-tally run is using it; this run stops without changing anything";
+            }
         }
-        return message;
+        return rootMessage(e);
     }
 
     private static String rootMessage(Throwable e) {

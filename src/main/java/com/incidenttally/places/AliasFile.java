@@ -32,6 +32,7 @@ record AliasFile(Map<String, Region> regions, Map<String, Map<String, District>>
         Map<String, Map<String, District>> districts = new HashMap<>();
         Map<String, Long> districtLines = new HashMap<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().skipEmptyLines(true).detectBomHeader(true)
+                .allowExtraFields(true).allowMissingFields(true)
                 .ofCsvRecord(file, StandardCharsets.UTF_8)) {
             boolean header = true;
             for (CsvRecord row : reader) {

@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,7 +39,8 @@ public final class Gazetteer {
     private final Map<String, Region> userRegionAliases;
     private final Map<String, Map<String, District>> userDistrictAliases;
     private final Map<String, PlaceMatch<Region>> regionMatches = new ConcurrentHashMap<>();
-    private final Map<String, PlaceMatch<District>> districtMatches = new ConcurrentHashMap<>();
+    /** Per region ISO code, each spelling's match: a lookup allocates nothing once a spelling is known. */
+    private final Map<String, Map<String, PlaceMatch<District>>> districtMatches = new ConcurrentHashMap<>();
 
     private Gazetteer(Places places, Map<String, Region> userRegionAliases,
                       Map<String, Map<String, District>> userDistrictAliases) {
@@ -81,6 +84,10 @@ public final class Gazetteer {
 
     public PlaceMatch<Region> resolveRegion(String input) {
         String key = input == null ? "" : input;
+        PlaceMatch<Region> known = regionMatches.get(key);
+        if (known != null) {
+            return known;
+        }
         return regionMatches.computeIfAbsent(key, k -> {
             Region alias = userRegionAliases.get(NameFolding.normalize(k));
             return alias != null
@@ -95,11 +102,23 @@ public final class Gazetteer {
         if (region == null) {
             return PlaceMatch.unresolved(key);
         }
-        return districtMatches.computeIfAbsent(region.isoCode() + '\u0000' + key, k -> {
+        Map<String, PlaceMatch<District>> inRegion = districtMatches.get(region.isoCode());
+        if (inRegion == null) {
+            inRegion = districtMatches.computeIfAbsent(region.isoCode(), k -> new ConcurrentHashMap<>());
+        }
+        PlaceMatch<District> known = inRegion.get(key);
+        if (known != null) {
+            return known;
+        }
+        return inRegion.computeIfAbsent(key, k -> {
             District alias = userDistrictAliases.getOrDefault(region.isoCode(), Map.of())
                     .get(NameFolding.normalize(key));
             if (alias != null) {
                 return new PlaceMatch<>(key, alias, MatchMethod.ALIAS, 1.0);
+            }
+            if (NameFolding.saysRegion(key) && resolveRegion(key).method() == MatchMethod.EXACT) {
+                // "Smolensk Oblast" in the district column names the region as a whole, not its capital.
+                return PlaceMatch.unresolved(key);
             }
             NameIndex<District> index = places.districtIndexes().get(region.isoCode());
             return index == null ? PlaceMatch.unresolved(key) : index.resolve(key);
@@ -134,7 +153,7 @@ public final class Gazetteer {
 
         static Places load() {
             Map<String, Region> regions = new LinkedHashMap<>();
-            NameIndex<Region> regionIndex = new NameIndex<>(true);
+            NameIndex<Region> regionIndex = new NameIndex<>(true, Set.of());
             for (NamedCsvRecord row : readResource(REGIONS, true)) {
                 Region region = new Region(row.getField("iso_code"), row.getField("name"),
                         row.getField("name_ru"), ZoneId.of(row.getField("zone")));
@@ -146,6 +165,9 @@ public final class Gazetteer {
             }
             Map<String, List<District>> districts = new HashMap<>();
             Map<String, NameIndex<District>> districtIndexes = new HashMap<>();
+            // Filled below, before any lookup: every district's spelling, to tell a misspelling from a
+            // district of another region.
+            Set<String> allDistrictSpellings = new HashSet<>();
             for (NamedCsvRecord row : readResource(DISTRICTS, false)) {
                 District district = new District(row.getField("region_iso"), row.getField("name"),
                         row.getField("name_ru"), row.getField("kind"));
@@ -154,11 +176,12 @@ public final class Gazetteer {
                 }
                 districts.computeIfAbsent(district.regionIso(), k -> new ArrayList<>()).add(district);
                 NameIndex<District> index =
-                        districtIndexes.computeIfAbsent(district.regionIso(), k -> new NameIndex<>(true));
+                        districtIndexes.computeIfAbsent(district.regionIso(), k -> new NameIndex<>(true, allDistrictSpellings));
                 index.add(district.name(), district);
                 index.add(district.nameRu(), district);
                 aliases(row).forEach(alias -> index.add(alias, district));
             }
+            districtIndexes.values().forEach(index -> allDistrictSpellings.addAll(index.spellings()));
             districts.replaceAll((iso, list) -> List.copyOf(list));
             return new Places(Collections.unmodifiableMap(regions), regionIndex,
                     Map.copyOf(districts), Map.copyOf(districtIndexes));

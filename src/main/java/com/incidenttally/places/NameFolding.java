@@ -28,16 +28,16 @@ final class NameFolding {
     static final Set<String> KIND_WORDS = Stream.of(
             "region", "regions", "oblast", "oblasti", "obl", "krai", "kray", "republic", "rep", "respublika",
             "autonomous", "avtonomnyy", "avtonomny", "avtonomnaya", "okrug", "ao",
-            "district", "raion", "rayon", "municipal", "munitsipalnyy", "munitsipalny", "munitsipalnyi",
-            "urban", "gorodskoy", "city", "gorod", "settlement", "municipality", "of", "the",
+            "district", "districts", "raion", "raions", "rayon", "rayons", "rajon", "raiona", "rayona", "municipal", "munitsipalnyy", "munitsipalny", "munitsipalnyi",
+            "urban", "gorodskoy", "city", "gorod", "hero", "resort", "kurort", "town", "settlement", "zato", "municipality", "of", "the",
             "область", "края", "край", "республика", "автономный", "автономная", "автономного",
-            "округ", "округа", "район", "района", "муниципальный", "муниципального", "муниципальное",
+            "округ", "округа", "район", "района", "районы", "муниципальный", "муниципального", "муниципальное",
             "муниципальная", "городской", "городского", "город", "образование", "образования",
-            "области", "мо", "громада", "міська", "місто", "автономна")
+            "области", "мо", "герой", "курорт", "зато", "поселок", "поселение", "громада", "міська", "місто", "автономна")
             .map(word -> word.replace("ь", "")).collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern RAION_ABBREVIATION = Pattern.compile("(?<![\\p{L}])р-о?н(?![\\p{L}])");
-    private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`´ʹʺ\"”“«»ъь]");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`´ʹʺ\"”“«»ъь·]");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
     private static final Pattern UKRAINIAN_LETTERS = Pattern.compile("[іїєґ]");
@@ -79,6 +79,19 @@ final class NameFolding {
         return String.join(" ", words);
     }
 
+    /** Words only a region's name has: a district column holding one names a region, not a district. */
+    private static final Set<String> REGION_WORDS = Set.of("region", "oblast", "obl", "krai", "kray", "republic",
+            "respublika", "област", "край", "республика", "области", "края");
+
+    static boolean saysRegion(String name) {
+        for (String word : normalize(name).split(" ")) {
+            if (REGION_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The normalized name without words of kind; the normalized name itself when nothing else is left. */
     static String core(String name) {
         String normalized = normalize(name);
@@ -117,17 +130,25 @@ final class NameFolding {
         }
     }
 
+    static String transliterateUkrainian(String cyrillic) {
+        synchronized (UKRAINIAN) {
+            return UKRAINIAN.transliterate(cyrillic);
+        }
+    }
+
     private static String foldWord(String word) {
         String w = word
                 .replace("č", "ch").replace("š", "sh").replace("ž", "zh").replace("ć", "ch")
                 .replace("ë", "e").replace("é", "e");
         w = Normalizer.normalize(w, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        w = DOUBLED.matcher(w).replaceAll("$1");
         w = w.replace("shch", "sh").replace("sch", "sh").replace("kh", "h")
                 .replace('j', 'y').replace('w', 'v').replace("x", "ks").replace("ph", "f")
                 .replace("tz", "ts").replace('q', 'k');
         w = w.replaceAll("c(?!h)", "ts");
         w = ADJECTIVE_ENDING.matcher(w).replaceAll("i");
-        w = w.replace('y', 'i').replace("ie", "e").replace("io", "e");
+        // ё and е after a vowel: BGN writes yo/ye, others e/ë; one letter here.
+        w = w.replace("yo", "e").replace("ye", "e").replace('y', 'i');
         w = DOUBLED.matcher(w).replaceAll("$1");
         return w;
     }

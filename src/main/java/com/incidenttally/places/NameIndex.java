@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class NameIndex<T> {
 
     /** Below this similarity a fuzzy candidate is not taken at all. */
-    static final double FUZZY_THRESHOLD = 0.90;
+    static final double FUZZY_THRESHOLD = 0.93;
     /** How much better than the runner-up the best fuzzy candidate must be. */
-    static final double FUZZY_MARGIN = 0.04;
+    static final double FUZZY_MARGIN = 0.05;
     /** Keys this short are too easily similar to something else to be guessed at. */
     static final int FUZZY_MIN_LENGTH = 5;
 
@@ -33,9 +33,20 @@ final class NameIndex<T> {
     private final Map<String, Set<T>> bySpelling = new HashMap<>();
     private final Map<String, PlaceMatch<T>> resolved = new ConcurrentHashMap<>();
     private final boolean fuzzy;
+    private final Set<String> namesElsewhere;
 
-    NameIndex(boolean fuzzy) {
+    /**
+     * @param fuzzy          whether to guess at names no rule matches exactly
+     * @param namesElsewhere spelling keys of places outside this index: a name that is exactly another
+     *                       place's name is that place given in the wrong region, not a misspelling here
+     */
+    NameIndex(boolean fuzzy, Set<String> namesElsewhere) {
         this.fuzzy = fuzzy;
+        this.namesElsewhere = namesElsewhere;
+    }
+
+    Set<String> spellings() {
+        return bySpelling.keySet();
     }
 
     /** Adds one name of a place; called only while the gazetteer is built. */
@@ -93,14 +104,15 @@ final class NameIndex<T> {
     }
 
     private PlaceMatch<T> closest(String input, String spelling) {
-        if (spelling.length() < FUZZY_MIN_LENGTH) {
+        if (spelling.length() < FUZZY_MIN_LENGTH || namesElsewhere.contains(spelling)) {
             return PlaceMatch.unresolved(input);
         }
         Map<T, Double> bestPerPlace = new HashMap<>();
         Map<T, Boolean> closeEnough = new HashMap<>();
         for (Map.Entry<String, Set<T>> entry : bySpelling.entrySet()) {
             String candidate = entry.getKey();
-            if (candidate.length() < FUZZY_MIN_LENGTH) {
+            // Slips of the pen keep the first letter; names that differ there are different names.
+            if (candidate.length() < FUZZY_MIN_LENGTH || candidate.charAt(0) != spelling.charAt(0)) {
                 continue;
             }
             double score = SIMILARITY.apply(spelling, candidate);

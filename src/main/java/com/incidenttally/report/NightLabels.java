@@ -34,9 +34,13 @@ public final class NightLabels {
 
     /** A period as people read it: {@code 2025-W50 (nights 2025-12-08/09 to 2025-12-14/15)}. */
     public static String periodText(Period period) {
-        String span = period.from().equals(period.to())
+        return period.label() + " (" + nightsText(period) + ")";
+    }
+
+    /** The nights of a period without its label: {@code nights 2025-12-08/09 to 2025-12-14/15}. */
+    public static String nightsText(Period period) {
+        return period.from().equals(period.to())
                 ? "night " + nightLabel(period.from())
                 : "nights " + nightLabel(period.from()) + " to " + nightLabel(period.to());
-        return period.label() + " (" + span + ")";
     }
 }

@@ -23,7 +23,7 @@ class RerunTests {
     @Test
     void killedRunStartedAgainEndsAsAnUninterruptedRunWould(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("input");
-        ChildRun.writeInput(input, 3, 60_000);
+        ChildRun.writeInput(input, 3, 40_000);
 
         ChildRun uninterrupted = ChildRun.start(args(input, dir.resolve("out-a"), dir.resolve("store-a")));
         assertThat(uninterrupted.waitFor(300)).as(uninterrupted.output()).isZero();

@@ -96,7 +96,7 @@ public class ChartRenderer {
     JFreeChart byNight(Period period, Totals totals, RegionNightMatrix matrix) {
         boolean empty = totals.incidents() == 0 || matrix == null || matrix.regions().isEmpty();
         NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights());
-        String title = (buckets.weekly() ? "Incidents by week" : "Incidents by night") + " — " + period.label();
+        String title = "Incidents by " + buckets.grain().word + " — " + period.label();
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         if (!empty) {
             int regions = matrix.regions().size();
@@ -112,8 +112,8 @@ public class ChartRenderer {
             }
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT,
-                new CategoryPlot(dataset, new CategoryAxis(buckets.weekly() ? "ISO week (nights grouped by evening date)"
-                        : "Night (evening/morning date)"), new NumberAxis("Incidents"), new StackedBarRenderer()), true);
+                new CategoryPlot(dataset, new CategoryAxis(buckets.grain().axisLabel), new NumberAxis("Incidents"),
+                        new StackedBarRenderer()), true);
         ChartLook.apply(chart, subtitle(period, totals));
         CategoryPlot plot = chart.getCategoryPlot();
         noData(plot, period, empty);
@@ -221,8 +221,7 @@ public class ChartRenderer {
     JFreeChart heatmap(Period period, Totals totals, RegionNightMatrix matrix) {
         boolean empty = totals.incidents() == 0 || matrix == null || matrix.regions().isEmpty();
         NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights());
-        String title = (buckets.weekly() ? "Incidents by region and week" : "Incidents by region and night")
-                + " — " + period.label();
+        String title = "Incidents by region and " + buckets.grain().word + " — " + period.label();
         List<String> rows = new ArrayList<>();
         long[][] cells = new long[0][0];
         long max = 0;
@@ -263,8 +262,7 @@ public class ChartRenderer {
         if (!empty) {
             dataset.addSeries("Incidents", series);
         }
-        SymbolAxis xAxis = new SymbolAxis(buckets.weekly() ? "ISO week (nights grouped by evening date)"
-                : "Night (evening/morning date)", buckets.labels().toArray(String[]::new));
+        SymbolAxis xAxis = new SymbolAxis(buckets.grain().axisLabel, buckets.labels().toArray(String[]::new));
         xAxis.setGridBandsVisible(false);
         SymbolAxis yAxis = new SymbolAxis("Region", rows.toArray(String[]::new));
         yAxis.setGridBandsVisible(false);
@@ -339,7 +337,6 @@ public class ChartRenderer {
         renderer.setDefaultItemLabelFont(ChartLook.font(Font.BOLD, 18));
         renderer.setDefaultPositiveItemLabelPosition(
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));
-        renderer.setItemLabelAnchorOffset(10);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setUpperMargin(0.15);
         range.setAutoRangeIncludesZero(true);
@@ -351,9 +348,8 @@ public class ChartRenderer {
 
     private static String subtitle(Period period, Totals totals) {
         // The title already names the period; the subtitle gives its nights and the headline figure.
-        String span = period.from().equals(period.to())
-                ? "Night " + NightLabels.nightLabel(period.from())
-                : "Nights " + NightLabels.nightLabel(period.from()) + " to " + NightLabels.nightLabel(period.to());
+        String nights = NightLabels.nightsText(period);
+        String span = Character.toUpperCase(nights.charAt(0)) + nights.substring(1);
         NumberFormat number = NumberFormat.getIntegerInstance(Locale.ROOT);
         number.setGroupingUsed(true);
         if (totals.incidents() == 0) {
@@ -430,6 +426,8 @@ public class ChartRenderer {
 
     /** Labels each segment with its count, and leaves empty segments unlabelled. */
     private static final class NonZeroLabels extends StandardCategoryItemLabelGenerator {
+        private static final long serialVersionUID = 1L;
+
         @Override
         public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
             Number value = dataset.getValue(row, column);

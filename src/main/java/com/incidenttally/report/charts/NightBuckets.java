@@ -1,6 +1,7 @@
 package com.incidenttally.report.charts;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,35 +10,57 @@ import java.util.Map;
 import com.incidenttally.report.NightLabels;
 
 /**
- * The columns of a chart over time: one per night, or one per ISO week once the period has more
- * nights than a chart can show one by one.
+ * The columns of a chart over time: one per night; one per ISO week once the period has more
+ * nights than a chart can show one by one; one per month once even the weeks are too many.
  */
-record NightBuckets(boolean weekly, List<String> labels, int[] bucketOfNight) {
+record NightBuckets(Grain grain, List<String> labels, int[] bucketOfNight) {
 
     /** Over this many nights a chart groups them by ISO week. */
     static final int MAX_NIGHTS = 60;
+    /** Over this many weeks (about fourteen months) a chart groups nights by month. */
+    static final int MAX_WEEKS = 60;
+
+    enum Grain {
+        NIGHT("night", "Night (evening/morning date)"),
+        WEEK("week", "ISO week (nights grouped by evening date)"),
+        MONTH("month", "Month (nights grouped by evening date)");
+
+        final String word;
+        final String axisLabel;
+
+        Grain(String word, String axisLabel) {
+            this.word = word;
+            this.axisLabel = axisLabel;
+        }
+    }
 
     static NightBuckets of(List<LocalDate> nights) {
-        int[] bucketOfNight = new int[nights.size()];
         if (nights.size() <= MAX_NIGHTS) {
+            int[] bucketOfNight = new int[nights.size()];
             List<String> labels = new ArrayList<>();
             for (int i = 0; i < nights.size(); i++) {
                 labels.add(shortNight(nights.get(i)));
                 bucketOfNight[i] = i;
             }
-            return new NightBuckets(false, labels, bucketOfNight);
+            return new NightBuckets(Grain.NIGHT, labels, bucketOfNight);
         }
-        Map<String, Integer> weeks = new LinkedHashMap<>();
+        NightBuckets weeks = grouped(nights, Grain.WEEK);
+        return weeks.size() <= MAX_WEEKS ? weeks : grouped(nights, Grain.MONTH);
+    }
+
+    private static NightBuckets grouped(List<LocalDate> nights, Grain grain) {
+        int[] bucketOfNight = new int[nights.size()];
+        Map<String, Integer> buckets = new LinkedHashMap<>();
         for (int i = 0; i < nights.size(); i++) {
-            String week = NightLabels.isoWeek(nights.get(i));
-            Integer bucket = weeks.get(week);
+            String key = grain == Grain.WEEK ? NightLabels.isoWeek(nights.get(i)) : YearMonth.from(nights.get(i)).toString();
+            Integer bucket = buckets.get(key);
             if (bucket == null) {
-                bucket = weeks.size();
-                weeks.put(week, bucket);
+                bucket = buckets.size();
+                buckets.put(key, bucket);
             }
             bucketOfNight[i] = bucket;
         }
-        return new NightBuckets(true, new ArrayList<>(weeks.keySet()), bucketOfNight);
+        return new NightBuckets(grain, new ArrayList<>(buckets.keySet()), bucketOfNight);
     }
 
     int size() {

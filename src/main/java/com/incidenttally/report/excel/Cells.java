@@ -15,6 +15,9 @@ final class Cells {
     /** The most characters an Excel cell holds. */
     static final int MAX_TEXT = 32_767;
 
+    private static final int MAX_WRAPPED_LINES = 12;
+    private static final float LINE_HEIGHT = 14.5f;
+
     private final WorkbookStyles styles;
 
     Cells(WorkbookStyles styles) {
@@ -46,6 +49,30 @@ final class Cells {
         // Excel from turning it into a formula when someone edits the cell.
         cell.setCellValue(fitted);
         cell.setCellStyle(looksLikeFormula(fitted) ? styles.quotedText : styles.text);
+        return cell;
+    }
+
+    /** Text to be read whole, wrapped in its column; formula-like text keeps its quote prefix. */
+    Cell wrapped(Row row, int column, String value) {
+        Cell cell = text(row, column, value);
+        cell.setCellStyle(cell.getCellStyle() == styles.quotedText ? styles.quotedWrappedText : styles.wrappedText);
+        if (value != null && !value.isEmpty()) {
+            // Neither Excel nor LibreOffice reliably re-measures streamed rows, so set the height
+            // from an estimate of the wrapped lines, capped so one huge value cannot fill a screen.
+            // Column widths count the widest digit; most letters are narrower.
+            int perLine = Math.max(1, row.getSheet().getColumnWidth(column) * 6 / 5 / 256);
+            int lines = 0;
+            for (String line : cell.getStringCellValue().split("\n", -1)) {
+                lines += Math.max(1, (line.length() + perLine - 1) / perLine);
+                if (lines >= MAX_WRAPPED_LINES) {
+                    break;
+                }
+            }
+            float height = Math.min(lines, MAX_WRAPPED_LINES) * LINE_HEIGHT;
+            if (height > row.getHeightInPoints()) {
+                row.setHeightInPoints(height);
+            }
+        }
         return cell;
     }
 

@@ -55,7 +55,7 @@ final class DataQualitySheet {
             Row row = table.dataRow();
             cells.text(row, 0, WARNING);
             cells.text(row, 1, warning.file());
-            cells.text(row, 6, warning.message());
+            cells.wrapped(row, 6, warning.message());
             written[0]++;
         }
         for (Resolution resolution : orEmpty(data.resolutions())) {
@@ -64,7 +64,7 @@ final class DataQualitySheet {
             cells.text(row, 3, resolution.region());
             cells.text(row, 4, resolution.kind());
             cells.text(row, 5, resolution.input());
-            cells.text(row, 6, resolutionDetail(resolution));
+            cells.wrapped(row, 6, resolutionDetail(resolution));
             cells.number(row, 7, resolution.rows());
             written[0]++;
         }
@@ -75,9 +75,9 @@ final class DataQualitySheet {
             cells.text(row, 3, merge.region());
             cells.text(row, 4, IncidentsSheet.eventLabel(merge.eventType()));
             cells.text(row, 5, merge.incident());
-            cells.text(row, 6, mergeDetail(merge, conflict));
+            cells.wrapped(row, 6, mergeDetail(merge, conflict));
             cells.number(row, 7, (long) merge.rows());
-            cells.text(row, 8, merge.origins());
+            cells.wrapped(row, 8, merge.origins());
             written[0]++;
         });
         data.rejections(rejection -> {
@@ -87,8 +87,8 @@ final class DataQualitySheet {
             cells.number(row, 2, rejection.line());
             cells.text(row, 4, rejection.column());
             cells.text(row, 5, rejection.value());
-            cells.text(row, 6, rejection.reason());
-            cells.text(row, 8, rejection.raw());
+            cells.wrapped(row, 6, rejection.reason());
+            cells.wrapped(row, 8, rejection.raw());
             written[0]++;
         });
         if (written[0] == 0) {
@@ -114,11 +114,11 @@ final class DataQualitySheet {
             detail.append("; night ").append(NightLabels.nightLabel(merge.night()));
         }
         detail.append("; ").append(merge.district() == null ? "region as a whole" : merge.district());
-        if (merge.sources() != null) {
-            detail.append("; sources: ").append(merge.sources());
-        }
         if (conflict) {
             detail.append("; conflicting values: ").append(merge.conflicts());
+        }
+        if (merge.sources() != null) {
+            detail.append("; sources: ").append(merge.sources());
         }
         return detail.toString();
     }

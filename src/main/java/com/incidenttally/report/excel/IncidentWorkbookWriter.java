@@ -38,6 +38,8 @@ public class IncidentWorkbookWriter {
 
     public void write(ReportData data, List<Path> chartPngs, Path xlsx) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
+        // A million-row sheet is over a gigabyte of XML before zipping; gzip its temp file so a
+        // small or memory-backed temp directory does not fill up (costs some CPU time).
         workbook.setCompressTempFiles(true);
         try {
             WorkbookStyles styles = new WorkbookStyles(workbook);

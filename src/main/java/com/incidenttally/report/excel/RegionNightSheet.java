@@ -44,7 +44,8 @@ final class RegionNightSheet {
         TableSheet table = new TableSheet(workbook, styles, "Region x night", columns, Integer.MAX_VALUE, 1, printTitle);
         Sheet sheet = table.sheet();
         Row header = sheet.getRow(0);
-        header.setHeightInPoints(92);
+        // Tall enough for a night across a month boundary: 2025-10-31/2025-11-01.
+        header.setHeightInPoints(122);
         // Seventy nights on one page wide would print unreadably small: print about a month per
         // page instead, with the region names repeated on each.
         int pagesWide = Math.max(1, (nights.size() + 30) / 31);

@@ -102,11 +102,16 @@ final class SummarySheet {
         next++;
 
         if (charts != null && !charts.isEmpty()) {
+            // One chart per printed page: a chart cut in two by a page break is unreadable.
+            sheet.setRowBreak(next - 1);
             cells.styled(row(), 0, "Charts", styles.subtitle);
             Drawing<?> drawing = sheet.createDrawingPatriarch();
+            boolean first = true;
             for (Path chart : charts) {
-                // One chart per printed page: a chart cut in two by a page break is unreadable.
-                sheet.setRowBreak(next - 1);
+                if (!first) {
+                    sheet.setRowBreak(next - 1);
+                }
+                first = false;
                 int picture = workbook.addPicture(Files.readAllBytes(chart), Workbook.PICTURE_TYPE_PNG);
                 ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
                 anchor.setCol1(0);
@@ -120,7 +125,8 @@ final class SummarySheet {
     }
 
     private void comparison(Period previous, List<RegionComparison> regions) {
-        cells.styled(row(), 0, "Compared with the previous period: " + NightLabels.periodText(previous),
+        // The store's previous period has no label of its own; its nights say what it is.
+        cells.styled(row(), 0, "Compared with the previous period (" + NightLabels.nightsText(previous) + ")",
                 styles.subtitle);
         header("Region", "ISO code", "This period", "Previous", "Change");
         long current = 0;

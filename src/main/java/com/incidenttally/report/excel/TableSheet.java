@@ -3,6 +3,7 @@ package com.incidenttally.report.excel;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -119,10 +120,10 @@ final class TableSheet {
             print.setFitHeight((short) 0);
             sheet.setFitToPage(true);
             sheet.setAutobreaks(true);
-            sheet.setMargin(Sheet.LeftMargin, 0.4);
-            sheet.setMargin(Sheet.RightMargin, 0.4);
-            sheet.setMargin(Sheet.TopMargin, 0.6);
-            sheet.setMargin(Sheet.BottomMargin, 0.6);
+            sheet.setMargin(PageMargin.LEFT, 0.4);
+            sheet.setMargin(PageMargin.RIGHT, 0.4);
+            sheet.setMargin(PageMargin.TOP, 0.6);
+            sheet.setMargin(PageMargin.BOTTOM, 0.6);
             sheet.getHeader().setCenter(title.replace("&", "&&"));
             sheet.getFooter().setCenter("Page &P of &N");
         }

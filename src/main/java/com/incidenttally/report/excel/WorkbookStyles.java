@@ -23,6 +23,9 @@ final class WorkbookStyles {
     final CellStyle text;
     /** Text that looks like a formula: shown with a quote prefix so editing the cell keeps it text. */
     final CellStyle quotedText;
+    /** Free text that should be read whole (reasons, raw lines): wrapped, top-aligned. */
+    final CellStyle wrappedText;
+    final CellStyle quotedWrappedText;
     final CellStyle integer;
     final CellStyle decimal;
     final CellStyle date;
@@ -75,6 +78,15 @@ final class WorkbookStyles {
         quotedText.setDataFormat(format.getFormat("@"));
         quotedText.setQuotePrefixed(true);
 
+        wrappedText = workbook.createCellStyle();
+        wrappedText.setDataFormat(format.getFormat("@"));
+        wrappedText.setWrapText(true);
+        wrappedText.setVerticalAlignment(VerticalAlignment.TOP);
+
+        quotedWrappedText = workbook.createCellStyle();
+        quotedWrappedText.cloneStyleFrom(wrappedText);
+        quotedWrappedText.setQuotePrefixed(true);
+
         integer = workbook.createCellStyle();
         integer.setDataFormat(format.getFormat("#,##0"));
 
@@ -112,6 +124,10 @@ final class WorkbookStyles {
         verticalHeader = workbook.createCellStyle();
         verticalHeader.cloneStyleFrom(header);
         verticalHeader.setRotation((short) 90);
+        Font smallBold = workbook.createFont();
+        smallBold.setBold(true);
+        smallBold.setFontHeightInPoints((short) 9);
+        verticalHeader.setFont(smallBold);
         verticalHeader.setWrapText(false);
         verticalHeader.setAlignment(HorizontalAlignment.CENTER);
         verticalHeader.setVerticalAlignment(VerticalAlignment.BOTTOM);
@@ -119,6 +135,11 @@ final class WorkbookStyles {
         matrixCount = workbook.createCellStyle();
         matrixCount.setDataFormat(format.getFormat("#,##0;-#,##0;"));
         matrixCount.setAlignment(HorizontalAlignment.CENTER);
+
+        // Top-aligned everywhere, so a row made tall by wrapped text still reads across.
+        for (CellStyle style : new CellStyle[] {text, quotedText, integer, signedInteger, decimal, date, dateTime}) {
+            style.setVerticalAlignment(VerticalAlignment.TOP);
+        }
 
         Font noteFont = workbook.createFont();
         noteFont.setItalic(true);

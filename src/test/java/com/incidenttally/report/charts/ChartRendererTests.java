@@ -175,10 +175,39 @@ class ChartRendererTests {
     }
 
     @Test
+    void theWeeklyTrendShowsEachWeekOfTheStoreOldestFirst() {
+        List<WeekCount> weeks = List.of(new WeekCount("2025-W49", LocalDate.of(2025, 12, 1), 12),
+                new WeekCount("2025-W50", LocalDate.of(2025, 12, 8), 30),
+                new WeekCount("2025-W51", LocalDate.of(2025, 12, 15), 7));
+
+        JFreeChart chart = renderer.weeklyTrend(weeks);
+        CategoryDataset dataset = chart.getCategoryPlot().getDataset();
+
+        assertThat(chart.getTitle().getText()).isEqualTo("Incidents per week — last 3 weeks");
+        assertThat(dataset.getColumnKeys()).extracting(Object::toString).containsExactly("2025-W49", "2025-W50", "2025-W51");
+        assertThat(dataset.getValue(0, 1).longValue()).isEqualTo(30);
+        assertThat(chart.getCategoryPlot().getRenderer().getDefaultItemLabelsVisible()).isTrue();
+    }
+
+    @Test
     void drawsWithAFontThatHasCyrillic() {
         Font font = ChartLook.font(Font.PLAIN, 18);
 
         assertThat(font.canDisplayUpTo(ReportFixtures.CYRILLIC_DISTRICT)).isEqualTo(-1);
+    }
+
+    @Test
+    void overSixtyWeeksTheChartsGroupNightsByMonth() {
+        ReportFixtures.Data data = ReportFixtures.nightsEndingOn(LocalDate.of(2025, 12, 31), 731);
+
+        JFreeChart byNight = renderer.byNight(data.period(), data.totals(), data.regionNight());
+        JFreeChart heatmap = renderer.heatmap(data.period(), data.totals(), data.regionNight());
+
+        assertThat(byNight.getTitle().getText()).startsWith("Incidents by month");
+        CategoryDataset dataset = byNight.getCategoryPlot().getDataset();
+        assertThat(dataset.getColumnKeys()).hasSize(24).first().hasToString("2024-01");
+        assertThat(sum(dataset)).isEqualTo(data.totals().incidents());
+        assertThat(((SymbolAxis) heatmap.getXYPlot().getDomainAxis()).getSymbols()).hasSize(24);
     }
 
     @Test

@@ -297,6 +297,14 @@ class IncidentWorkbookWriterTests {
             assertThat(negative.getCell(1).getStringCellValue()).isEqualTo("digest.csv");
             assertThat(rowWhere(quality, 5, "Verhnedonneskoye").orElseThrow().getCell(6).getStringCellValue())
                     .isEqualTo("Read as Verkhnedonskoy District (fuzzy, score 0.86)");
+            Row conflict = rowWhere(quality, 0, "Merge conflict").orElseThrow();
+            assertThat(conflict.getCell(6).getStringCellValue()).contains("conflicting values: uav_count: 1 / unknown");
+            // A raw line with a line break inside quotes is shown whole, on a row tall enough for it.
+            Row multiLine = rowWhere(quality, 5, ReportFixtures.HYPERLINK).orElseThrow();
+            assertThat(multiLine.getCell(8).getStringCellValue()).contains("\n");
+            assertThat(multiLine.getCell(8).getCellStyle().getWrapText()).isTrue();
+            assertThat(multiLine.getCell(8).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(multiLine.getHeightInPoints()).isGreaterThan(quality.getDefaultRowHeightInPoints());
         }
 
         @Test
@@ -354,6 +362,29 @@ class IncidentWorkbookWriterTests {
         void refusesARowLimitThatCannotHoldAHeaderAndARow() {
             assertThatIllegalArgumentException().isThrownBy(() -> new IncidentWorkbookWriter(1));
             assertThatIllegalArgumentException().isThrownBy(() -> new IncidentWorkbookWriter(2_000_000));
+        }
+    }
+
+    @Nested
+    class HostileText {
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void controlCharactersAndBrokenSurrogatesDoNotBreakTheFile() throws IOException {
+            ReportFixtures.Data empty = ReportFixtures.emptyWeek();
+            List<com.incidenttally.tally.Rejection> rejections = List.of(new com.incidenttally.tally.Rejection(
+                    "a.csv", 2, "notes", "bell\u0007nul\u0000 lone\uD800 end", "reason", "raw"));
+            ReportFixtures.Data data = new ReportFixtures.Data(empty.period(), empty.generatedAt(), empty.totals(),
+                    null, null, List.of(), List.of(), List.of(), List.of(), empty.regionNight(), List.of(),
+                    List.of(), rejections, List.of(), List.of(), List.of(), empty.runInfo());
+
+            XSSFWorkbook workbook = write(data, new IncidentWorkbookWriter(), dir, 0);
+
+            // XML cannot hold these characters; each becomes a visible '?' rather than a corrupt file.
+            assertThat(workbook.getSheet("Data quality").getRow(1).getCell(5).getStringCellValue())
+                    .isEqualTo("bell?nul? lone? end");
         }
     }
 

@@ -1,0 +1,215 @@
+package com.incidenttally.places;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GazetteerDistrictTests {
+
+    private final Gazetteer gazetteer = Gazetteer.bundled();
+
+    private Region region(String iso) {
+        return gazetteer.regionByIso(iso).orElseThrow();
+    }
+
+    @Nested
+    class Bundled {
+
+        @Test
+        void everyFederalSubjectHasItsDistricts() {
+            assertThat(gazetteer.regions().stream().filter(r -> r.isoCode().startsWith("RU-")))
+                    .allSatisfy(r -> assertThat(gazetteer.districts(r)).as(r.name()).isNotEmpty());
+            assertThat(gazetteer.districts(region("RU-ROS"))).hasSizeGreaterThan(50);
+        }
+
+        @Test
+        void everyUkrainianOblastHasItsRaions() {
+            assertThat(gazetteer.regions().stream().filter(r -> r.isoCode().startsWith("UA-")))
+                    .allSatisfy(r -> assertThat(gazetteer.districts(r)).as(r.name()).isNotEmpty());
+            assertThat(gazetteer.districts(region("UA-14")).stream().map(District::kind)).containsOnly("raion");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+                "RU-BEL, 2", "RU-BRY, 4", "RU-KRS, 3", "RU-VOR, 6", "RU-ROS, 8", "RU-VGG, 8", "RU-KDA, 4", "RU-ORL, 4",
+                "RU-KLU, 3", "RU-SMO, 3", "RU-TUL, 5", "RU-RYA, 4", "RU-LIP, 4", "RU-SAR, 6", "RU-SAM, 9", "RU-MOW, 12",
+                "RU-SPE, 18",
+        })
+        void holdsTheCityDistrictsOfTheCitiesReportsNameMost(String iso, int count) {
+            assertThat(gazetteer.districts(region(iso)).stream().filter(d -> d.kind().equals("city district"))).hasSize(count);
+        }
+
+        @Test
+        void namesDistrictsInOneStyle() {
+            Set<String> kinds = gazetteer.regions().stream().flatMap(r -> gazetteer.districts(r).stream())
+                    .map(District::kind).collect(Collectors.toSet());
+            assertThat(kinds).containsExactlyInAnyOrder("municipal district", "urban okrug", "municipal okrug",
+                    "city district", "raion", "settlement", "town");
+            assertThat(gazetteer.regions()).allSatisfy(r -> assertThat(gazetteer.districts(r)).allSatisfy(d -> {
+                assertThat(d.name()).matches("[A-Z0-9][\\p{IsLatin}0-9 .'()-]+ (District|Urban Okrug|Municipal Okrug|Okrug|Raion|Settlement|Town)( \\(.+\\))?");
+                assertThat(d.name()).doesNotContainPattern("skiy\\b|Rayon");
+                assertThat(d.nameRu()).containsPattern("\\p{IsCyrillic}");
+                assertThat(d.regionIso()).isEqualTo(r.isoCode());
+            }));
+        }
+
+        @Test
+        void everyCanonicalNameResolvesToItsOwnPlace() {
+            List<String> wrong = new ArrayList<>();
+            for (Region r : gazetteer.regions()) {
+                for (District d : gazetteer.districts(r)) {
+                    for (String name : List.of(d.name(), d.nameRu())) {
+                        PlaceMatch<District> match = gazetteer.resolveDistrict(r, name);
+                        if (match.place() != d || match.method() != MatchMethod.EXACT) {
+                            wrong.add(r.isoCode() + " " + name + " -> " + match);
+                        }
+                    }
+                }
+            }
+            assertThat(wrong).isEmpty();
+        }
+    }
+
+    @Nested
+    class Resolving {
+
+        @ParameterizedTest(name = "{0} / {1} -> {2}")
+        @CsvSource(delimiter = '|', value = {
+                "Rostov Oblast|Chertkovsky|Chertkovsky District|EXACT",
+                "Rostov Oblast|Chertkovskoye|Chertkovsky District|TRANSLITERATED",
+                "Rostov Oblast|Sholokhovsky|Sholokhovsky District|EXACT",
+                "Rostov Oblast|Sholkhovskoye|Sholokhovsky District|FUZZY",
+                "Rostov Oblast|Bokovsky|Bokovsky District|EXACT",
+                "Rostov Oblast|Boksskoye|Bokovsky District|FUZZY",
+                "Rostov Oblast|Millerovsky|Millerovsky District|EXACT",
+                "Rostov Oblast|Millerovskoye|Millerovsky District|TRANSLITERATED",
+                "Rostov Oblast|Verkhnedonsky|Verkhnedonskoy District|TRANSLITERATED",
+                "Rostov Oblast|Verkhnedonskoy|Verkhnedonskoy District|EXACT",
+                "Rostov Oblast|Verhnedonneskoye|Verkhnedonskoy District|FUZZY",
+                "Ростовская область|Чертковский район|Chertkovsky District|EXACT",
+                "Rostov region|Чертковский р-н|Chertkovsky District|EXACT",
+                "Volgograd Oblast|Traktorozavodsky|Traktorozavodsky District|EXACT",
+                "Volgograd Oblast|Traktornoy District|Traktorozavodsky District|EXACT",
+                "Volgograd Oblast|Tractor Factory District|Traktorozavodsky District|EXACT",
+                "Volgograd Oblast|Zhirnovskiy Rayon|Zhirnovsky District|EXACT",
+                "Belgorod Oblast|Shebekinsky District|Shebekinsky Urban Okrug|EXACT",
+                "Belgorod Oblast|Shebekinskiy rayon|Shebekinsky Urban Okrug|EXACT",
+                "Smolensk Oblast|Smolensk|Smolensk Urban Okrug|EXACT",
+        })
+        void resolvesTheSampleSpellings(String region, String input, String expected, MatchMethod method) {
+            PlaceMatch<District> match = gazetteer.resolveDistrict(gazetteer.resolveRegion(region).place(), input);
+            assertThat(match.place()).as(input).isNotNull();
+            assertThat(match.place().name()).isEqualTo(expected);
+            assertThat(match.method()).isEqualTo(method);
+            assertThat(match.score()).isBetween(NameIndex.FUZZY_THRESHOLD, 1.0);
+        }
+
+        @Test
+        void resolvesADistrictOnlyInsideItsRegion() {
+            assertThat(gazetteer.resolveDistrict(region("RU-VGG"), "Chertkovsky").resolved()).isFalse();
+            assertThat(gazetteer.resolveDistrict(region("RU-ROS"), "Traktorozavodsky").resolved()).isFalse();
+            assertThat(gazetteer.resolveDistrict(null, "Chertkovsky").resolved()).isFalse();
+        }
+
+        @Test
+        void findsTheSameNameInEachRegionThatHasIt() {
+            assertThat(gazetteer.resolveDistrict(region("RU-ROS"), "Oktyabrsky District").place().regionIso()).isEqualTo("RU-ROS");
+            assertThat(gazetteer.resolveDistrict(region("RU-KRS"), "Oktyabrsky District").place().regionIso()).isEqualTo("RU-KRS");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Smolensk Oblast", "Smolensk region", "Смоленская область", "", "  ", "District", "Lodygina Street"})
+        void leavesTheRegionItselfAndNonNamesUnresolved(String input) {
+            assertThat(gazetteer.resolveDistrict(region("RU-SMO"), input).resolved()).isFalse();
+        }
+
+        @Test
+        void neverGuessesAtADistrictOfAnotherRegion() {
+            // Kamyshinsky is Volgograd's; Rostov has Kasharsky, Kamensky: similar, but not it.
+            assertThat(gazetteer.resolveDistrict(region("RU-ROS"), "Kamyshinsky District").resolved()).isFalse();
+            assertThat(gazetteer.resolveDistrict(region("RU-ROS"), "Kamyshinskiy rayon").resolved()).isFalse();
+        }
+
+        @Test
+        void leavesANameTwoDistrictsShareUnresolved() {
+            // Partizansky District and Partizansky (Partizansk) Urban Okrug, both in Primorye.
+            assertThat(gazetteer.resolveDistrict(region("RU-PRI"), "Partizansky").resolved()).isFalse();
+            assertThat(gazetteer.resolveDistrict(region("RU-PRI"), "Partizansky District").place().kind()).isEqualTo("municipal district");
+        }
+    }
+
+    @Nested
+    class Speed {
+
+        @Test
+        void resolvesAMillionRowsOfAFewThousandSpellingsWellUnderASecond() throws Exception {
+            List<Region> regions = new ArrayList<>(gazetteer.regions());
+            List<String[]> spellings = new ArrayList<>();
+            for (Region r : regions) {
+                for (District d : gazetteer.districts(r)) {
+                    spellings.add(new String[] {r.name(), d.name()});
+                    spellings.add(new String[] {r.nameRu(), d.name().toLowerCase().replace("sky", "skiy rayon")});
+                }
+            }
+            List<String[]> distinct = spellings.subList(0, 4000);
+            Gazetteer fresh = gazetteer.withAliases(java.nio.file.Files.writeString(
+                    java.nio.file.Files.createTempFile("aliases", ".csv"), "input_name,region,canonical_name\n"));
+            // The first sight of each spelling pays for its resolution; then every row is a lookup.
+            long warm = System.nanoTime();
+            for (String[] s : distinct) {
+                fresh.resolveDistrict(fresh.resolveRegion(s[0]).place(), s[1]);
+            }
+            long firstSight = System.nanoTime() - warm;
+            // Best of three passes: the machine is shared, and the first pass also warms the JIT.
+            long millionRows = Long.MAX_VALUE;
+            int resolved = 0;
+            for (int pass = 0; pass < 3; pass++) {
+                long start = System.nanoTime();
+                resolved = 0;
+                for (int row = 0; row < 1_000_000; row++) {
+                    String[] s = distinct.get(row % distinct.size());
+                    PlaceMatch<Region> r = fresh.resolveRegion(s[0]);
+                    if (fresh.resolveDistrict(r.place(), s[1]).resolved()) {
+                        resolved++;
+                    }
+                }
+                millionRows = Math.min(millionRows, System.nanoTime() - start);
+            }
+            System.out.printf("resolution: %d distinct spellings first seen in %d ms; 1,000,000 rows in %d ms (%d resolved)%n",
+                    distinct.size(), firstSight / 1_000_000, millionRows / 1_000_000, resolved);
+            assertThat(millionRows).isLessThan(500_000_000L);
+        }
+
+        @Test
+        void resolvesTheSameFromSeveralThreads() throws Exception {
+            Region rostov = region("RU-ROS");
+            List<String> inputs = List.of("Chertkovskoye", "Sholkhovskoye", "Boksskoye", "Millerovskoye", "Verhnedonneskoye");
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<String>>> results = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    results.add(pool.submit(() -> inputs.stream()
+                            .map(i -> gazetteer.resolveDistrict(rostov, i).place().name()).toList()));
+                }
+                for (Future<List<String>> result : results) {
+                    assertThat(result.get()).containsExactly("Chertkovsky District", "Sholokhovsky District",
+                            "Bokovsky District", "Millerovsky District", "Verkhnedonskoy District");
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+}
