@@ -139,7 +139,7 @@ public final class IncidentCsvGenerator {
             "readovkanews", "izvestia", "mediazzzona", "vedomosti", "localnews", "resident_ch", "rybar"};
 
     private static final String[] LOCATIONS = {
-            "", "", "", "outskirts of the village", "industrial zone", "ул. Ленина", "Lenin Street",
+            "outskirts of the village", "industrial zone", "ул. Ленина", "Lenin Street",
             "near the substation", "х. Красный", "пос. Октябрьский", "село Никольское", "railway station",
             "private sector", "частный сектор", "oil depot area", "нефтебаза", "field near the highway",
             "трасса М-4", "M-4 highway", "airfield", "в районе аэродрома", "residential quarter", "СНТ Дружба"};
@@ -247,7 +247,8 @@ public final class IncidentCsvGenerator {
         this.placeCumulative = new int[places.length];
         int sum = 0;
         for (int i = 0; i < places.length; i++) {
-            sum += REGION_WEIGHTS.getOrDefault(places[i].iso(), 1);
+            // Reports name the regions of Ukraine only where the fighting is; every Russian region now and then.
+            sum += REGION_WEIGHTS.getOrDefault(places[i].iso(), places[i].iso().startsWith("RU-") ? 1 : 0);
             placeCumulative[i] = sum;
         }
         for (BadKind kind : BadKind.values()) {
@@ -375,7 +376,7 @@ public final class IncidentCsvGenerator {
         values[Field.INCIDENT_ID.ordinal()] = incidentId;
         values[Field.REGION.ordinal()] = regionSpelling(place);
         values[Field.DISTRICT.ordinal()] = districtIndex < 0 ? "" : districtSpelling(place.districts()[districtIndex]);
-        values[Field.LOCATION.ordinal()] = pick(LOCATIONS);
+        values[Field.LOCATION.ordinal()] = random.nextInt(100) < 35 ? pick(LOCATIONS) : "";
         String[] spellings = EVENT_SPELLINGS[event];
         values[Field.EVENT_TYPE.ordinal()] = random.nextInt(100) < 50 ? spellings[0] : pick(spellings);
         // Sources disagree on times by a few minutes, never across the night's noon-to-noon bounds.
@@ -386,10 +387,10 @@ public final class IncidentCsvGenerator {
         boolean harmful = event != 0;
         values[Field.KILLED.ordinal()] = casualties(harmful ? 3 : 1, 2);
         values[Field.INJURED.ordinal()] = casualties(harmful ? 12 : 3, 5);
-        values[Field.DAMAGE.ordinal()] = random.nextInt(100) < (harmful ? 60 : 10) ? pick(DAMAGE) : "";
+        values[Field.DAMAGE.ordinal()] = random.nextInt(100) < (harmful ? 40 : 5) ? pick(DAMAGE) : "";
         values[Field.MEASURES.ordinal()] = random.nextInt(100) < 5 ? pick(MEASURES) : "";
         values[Field.SOURCE.ordinal()] = source < 0 ? "Governor, " + place.name() : SOURCES[source];
-        values[Field.SOURCE_URL.ordinal()] = random.nextInt(100) < 45
+        values[Field.SOURCE_URL.ordinal()] = random.nextInt(100) < 35
                 ? "https://t.me/" + (source < 0 ? "gov_" + place.iso().substring(3).toLowerCase(java.util.Locale.ROOT)
                 : SOURCE_HANDLES[source]) + "/" + (nextPost += 1 + random.nextInt(3))
                 : "";
@@ -550,8 +551,8 @@ public final class IncidentCsvGenerator {
 
     private String notes() {
         int roll = random.nextInt(1000);
-        if (roll < 950) {
-            return roll < 600 ? "" : pick(NOTES);
+        if (roll < 970) {
+            return roll < 750 ? "" : pick(NOTES);
         }
         if (roll < 997) {
             return pick(NOTES) + "; " + pick(NOTES);
@@ -652,17 +653,7 @@ public final class IncidentCsvGenerator {
 
     private static Place[] loadPlaces() {
         Map<String, List<DistrictNames>> districts = new LinkedHashMap<>();
-        List<NamedCsvRecord> districtRows = readResource("/places/districts.csv");
-        if (districtRows.isEmpty()) {
-            // Until the gazetteer bundles districts: a few real ones of the regions reported most.
-            FALLBACK_DISTRICTS.forEach((iso, names) -> {
-                for (int i = 0; i < names.length; i += 2) {
-                    districts.computeIfAbsent(iso, k -> new ArrayList<>())
-                            .add(new DistrictNames(names[i], names[i + 1], new String[0]));
-                }
-            });
-        }
-        for (NamedCsvRecord row : districtRows) {
+        for (NamedCsvRecord row : readResource("/places/districts.csv")) {
             String iso = firstField(row, "region_iso", "iso_code", "region");
             districts.computeIfAbsent(iso, k -> new ArrayList<>()).add(new DistrictNames(
                     firstField(row, "name", "name_en"), firstField(row, "name_ru"),
@@ -680,24 +671,6 @@ public final class IncidentCsvGenerator {
         }
         return places.toArray(Place[]::new);
     }
-
-    private static final Map<String, String[]> FALLBACK_DISTRICTS = Map.of(
-            "RU-ROS", new String[]{"Chertkovsky District", "Чертковский муниципальный район",
-                    "Verkhnedonskoy District", "Верхнедонской муниципальный район",
-                    "Kamensky District", "Каменский муниципальный район",
-                    "Millerovsky District", "Миллеровский муниципальный район"},
-            "RU-BEL", new String[]{"Belgorodsky District", "Белгородский муниципальный район",
-                    "Borisovsky District", "Борисовский муниципальный район",
-                    "Shebekinsky Urban Okrug", "Шебекинский городской округ",
-                    "Grayvoronsky Urban Okrug", "Грайворонский городской округ"},
-            "RU-KRS", new String[]{"Glushkovsky District", "Глушковский муниципальный район",
-                    "Korenevsky District", "Кореневский муниципальный район",
-                    "Kursky District", "Курский муниципальный район",
-                    "Lgovsky District", "Льговский муниципальный район"},
-            "RU-BRY", new String[]{"Klimovsky District", "Климовский муниципальный район",
-                    "Pogarsky District", "Погарский муниципальный район",
-                    "Sevsky District", "Севский муниципальный район",
-                    "Suzemsky District", "Суземский муниципальный район"});
 
     private static String[] aliases(String field) {
         return field.isBlank() ? new String[0] : field.split("\\|");
