@@ -100,6 +100,32 @@ class IncidentTallyApplicationTests {
     }
 
     @Test
+    void usersOwnAliasResolvesADistrictNothingElseWould(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        Files.writeString(input.resolve("reports.csv"), "occurred_at,region,district,event_type,source\n"
+                + "2025-12-08 03:10,Volgograd Oblast,TZR,debris,Governor\n");
+        Path aliases = Files.writeString(dir.resolve("aliases.csv"),
+                "input_name,region,canonical_name\nTZR,Volgograd Oblast,Traktorozavodsky District\n");
+
+        int code = run("--input=" + input, "--output=" + dir.resolve("out"), "--aliases=" + aliases, memoryStore(),
+                "--now=2025-12-10T09:00:00Z");
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(Files.readString(dir.resolve("out/all/summary.json"))).contains("\"district\" : \"Traktorozavodsky District\"");
+    }
+
+    @Test
+    void aBadAliasesFileIsOneClearLineBeforeAnyWork(@TempDir Path dir) throws Exception {
+        Path aliases = Files.writeString(dir.resolve("aliases.csv"),
+                "input_name,region,canonical_name\nTZR,Volgograd Oblast,Nowhere District\n");
+
+        assertThat(run("--aliases=" + aliases, "--output=" + dir.resolve("out"))).isEqualTo(2);
+        assertThat(stderr().lines()).singleElement().asString()
+                .startsWith("incident-tally: aliases file: ").contains("aliases.csv:2");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void aJobThatCannotWriteItsReportFailsWithExitOne(@TempDir Path dir) throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("occupied"), "a file where the output folder would go");
 

@@ -1,7 +1,6 @@
 package com.incidenttally.job;
 
 import com.incidenttally.store.IncidentStore;
-import com.incidenttally.store.StoredFile;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,19 +78,12 @@ public class ReportRunner {
                     .map(ReportRunner::rootMessage).orElse(execution.getExitStatus().getExitDescription());
             return new Outcome(1, execution, "FAILED: " + reason + " (run it again with the same options to resume)");
         }
-        long read = 0;
-        long accepted = 0;
-        long rejected = 0;
-        for (StoredFile file : store.files()) {
-            read += file.rowsRead();
-            accepted += file.rowsAccepted();
-            rejected += file.rowsRejected();
-        }
+        IncidentStore.RowTotals rows = store.rowTotals();
         var context = execution.getExecutionContext();
         long incidents = context.containsKey(ReportTasklet.REPORT_INCIDENTS) ? context.getLong(ReportTasklet.REPORT_INCIDENTS) : 0;
         String summary = String.format("Done: %,d rows read, %,d accepted, %,d rejected; %,d incidents; report in %s",
-                read, accepted, rejected, incidents, shown(context.getString(ReportTasklet.REPORT_DIR, "?")));
-        int exitCode = wanted.failOnRejects() && rejected > 0 ? 3 : 0;
+                rows.read(), rows.accepted(), rows.rejected(), incidents, shown(context.getString(ReportTasklet.REPORT_DIR, "?")));
+        int exitCode = wanted.failOnRejects() && rows.rejected() > 0 ? 3 : 0;
         return new Outcome(exitCode, execution, summary);
     }
 

@@ -7,7 +7,6 @@ import com.incidenttally.report.charts.ChartRenderer;
 import com.incidenttally.report.excel.IncidentWorkbookWriter;
 import com.incidenttally.report.json.SummaryJsonWriter;
 import com.incidenttally.store.IncidentStore;
-import com.incidenttally.store.StoredFile;
 import com.incidenttally.store.StoredReportData;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.RunInfo;
@@ -108,16 +107,9 @@ class ReportTasklet implements Tasklet {
                 timings.put(step.getStepName(), Duration.between(start, end));
             }
         }
-        long read = 0;
-        long accepted = 0;
-        long rejected = 0;
-        for (StoredFile file : store.files()) {
-            read += file.rowsRead();
-            accepted += file.rowsAccepted();
-            rejected += file.rowsRejected();
-        }
-        Long incidents = store.jdbc().queryForObject("SELECT COUNT(*) FROM it_incident", Long.class);
-        return new RunInfo(version, parameters, StoredReportData.inputFiles(store, status), timings, read, accepted,
-                rejected, accepted - (incidents == null ? 0 : incidents));
+        IncidentStore.RowTotals rows = store.rowTotals();
+        long incidents = store.incidentCount();
+        return new RunInfo(version, parameters, StoredReportData.inputFiles(store, status), timings, rows.read(),
+                rows.accepted(), rows.rejected(), rows.accepted() - incidents);
     }
 }

@@ -1,6 +1,9 @@
 package com.incidenttally.job;
 
+import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.normalize.NightWindow;
+import com.incidenttally.places.AliasFileException;
+import com.incidenttally.places.Gazetteer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +124,7 @@ public record RunOptions(
             LocalDate monday = weekStart(week, now);
             from = monday;
             to = monday.plusDays(6);
-            week = isoWeek(monday);
+            week = NightCalendar.isoWeek(monday);
         } else if ((from == null) != (to == null)) {
             throw new BadArgumentsException("give both --from and --to (evening dates, inclusive)");
         } else if (from != null && from.isAfter(to)) {
@@ -130,6 +133,14 @@ public record RunOptions(
         Path aliases = values.containsKey("aliases") ? Path.of(values.get("aliases")) : null;
         if (aliases != null && !Files.isRegularFile(aliases)) {
             throw new BadArgumentsException("aliases file not found: " + aliases);
+        }
+        if (aliases != null) {
+            try {
+                // A mistake in the aliases file is found here, before any work starts.
+                Gazetteer.bundled().withAliases(aliases);
+            } catch (AliasFileException e) {
+                throw new BadArgumentsException("aliases file: " + e.getMessage());
+            }
         }
         NightWindow window;
         try {
@@ -189,10 +200,6 @@ public record RunOptions(
             throw new BadArgumentsException("--week: " + year + " has no week " + number);
         }
         return probe.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number).with(DayOfWeek.MONDAY);
-    }
-
-    static String isoWeek(LocalDate monday) {
-        return String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     private static LocalDate date(String option, String value) {

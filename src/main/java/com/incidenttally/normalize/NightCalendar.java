@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
 
 /**
  * Which night an incident belongs to. A night is named by its evening date D and spans local
@@ -46,6 +47,12 @@ public final class NightCalendar {
             return evening + "/" + DAY.format(morning);
         }
         return evening + "/" + morning;
+    }
+
+    /** The ISO week a night belongs to, by its evening date: {@code 2025-W50}. */
+    public static String isoWeek(LocalDate evening) {
+        return String.format("%d-W%02d", evening.get(IsoFields.WEEK_BASED_YEAR),
+                evening.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /**

@@ -41,6 +41,24 @@ public class IncidentStore {
         return jdbc.query("SELECT * FROM it_file ORDER BY path", FILE);
     }
 
+    /** Rows read, accepted and rejected over every input file. */
+    public record RowTotals(long read, long accepted, long rejected) {
+    }
+
+    public RowTotals rowTotals() {
+        return jdbc.query("SELECT COALESCE(SUM(rows_read), 0), COALESCE(SUM(rows_accepted), 0),"
+                + " COALESCE(SUM(rows_rejected), 0) FROM it_file", rs -> {
+            rs.next();
+            return new RowTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        });
+    }
+
+    /** Merged incidents over the whole store. */
+    public long incidentCount() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM it_incident", Long.class);
+        return count == null ? 0 : count;
+    }
+
     public Map<String, StoredFile> filesByPath() {
         return files().stream().collect(Collectors.toMap(StoredFile::path, Function.identity()));
     }

@@ -1,5 +1,6 @@
 package com.incidenttally.store;
 
+import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
 import com.incidenttally.tally.InputFileInfo;
@@ -26,7 +27,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -260,14 +260,9 @@ public class StoredReportData implements ReportData {
         LocalDate first = weeks.firstKey().isAfter(last.minusWeeks(11)) ? weeks.firstKey() : last.minusWeeks(11);
         List<WeekCount> trend = new ArrayList<>();
         for (LocalDate monday = first; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
-            trend.add(new WeekCount(isoWeek(monday), monday, weeks.getOrDefault(monday, 0L)));
+            trend.add(new WeekCount(NightCalendar.isoWeek(monday), monday, weeks.getOrDefault(monday, 0L)));
         }
         return trend;
-    }
-
-    /** {@code 2025-W50}. */
-    public static String isoWeek(LocalDate date) {
-        return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     @Override

@@ -100,6 +100,14 @@ abstract class IncidentReportJobContract {
         assertThat(regionCounts(summary)).containsExactly(
                 Map.entry("Rostov Oblast|RU-ROS", 5L), Map.entry("Smolensk Oblast|RU-SMO", 1L),
                 Map.entry("Volgograd Oblast|RU-VGG", 1L));
+        List<String> districts = new ArrayList<>();
+        summary.get("by_district").forEach(d -> districts.add(d.get("region").asString() + " / "
+                + (d.get("district").isNull() ? "-" : d.get("district").asString()) + " / " + d.get("incidents").asLong()));
+        assertThat(districts).containsExactly(
+                "Rostov Oblast / Bokovsky District / 1", "Rostov Oblast / Chertkovsky District / 1",
+                "Rostov Oblast / Millerovsky District / 1", "Rostov Oblast / Sholokhovsky District / 1",
+                "Rostov Oblast / Verkhnedonskoy District / 1", "Smolensk Oblast / - / 1",
+                "Volgograd Oblast / Traktorozavodsky District / 1");
         assertThat(summary.get("by_night")).hasSize(1);
         assertThat(summary.get("by_night").get(0).get("night").asString()).isEqualTo("2025-12-07/08");
         assertThat(summary.get("by_night").get(0).get("incidents").asLong()).isEqualTo(7);
@@ -120,6 +128,10 @@ abstract class IncidentReportJobContract {
             assertThat(evening.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(DateUtil.isCellDateFormatted(evening)).isTrue();
             assertThat(evening.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.parse("2025-12-07"));
+
+            String quality = allText(workbook.getSheet("Data quality"));
+            assertThat(quality).contains("Boksskoye", "Verhnedonneskoye", "Sholkhovskoye", "Chertkovskoye", "fuzzy",
+                    "transliterated", "Traktorozavodsky District");
         }
 
         List<Path> charts = pngs(report.resolve("charts"));
