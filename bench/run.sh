@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Benchmark of incident-tally: times the whole job as a user runs it, on generated input.
+#
+# Run from the repository root:
+#   bench/run.sh                    the small week, then 10,000, 100,000 and 1,000,000 rows
+#   bench/run.sh 10000 100000       only these sizes (any row counts; "small" is the small week)
+#   bench/run.sh small              only the small week
+#
+# Environment:
+#   BENCH_SKIP_BUILD=1              reuse target/ from the last build instead of building
+#   BENCH_JAVA_OPTS="..."           JVM options of the job (default: -Xmx1g)
+#   BENCH_JFR=1                     also record a JFR profile of each run (bench/out/run-*/…jfr)
+#   BENCH_TIMEOUT=SECONDS           stop a run that takes longer (exit 124 in the table); default none
+#
+# What it does:
+#   1. Builds once: ./mvnw -B -q package -DskipTests (which compiles the tests, hence the generator)
+#      and writes the dependency classpath to bench/out/classpath.txt.
+#   2. Generates each size's input with com.incidenttally.bench.IncidentCsvGenerator (seed 1, one
+#      file per 50,000 rows, at least 3; 52 weeks of nights), cached under bench/out/input-<rows>/ and
+#      made again only when the generator or its arguments change. The small week is 1,000 rows over
+#      the 7 nights of 2026-W04, run with --week=last as the weekly cron job does.
+#   3. For each size runs `java -Xmx1g -jar target/incident-tally.jar` under `/usr/bin/time -v`: first on a
+#      fresh store (a new H2 file under bench/out/run-<rows>/), then again on unchanged input and the same
+#      store. The run's clock is --now=2026-01-31T12:00:00Z, so the generated dates are all in the past.
+#   4. Prints a table: wall time from `java -jar` to exit, rows per second (rows / wall time), peak RSS, the
+#      job's own time (BATCH_JOB_EXECUTION; wall minus this is JVM and Spring start-up and shut-down), CPU time
+#      (user + system, all threads), the load average when the run started (other work on the machine
+#      inflates wall times), and the time of each step, from BATCH_STEP_EXECUTION in the store.
+#
+# Everything it writes is under bench/out/ (git-ignored): inputs, stores, reports, console logs, and
+# results.txt, to which each run's tables are appended. It is a benchmark, not a test: ./mvnw verify never
+# runs it. Targets (issue "Fast at a million rows"): 1M rows <= 30 s with -Xmx1g, ingest >= 250,000 rows/s,
+# rerun on unchanged input <= 5 s, small week <= 3 s.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=bench/out
+NOW=2026-01-31T12:00:00Z
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
+JAR=target/incident-tally.jar
+mkdir -p "$OUT"
+
+if [ $# -eq 0 ]; then
+    set -- small 10000 100000 1000000
+fi
+for size in "$@"; do
+    if [[ ! $size =~ ^([0-9]+|small)$ ]]; then
+        echo "bench/run.sh: sizes are row counts or 'small', got '$size'" >&2
+        exit 2
+    fi
+done
+
+if ! /usr/bin/time -v true >/dev/null 2>&1; then
+    echo "GNU time is missing; installing the Debian package 'time'" >&2
+    if [ "$(id -u)" -eq 0 ]; then
+        apt-get install -y -q time >&2
+    else
+        sudo apt-get install -y -q time >&2
+    fi
+fi
+
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ] || [ ! -f "$JAR" ] || [ ! -f "$OUT/classpath.txt" ]; then
+    echo "Building (./mvnw -B -q package -DskipTests)…" >&2
+    ./mvnw -B -q package dependency:build-classpath -DskipTests \
+        -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test
+fi
+CLASSPATH_FILE="$OUT/classpath.txt"
+GENERATOR_CP="target/test-classes:target/classes:$(cat "$CLASSPATH_FILE")"
+H2_JAR=$(tr ':' '\n' < "$CLASSPATH_FILE" | grep -m1 '/h2-[0-9][^/]*\.jar$')
+
+# generate NAME ROWS GENERATOR_ARGS… — generates bench/out/input-NAME unless the cached copy matches.
+generate() {
+    local name=$1 rows=$2
+    shift 2
+    local dir="$OUT/input-$name" stamp="$OUT/input-$name.stamp"
+    local key
+    key="$* $(sha256sum target/test-classes/com/incidenttally/bench/IncidentCsvGenerator*.class | sha256sum)"
+    key+=" $(sha256sum target/classes/places/*.csv | sha256sum)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ]; then
+        return
+    fi
+    rm -rf "$dir" "$stamp"
+    java -cp "$GENERATOR_CP" com.incidenttally.bench.IncidentCsvGenerator --rows="$rows" --out="$dir" "$@" >&2
+    echo "$key" > "$stamp"
+}
+
+# h2 STORE SQL — runs one query on the store with H2's own shell; prints rows as "a | b | c".
+h2() {
+    java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$1" -user sa -password "" -sql "$2"
+}
+
+SUMMARY_ROWS=()
+STEP_ROWS=()
+
+# run NAME ROWS fresh|rerun [JOB OPTIONS…] — one timed run of the job.
+run() {
+    local name=$1 rows=$2 mode=$3
+    shift 3
+    local work="$OUT/run-$name"
+    if [ "$mode" = fresh ]; then
+        rm -rf "$work"
+    fi
+    mkdir -p "$work"
+    local store="$ROOT/$work/store/incidents" log="$work/$mode.log" timing="$work/$mode.time"
+    local jfr=()
+    if [ "${BENCH_JFR:-}" = 1 ]; then
+        jfr=("-XX:StartFlightRecording=filename=$work/$mode.jfr,settings=profile")
+    fi
+    local load
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    echo "Running $name ($mode)…" >&2
+    local status=0 limit=()
+    if [ -n "${BENCH_TIMEOUT:-}" ]; then
+        limit=(timeout -k 10 "$BENCH_TIMEOUT")
+    fi
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    /usr/bin/time -v -o "$timing" "${limit[@]}" java $JAVA_OPTS "${jfr[@]}" -jar "$JAR" \
+        --input="$OUT/input-$name" --output="$work/reports" --db="jdbc:h2:file:$store" --now="$NOW" "$@" \
+        > "$log" 2>&1 || status=$?
+    if [ "$status" -ne 0 ]; then
+        echo "  exit code $status; the end of $log:" >&2
+        tail -5 "$log" | sed 's/^/    /' >&2
+    fi
+    local wall rss cpu
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0;
+        for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$timing")
+    rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$timing")
+    cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$timing")
+    local job
+    job=$(h2 "$store" "SELECT DATEDIFF('MILLISECOND', START_TIME, END_TIME) FROM BATCH_JOB_EXECUTION
+        WHERE JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION)" 2>/dev/null \
+        | awk 'NR == 2 && $1 ~ /^[0-9]+$/ { printf "%.2f", $1 / 1000 }')
+    local done_line
+    done_line=$(grep -o 'Done: [^;]*; [0-9,]* incidents' "$log" | tail -1 || true)
+    SUMMARY_ROWS+=("$(printf '%-10s %9s %-6s %4s %8s %10s %8s %7s %7s %5s  %s' "$name" "$rows" "$mode" "$status" \
+        "$wall" "$(awk -v r="$rows" -v w="$wall" 'BEGIN { if (w > 0) printf "%.0f", r / w }')" "$rss" "${job:--}" \
+        "$cpu" "$load" "${done_line:-(no Done line)}")")
+    local steps
+    steps=$(h2 "$store" "SELECT STEP_NAME, DATEDIFF('MILLISECOND', START_TIME, END_TIME), READ_COUNT, WRITE_COUNT,
+        STATUS FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID)
+        FROM BATCH_JOB_EXECUTION) ORDER BY STEP_EXECUTION_ID" 2>/dev/null | tail -n +2 | grep ' | ' || true)
+    while IFS='|' read -r step ms read written stepStatus; do
+        [ -n "$step" ] || continue
+        STEP_ROWS+=("$(awk -v n="$name" -v m="$mode" -v s="$step" -v ms="$ms" -v r="$read" -v w="$written" \
+            -v st="$stepStatus" 'BEGIN { gsub(/ /, "", s); gsub(/ /, "", st); ms += 0; r += 0; w += 0;
+            printf "%-10s %-6s %-12s %8.2f %10d %10d %10s  %s", n, m, s, ms / 1000, r, w,
+            (ms > 0 && r > 0) ? sprintf("%.0f", r * 1000 / ms) : "-", st }')")
+    done <<< "$steps"
+}
+
+for size in "$@"; do
+    if [ "$size" = small ]; then
+        generate small 1000 --files=3 --seed=1 --nights=7 --last-night=2026-01-25
+        run small 1000 fresh --week=last
+        run small 1000 rerun --week=last
+    else
+        files=$(( size / 50000 > 3 ? size / 50000 : 3 ))
+        generate "$size" "$size" --files="$files" --seed=1
+        run "$size" "$size" fresh
+        run "$size" "$size" rerun
+    fi
+done
+
+{
+    echo
+    echo "incident-tally benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), $(git describe --always --dirty 2>/dev/null || echo '?')," \
+        "$(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), JVM options: $JAVA_OPTS"
+    echo
+    printf '%-10s %9s %-6s %4s %8s %10s %8s %7s %7s %5s  %s\n' case rows run exit "wall s" "rows/s" "RSS MB" "job s" \
+        "CPU s" load "job's summary"
+    printf '%s\n' "${SUMMARY_ROWS[@]}"
+    echo
+    printf '%-10s %-6s %-12s %8s %10s %10s %10s  %s\n' case run step "s" read written "read/s" status
+    printf '%s\n' "${STEP_ROWS[@]}"
+} | tee -a "$OUT/results.txt"
