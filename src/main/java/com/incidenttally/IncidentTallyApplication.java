@@ -3,8 +3,6 @@ package com.incidenttally;
 import com.incidenttally.job.BadArgumentsException;
 import com.incidenttally.job.ReportRunner;
 import com.incidenttally.job.RunOptions;
-import com.incidenttally.places.Gazetteer;
-import com.incidenttally.report.ReportWarmUp;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -35,7 +33,6 @@ public class IncidentTallyApplication {
             System.out.print(RunOptions.usage());
             return 0;
         }
-        warmUpInBackground();
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplication(IncidentTallyApplication.class)
@@ -55,20 +52,6 @@ public class IncidentTallyApplication {
         }
         int exitCode = code;
         return SpringApplication.exit(context, () -> exitCode);
-    }
-
-    /**
-     * Start-up is most of a small week's run: the place names and the report's libraries load on
-     * the second core while Spring starts on the first.
-     */
-    private static void warmUpInBackground() {
-        Thread warmUp = new Thread(() -> {
-            Gazetteer.bundled();
-            ReportWarmUp.run();
-        }, "warm-up");
-        warmUp.setDaemon(true);
-        warmUp.setPriority(Thread.MIN_PRIORITY);
-        warmUp.start();
     }
 
     private static String storeProblem(Throwable e) {
