@@ -62,6 +62,8 @@ public class StoredReportData implements ReportData {
     private final Instant generatedAt;
     private final RunInfo runInfo;
     private final Period previous;
+    /** Each group list is read once, however many writers ask for it. */
+    private final Map<String, Object> memo = new HashMap<>();
 
     public StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
                             RunInfo runInfo) {
@@ -71,6 +73,14 @@ public class StoredReportData implements ReportData {
         this.generatedAt = generatedAt;
         this.runInfo = runInfo;
         this.previous = findPrevious();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T memoized(String key, java.util.function.Supplier<T> query) {
+        if (!memo.containsKey(key)) {
+            memo.put(key, query.get());
+        }
+        return (T) memo.get(key);
     }
 
     /** The nights the store holds, or null when it holds none. */
@@ -103,6 +113,10 @@ public class StoredReportData implements ReportData {
 
     @Override
     public Totals totals() {
+        return memoized("totals", this::computeTotals);
+    }
+
+    private Totals computeTotals() {
         return totals(period);
     }
 
@@ -127,11 +141,19 @@ public class StoredReportData implements ReportData {
 
     @Override
     public Totals previousTotals() {
+        return memoized("previousTotals", this::computePreviousTotals);
+    }
+
+    private Totals computePreviousTotals() {
         return previous == null ? null : totals(previous);
     }
 
     @Override
     public List<RegionComparison> comparison() {
+        return memoized("comparison", this::computeComparison);
+    }
+
+    private List<RegionComparison> computeComparison() {
         if (previous == null) {
             return List.of();
         }
@@ -152,6 +174,10 @@ public class StoredReportData implements ReportData {
 
     @Override
     public List<TallyRow> byRegion() {
+        return memoized("byRegion", this::computeByRegion);
+    }
+
+    private List<TallyRow> computeByRegion() {
         Map<String, Long> sources = sources("i.region_iso");
         List<TallyRow> rows = jdbc.query("SELECT i.region_iso, " + FIGURES + " FROM it_incident i"
                         + " WHERE i.night BETWEEN ? AND ? GROUP BY i.region_iso",
@@ -162,7 +188,11 @@ public class StoredReportData implements ReportData {
 
     @Override
     public List<TallyRow> byDistrict() {
-        Map<String, Long> sources = sources("i.region_iso || '|' || i.district_key");
+        return memoized("byDistrict", this::computeByDistrict);
+    }
+
+    private List<TallyRow> computeByDistrict() {
+        Map<String, Long> sources = sources("i.region_iso, i.district_key");
         List<TallyRow> rows = jdbc.query("SELECT i.region_iso, i.district_key, MIN(i.district), " + FIGURES
                         + " FROM it_incident i WHERE i.night BETWEEN ? AND ? GROUP BY i.region_iso, i.district_key",
                 (rs, n) -> {
@@ -180,7 +210,11 @@ public class StoredReportData implements ReportData {
 
     @Override
     public List<TallyRow> byNight() {
-        Map<String, Long> sources = sources("CAST(i.night AS VARCHAR(10))");
+        return memoized("byNight", this::computeByNight);
+    }
+
+    private List<TallyRow> computeByNight() {
+        Map<String, Long> sources = sources("i.night");
         Map<LocalDate, TallyRow> found = new HashMap<>();
         jdbc.query("SELECT i.night, " + FIGURES + " FROM it_incident i WHERE i.night BETWEEN ? AND ? GROUP BY i.night",
                 rs -> {
@@ -195,13 +229,22 @@ public class StoredReportData implements ReportData {
         return rows;
     }
 
-    private Map<String, Long> sources(String groupExpression) {
+    /**
+     * Distinct sources per group, keyed by the group's columns joined with '|'. Grouping on plain
+     * columns, not an expression, keeps this fast on H2.
+     */
+    private Map<String, Long> sources(String groupColumns) {
         Map<String, Long> sources = new HashMap<>();
-        jdbc.query("SELECT " + groupExpression + ", COUNT(DISTINCT s.source_key) FROM it_incident i"
+        int columns = groupColumns.split(",").length;
+        jdbc.query("SELECT " + groupColumns + ", COUNT(DISTINCT s.source_key) FROM it_incident i"
                         + " JOIN it_incident_source s ON s.seq = i.seq WHERE i.night BETWEEN ? AND ? GROUP BY "
-                        + groupExpression,
+                        + groupColumns,
                 rs -> {
-                    sources.put(rs.getString(1), rs.getLong(2));
+                    StringBuilder key = new StringBuilder(rs.getString(1));
+                    for (int c = 2; c <= columns; c++) {
+                        key.append('|').append(rs.getString(c));
+                    }
+                    sources.put(key.toString(), rs.getLong(columns + 1));
                 }, period.from(), period.to());
         return sources;
     }
@@ -220,6 +263,10 @@ public class StoredReportData implements ReportData {
 
     @Override
     public RegionNightMatrix regionNight() {
+        return memoized("regionNight", this::computeRegionNight);
+    }
+
+    private RegionNightMatrix computeRegionNight() {
         List<LocalDate> nights = new ArrayList<>();
         for (LocalDate night = period.from(); !night.isAfter(period.to()); night = night.plusDays(1)) {
             nights.add(night);
@@ -248,6 +295,10 @@ public class StoredReportData implements ReportData {
 
     @Override
     public List<WeekCount> weeklyTrend() {
+        return memoized("weeklyTrend", this::computeWeeklyTrend);
+    }
+
+    private List<WeekCount> computeWeeklyTrend() {
         TreeMap<LocalDate, Long> weeks = new TreeMap<>();
         jdbc.query("SELECT night, COUNT(*) FROM it_incident WHERE night <= ? GROUP BY night", rs -> {
             LocalDate monday = rs.getObject(1, LocalDate.class).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -311,6 +362,10 @@ public class StoredReportData implements ReportData {
 
     @Override
     public List<Resolution> resolutions() {
+        return memoized("resolutions", this::computeResolutions);
+    }
+
+    private List<Resolution> computeResolutions() {
         List<Resolution> resolutions = new ArrayList<>();
         jdbc.query("""
                 SELECT r.region_iso, r.region_input, r.region_method, MIN(r.region_score), COUNT(*)
@@ -350,6 +405,10 @@ public class StoredReportData implements ReportData {
 
     @Override
     public List<Warning> warnings() {
+        return memoized("warnings", this::computeWarnings);
+    }
+
+    private List<Warning> computeWarnings() {
         return jdbc.query("SELECT f.path, w.message FROM it_warning w JOIN it_file f ON f.id = w.file_id"
                 + " ORDER BY f.path, w.seq", (rs, n) -> new Warning(rs.getString(1), rs.getString(2)));
     }
