@@ -55,22 +55,23 @@ class ReportTasklet implements Tasklet {
         JobExecution job = step.getJobExecution();
         RunParameters run = RunParameters.of(job.getJobParameters());
         Period period = period(run);
-        Map<String, String> status = (Map<String, String>) job.getExecutionContext().get(FileSyncTasklet.FILE_STATUS);
-        RunInfo runInfo = runInfo(run, job, status == null ? Map.of() : status);
-        StoredReportData data = new StoredReportData(store, gazetteer, period, run.clock(), runInfo);
-
         // The same rows, merge and period as the report already in place: it would come out the same.
         Path target = run.output().resolve(period.label());
         String stateKey = "report " + target;
         String fingerprint = store.generation() + "; " + store.state(MergeTasklet.BUILT_FROM).orElse("") + "; "
                 + period + "; night window " + run.nightWindow();
-        if (fingerprint.equals(store.state(stateKey).orElse(null)) && Files.isRegularFile(target.resolve("summary.json"))) {
+        String published = store.state(stateKey).orElse("");
+        if (published.startsWith(fingerprint + "; incidents ") && Files.isRegularFile(target.resolve("summary.json"))) {
             job.getExecutionContext().putString(REPORT_DIR, target.toString());
-            job.getExecutionContext().putLong(REPORT_INCIDENTS, data.totals().incidents());
+            job.getExecutionContext().putLong(REPORT_INCIDENTS,
+                    Long.parseLong(published.substring(fingerprint.length() + "; incidents ".length())));
             log.info("Report unchanged since the last run: {}", target);
             return RepeatStatus.FINISHED;
         }
 
+        Map<String, String> status = (Map<String, String>) job.getExecutionContext().get(FileSyncTasklet.FILE_STATUS);
+        RunInfo runInfo = runInfo(run, job, status == null ? Map.of() : status);
+        StoredReportData data = new StoredReportData(store, gazetteer, period, run.clock(), runInfo);
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
         try {
             Path dir = folder.staging();
@@ -83,7 +84,7 @@ class ReportTasklet implements Tasklet {
             folder.discard();
             throw e;
         }
-        store.setState(stateKey, fingerprint);
+        store.setState(stateKey, fingerprint + "; incidents " + data.totals().incidents());
         job.getExecutionContext().putString(REPORT_DIR, folder.target().toString());
         job.getExecutionContext().putLong(REPORT_INCIDENTS, data.totals().incidents());
         log.info("Report written to {}", folder.target());

@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  * Rebuilds the merged incidents from the accepted rows, per SPEC "Same incident": rows with one
  * incident_id are one incident; rows without an id and with the same night, region, district and
  * event type are one incident per rank within each source (so two reports from one source stay
- * two incidents); exact duplicate rows count once. Streams the rows in key order and holds one
- * incident at a time.
+ * two incidents); exact duplicate rows count once. Streams the rows in key order and holds only
+ * the rows of one key (or one id) at a time.
  */
 public class IncidentMerger {
 
