@@ -3,11 +3,13 @@ package com.incidenttally;
 import com.incidenttally.job.BadArgumentsException;
 import com.incidenttally.job.ReportRunner;
 import com.incidenttally.job.RunOptions;
+import com.incidenttally.job.StoreLock;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -33,6 +35,19 @@ public class IncidentTallyApplication {
             System.out.print(RunOptions.usage());
             return 0;
         }
+        // Taken before Spring starts: creating the store's tables must not wait on another run.
+        try (StoreLock ignored = StoreLock.acquire(options)) {
+            return runJob(options);
+        } catch (StoreLock.AnotherRunException e) {
+            System.err.println("incident-tally: " + e.getMessage());
+            return 1;
+        } catch (SQLException e) {
+            System.err.println("incident-tally: cannot open the store " + options.db() + ": " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private static int runJob(RunOptions options) {
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplication(IncidentTallyApplication.class)

@@ -134,6 +134,33 @@ class IncidentTallyApplicationTests {
         assertThat(Files.readString(summary)).contains("\"night_time\" : 1").doesNotContain("\"night_time\" : 2");
     }
 
+    @Test
+    void aFileRejectedWholeCountsForFailOnRejects(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        Files.writeString(input.resolve("no-source.csv"), "occurred_at,region,event_type\n2025-12-08 01:00,Rostov Oblast,debris\n");
+
+        int code = run("--input=" + input, "--output=" + dir.resolve("out"), memoryStore(), "--now=2025-12-10T09:00:00Z",
+                "--fail-on-rejects");
+
+        assertThat(code).isEqualTo(3);
+        assertThat(lastLine()).startsWith("Done: 0 rows read, 0 accepted, 0 rejected, 1 file rejected whole; 0 incidents");
+    }
+
+    @Test
+    void rowsDatedAfterAnEarlierRunsClockAreReadAgainLater(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        Files.writeString(input.resolve("reports.csv"), "occurred_at,region,event_type,source\n"
+                + "2025-12-08 01:00,Rostov Oblast,debris,Governor\n2025-12-12 01:00,Rostov Oblast,debris,Governor\n");
+        String store = "--db=jdbc:h2:file:" + dir.resolve("store/incidents");
+
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), store, "--now=2025-12-10T09:00:00Z")).isZero();
+        assertThat(lastLine()).startsWith("Done: 2 rows read, 1 accepted, 1 rejected; 1 incidents");
+
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), store, "--now=2025-12-15T09:00:00Z")).isZero();
+        assertThat(stdout()).contains("Input: 1 files, 1 to load, 0 unchanged, 0 removed");
+        assertThat(lastLine()).startsWith("Done: 2 rows read, 2 accepted, 0 rejected; 2 incidents");
+    }
+
     private String lastLine() {
         return stdout().lines().reduce((a, b) -> b).orElse("");
     }

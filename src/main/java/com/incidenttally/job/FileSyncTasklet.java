@@ -29,6 +29,7 @@ class FileSyncTasklet implements Tasklet {
     static final String FILES_TO_LOAD = "files.toLoad";
     static final String FILE_STATUS = "files.status";
     private static final String SETTINGS = "rows.settings";
+    private static final String UNREADABLE = "unreadable";
 
     private static final Logger log = LoggerFactory.getLogger("incident-tally");
 
@@ -49,6 +50,8 @@ class FileSyncTasklet implements Tasklet {
                 + (run.aliases() == null ? "none" : InputFiles.sha256(run.aliases()));
         boolean sameSettings = settings.equals(store.state(SETTINGS).orElse(settings));
         store.setState(SETTINGS, settings);
+        // Rows rejected as dated after an earlier run's clock may be in the past by now.
+        Set<String> datedAfterTheirRun = new HashSet<>(store.filesWithFutureRejections());
         ArrayList<String> toLoad = new ArrayList<>();
         HashMap<String, String> status = new HashMap<>();
         Set<String> present = new HashSet<>();
@@ -56,16 +59,22 @@ class FileSyncTasklet implements Tasklet {
         for (Path file : files) {
             String name = InputFiles.relativeName(input, file);
             present.add(name);
-            String sha = InputFiles.sha256(file);
+            String sha = sha256OrNull(file);
             StoredFile known = stored.get(name);
-            if (known != null && known.sha256().equals(sha) && known.complete() && sameSettings) {
+            if (sha == null) {
+                // Queued all the same: reading it fails, and the file is rejected whole with the reason.
+                sha = UNREADABLE;
+            } else if (known != null && known.sha256().equals(sha) && known.complete() && sameSettings
+                    && !datedAfterTheirRun.contains(name)) {
                 continue;
             }
             store.beginFile(name, sha);
             toLoad.add(name);
             status.put(name, known == null ? "new"
                     : !known.complete() ? "reloaded after an interrupted run"
-                    : known.sha256().equals(sha) ? "reloaded: night window or aliases changed" : "changed");
+                    : !known.sha256().equals(sha) ? "changed"
+                    : datedAfterTheirRun.contains(name) ? "reloaded: it had rows dated after the last run's clock"
+                    : "reloaded: night window or aliases changed");
         }
         int removed = 0;
         for (StoredFile known : stored.values()) {
@@ -83,5 +92,13 @@ class FileSyncTasklet implements Tasklet {
         context.put(FILES_TO_LOAD, toLoad);
         context.put(FILE_STATUS, status);
         return RepeatStatus.FINISHED;
+    }
+
+    private static String sha256OrNull(Path file) {
+        try {
+            return InputFiles.sha256(file);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 }

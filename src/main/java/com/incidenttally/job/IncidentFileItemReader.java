@@ -2,12 +2,15 @@ package com.incidenttally.job;
 
 import com.incidenttally.ingest.FileRejectedException;
 import com.incidenttally.ingest.IncidentCsvReader;
+import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.ingest.RawRow;
+import com.incidenttally.store.IncidentStore;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,14 +25,16 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
     private static final String FILE_ROWS = "ingest.file.rows";
 
     private final Path inputDir;
+    private final IncidentStore store;
     private final List<String> files;
     private final IngestProgress progress;
     private int fileIndex;
     private long rowsInFile;
     private IncidentCsvReader current;
 
-    IncidentFileItemReader(Path inputDir, List<String> files, IngestProgress progress) {
+    IncidentFileItemReader(Path inputDir, List<String> files, IncidentStore store, IngestProgress progress) {
         this.inputDir = inputDir;
+        this.store = store;
         this.files = files;
         this.progress = progress;
     }
@@ -38,16 +43,18 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
     public void open(ExecutionContext context) {
         fileIndex = context.getInt(FILE_INDEX, 0);
         long skip = context.getLong(FILE_ROWS, 0L);
-        if (skip > 0 && fileIndex < files.size()) {
-            Ingested failure = openCurrent();
-            if (failure != null) {
+        if (skip > 0 && fileIndex < files.size() && !unchangedSinceInterrupted(files.get(fileIndex))) {
+            // The file changed (or went) after the interrupted run stored part of it: forget that
+            // part and read the file again from the top, so no row is lost or counted twice.
+            store.restartFile(files.get(fileIndex), sha256(files.get(fileIndex)));
+            skip = 0;
+        }
+        if (skip > 0) {
+            if (openCurrent() != null) {
                 throw new ItemStreamException("cannot resume " + files.get(fileIndex) + ": it can no longer be read");
             }
             for (long i = 0; i < skip; i++) {
-                if (current.read() == null) {
-                    throw new ItemStreamException("cannot resume " + files.get(fileIndex)
-                            + ": it changed since the interrupted run; run again to reload it");
-                }
+                current.read();
             }
             rowsInFile = skip;
         }
@@ -79,6 +86,20 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
             return end;
         }
         return null;
+    }
+
+    private boolean unchangedSinceInterrupted(String name) {
+        String sha = sha256(name);
+        return sha != null && store.file(name).map(f -> f.sha256().equals(sha)).orElse(false);
+    }
+
+    /** The file's checksum, or null when it can no longer be read. */
+    private String sha256(String name) {
+        try {
+            return InputFiles.sha256(inputDir.resolve(name));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private Ingested openCurrent() {

@@ -70,8 +70,9 @@ class IncidentReportJobConfiguration {
     @Bean
     @StepScope
     IncidentFileItemReader incidentFileReader(@Value("#{jobParameters['input']}") String input,
-                                              @Value("#{jobExecutionContext['files.toLoad']}") List<String> files) {
-        return new IncidentFileItemReader(Path.of(input), files == null ? List.of() : files, new IngestProgress());
+                                              @Value("#{jobExecutionContext['files.toLoad']}") List<String> files,
+                                              IncidentStore store) {
+        return new IncidentFileItemReader(Path.of(input), files == null ? List.of() : files, store, new IngestProgress());
     }
 
     @Bean

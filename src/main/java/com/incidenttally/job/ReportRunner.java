@@ -1,6 +1,7 @@
 package com.incidenttally.job;
 
 import com.incidenttally.store.IncidentStore;
+import com.incidenttally.store.StoredFile;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.util.Set;
 
 /**
@@ -29,15 +29,12 @@ public class ReportRunner {
     private final JobRepository jobRepository;
     private final Job job;
     private final IncidentStore store;
-    private final DataSource dataSource;
 
-    ReportRunner(JobOperator jobOperator, JobRepository jobRepository, Job incidentReportJob, IncidentStore store,
-                 DataSource dataSource) {
+    ReportRunner(JobOperator jobOperator, JobRepository jobRepository, Job incidentReportJob, IncidentStore store) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = incidentReportJob;
         this.store = store;
-        this.dataSource = dataSource;
     }
 
     /** What a run ended with. */
@@ -45,11 +42,9 @@ public class ReportRunner {
     }
 
     public Outcome run(RunOptions options) throws Exception {
-        try (StoreLock ignored = StoreLock.acquire(dataSource)) {
-            RunParameters wanted = RunParameters.of(options);
-            JobExecution execution = launch(wanted);
-            return outcome(wanted, execution);
-        }
+        RunParameters wanted = RunParameters.of(options);
+        JobExecution execution = launch(wanted);
+        return outcome(wanted, execution);
     }
 
     private JobExecution launch(RunParameters wanted) throws Exception {
@@ -83,7 +78,12 @@ public class ReportRunner {
         long incidents = context.containsKey(ReportTasklet.REPORT_INCIDENTS) ? context.getLong(ReportTasklet.REPORT_INCIDENTS) : 0;
         String summary = String.format("Done: %,d rows read, %,d accepted, %,d rejected; %,d incidents; report in %s",
                 rows.read(), rows.accepted(), rows.rejected(), incidents, shown(context.getString(ReportTasklet.REPORT_DIR, "?")));
-        int exitCode = wanted.failOnRejects() && rows.rejected() > 0 ? 3 : 0;
+        long filesRejected = store.files().stream().filter(f -> StoredFile.REJECTED.equals(f.status())).count();
+        if (filesRejected > 0) {
+            summary = summary.replace(" rejected; ", " rejected, " + filesRejected
+                    + (filesRejected == 1 ? " file" : " files") + " rejected whole; ");
+        }
+        int exitCode = wanted.failOnRejects() && store.rejectionCount() > 0 ? 3 : 0;
         return new Outcome(exitCode, execution, summary);
     }
 

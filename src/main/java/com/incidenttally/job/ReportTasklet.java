@@ -20,12 +20,15 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +60,8 @@ class ReportTasklet implements Tasklet {
         Period period = period(run);
         // The same rows, merge and period as the report already in place: it would come out the same.
         Path target = run.output().resolve(period.label());
-        String stateKey = "report " + target;
+        String stateKey = "report " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(target.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
         String fingerprint = store.generation() + "; " + store.state(MergeTasklet.BUILT_FROM).orElse("") + "; "
                 + period + "; night window " + run.nightWindow();
         String published = store.state(stateKey).orElse("");

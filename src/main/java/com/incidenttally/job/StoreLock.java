@@ -1,7 +1,7 @@
 package com.incidenttally.job;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,7 +11,7 @@ import java.sql.Statement;
  * open; a PostgreSQL store takes a session advisory lock, which the server releases when the
  * holder's connection ends, even after a kill.
  */
-final class StoreLock implements AutoCloseable {
+public final class StoreLock implements AutoCloseable {
 
     /** Any fixed number; it names this tool's lock among the database's advisory locks. */
     static final long LOCK_KEY = 0x1C1DE47L;
@@ -22,12 +22,13 @@ final class StoreLock implements AutoCloseable {
         this.connection = connection;
     }
 
-    static StoreLock acquire(DataSource dataSource) throws SQLException {
-        Connection connection = dataSource.getConnection();
+    /** Holds the store for this run until closed; throws when another run holds it. */
+    public static StoreLock acquire(RunOptions options) throws SQLException {
+        if (!options.db().startsWith("jdbc:postgresql:")) {
+            return new StoreLock(null);
+        }
+        Connection connection = DriverManager.getConnection(options.db(), options.dbUser(), options.dbPassword());
         try {
-            if (!connection.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
-                return new StoreLock(connection);
-            }
             try (Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")")) {
                 rs.next();
@@ -44,11 +45,13 @@ final class StoreLock implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        connection.close();
+        if (connection != null) {
+            connection.close();
+        }
     }
 
     /** Another run holds the store. */
-    static final class AnotherRunException extends RuntimeException {
+    public static final class AnotherRunException extends RuntimeException {
         AnotherRunException() {
             super("another incident-tally run is using this store; this run stops without changing anything");
         }

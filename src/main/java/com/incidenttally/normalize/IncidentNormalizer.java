@@ -84,7 +84,7 @@ public final class IncidentNormalizer {
         Integer killed = count(() -> Counts.casualties(row.get(Column.KILLED)), Column.KILLED);
         Integer injured = count(() -> Counts.casualties(row.get(Column.INJURED)), Column.INJURED);
 
-        String districtText = text(row, Column.DISTRICT);
+        String districtText = FreeText.cut(text(row, Column.DISTRICT), 1000);
         String district = null;
         String districtKey = "";
         String districtInput = null;

@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -108,10 +107,10 @@ public class IncidentMerger {
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(FILE_ORDER);
 
         static Row of(ResultSet rs) throws SQLException {
-            Timestamp time = rs.getTimestamp("local_time");
+            LocalDateTime time = rs.getObject("local_time", LocalDateTime.class);
             boolean nightTimeNull = rs.getObject("night_time") == null;
             return new Row(rs.getString("incident_id"), rs.getObject("night", LocalDate.class),
-                    rs.getBoolean("night_inferred"), time == null ? null : time.toLocalDateTime(),
+                    rs.getBoolean("night_inferred"), time,
                     nightTimeNull ? null : rs.getBoolean("night_time"),
                     rs.getString("region_iso"), rs.getString("district"), rs.getString("district_key"),
                     rs.getString("event_type"), integer(rs, "uav_count"), integer(rs, "killed"), integer(rs, "injured"),
@@ -255,7 +254,7 @@ public class IncidentMerger {
             }
             String sourceText = String.join("; ", sources.values());
             String originText = originText(origins);
-            incidentBatch.add(new Object[] {seq, id, first.night(), inferred, earliest == null ? null : Timestamp.valueOf(earliest),
+            incidentBatch.add(new Object[] {seq, id, first.night(), inferred, earliest,
                     nightTime, first.regionIso(), first.district(), first.districtKey(), join(locations),
                     first.eventType(), uav, killed, injured, join(damage), join(measures),
                     FreeText.cut(sourceText, FreeText.MAX_LENGTH), join(urls), join(notes), originText, rows.size()});

@@ -1,5 +1,6 @@
 package com.incidenttally.store;
 
+import com.incidenttally.normalize.FreeText;
 import com.incidenttally.normalize.Incident;
 import com.incidenttally.tally.Rejection;
 
@@ -53,6 +54,18 @@ public class IncidentStore {
         });
     }
 
+    /** Files with rows rejected for a date after the clock of the run that read them. */
+    public List<String> filesWithFutureRejections() {
+        return jdbc.queryForList("SELECT DISTINCT f.path FROM it_rejection r JOIN it_file f ON f.id = r.file_id"
+                + " WHERE r.reason LIKE 'date in the future%' OR r.reason LIKE 'night in the future%'", String.class);
+    }
+
+    /** Rejections of every kind: rows, and files rejected whole. */
+    public long rejectionCount() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM it_rejection", Long.class);
+        return count == null ? 0 : count;
+    }
+
     /** Merged incidents over the whole store. */
     public long incidentCount() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM it_incident", Long.class);
@@ -93,9 +106,15 @@ public class IncidentStore {
         jdbc.update("DELETE FROM it_warning WHERE file_id = ?", id);
     }
 
-    /** Forgets rows a crashed load left behind, so the load can start again from the top. */
-    public void clearPartialRows(long id) {
-        deleteRows(id);
+    /**
+     * Forgets what an interrupted load stored of a file that has changed since, so it is read again
+     * from the top; a file that can no longer be read keeps its old checksum and is rejected.
+     */
+    public void restartFile(String path, String sha256) {
+        Optional<StoredFile> known = file(path);
+        if (known.isPresent()) {
+            beginFile(path, sha256 == null ? known.get().sha256() : sha256);
+        }
     }
 
     /** Marks a file complete; its counts are taken from what was stored, so they always add up. */
@@ -114,16 +133,17 @@ public class IncidentStore {
         deleteRows(id);
         addWarnings(id, warnings);
         jdbc.update("INSERT INTO it_rejection (file_id, line, col, val, reason, raw) VALUES (?, 0, '(file)', NULL, ?, NULL)",
-                id, "file rejected: " + reason);
+                id, FreeText.cut("file rejected: " + reason, 2000));
         jdbc.update("UPDATE it_file SET status = ?, rows_read = 0, rows_accepted = 0, rows_rejected = 0, message = ?,"
-                + " loaded_at = ? WHERE id = ?", StoredFile.REJECTED, reason, Timestamp.from(now), id);
+                + " loaded_at = ? WHERE id = ?", StoredFile.REJECTED, FreeText.cut(reason, 2000), Timestamp.from(now), id);
         bumpGeneration();
     }
 
     private void addWarnings(long id, List<String> warnings) {
         int seq = (int) count("SELECT COUNT(*) FROM it_warning WHERE file_id = ?", id);
         for (String warning : warnings) {
-            jdbc.update("INSERT INTO it_warning (file_id, seq, message) VALUES (?, ?, ?)", id, seq++, warning);
+            jdbc.update("INSERT INTO it_warning (file_id, seq, message) VALUES (?, ?, ?)", id, seq++,
+                    FreeText.cut(warning, 2000));
         }
     }
 
@@ -150,7 +170,7 @@ public class IncidentStore {
         ps.setString(3, in.incidentId());
         ps.setObject(4, in.night());
         ps.setBoolean(5, in.nightInferred());
-        ps.setObject(6, in.localTime());
+        ps.setObject(6, in.localTime(), Types.TIMESTAMP);
         setBoolean(ps, 7, in.nightTime());
         ps.setString(8, in.regionIso());
         ps.setString(9, in.regionInput());
@@ -201,8 +221,8 @@ public class IncidentStore {
                     ps.setLong(2, r.line());
                     ps.setString(3, r.column());
                     ps.setString(4, r.value());
-                    ps.setString(5, r.reason());
-                    ps.setString(6, r.raw() == null ? null : com.incidenttally.normalize.FreeText.cut(r.raw(), 32_767));
+                    ps.setString(5, FreeText.cut(r.reason(), 2000));
+                    ps.setString(6, r.raw() == null ? null : FreeText.cut(r.raw(), FreeText.MAX_LENGTH));
                 });
     }
 

@@ -22,10 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -327,13 +327,13 @@ public class StoredReportData implements ReportData {
             ps.setFetchSize(1_000);
             return ps;
         }, rs -> {
-            Timestamp time = rs.getTimestamp("local_time");
+            LocalDateTime time = rs.getObject("local_time", LocalDateTime.class);
             String district = rs.getString("district");
             if (district != null && rs.getString("district_key").startsWith("?:")) {
                 district = district + UNRESOLVED_SUFFIX;
             }
             sink.accept(new MergedIncident(rs.getString("incident_id"), rs.getObject("night", LocalDate.class),
-                    time == null ? null : time.toLocalDateTime(), rs.getBoolean("night_time"),
+                    time, rs.getBoolean("night_time"),
                     rs.getBoolean("night_inferred"), regionName(rs.getString("region_iso")), rs.getString("region_iso"),
                     district, rs.getString("location"), rs.getString("event_type"), integer(rs, "uav_count"),
                     integer(rs, "killed"), integer(rs, "injured"), rs.getString("damage"), rs.getString("measures"),

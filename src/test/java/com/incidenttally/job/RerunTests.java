@@ -47,6 +47,44 @@ class RerunTests {
     }
 
     @Test
+    void aFileChangedAfterTheKillIsReadAgainFromTheTop(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("input");
+        ChildRun.writeInput(input, 2, 40_000);
+        ChildRun.writeInput(dir.resolve("big"), 1, 160_000);
+        Files.move(dir.resolve("big/reports-00.csv"), input.resolve("reports-02.csv"));
+        String[] interrupted = args(input, dir.resolve("out-b"), dir.resolve("store-b"));
+        ChildRun killed = ChildRun.start(interrupted);
+        // Killed well inside the third file, after some of its chunks were committed.
+        assertThat(killed.awaitLine(line -> rowsRead(line) > 110_000, 300)).as(killed.output()).isTrue();
+        killed.kill();
+
+        // The analyst fixes the file that was being read: its first 100 rows go.
+        Path third = input.resolve("reports-02.csv");
+        java.util.List<String> lines = Files.readAllLines(third);
+        Files.write(third, java.util.stream.Stream.concat(lines.stream().limit(1), lines.stream().skip(101)).toList());
+
+        ChildRun rerun = ChildRun.start(interrupted);
+        assertThat(rerun.waitFor(300)).as(rerun.output()).isZero();
+        assertThat(rerun.output()).contains("Restarting the failed run");
+        ChildRun fresh = ChildRun.start(args(input, dir.resolve("out-a"), dir.resolve("store-a")));
+        assertThat(fresh.waitFor(300)).as(fresh.output()).isZero();
+
+        assertThat(Files.readString(dir.resolve("out-b/all/summary.json")))
+                .isEqualTo(Files.readString(dir.resolve("out-a/all/summary.json")));
+    }
+
+    /** The count in a progress line such as "  91,136 rows read, 3,262 rows/s", else 0. */
+    private static long rowsRead(String line) {
+        int end = line.indexOf(" rows read");
+        if (end < 0) {
+            return 0;
+        }
+        String number = line.substring(0, end).trim();
+        number = number.substring(number.lastIndexOf(' ') + 1).replace(",", "");
+        return number.chars().allMatch(Character::isDigit) && !number.isEmpty() ? Long.parseLong(number) : 0;
+    }
+
+    @Test
     void secondRunOnTheSameStoreStopsAtOnceAndChangesNothing(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("input");
         ChildRun.writeInput(input, 2, 150_000);
