@@ -68,13 +68,13 @@ public record RunOptions(
                   --night-window=18:00-06:00  the hours that count as night-time
                   --no-merge                count every row as its own incident (ids and exact
                                             duplicates still merge)
-                  --fail-on-rejects         exit 3 when any input row was rejected
+                  --fail-on-rejects         exit 3 when any input row or file was rejected
                   --now=2025-12-15T09:00:00Z  run as if at this instant (the clock for 'last' week and
                                             for rejecting dates in the future)
                   --help                    this text
 
                 Exit codes: 0 done (rejected rows included), 1 the job failed, 2 bad arguments,
-                3 rows were rejected and --fail-on-rejects was given.
+                3 rows or files were rejected and --fail-on-rejects was given.
                 """;
     }
 
