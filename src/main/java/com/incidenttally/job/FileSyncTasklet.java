@@ -59,7 +59,7 @@ class FileSyncTasklet implements Tasklet {
         for (Path file : files) {
             String name = InputFiles.relativeName(input, file);
             present.add(name);
-            String sha = sha256OrNull(file);
+            String sha = InputFiles.sha256OrNull(file);
             StoredFile known = stored.get(name);
             if (sha == null) {
                 // Queued all the same: reading it fails, and the file is rejected whole with the reason.
@@ -92,13 +92,5 @@ class FileSyncTasklet implements Tasklet {
         context.put(FILES_TO_LOAD, toLoad);
         context.put(FILE_STATUS, status);
         return RepeatStatus.FINISHED;
-    }
-
-    private static String sha256OrNull(Path file) {
-        try {
-            return InputFiles.sha256(file);
-        } catch (java.io.IOException e) {
-            return null;
-        }
     }
 }

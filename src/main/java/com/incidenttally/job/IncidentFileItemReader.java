@@ -10,7 +10,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,11 +42,15 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
     public void open(ExecutionContext context) {
         fileIndex = context.getInt(FILE_INDEX, 0);
         long skip = context.getLong(FILE_ROWS, 0L);
-        if (skip > 0 && fileIndex < files.size() && !unchangedSinceInterrupted(files.get(fileIndex))) {
-            // The file changed (or went) after the interrupted run stored part of it: forget that
-            // part and read the file again from the top, so no row is lost or counted twice.
-            store.restartFile(files.get(fileIndex), sha256(files.get(fileIndex)));
-            skip = 0;
+        if (skip > 0 && fileIndex < files.size()) {
+            String name = files.get(fileIndex);
+            String sha = InputFiles.sha256OrNull(inputDir.resolve(name));
+            if (sha == null || !store.file(name).map(f -> f.sha256().equals(sha)).orElse(false)) {
+                // The file changed (or went) after the interrupted run stored part of it: forget
+                // that part and read the file again from the top, so no row is lost or counted twice.
+                store.restartFile(name, sha);
+                skip = 0;
+            }
         }
         if (skip > 0) {
             if (openCurrent() != null) {
@@ -86,20 +89,6 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
             return end;
         }
         return null;
-    }
-
-    private boolean unchangedSinceInterrupted(String name) {
-        String sha = sha256(name);
-        return sha != null && store.file(name).map(f -> f.sha256().equals(sha)).orElse(false);
-    }
-
-    /** The file's checksum, or null when it can no longer be read. */
-    private String sha256(String name) {
-        try {
-            return InputFiles.sha256(inputDir.resolve(name));
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private Ingested openCurrent() {
