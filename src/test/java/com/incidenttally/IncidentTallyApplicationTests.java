@@ -41,7 +41,10 @@ class IncidentTallyApplicationTests {
         return "--db=jdbc:h2:mem:cli-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     }
 
+    /** Runs the application; stdout() and stderr() then hold this run's output only. */
     private int run(String... args) {
+        out.reset();
+        err.reset();
         return IncidentTallyApplication.run(args, Map.of());
     }
 
@@ -154,6 +157,11 @@ class IncidentTallyApplicationTests {
         String store = "--db=jdbc:h2:file:" + dir.resolve("store/incidents");
 
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), store, "--now=2025-12-10T09:00:00Z")).isZero();
+        assertThat(lastLine()).startsWith("Done: 2 rows read, 1 accepted, 1 rejected; 1 incidents");
+
+        // The same clock rejects the row again: nothing to read.
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), store, "--now=2025-12-10T09:00:00Z")).isZero();
+        assertThat(stdout()).contains("Input: 1 files, 0 to load, 1 unchanged, 0 removed");
         assertThat(lastLine()).startsWith("Done: 2 rows read, 1 accepted, 1 rejected; 1 incidents");
 
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), store, "--now=2025-12-15T09:00:00Z")).isZero();

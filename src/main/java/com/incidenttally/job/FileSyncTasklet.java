@@ -50,8 +50,14 @@ class FileSyncTasklet implements Tasklet {
                 + (run.aliases() == null ? "none" : InputFiles.sha256(run.aliases()));
         boolean sameSettings = settings.equals(store.state(SETTINGS).orElse(settings));
         store.setState(SETTINGS, settings);
-        // Rows rejected as dated after an earlier run's clock may be in the past by now.
-        Set<String> datedAfterTheirRun = new HashSet<>(store.filesWithFutureRejections());
+        // Rows rejected as dated after an earlier run's clock may be in the past if this run's
+        // clock is later; with the same clock they are rejected again, so the file is not reread.
+        Set<String> datedAfterTheirRun = new HashSet<>();
+        store.filesWithFutureRejections().forEach((path, readAt) -> {
+            if (run.clock().isAfter(readAt)) {
+                datedAfterTheirRun.add(path);
+            }
+        });
         ArrayList<String> toLoad = new ArrayList<>();
         HashMap<String, String> status = new HashMap<>();
         Set<String> present = new HashSet<>();

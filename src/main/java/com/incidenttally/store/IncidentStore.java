@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,10 +55,19 @@ public class IncidentStore {
         });
     }
 
-    /** Files with rows rejected for a date after the clock of the run that read them. */
-    public List<String> filesWithFutureRejections() {
-        return jdbc.queryForList("SELECT DISTINCT f.path FROM it_rejection r JOIN it_file f ON f.id = r.file_id"
-                + " WHERE r.reason LIKE 'date in the future%' OR r.reason LIKE 'night in the future%'", String.class);
+    /**
+     * Files with rows rejected for a date after the clock of the run that read them, each with
+     * that clock: a run with a later clock may find those rows in the past.
+     */
+    public Map<String, Instant> filesWithFutureRejections() {
+        Map<String, Instant> files = new HashMap<>();
+        jdbc.query("SELECT DISTINCT f.path, f.loaded_at FROM it_rejection r JOIN it_file f ON f.id = r.file_id"
+                + " WHERE r.reason LIKE 'date in the future%' OR r.reason LIKE 'night in the future%'",
+                rs -> {
+                    Timestamp readAt = rs.getTimestamp(2);
+                    files.put(rs.getString(1), readAt == null ? Instant.MIN : readAt.toInstant());
+                });
+        return files;
     }
 
     /** Rejections of every kind: rows, and files rejected whole. */
