@@ -15,8 +15,10 @@ CREATE TABLE IF NOT EXISTS it_file (
     loaded_at      TIMESTAMP
 );
 
--- Accepted rows, one per report, as normalized.
+-- Accepted rows, one per report, as normalized. The key orders them by night (NightKeys), so
+-- the merge reads a range of nights in one sweep.
 CREATE TABLE IF NOT EXISTS it_row (
+    rid             BIGINT        NOT NULL PRIMARY KEY,
     file_id         BIGINT        NOT NULL,
     line            BIGINT        NOT NULL,
     incident_id     VARCHAR(32767),
@@ -45,7 +47,7 @@ CREATE TABLE IF NOT EXISTS it_row (
     source_url      VARCHAR(32767),
     notes           VARCHAR(32767),
     content_hash    VARCHAR(32)   NOT NULL,
-    PRIMARY KEY (file_id, line)
+    CONSTRAINT it_row_file_line UNIQUE (file_id, line)
 );
 
 CREATE TABLE IF NOT EXISTS it_rejection (
@@ -65,7 +67,8 @@ CREATE TABLE IF NOT EXISTS it_warning (
     PRIMARY KEY (file_id, seq)
 );
 
--- Merged incidents, rebuilt from it_row whenever the rows or the merge mode change.
+-- Merged incidents, rebuilt from it_row whenever the rows or the merge mode change; seq orders
+-- them by night like it_row's key.
 CREATE TABLE IF NOT EXISTS it_incident (
     seq             BIGINT        NOT NULL PRIMARY KEY,
     incident_id     VARCHAR(32767) NOT NULL,
@@ -84,18 +87,14 @@ CREATE TABLE IF NOT EXISTS it_incident (
     damage          VARCHAR(32767),
     measures        VARCHAR(32767),
     sources         VARCHAR(32767) NOT NULL,
+    -- the sources' keys, one per line: the tallies count distinct sources from them
+    source_keys     VARCHAR(32767) NOT NULL,
     source_urls     VARCHAR(32767),
     notes           VARCHAR(32767),
     origins         VARCHAR(32767) NOT NULL,
     reports         INT           NOT NULL
 );
 CREATE INDEX IF NOT EXISTS it_incident_night ON it_incident (night);
-
-CREATE TABLE IF NOT EXISTS it_incident_source (
-    seq         BIGINT        NOT NULL,
-    source_key  VARCHAR(1000) NOT NULL,
-    PRIMARY KEY (seq, source_key)
-);
 
 CREATE TABLE IF NOT EXISTS it_merge (
     seq         BIGINT        NOT NULL,

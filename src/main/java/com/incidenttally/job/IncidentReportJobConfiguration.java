@@ -40,7 +40,7 @@ class IncidentReportJobConfiguration {
 
     @Bean
     IncidentStore incidentStore(JdbcTemplate jdbcTemplate) {
-        return new IncidentStore(jdbcTemplate);
+        return IncidentStore.open(jdbcTemplate);
     }
 
     @Bean

@@ -10,12 +10,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Rebuilds the merged incidents from the accepted rows, per SPEC "Same incident": rows with one
@@ -34,22 +34,30 @@ public class IncidentMerger {
     private static final int BATCH = 2_000;
     private static final int MAX_ORIGINS = 50;
 
+    // No join with it_file: H2 would then read it_row through an index, a lookup per row. Rows of
+    // files not (or no longer) LOADED are left out here, in Java.
     private static final String ROWS = """
-            SELECT r.incident_id, r.night, r.night_inferred, r.local_time, r.night_time, r.region_iso, r.district,
-                   r.district_key, r.event_type, r.uav_count, r.killed, r.injured, r.location, r.damage, r.measures,
-                   r.source, r.source_key, r.source_url, r.notes, r.content_hash, r.line, f.path
-            FROM it_row r JOIN it_file f ON f.id = r.file_id
-            WHERE f.status = 'LOADED' AND %s
-            ORDER BY %s
+            SELECT incident_id, night, night_inferred, local_time, night_time, region_iso, district, district_key,
+                   event_type, uav_count, killed, injured, location, damage, measures, source, source_key, source_url,
+                   notes, content_hash, line, file_id
+            FROM it_row WHERE %s
             """;
-    private static final String KEYED_ROWS = ROWS.formatted("r.incident_id IS NULL",
-            "r.night, r.region_iso, r.district_key, r.event_type");
-    private static final String ID_ROWS = ROWS.formatted("r.incident_id IS NOT NULL", "r.incident_id");
+    private static final String KEYED_NIGHTS =
+            "SELECT night, COUNT(*) FROM it_row WHERE incident_id IS NULL GROUP BY night ORDER BY night";
+    private static final String KEYED_ROWS = ROWS.formatted("rid BETWEEN ? AND ? AND incident_id IS NULL");
+    private static final String ID_ROWS = ROWS.formatted("incident_id IS NOT NULL") + " ORDER BY incident_id";
 
     private final JdbcTemplate jdbc;
+    private final int rangeRows;
 
     public IncidentMerger(IncidentStore store) {
+        this(store, NightRanges.DEFAULT_ROWS);
+    }
+
+    /** A merger that reads keyed rows at most {@code rangeRows} at a time (nights are never split). */
+    IncidentMerger(IncidentStore store, int rangeRows) {
         this.jdbc = store.jdbc();
+        this.rangeRows = rangeRows;
     }
 
     /** What the merge did. */
@@ -57,41 +65,59 @@ public class IncidentMerger {
     }
 
     /**
-     * Rebuilds every incident. The rows come in key order from two plain queries (no window
-     * functions: they are slow on H2); each key's handful of rows is ranked and merged here.
+     * Rebuilds every incident. Rows with an id come in id order from the database. Rows without
+     * one are read a range of nights at a time and put in key order here (a database sorts a
+     * million wide rows on disk, slowly); each key's handful of rows is ranked and merged here.
      */
     public Result rebuild(boolean mergeAcrossSources) {
         jdbc.update("DELETE FROM it_incident");
-        jdbc.update("DELETE FROM it_incident_source");
         jdbc.update("DELETE FROM it_merge");
+        Map<Long, String> loaded = new HashMap<>();
+        jdbc.query("SELECT id, path FROM it_file WHERE status = 'LOADED'", rs -> {
+            loaded.put(rs.getLong(1), rs.getString(2));
+        });
         Sink sink = new Sink(jdbc);
-        long rows = stream(ID_ROWS, Row::sameId, group -> sink.idGroup(group))
-                + stream(KEYED_ROWS, Row::sameKey, group -> sink.keyGroup(group, mergeAcrossSources));
-        sink.flush();
-        return new Result(rows, sink.incidents, sink.merges);
-    }
-
-    /** Streams rows and hands over each run of rows that {@code together} says belong together. */
-    private long stream(String sql, java.util.function.BiPredicate<Row, Row> together, Consumer<List<Row>> groups) {
-        List<Row> group = new ArrayList<>();
+        List<Row> idRows = new ArrayList<>();
         long[] rows = {0};
         jdbc.query(connection -> {
-            var ps = connection.prepareStatement(sql);
+            var ps = connection.prepareStatement(ID_ROWS);
             ps.setFetchSize(1_000);
             return ps;
         }, rs -> {
-            Row row = Row.of(rs);
-            rows[0]++;
-            if (!group.isEmpty() && !together.test(group.get(0), row)) {
-                groups.accept(List.copyOf(group));
-                group.clear();
+            Row row = Row.of(rs, loaded);
+            if (row == null) {
+                return;
             }
-            group.add(row);
+            rows[0]++;
+            if (!idRows.isEmpty() && !idRows.get(0).sameId(row)) {
+                sink.idGroup(List.copyOf(idRows));
+                idRows.clear();
+            }
+            idRows.add(row);
         });
-        if (!group.isEmpty()) {
-            groups.accept(List.copyOf(group));
+        if (!idRows.isEmpty()) {
+            sink.idGroup(idRows);
         }
-        return rows[0];
+        for (NightRanges.Range range : NightRanges.of(jdbc, rangeRows, KEYED_NIGHTS)) {
+            List<Row> keyed = new ArrayList<>();
+            jdbc.query(KEYED_ROWS, rs -> {
+                Row row = Row.of(rs, loaded);
+                if (row != null) {
+                    keyed.add(row);
+                }
+            }, NightKeys.first(range.from()), NightKeys.last(range.to()));
+            keyed.sort(Row.KEY_ORDER);
+            rows[0] += keyed.size();
+            int start = 0;
+            for (int i = 1; i <= keyed.size(); i++) {
+                if (i == keyed.size() || !keyed.get(start).sameKey(keyed.get(i))) {
+                    sink.keyGroup(keyed.subList(start, i), mergeAcrossSources);
+                    start = i;
+                }
+            }
+        }
+        sink.flush();
+        return new Result(rows[0], sink.incidents, sink.merges);
     }
 
     private record Row(String incidentId, LocalDate night, boolean nightInferred,
@@ -100,13 +126,24 @@ public class IncidentMerger {
                        String damage, String measures, String source, String sourceKey, String sourceUrl, String notes,
                        String contentHash, String path, long line) {
 
+        /**
+         * Key order: night, region, district, event type, each by its characters (so generated
+         * ids number a night's incidents alike on every database).
+         */
+        static final Comparator<Row> KEY_ORDER = Comparator.comparing(Row::night).thenComparing(Row::regionIso)
+                .thenComparing(Row::districtKey).thenComparing(Row::eventType);
         /** File order: the order in which the first of several equal rows is the one kept. */
         static final Comparator<Row> FILE_ORDER = Comparator.comparing(Row::path).thenComparingLong(Row::line);
         /** Within one source: reports in time order, those without a time last. */
         static final Comparator<Row> TIME_ORDER = Comparator.comparing(Row::localTime,
                 Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(FILE_ORDER);
 
-        static Row of(ResultSet rs) throws SQLException {
+        /** The row, or null when its file is not loaded. */
+        static Row of(ResultSet rs, Map<Long, String> loadedFiles) throws SQLException {
+            String path = loadedFiles.get(rs.getLong("file_id"));
+            if (path == null) {
+                return null;
+            }
             LocalDateTime time = rs.getObject("local_time", LocalDateTime.class);
             boolean nightTimeNull = rs.getObject("night_time") == null;
             return new Row(rs.getString("incident_id"), rs.getObject("night", LocalDate.class),
@@ -116,7 +153,7 @@ public class IncidentMerger {
                     rs.getString("event_type"), integer(rs, "uav_count"), integer(rs, "killed"), integer(rs, "injured"),
                     rs.getString("location"), rs.getString("damage"), rs.getString("measures"),
                     rs.getString("source"), rs.getString("source_key"), rs.getString("source_url"),
-                    rs.getString("notes"), rs.getString("content_hash"), rs.getString("path"), rs.getLong("line"));
+                    rs.getString("notes"), rs.getString("content_hash"), path, rs.getLong("line"));
         }
 
         private static Integer integer(ResultSet rs, String column) throws SQLException {
@@ -146,7 +183,6 @@ public class IncidentMerger {
     private static final class Sink {
         private final JdbcTemplate jdbc;
         private final List<Object[]> incidentBatch = new ArrayList<>();
-        private final List<Object[]> sourceBatch = new ArrayList<>();
         private final List<Object[]> mergeBatch = new ArrayList<>();
         private long incidents;
         private long merges;
@@ -220,7 +256,7 @@ public class IncidentMerger {
 
         private void add(List<Row> rows, boolean keyed) {
             Row first = rows.get(0);
-            long seq = ++incidents;
+            long seq = NightKeys.of(first.night(), ++incidents);
             String id = keyed ? generatedId(first) : first.incidentId();
             LocalDateTime earliest = null;
             Boolean nightTime = null;
@@ -257,10 +293,9 @@ public class IncidentMerger {
             incidentBatch.add(new Object[] {seq, id, first.night(), inferred, earliest,
                     nightTime, first.regionIso(), first.district(), first.districtKey(), join(locations),
                     first.eventType(), uav, killed, injured, join(damage), join(measures),
-                    FreeText.cut(sourceText, FreeText.MAX_LENGTH), join(urls), join(notes), originText, rows.size()});
-            for (String sourceKey : sources.keySet()) {
-                sourceBatch.add(new Object[] {seq, sourceKey});
-            }
+                    FreeText.cut(sourceText, FreeText.MAX_LENGTH),
+                    FreeText.cut(String.join("\n", sources.keySet()), FreeText.MAX_LENGTH), join(urls), join(notes),
+                    originText, rows.size()});
             if (rows.size() > 1) {
                 merges++;
                 mergeBatch.add(new Object[] {seq, id, first.night(), first.regionIso(), first.district(), first.eventType(),
@@ -329,13 +364,9 @@ public class IncidentMerger {
             if (!incidentBatch.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO it_incident (seq, incident_id, night, night_inferred, local_time, night_time,"
                         + " region_iso, district, district_key, location, event_type, uav_count, killed, injured, damage,"
-                        + " measures, sources, source_urls, notes, origins, reports)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", incidentBatch);
+                        + " measures, sources, source_keys, source_urls, notes, origins, reports)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", incidentBatch);
                 incidentBatch.clear();
-            }
-            if (!sourceBatch.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO it_incident_source (seq, source_key) VALUES (?, ?)", sourceBatch);
-                sourceBatch.clear();
             }
             if (!mergeBatch.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO it_merge (seq, incident_id, night, region_iso, district, event_type, rule,"

@@ -4,8 +4,12 @@ import com.incidenttally.normalize.FreeText;
 import com.incidenttally.normalize.Incident;
 import com.incidenttally.tally.Rejection;
 
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -33,6 +37,32 @@ public class IncidentStore {
 
     public IncidentStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Opens the store, creating its tables. A store whose rows an earlier layout wrote is emptied
+     * first: everything in it came from the input files, so the next sync reads them again.
+     */
+    public static IncidentStore open(JdbcTemplate jdbc) {
+        if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0") && !runs(jdbc, "SELECT rid FROM it_row WHERE 1 = 0")) {
+            LoggerFactory.getLogger("incident-tally")
+                    .warn("The store has an earlier layout: it is emptied and every input file is read again");
+            for (String table : List.of("it_row", "it_rejection", "it_warning", "it_incident", "it_incident_source",
+                    "it_merge", "it_file", "it_state")) {
+                jdbc.execute("DROP TABLE IF EXISTS " + table);
+            }
+        }
+        new ResourceDatabasePopulator(new ClassPathResource("store/schema.sql")).execute(jdbc.getDataSource());
+        return new IncidentStore(jdbc);
+    }
+
+    private static boolean runs(JdbcTemplate jdbc, String sql) {
+        try {
+            jdbc.queryForList(sql);
+            return true;
+        } catch (DataAccessException e) {
+            return false;
+        }
     }
 
     public JdbcTemplate jdbc() {
@@ -166,43 +196,55 @@ public class IncidentStore {
         if (incidents.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO it_row (file_id, line, incident_id, night, night_inferred, local_time, night_time,"
-                        + " region_iso, region_input, region_method, region_score, district, district_key, district_input,"
-                        + " district_method, district_score, location, event_type, uav_count, killed, injured, damage,"
-                        + " measures, source, source_key, source_url, notes, content_hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                incidents, incidents.size(), (ps, incident) -> bind(ps, fileId, incident));
+        long[] number = {claimRowNumbers(incidents.size())};
+        jdbc.batchUpdate("INSERT INTO it_row (rid, file_id, line, incident_id, night, night_inferred, local_time,"
+                        + " night_time, region_iso, region_input, region_method, region_score, district, district_key,"
+                        + " district_input, district_method, district_score, location, event_type, uav_count, killed,"
+                        + " injured, damage, measures, source, source_key, source_url, notes, content_hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                incidents, incidents.size(), (ps, incident) -> {
+                    ps.setLong(1, NightKeys.of(incident.night(), number[0]++));
+                    bind(ps, fileId, incident);
+                });
     }
 
+    /** Reserves {@code count} running numbers for row keys, in the transaction of the rows. */
+    private long claimRowNumbers(int count) {
+        long first = Long.parseLong(state("rows.next").orElse("0"));
+        setState("rows.next", Long.toString(first + count));
+        return first;
+    }
+
+    /** Binds every column after the key, from parameter 2 on. */
     private static void bind(PreparedStatement ps, long fileId, Incident in) throws SQLException {
-        ps.setLong(1, fileId);
-        ps.setLong(2, in.line());
-        ps.setString(3, in.incidentId());
-        ps.setObject(4, in.night());
-        ps.setBoolean(5, in.nightInferred());
-        ps.setObject(6, in.localTime(), Types.TIMESTAMP);
-        setBoolean(ps, 7, in.nightTime());
-        ps.setString(8, in.regionIso());
-        ps.setString(9, in.regionInput());
-        ps.setString(10, in.regionMethod());
-        ps.setDouble(11, in.regionScore());
-        ps.setString(12, in.district());
-        ps.setString(13, in.districtKey());
-        ps.setString(14, in.districtInput());
-        ps.setString(15, in.districtMethod());
-        ps.setDouble(16, in.districtScore());
-        ps.setString(17, in.location());
-        ps.setString(18, in.eventType().code());
-        setInt(ps, 19, in.uavCount());
-        setInt(ps, 20, in.killed());
-        setInt(ps, 21, in.injured());
-        ps.setString(22, in.damage());
-        ps.setString(23, in.measures());
-        ps.setString(24, in.source());
-        ps.setString(25, in.sourceKey());
-        ps.setString(26, in.sourceUrl());
-        ps.setString(27, in.notes());
-        ps.setString(28, in.contentHash());
+        ps.setLong(2, fileId);
+        ps.setLong(3, in.line());
+        ps.setString(4, in.incidentId());
+        ps.setObject(5, in.night());
+        ps.setBoolean(6, in.nightInferred());
+        ps.setObject(7, in.localTime(), Types.TIMESTAMP);
+        setBoolean(ps, 8, in.nightTime());
+        ps.setString(9, in.regionIso());
+        ps.setString(10, in.regionInput());
+        ps.setString(11, in.regionMethod());
+        ps.setDouble(12, in.regionScore());
+        ps.setString(13, in.district());
+        ps.setString(14, in.districtKey());
+        ps.setString(15, in.districtInput());
+        ps.setString(16, in.districtMethod());
+        ps.setDouble(17, in.districtScore());
+        ps.setString(18, in.location());
+        ps.setString(19, in.eventType().code());
+        setInt(ps, 20, in.uavCount());
+        setInt(ps, 21, in.killed());
+        setInt(ps, 22, in.injured());
+        ps.setString(23, in.damage());
+        ps.setString(24, in.measures());
+        ps.setString(25, in.source());
+        ps.setString(26, in.sourceKey());
+        ps.setString(27, in.sourceUrl());
+        ps.setString(28, in.notes());
+        ps.setString(29, in.contentHash());
     }
 
     private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {

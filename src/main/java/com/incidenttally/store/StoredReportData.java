@@ -19,6 +19,7 @@ import com.incidenttally.tally.Warning;
 import com.incidenttally.tally.WeekCount;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,9 +32,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -41,22 +44,12 @@ import java.util.function.Consumer;
 public class StoredReportData implements ReportData {
 
     static final String UNRESOLVED_SUFFIX = " (unresolved)";
+    /** Weeks the weekly trend shows, the period's last week included. */
+    private static final int TREND_WEEKS = 12;
 
-    private static final String FIGURES = """
-            COUNT(*) AS incidents,
-            SUM(CASE WHEN i.night_time = TRUE THEN 1 ELSE 0 END) AS night_time,
-            SUM(CASE WHEN i.night_time = FALSE THEN 1 ELSE 0 END) AS daytime,
-            SUM(CASE WHEN i.event_type = 'shot_down' THEN 1 ELSE 0 END) AS shot_down,
-            SUM(CASE WHEN i.event_type = 'debris' THEN 1 ELSE 0 END) AS debris,
-            SUM(CASE WHEN i.event_type = 'impact' THEN 1 ELSE 0 END) AS impact,
-            SUM(CASE WHEN i.event_type = 'attack' THEN 1 ELSE 0 END) AS attack,
-            COALESCE(SUM(i.uav_count), 0) AS uav_reported,
-            SUM(CASE WHEN i.uav_count IS NULL THEN 1 ELSE 0 END) AS unknown_count,
-            COALESCE(SUM(i.killed), 0) AS killed,
-            COALESCE(SUM(i.injured), 0) AS injured
-            """;
 
     private final JdbcTemplate jdbc;
+    private final int rangeRows;
     private final Gazetteer gazetteer;
     private final Period period;
     private final Instant generatedAt;
@@ -67,6 +60,13 @@ public class StoredReportData implements ReportData {
 
     public StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
                             RunInfo runInfo) {
+        this(store, gazetteer, period, generatedAt, runInfo, NightRanges.DEFAULT_ROWS);
+    }
+
+    /** A view that reads incidents and merge notes at most {@code rangeRows} at a time. */
+    StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
+                     RunInfo runInfo, int rangeRows) {
+        this.rangeRows = rangeRows;
         this.jdbc = store.jdbc();
         this.gazetteer = gazetteer;
         this.period = period;
@@ -97,7 +97,8 @@ public class StoredReportData implements ReportData {
         if ("all".equals(period.label())) {
             return null;
         }
-        Long before = jdbc.queryForObject("SELECT COUNT(*) FROM it_incident WHERE night < ?", Long.class, period.from());
+        Long before = jdbc.queryForObject("SELECT COUNT(*) FROM it_incident WHERE seq < ?", Long.class,
+                NightKeys.first(period.from()));
         return before != null && before > 0 ? period.previous() : null;
     }
 
@@ -113,25 +114,7 @@ public class StoredReportData implements ReportData {
 
     @Override
     public Totals totals() {
-        return memoized("totals", this::computeTotals);
-    }
-
-    private Totals computeTotals() {
-        return totals(period);
-    }
-
-    private Totals totals(Period p) {
-        return jdbc.query("""
-                SELECT COUNT(*), COALESCE(SUM(uav_count), 0), SUM(CASE WHEN uav_count IS NULL THEN 1 ELSE 0 END),
-                       COUNT(DISTINCT region_iso),
-                       COUNT(DISTINCT CASE WHEN district_key <> '' THEN region_iso || '|' || district_key END),
-                       COUNT(DISTINCT night), COALESCE(SUM(killed), 0), COALESCE(SUM(injured), 0)
-                FROM it_incident WHERE night BETWEEN ? AND ?
-                """, rs -> {
-            rs.next();
-            return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                    rs.getLong(7), rs.getLong(8));
-        }, p.from(), p.to());
+        return tallies().current.totals();
     }
 
     @Override
@@ -141,11 +124,7 @@ public class StoredReportData implements ReportData {
 
     @Override
     public Totals previousTotals() {
-        return memoized("previousTotals", this::computePreviousTotals);
-    }
-
-    private Totals computePreviousTotals() {
-        return previous == null ? null : totals(previous);
+        return previous == null ? null : tallies().previous.totals();
     }
 
     @Override
@@ -157,19 +136,20 @@ public class StoredReportData implements ReportData {
         if (previous == null) {
             return List.of();
         }
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT region_iso, SUM(CASE WHEN night >= ? THEN 1 ELSE 0 END), SUM(CASE WHEN night < ? THEN 1 ELSE 0 END)
-                FROM it_incident WHERE night BETWEEN ? AND ? GROUP BY region_iso
-                """, rs -> {
-            counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-        }, period.from(), period.from(), previous.from(), period.to());
-        return counts.entrySet().stream()
-                .map(e -> new RegionComparison(regionName(e.getKey()), e.getKey(), e.getValue()[0], e.getValue()[1]))
+        Tallies tallies = tallies();
+        Set<String> regions = new HashSet<>(tallies.current.byRegion.keySet());
+        regions.addAll(tallies.previous.byRegion.keySet());
+        return regions.stream()
+                .map(iso -> new RegionComparison(regionName(iso), iso, incidents(tallies.current.byRegion.get(iso)),
+                        incidents(tallies.previous.byRegion.get(iso))))
                 .sorted(Comparator.comparingLong(RegionComparison::current).reversed()
                         .thenComparing(Comparator.comparingLong(RegionComparison::previous).reversed())
                         .thenComparing(RegionComparison::region))
                 .toList();
+    }
+
+    private static long incidents(Figures figures) {
+        return figures == null ? 0 : figures.incidents;
     }
 
     @Override
@@ -178,11 +158,9 @@ public class StoredReportData implements ReportData {
     }
 
     private List<TallyRow> computeByRegion() {
-        Map<String, Long> sources = sources("i.region_iso");
-        List<TallyRow> rows = jdbc.query("SELECT i.region_iso, " + FIGURES + " FROM it_incident i"
-                        + " WHERE i.night BETWEEN ? AND ? GROUP BY i.region_iso",
-                (rs, n) -> row(rs, regionName(rs.getString(1)), rs.getString(1), null, null,
-                        sources.getOrDefault(rs.getString(1), 0L)), period.from(), period.to());
+        List<TallyRow> rows = new ArrayList<>();
+        tallies().current.byRegion.forEach((iso, figures) ->
+                rows.add(figures.row(regionName(iso), iso, null, null)));
         return sortByIncidents(rows, Comparator.comparing(TallyRow::region));
     }
 
@@ -192,18 +170,14 @@ public class StoredReportData implements ReportData {
     }
 
     private List<TallyRow> computeByDistrict() {
-        Map<String, Long> sources = sources("i.region_iso, i.district_key");
-        List<TallyRow> rows = jdbc.query("SELECT i.region_iso, i.district_key, MIN(i.district), " + FIGURES
-                        + " FROM it_incident i WHERE i.night BETWEEN ? AND ? GROUP BY i.region_iso, i.district_key",
-                (rs, n) -> {
-                    String key = rs.getString(2);
-                    String district = rs.getString(3);
-                    if (district != null && key.startsWith("?:")) {
-                        district = district + UNRESOLVED_SUFFIX;
-                    }
-                    return row(rs, regionName(rs.getString(1)), rs.getString(1), district, null,
-                            sources.getOrDefault(rs.getString(1) + "|" + key, 0L));
-                }, period.from(), period.to());
+        List<TallyRow> rows = new ArrayList<>();
+        tallies().current.byDistrict.forEach((key, figures) -> {
+            String district = figures.district;
+            if (district != null && key.districtKey().startsWith("?:")) {
+                district = district + UNRESOLVED_SUFFIX;
+            }
+            rows.add(figures.row(regionName(key.regionIso()), key.regionIso(), district, null));
+        });
         return sortByIncidents(rows, Comparator.comparing(TallyRow::region)
                 .thenComparing(r -> r.district() == null ? "" : r.district()));
     }
@@ -214,47 +188,14 @@ public class StoredReportData implements ReportData {
     }
 
     private List<TallyRow> computeByNight() {
-        Map<String, Long> sources = sources("i.night");
-        Map<LocalDate, TallyRow> found = new HashMap<>();
-        jdbc.query("SELECT i.night, " + FIGURES + " FROM it_incident i WHERE i.night BETWEEN ? AND ? GROUP BY i.night",
-                rs -> {
-                    LocalDate night = rs.getObject(1, LocalDate.class);
-                    found.put(night, row(rs, null, null, null, night, sources.getOrDefault(night.toString(), 0L)));
-                }, period.from(), period.to());
+        Map<LocalDate, Figures> found = tallies().current.byNight;
         List<TallyRow> rows = new ArrayList<>();
         for (LocalDate night = period.from(); !night.isAfter(period.to()); night = night.plusDays(1)) {
-            rows.add(found.getOrDefault(night,
-                    new TallyRow(null, null, null, night, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+            Figures figures = found.get(night);
+            rows.add(figures == null ? new TallyRow(null, null, null, night, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+                    : figures.row(null, null, null, night));
         }
         return rows;
-    }
-
-    /**
-     * Distinct sources per group, keyed by the group's columns joined with '|'. Grouping on plain
-     * columns, not an expression, keeps this fast on H2.
-     */
-    private Map<String, Long> sources(String groupColumns) {
-        Map<String, Long> sources = new HashMap<>();
-        int columns = groupColumns.split(",").length;
-        jdbc.query("SELECT " + groupColumns + ", COUNT(DISTINCT s.source_key) FROM it_incident i"
-                        + " JOIN it_incident_source s ON s.seq = i.seq WHERE i.night BETWEEN ? AND ? GROUP BY "
-                        + groupColumns,
-                rs -> {
-                    StringBuilder key = new StringBuilder(rs.getString(1));
-                    for (int c = 2; c <= columns; c++) {
-                        key.append('|').append(rs.getString(c));
-                    }
-                    sources.put(key.toString(), rs.getLong(columns + 1));
-                }, period.from(), period.to());
-        return sources;
-    }
-
-    private static TallyRow row(ResultSet rs, String region, String iso, String district, LocalDate night, long sources)
-            throws SQLException {
-        return new TallyRow(region, iso, district, night, rs.getLong("incidents"), rs.getLong("night_time"),
-                rs.getLong("daytime"), rs.getLong("shot_down"), rs.getLong("debris"), rs.getLong("impact"),
-                rs.getLong("attack"), rs.getLong("uav_reported"), rs.getLong("unknown_count"), rs.getLong("killed"),
-                rs.getLong("injured"), sources);
     }
 
     private static List<TallyRow> sortByIncidents(List<TallyRow> rows, Comparator<TallyRow> then) {
@@ -271,12 +212,7 @@ public class StoredReportData implements ReportData {
         for (LocalDate night = period.from(); !night.isAfter(period.to()); night = night.plusDays(1)) {
             nights.add(night);
         }
-        Map<String, long[]> byRegion = new HashMap<>();
-        jdbc.query("SELECT region_iso, night, COUNT(*) FROM it_incident WHERE night BETWEEN ? AND ?"
-                + " GROUP BY region_iso, night", rs -> {
-            long[] counts = byRegion.computeIfAbsent(rs.getString(1), k -> new long[nights.size()]);
-            counts[(int) ChronoUnit.DAYS.between(period.from(), rs.getObject(2, LocalDate.class))] = rs.getLong(3);
-        }, period.from(), period.to());
+        Map<String, long[]> byRegion = tallies().current.regionNight;
         List<Map.Entry<String, long[]>> ordered = new ArrayList<>(byRegion.entrySet());
         ordered.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -sum(e.getValue()))
                 .thenComparing(e -> regionName(e.getKey())));
@@ -299,16 +235,13 @@ public class StoredReportData implements ReportData {
     }
 
     private List<WeekCount> computeWeeklyTrend() {
-        TreeMap<LocalDate, Long> weeks = new TreeMap<>();
-        jdbc.query("SELECT night, COUNT(*) FROM it_incident WHERE night <= ? GROUP BY night", rs -> {
-            LocalDate monday = rs.getObject(1, LocalDate.class).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            weeks.merge(monday, rs.getLong(2), Long::sum);
-        }, period.to());
+        TreeMap<LocalDate, Long> weeks = tallies().weeks;
         if (weeks.isEmpty()) {
             return List.of();
         }
-        LocalDate last = period.to().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate first = weeks.firstKey().isAfter(last.minusWeeks(11)) ? weeks.firstKey() : last.minusWeeks(11);
+        LocalDate last = trendEnd();
+        LocalDate first = weeks.firstKey().isAfter(last.minusWeeks(TREND_WEEKS - 1)) ? weeks.firstKey()
+                : last.minusWeeks(TREND_WEEKS - 1);
         List<WeekCount> trend = new ArrayList<>();
         for (LocalDate monday = first; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
             trend.add(new WeekCount(NightCalendar.isoWeek(monday), monday, weeks.getOrDefault(monday, 0L)));
@@ -316,30 +249,220 @@ public class StoredReportData implements ReportData {
         return trend;
     }
 
-    @Override
-    public void incidents(Consumer<MergedIncident> sink) {
+    /** The Monday of the trend's last week: the week of the period's last night. */
+    private LocalDate trendEnd() {
+        return period.to().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private Tallies tallies() {
+        return memoized("tallies", this::computeTallies);
+    }
+
+    /**
+     * Every tally in one sweep over the incidents from the first night any of them needs (the
+     * previous period, the trend's first week) to the period's last night, in key order.
+     */
+    private Tallies computeTallies() {
+        LocalDate trendStart = trendEnd().minusWeeks(TREND_WEEKS - 1);
+        LocalDate from = previous != null && previous.from().isBefore(period.from()) ? previous.from() : period.from();
+        if (trendStart.isBefore(from)) {
+            from = trendStart;
+        }
+        Tallies tallies = new Tallies(period, previous);
+        long first = NightKeys.first(from);
         jdbc.query(connection -> {
-            var ps = connection.prepareStatement("SELECT * FROM it_incident WHERE night BETWEEN ? AND ?"
-                    + " ORDER BY night, region_iso, district_key, CASE WHEN local_time IS NULL THEN 1 ELSE 0 END,"
-                    + " local_time, seq");
-            ps.setObject(1, period.from());
-            ps.setObject(2, period.to());
+            var ps = connection.prepareStatement("SELECT night, region_iso, district_key, district, event_type,"
+                    + " night_time, uav_count, killed, injured, source_keys FROM it_incident WHERE seq BETWEEN ? AND ?");
+            ps.setLong(1, first);
+            ps.setLong(2, NightKeys.last(period.to()));
             ps.setFetchSize(1_000);
             return ps;
         }, rs -> {
+            tallies.add(rs, trendStart);
+        });
+        return tallies;
+    }
+
+    /** The tallies of the period and of the one before it, and incidents per week for the trend. */
+    private static final class Tallies {
+        final Period period;
+        final Period previousPeriod;
+        final Tally current = new Tally();
+        final Tally previous = new Tally();
+        final TreeMap<LocalDate, Long> weeks = new TreeMap<>();
+
+        Tallies(Period period, Period previousPeriod) {
+            this.period = period;
+            this.previousPeriod = previousPeriod;
+        }
+
+        void add(ResultSet rs, LocalDate trendStart) throws SQLException {
+            LocalDate night = rs.getObject(1, LocalDate.class);
+            if (!night.isBefore(trendStart)) {
+                weeks.merge(night.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), 1L, Long::sum);
+            }
+            Tally tally = period.contains(night) ? current
+                    : previousPeriod != null && previousPeriod.contains(night) ? previous : null;
+            if (tally == null) {
+                return;
+            }
+            Boolean nightTime = rs.getObject(6) == null ? null : rs.getBoolean(6);
+            Incident incident = new Incident(night, rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), nightTime, integer(rs, 7), integer(rs, 8), integer(rs, 9),
+                    List.of(rs.getString(10).split("\n")));
+            tally.add(incident, tally == current, period);
+        }
+    }
+
+    /** The columns of an incident the tallies read. */
+    private record Incident(LocalDate night, String regionIso, String districtKey, String district, String eventType,
+                            Boolean nightTime, Integer uavCount, Integer killed, Integer injured,
+                            List<String> sourceKeys) {
+    }
+
+    private record DistrictKey(String regionIso, String districtKey) {
+    }
+
+    /** The figures of one period, whole and by region, district, night and region by night. */
+    private static final class Tally {
+        final Figures all = new Figures();
+        final Map<String, Figures> byRegion = new HashMap<>();
+        final Map<DistrictKey, Figures> byDistrict = new HashMap<>();
+        final Map<LocalDate, Figures> byNight = new HashMap<>();
+        final Map<String, long[]> regionNight = new HashMap<>();
+
+        void add(Incident incident, boolean detailed, Period period) {
+            all.add(incident);
+            byRegion.computeIfAbsent(incident.regionIso(), k -> new Figures()).add(incident);
+            if (!detailed) {
+                return;
+            }
+            byDistrict.computeIfAbsent(new DistrictKey(incident.regionIso(), incident.districtKey()),
+                    k -> new Figures()).add(incident);
+            byNight.computeIfAbsent(incident.night(), k -> new Figures()).add(incident);
+            regionNight.computeIfAbsent(incident.regionIso(), k -> new long[(int) period.nights()])
+                    [(int) ChronoUnit.DAYS.between(period.from(), incident.night())]++;
+        }
+
+        Totals totals() {
+            return new Totals(all.incidents, all.uavReported, all.unknownCount, byRegion.size(), all.districts.size(),
+                    all.nights.size(), all.killed, all.injured);
+        }
+    }
+
+    /** Counts and sums over a group of incidents. */
+    private static final class Figures {
+        long incidents;
+        long nightTime;
+        long daytime;
+        long shotDown;
+        long debris;
+        long impact;
+        long attack;
+        long uavReported;
+        long unknownCount;
+        long killed;
+        long injured;
+        final Set<String> sources = new HashSet<>();
+        final Set<DistrictKey> districts = new HashSet<>();
+        final Set<LocalDate> nights = new HashSet<>();
+        /** The first district name of the group in character order, as a district's tally shows it. */
+        String district;
+
+        void add(Incident incident) {
+            incidents++;
+            if (incident.nightTime() != null) {
+                if (incident.nightTime()) {
+                    nightTime++;
+                } else {
+                    daytime++;
+                }
+            }
+            switch (incident.eventType()) {
+                case "shot_down" -> shotDown++;
+                case "debris" -> debris++;
+                case "impact" -> impact++;
+                case "attack" -> attack++;
+                default -> {
+                }
+            }
+            if (incident.uavCount() == null) {
+                unknownCount++;
+            } else {
+                uavReported += incident.uavCount();
+            }
+            killed += incident.killed() == null ? 0 : incident.killed();
+            injured += incident.injured() == null ? 0 : incident.injured();
+            sources.addAll(incident.sourceKeys());
+            if (!incident.districtKey().isEmpty()) {
+                districts.add(new DistrictKey(incident.regionIso(), incident.districtKey()));
+            }
+            nights.add(incident.night());
+            if (incident.district() != null && (district == null || incident.district().compareTo(district) < 0)) {
+                district = incident.district();
+            }
+        }
+
+        TallyRow row(String region, String iso, String districtName, LocalDate night) {
+            return new TallyRow(region, iso, districtName, night, incidents, nightTime, daytime, shotDown, debris,
+                    impact, attack, uavReported, unknownCount, killed, injured, sources.size());
+        }
+    }
+
+    /** An incident with the columns it is listed by. */
+    private record Listed(String regionIso, String districtKey, long seq, MergedIncident incident) {
+        /** Night, region, district, time of day (unknown last), then the order of merging. */
+        static final Comparator<Listed> ORDER = Comparator.<Listed, LocalDate>comparing(l -> l.incident().night())
+                .thenComparing(Listed::regionIso).thenComparing(Listed::districtKey)
+                .thenComparing(l -> l.incident().localTime(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(Listed::seq);
+    }
+
+    @Override
+    public void incidents(Consumer<MergedIncident> sink) {
+        inNightOrder("it_incident", true, (rs, n) -> {
             LocalDateTime time = rs.getObject("local_time", LocalDateTime.class);
             String district = rs.getString("district");
-            if (district != null && rs.getString("district_key").startsWith("?:")) {
+            String districtKey = rs.getString("district_key");
+            if (district != null && districtKey.startsWith("?:")) {
                 district = district + UNRESOLVED_SUFFIX;
             }
-            sink.accept(new MergedIncident(rs.getString("incident_id"), rs.getObject("night", LocalDate.class),
-                    time, rs.getBoolean("night_time"),
-                    rs.getBoolean("night_inferred"), regionName(rs.getString("region_iso")), rs.getString("region_iso"),
-                    district, rs.getString("location"), rs.getString("event_type"), integer(rs, "uav_count"),
-                    integer(rs, "killed"), integer(rs, "injured"), rs.getString("damage"), rs.getString("measures"),
-                    rs.getString("sources"), rs.getString("source_urls"), rs.getString("notes"), rs.getString("origins"),
-                    rs.getInt("reports")));
-        });
+            return new Listed(rs.getString("region_iso"), districtKey, rs.getLong("seq"),
+                    new MergedIncident(rs.getString("incident_id"), rs.getObject("night", LocalDate.class),
+                            time, rs.getBoolean("night_time"),
+                            rs.getBoolean("night_inferred"), regionName(rs.getString("region_iso")),
+                            rs.getString("region_iso"), district, rs.getString("location"), rs.getString("event_type"),
+                            integer(rs, "uav_count"), integer(rs, "killed"), integer(rs, "injured"),
+                            rs.getString("damage"), rs.getString("measures"), rs.getString("sources"),
+                            rs.getString("source_urls"), rs.getString("notes"), rs.getString("origins"),
+                            rs.getInt("reports")));
+        }, Listed.ORDER, listed -> sink.accept(listed.incident()));
+    }
+
+    /**
+     * The period's rows of a table with a night column, in the given order: read a range of
+     * nights at a time and sorted here, because the database would sort the whole period on disk.
+     * A table keyed by {@link NightKeys} in {@code seq} is read by key range, in one sweep.
+     */
+    private <T> void inNightOrder(String table, boolean nightKeyed, RowMapper<T> mapper, Comparator<T> order,
+                                  Consumer<T> sink) {
+        String where = nightKeyed ? " WHERE seq BETWEEN ? AND ?" : " WHERE night BETWEEN ? AND ?";
+        for (NightRanges.Range range : NightRanges.of(jdbc, rangeRows, "SELECT night, COUNT(*) FROM " + table + where
+                + " GROUP BY night ORDER BY night", bounds(nightKeyed, period.from(), period.to()))) {
+            List<T> rows = jdbc.query("SELECT * FROM " + table + where, mapper,
+                    bounds(nightKeyed, range.from(), range.to()));
+            rows.sort(order);
+            rows.forEach(sink);
+        }
+    }
+
+    private static Object[] bounds(boolean nightKeyed, LocalDate from, LocalDate to) {
+        return nightKeyed ? new Object[] {NightKeys.first(from), NightKeys.last(to)} : new Object[] {from, to};
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {
@@ -392,15 +515,20 @@ public class StoredReportData implements ReportData {
         return resolutions;
     }
 
+    /** A merge note with the columns it is listed by. */
+    private record Noted(String regionIso, long seq, String incidentId, MergeNote note) {
+        /** Night, region, then the order of merging. */
+        static final Comparator<Noted> ORDER = Comparator.<Noted, LocalDate>comparing(n -> n.note().night())
+                .thenComparing(Noted::regionIso).thenComparingLong(Noted::seq).thenComparing(Noted::incidentId);
+    }
+
     @Override
     public void merges(Consumer<MergeNote> sink) {
-        jdbc.query("SELECT * FROM it_merge WHERE night BETWEEN ? AND ? ORDER BY night, region_iso, seq, incident_id",
-                rs -> {
-                    sink.accept(new MergeNote(rs.getString("incident_id"), rs.getObject("night", LocalDate.class),
-                            regionName(rs.getString("region_iso")), rs.getString("district"), rs.getString("event_type"),
-                            rs.getString("rule"), rs.getInt("reports"), rs.getString("sources"), rs.getString("origins"),
-                            rs.getString("conflicts")));
-                }, period.from(), period.to());
+        inNightOrder("it_merge", false, (rs, n) -> new Noted(rs.getString("region_iso"), rs.getLong("seq"),
+                rs.getString("incident_id"), new MergeNote(rs.getString("incident_id"),
+                rs.getObject("night", LocalDate.class), regionName(rs.getString("region_iso")), rs.getString("district"),
+                rs.getString("event_type"), rs.getString("rule"), rs.getInt("reports"), rs.getString("sources"),
+                rs.getString("origins"), rs.getString("conflicts"))), Noted.ORDER, noted -> sink.accept(noted.note()));
     }
 
     @Override

@@ -2,20 +2,24 @@ package com.incidenttally.store;
 
 import com.incidenttally.normalize.EventType;
 import com.incidenttally.normalize.Incident;
+import com.incidenttally.places.Gazetteer;
+import com.incidenttally.tally.MergeNote;
+import com.incidenttally.tally.MergedIncident;
+import com.incidenttally.tally.Period;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +36,8 @@ class IncidentMergerTests {
     void freshStore() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("store/schema.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
-        store = new IncidentStore(jdbc);
+        store = IncidentStore.open(jdbc);
     }
 
     private Incident report(String source, String district, EventType type, Integer uavs, String id) {
@@ -146,5 +149,75 @@ class IncidentMergerTests {
                 report("A", "Millerovsky District", EventType.SHOT_DOWN, 1, null)));
         new IncidentMerger(store).rebuild(true);
         assertThat(incidents()).extracting(i -> i.get("INCIDENT_ID")).containsExactly("ROS-20251207-1", "ROS-20251207-2");
+    }
+
+    @Test
+    void readingTheNightsInSmallRangesMergesExactlyAsInOne() {
+        List<String> districts = List.of("Bokovsky District", "Millerovsky District", "Chertkovsky District");
+        List<Incident> governor = new ArrayList<>();
+        List<Incident> news = new ArrayList<>();
+        for (int night = 0; night < 6; night++) {
+            for (int n = 0; n < night % 3 + 1; n++) {
+                String district = districts.get((night + n) % districts.size());
+                governor.add(shifted(report("Governor", district, EventType.SHOT_DOWN, n + 1, null), night));
+                news.add(shifted(report("News", district, EventType.SHOT_DOWN, n + 2, null), night));
+            }
+            news.add(shifted(report("News", districts.get(night % 3), EventType.DEBRIS, null, null), night));
+        }
+        news.add(shifted(news.get(0), 0, 999));
+        load("a.csv", governor);
+        load("b.csv", news);
+
+        new IncidentMerger(store).rebuild(true);
+        List<Map<String, Object>> inOneRange = incidents();
+        String merges = jdbc.queryForList("SELECT * FROM it_merge ORDER BY seq, rule").toString();
+        for (int rangeRows : new int[] {1, 4, 9}) {
+            new IncidentMerger(store, rangeRows).rebuild(true);
+            assertThat(incidents()).as("ranges of %d rows", rangeRows).isEqualTo(inOneRange);
+            assertThat(jdbc.queryForList("SELECT * FROM it_merge ORDER BY seq, rule").toString()).isEqualTo(merges);
+        }
+        assertThat(inOneRange).hasSize((1 + 2 + 3) * 2 + 6);
+        assertThat(inOneRange).extracting(i -> i.get("NIGHT").toString()).isSorted();
+    }
+
+    @Test
+    void theReportListsIncidentsAndMergesInOneOrderWhateverTheRangeSize() {
+        readingTheNightsInSmallRangesMergesExactlyAsInOne();
+        Period period = new Period("all", NIGHT, NIGHT.plusDays(5));
+        IntFunction<StoredReportData> view = rangeRows -> new StoredReportData(store,
+                Gazetteer.bundled(), period, Instant.EPOCH, null, rangeRows);
+        List<MergedIncident> listed = new ArrayList<>();
+        view.apply(100_000).incidents(listed::add);
+        List<MergeNote> notes = new ArrayList<>();
+        view.apply(100_000).merges(notes::add);
+
+        for (int rangeRows : new int[] {1, 5}) {
+            List<MergedIncident> again = new ArrayList<>();
+            view.apply(rangeRows).incidents(again::add);
+            assertThat(again).as("ranges of %d rows", rangeRows).isEqualTo(listed);
+            List<MergeNote> notesAgain = new ArrayList<>();
+            view.apply(rangeRows).merges(notesAgain::add);
+            assertThat(notesAgain).isEqualTo(notes);
+        }
+        // Night, then district, then time of day: the debris report of Bokovsky at 01:03 comes
+        // after the shot-down one at 01:01, and nights never go back.
+        assertThat(listed).hasSize(18);
+        assertThat(listed.subList(0, 2)).extracting(MergedIncident::localTime)
+                .containsExactly(LocalDateTime.parse("2025-12-08T01:01"), LocalDateTime.parse("2025-12-08T01:03"));
+        assertThat(listed).extracting(MergedIncident::night).isSorted();
+        assertThat(notes).hasSize(13).extracting(MergeNote::night).isSorted();
+    }
+
+    private static Incident shifted(Incident r, int nights) {
+        return shifted(r, nights, r.line());
+    }
+
+    /** The report moved {@code nights} nights later, on another line. */
+    private static Incident shifted(Incident r, int nights, long line) {
+        return new Incident(r.file(), line, r.incidentId(), r.night().plusDays(nights), r.nightInferred(),
+                r.localTime().plusDays(nights), r.nightTime(), r.regionIso(), r.regionInput(), r.regionMethod(),
+                r.regionScore(), r.district(), r.districtKey(), r.districtInput(), r.districtMethod(), r.districtScore(),
+                r.location(), r.eventType(), r.uavCount(), r.killed(), r.injured(), r.damage(), r.measures(), r.source(),
+                r.sourceKey(), r.sourceUrl(), r.notes(), r.contentHash());
     }
 }

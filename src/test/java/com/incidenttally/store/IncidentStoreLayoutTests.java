@@ -1,0 +1,52 @@
+package com.incidenttally.store;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Opening a store: its tables are made once, and a store of an earlier layout is rebuilt. */
+class IncidentStoreLayoutTests {
+
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyDatabase() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Test
+    void aStoreOfTheCurrentLayoutKeepsItsFiles() {
+        IncidentStore store = IncidentStore.open(jdbc);
+        long id = store.beginFile("a.csv", "sha-a");
+        store.finishFile(id, "UTF-8", List.of(), Instant.EPOCH);
+
+        IncidentStore reopened = IncidentStore.open(jdbc);
+
+        assertThat(reopened.files()).extracting(StoredFile::path).containsExactly("a.csv");
+    }
+
+    @Test
+    void aStoreWhoseRowsHaveNoNightKeyIsEmptiedSoEveryFileIsReadAgain() {
+        // The layout before rows were keyed by night: it_row keyed by (file_id, line).
+        jdbc.execute("CREATE TABLE it_file (id BIGINT PRIMARY KEY, path VARCHAR(1000), sha256 VARCHAR(64),"
+                + " status VARCHAR(16))");
+        jdbc.execute("CREATE TABLE it_row (file_id BIGINT NOT NULL, line BIGINT NOT NULL, PRIMARY KEY (file_id, line))");
+        jdbc.update("INSERT INTO it_file VALUES (1, 'a.csv', 'sha-a', 'LOADED')");
+        jdbc.update("INSERT INTO it_row VALUES (1, 2)");
+
+        IncidentStore store = IncidentStore.open(jdbc);
+
+        assertThat(store.files()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM it_row", Long.class)).isZero();
+        assertThat(jdbc.queryForList("SELECT rid, file_id, line FROM it_row")).isEmpty();
+    }
+}
