@@ -330,9 +330,15 @@ public class StoredReportData implements ReportData {
         final Map<DistrictKey, Figures> byDistrict = new HashMap<>();
         final Map<LocalDate, Figures> byNight = new HashMap<>();
         final Map<String, long[]> regionNight = new HashMap<>();
+        final Set<DistrictKey> districts = new HashSet<>();
+        final Set<LocalDate> nights = new HashSet<>();
 
         void add(Incident incident, boolean detailed, Period period) {
             all.add(incident);
+            if (!incident.districtKey().isEmpty()) {
+                districts.add(new DistrictKey(incident.regionIso(), incident.districtKey()));
+            }
+            nights.add(incident.night());
             byRegion.computeIfAbsent(incident.regionIso(), k -> new Figures()).add(incident);
             if (!detailed) {
                 return;
@@ -345,8 +351,8 @@ public class StoredReportData implements ReportData {
         }
 
         Totals totals() {
-            return new Totals(all.incidents, all.uavReported, all.unknownCount, byRegion.size(), all.districts.size(),
-                    all.nights.size(), all.killed, all.injured);
+            return new Totals(all.incidents, all.uavReported, all.unknownCount, byRegion.size(), districts.size(),
+                    nights.size(), all.killed, all.injured);
         }
     }
 
@@ -364,8 +370,6 @@ public class StoredReportData implements ReportData {
         long killed;
         long injured;
         final Set<String> sources = new HashSet<>();
-        final Set<DistrictKey> districts = new HashSet<>();
-        final Set<LocalDate> nights = new HashSet<>();
         /** The first district name of the group in character order, as a district's tally shows it. */
         String district;
 
@@ -394,10 +398,6 @@ public class StoredReportData implements ReportData {
             killed += incident.killed() == null ? 0 : incident.killed();
             injured += incident.injured() == null ? 0 : incident.injured();
             sources.addAll(incident.sourceKeys());
-            if (!incident.districtKey().isEmpty()) {
-                districts.add(new DistrictKey(incident.regionIso(), incident.districtKey()));
-            }
-            nights.add(incident.night());
             if (incident.district() != null && (district == null || incident.district().compareTo(district) < 0)) {
                 district = incident.district();
             }
