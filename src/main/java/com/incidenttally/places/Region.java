@@ -10,8 +10,17 @@ import java.time.ZoneId;
  *                their short common name ("Tatarstan", "Chechnya"), federal cities by the city name
  * @param nameRu  Russian name
  * @param zone    the local time the reporting sources use for this region
+ * @param kind    a land region or a sea area
  */
-public record Region(String isoCode, String name, String nameRu, ZoneId zone) {
+public record Region(String isoCode, String name, String nameRu, ZoneId zone, AreaKind kind) {
+
+    public Region(String isoCode, String name, String nameRu, ZoneId zone) {
+        this(isoCode, name, nameRu, zone, AreaKind.REGION);
+    }
+
+    public boolean isSea() {
+        return kind == AreaKind.SEA;
+    }
 
     @Override
     public String toString() {
