@@ -3,12 +3,9 @@ package com.incidenttally.report.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
 import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -23,10 +20,8 @@ final class ChartLook {
     static final int WIDTH = 1600;
     static final int HEIGHT = 900;
 
-    /** Families that draw Cyrillic, best first; the logical SansSerif font is the last resort. */
-    private static final List<String> FAMILIES = List.of("DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial");
-
-    static final String FAMILY = pickFamily();
+    /** The bundled DejaVu Sans: Cyrillic, and the same glyphs on every machine. */
+    static final String FAMILY = BundledFonts.FAMILY;
 
     static final Color OTHER = new Color(0xB0, 0xB0, 0xB0);
     static final Color GRID = new Color(0xD8, 0xD8, 0xD8);
@@ -40,23 +35,8 @@ final class ChartLook {
     private ChartLook() {
     }
 
-    private static String pickFamily() {
-        try {
-            List<String> available = Arrays.asList(
-                    GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
-            for (String family : FAMILIES) {
-                if (available.contains(family)) {
-                    return family;
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            // No font configuration at all: the logical font below still renders.
-        }
-        return Font.SANS_SERIF;
-    }
-
     static Font font(int style, int size) {
-        return new Font(FAMILY, style, size);
+        return BundledFonts.font(style, size);
     }
 
     static void apply(JFreeChart chart, String subtitle) {

@@ -6,13 +6,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 import com.incidenttally.normalize.EventType;
-import com.incidenttally.report.NightLabels;
+import com.incidenttally.places.Gazetteer;
+import com.incidenttally.report.Language;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.RegionNightMatrix;
 import com.incidenttally.tally.ReportData;
@@ -20,8 +24,10 @@ import com.incidenttally.tally.TallyRow;
 import com.incidenttally.tally.Totals;
 import com.incidenttally.tally.WeekCount;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.CategoryTextAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAnchor;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -40,6 +46,8 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -47,9 +55,14 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
- * Renders the report's PNG charts (1600×900, headless): incidents by night stacked by region,
- * by region, top districts, the region-by-night heatmap, and the weekly trend when the store
- * spans two weeks or more. A period without incidents gets charts that say so.
+ * Renders the report's PNG charts (1600×900, headless, in the bundled font): incidents by night
+ * stacked by region, by region, top districts, the region-by-night heatmap, and the weekly trend
+ * when the store spans two weeks or more. A period without incidents gets charts that say so.
+ *
+ * <p>What is folded together ("other regions") is drawn apart from the named bars and never sets
+ * their scale: a note with its value under the bar charts, a grey "+N" over each night's bar, a
+ * grey row of its own colour scale in the heatmap. Incidents reported for a region as a whole are
+ * not ranked among districts.
  */
 public class ChartRenderer {
 
@@ -66,13 +79,30 @@ public class ChartRenderer {
     /** Rows of the heatmap. */
     static final int HEATMAP_REGIONS = 25;
 
+    /** The heatmap's plot area, about: what is left of 1600×900 after titles, labels and the colour legend. */
+    private static final double HEATMAP_AREA_WIDTH = 1050;
+    private static final double HEATMAP_AREA_HEIGHT = 600;
+
+    private static final Color NOTE = new Color(0x44, 0x44, 0x44);
+    private static final Color OTHER_TEXT = new Color(0x60, 0x60, 0x60);
+
     static {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        BundledFonts.install();
     }
 
+    private final ChartTexts texts;
+
+    /** Charts in English. */
     public ChartRenderer() {
+        this(Language.EN, null);
+    }
+
+    /** Charts in a language, with regions and districts named in it as the gazetteer knows them. */
+    public ChartRenderer(Language language, Gazetteer gazetteer) {
+        this.texts = new ChartTexts(language, gazetteer);
     }
 
     public List<Path> render(ReportData data, Path chartsDir) throws IOException {
@@ -95,14 +125,17 @@ public class ChartRenderer {
 
     JFreeChart byNight(Period period, Totals totals, RegionNightMatrix matrix) {
         boolean empty = totals.incidents() == 0 || matrix == null || matrix.regions().isEmpty();
-        NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights());
-        String title = "Incidents by " + buckets.grain().word + " — " + period.label();
+        NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights(), texts);
+        String title = texts.text("title.byNight." + buckets.grain(), period.label());
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        long[] other = new long[buckets.size()];
+        int otherRegions = 0;
         if (!empty) {
             int regions = matrix.regions().size();
             int shown = regions > STACKED_REGIONS + 1 ? STACKED_REGIONS : regions;
-            for (int r = 0; r < regions; r++) {
-                String series = r < shown ? matrix.regions().get(r) : "Other regions (" + (regions - shown) + ")";
+            otherRegions = regions - shown;
+            for (int r = 0; r < shown; r++) {
+                String series = texts.region(matrix.regions().get(r));
                 for (int b = 0; b < buckets.size(); b++) {
                     addTo(dataset, 0, series, buckets.labels().get(b));
                 }
@@ -110,10 +143,15 @@ public class ChartRenderer {
                     addTo(dataset, matrix.count(r, n), series, buckets.labels().get(buckets.bucketOfNight()[n]));
                 }
             }
+            for (int r = shown; r < regions; r++) {
+                for (int n = 0; n < matrix.nights().size(); n++) {
+                    other[buckets.bucketOfNight()[n]] += matrix.count(r, n);
+                }
+            }
         }
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT,
-                new CategoryPlot(dataset, new CategoryAxis(buckets.grain().axisLabel), new NumberAxis("Incidents"),
-                        new StackedBarRenderer()), true);
+        JFreeChart chart = new JFreeChart(title, ChartLook.font(Font.BOLD, 34),
+                new CategoryPlot(dataset, new CategoryAxis(texts.text("axis." + buckets.grain())),
+                        new NumberAxis(texts.text("axis.incidents")), new StackedBarRenderer()), true);
         ChartLook.apply(chart, subtitle(period, totals));
         CategoryPlot plot = chart.getCategoryPlot();
         noData(plot, period, empty);
@@ -122,8 +160,25 @@ public class ChartRenderer {
         flatBars(renderer);
         renderer.setMaximumBarWidth(0.06);
         for (int s = 0; s < dataset.getRowCount(); s++) {
-            renderer.setSeriesPaint(s, dataset.getRowKey(s).toString().startsWith("Other regions")
-                    ? ChartLook.OTHER : ChartLook.colour(s));
+            renderer.setSeriesPaint(s, ChartLook.colour(s));
+        }
+        if (otherRegions > 0) {
+            // The other regions are a number over each bar, not a segment that would set the scale.
+            int fontSize = buckets.size() > 40 ? 11 : buckets.size() > 20 ? 13 : 16;
+            for (int b = 0; b < buckets.size(); b++) {
+                if (other[b] > 0) {
+                    String category = buckets.labels().get(b);
+                    CategoryTextAnnotation label = new CategoryTextAnnotation("+" + number(other[b]), category,
+                            stackTotal(dataset, category));
+                    label.setCategoryAnchor(CategoryAnchor.MIDDLE);
+                    label.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+                    label.setFont(ChartLook.font(Font.BOLD, fontSize));
+                    label.setPaint(OTHER_TEXT);
+                    plot.addAnnotation(label);
+                }
+            }
+            ((NumberAxis) plot.getRangeAxis()).setUpperMargin(0.12);
+            note(chart, texts.text("other.byNight", otherRegions));
         }
         CategoryAxis axis = plot.getDomainAxis();
         axis.setCategoryLabelPositions(buckets.size() > 16 ? CategoryLabelPositions.UP_90 : CategoryLabelPositions.STANDARD);
@@ -140,58 +195,65 @@ public class ChartRenderer {
         List<TallyRow> sorted = sortedByIncidents(rows);
         List<String> labels = new ArrayList<>();
         for (TallyRow row : sorted) {
-            labels.add(row.region());
+            labels.add(texts.region(row.region()));
         }
-        return eventTypeBars("Incidents by region — " + period.label(), "Region", period, totals, sorted, labels,
-                "other regions");
+        int shown = sorted.size() > TOP_BARS + 1 ? TOP_BARS : sorted.size();
+        JFreeChart chart = eventTypeBars(texts.text("title.byRegion", period.label()), texts.text("axis.region"),
+                period, totals, sorted.subList(0, shown), labels);
+        List<TallyRow> rest = sorted.subList(shown, sorted.size());
+        if (!rest.isEmpty()) {
+            long incidents = rest.stream().mapToLong(TallyRow::incidents).sum();
+            note(chart, texts.text("other.bars", rest.size(), incidents, byType(rest)));
+        }
+        return chart;
     }
 
     JFreeChart topDistricts(Period period, Totals totals, List<TallyRow> rows) {
         List<TallyRow> sorted = sortedByIncidents(rows);
+        // Incidents without a district are a region's, not a district's: they are not ranked.
+        List<TallyRow> wholeRegions = new ArrayList<>();
+        sorted.removeIf(row -> row.district() == null && wholeRegions.add(row));
+        List<TallyRow> top = sorted.subList(0, Math.min(TOP_BARS, sorted.size()));
         List<String> labels = new ArrayList<>();
-        for (TallyRow row : sorted) {
-            labels.add((row.district() == null ? "(region as a whole)" : row.district()) + ", " + row.region());
+        for (TallyRow row : top) {
+            labels.add(texts.district(row.isoCode(), row.district()) + ", " + texts.region(row.region()));
         }
-        String title = "Top " + Math.min(TOP_BARS, sorted.size() == 0 ? TOP_BARS : sorted.size())
-                + " districts — " + period.label();
-        return eventTypeBars(title, "District, region", period, totals, sorted, labels, null);
+        String title = texts.text("title.topDistricts", top.isEmpty() ? TOP_BARS : top.size(), period.label());
+        JFreeChart chart = eventTypeBars(title, texts.text("axis.district"), period, totals, top, labels);
+        if (!wholeRegions.isEmpty()) {
+            long incidents = wholeRegions.stream().mapToLong(TallyRow::incidents).sum();
+            List<String> named = new ArrayList<>();
+            for (TallyRow row : wholeRegions.subList(0, Math.min(3, wholeRegions.size()))) {
+                named.add(texts.region(row.region()) + " " + number(row.incidents()));
+            }
+            String list = String.join(", ", named) + (wholeRegions.size() > 3 ? ", …" : "");
+            note(chart, texts.text("regionAsAWhole", incidents, list));
+        }
+        return chart;
     }
 
     /**
      * Horizontal bars, largest first, split by event type; each bar's label carries its total so
-     * the count reads without the axis. {@code otherName} non-null folds the rest into one bar.
+     * the count reads without the axis.
      */
     private JFreeChart eventTypeBars(String title, String axisLabel, Period period, Totals totals,
-                                     List<TallyRow> sorted, List<String> labels, String otherName) {
-        boolean empty = totals.incidents() == 0 || sorted.isEmpty();
+                                     List<TallyRow> shown, List<String> labels) {
+        boolean empty = totals.incidents() == 0 || shown.isEmpty();
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         if (!empty) {
-            boolean fold = otherName != null && sorted.size() > TOP_BARS + 1;
-            int shown = Math.min(sorted.size(), TOP_BARS);
-            if (otherName != null && !fold) {
-                shown = sorted.size();
-            }
-            for (int i = 0; i < shown; i++) {
-                TallyRow row = sorted.get(i);
-                String category = labels.get(i) + "  (" + row.incidents() + ")";
-                addTypes(dataset, category, row.shotDown(), row.debris(), row.impact(), row.attack());
-            }
-            if (fold) {
-                long shotDown = 0, debris = 0, impact = 0, attack = 0, incidents = 0;
-                for (TallyRow row : sorted.subList(shown, sorted.size())) {
-                    shotDown += row.shotDown();
-                    debris += row.debris();
-                    impact += row.impact();
-                    attack += row.attack();
-                    incidents += row.incidents();
-                }
-                String category = (sorted.size() - shown) + " " + otherName + "  (" + incidents + ")";
-                addTypes(dataset, category, shotDown, debris, impact, attack);
+            for (int i = 0; i < shown.size(); i++) {
+                TallyRow row = shown.get(i);
+                String category = labels.get(i) + "  (" + number(row.incidents()) + ")";
+                dataset.addValue(row.shotDown(), texts.eventType(EventType.SHOT_DOWN), category);
+                dataset.addValue(row.debris(), texts.eventType(EventType.DEBRIS), category);
+                dataset.addValue(row.impact(), texts.eventType(EventType.IMPACT), category);
+                dataset.addValue(row.attack(), texts.eventType(EventType.ATTACK), category);
             }
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT,
-                new CategoryPlot(dataset, new CategoryAxis(axisLabel), new NumberAxis("Incidents"), renderer), true);
+        JFreeChart chart = new JFreeChart(title, ChartLook.font(Font.BOLD, 34),
+                new CategoryPlot(dataset, new CategoryAxis(axisLabel), new NumberAxis(texts.text("axis.incidents")),
+                        renderer), true);
         ChartLook.apply(chart, subtitle(period, totals));
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setOrientation(PlotOrientation.HORIZONTAL);
@@ -210,7 +272,7 @@ public class ChartRenderer {
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.CENTER, TextAnchor.CENTER));
         CategoryAxis axis = plot.getDomainAxis();
         axis.setMaximumCategoryLabelWidthRatio(0.45f);
-        axis.setTickLabelFont(ChartLook.font(Font.PLAIN, labels.size() > 15 ? 16 : 18));
+        axis.setTickLabelFont(ChartLook.font(Font.PLAIN, shown.size() > 15 ? 16 : 18));
         axis.setCategoryMargin(0.12);
         legendTop(chart);
         return chart;
@@ -220,15 +282,19 @@ public class ChartRenderer {
 
     JFreeChart heatmap(Period period, Totals totals, RegionNightMatrix matrix) {
         boolean empty = totals.incidents() == 0 || matrix == null || matrix.regions().isEmpty();
-        NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights());
-        String title = "Incidents by region and " + buckets.grain().word + " — " + period.label();
+        NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights(), texts);
+        String title = texts.text("title.heatmap." + buckets.grain(), period.label());
         List<String> rows = new ArrayList<>();
         long[][] cells = new long[0][0];
+        int shown = 0;
+        boolean hasOther = false;
         long max = 0;
+        long otherMax = 0;
         if (!empty) {
             int regions = matrix.regions().size();
-            int shown = regions > HEATMAP_REGIONS + 1 ? HEATMAP_REGIONS : regions;
-            int height = shown + (shown < regions ? 1 : 0);
+            shown = regions > HEATMAP_REGIONS + 1 ? HEATMAP_REGIONS : regions;
+            hasOther = shown < regions;
+            int height = shown + (hasOther ? 1 : 0);
             cells = new long[height][buckets.size()];
             for (int r = 0; r < regions; r++) {
                 int row = Math.min(r, shown);
@@ -236,43 +302,47 @@ public class ChartRenderer {
                     cells[row][buckets.bucketOfNight()[n]] += matrix.count(r, n);
                 }
             }
-            // Largest region at the top: the y axis counts upwards.
+            // Largest region at the top: the y axis counts upwards; the other regions at the bottom.
             for (int row = height - 1; row >= 0; row--) {
-                rows.add(row < shown ? matrix.regions().get(row) : "Other regions (" + (regions - shown) + ")");
+                rows.add(row < shown ? texts.region(matrix.regions().get(row)) : texts.text("otherRegions", regions - shown));
             }
-            for (long[] line : cells) {
-                for (long count : line) {
-                    max = Math.max(max, count);
+            // Only the named regions set the colour scale; the other regions have a grey scale of their own.
+            for (int row = 0; row < height; row++) {
+                for (long count : cells[row]) {
+                    if (row < shown) {
+                        max = Math.max(max, count);
+                    } else {
+                        otherMax = Math.max(otherMax, count);
+                    }
                 }
             }
         }
-        DefaultXYZDataset dataset = new DefaultXYZDataset();
-        int points = rows.size() * buckets.size();
-        double[][] series = new double[3][points];
-        int p = 0;
-        for (int row = 0; row < rows.size(); row++) {
-            int source = rows.size() - 1 - row;
-            for (int b = 0; b < buckets.size(); b++) {
-                series[0][p] = b;
-                series[1][p] = row;
-                series[2][p] = cells[source][b];
-                p++;
+        DefaultXYZDataset named = new DefaultXYZDataset();
+        DefaultXYZDataset others = new DefaultXYZDataset();
+        if (!empty) {
+            named.addSeries(texts.text("axis.incidents"), series(cells, rows.size(), 0, shown, buckets.size()));
+            if (hasOther) {
+                others.addSeries(texts.text("otherRegions", matrix.regions().size() - shown),
+                        series(cells, rows.size(), shown, shown + 1, buckets.size()));
             }
         }
-        if (!empty) {
-            dataset.addSeries("Incidents", series);
-        }
-        SymbolAxis xAxis = new SymbolAxis(buckets.grain().axisLabel, buckets.labels().toArray(String[]::new));
+        SymbolAxis xAxis = new SymbolAxis(texts.text("axis." + buckets.grain()), buckets.labels().toArray(String[]::new));
         xAxis.setGridBandsVisible(false);
-        SymbolAxis yAxis = new SymbolAxis("Region", rows.toArray(String[]::new));
+        SymbolAxis yAxis = new SymbolAxis(texts.text("axis.region"), rows.toArray(String[]::new));
         yAxis.setGridBandsVisible(false);
-        XYBlockRenderer renderer = new XYBlockRenderer();
         HeatPaintScale scale = new HeatPaintScale(Math.max(1, max));
+        XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
-        XYPlot plot = new XYPlot(dataset, xAxis, yAxis, renderer);
+        XYPlot plot = new XYPlot(named, xAxis, yAxis, renderer);
+        if (hasOther) {
+            XYBlockRenderer otherRenderer = new XYBlockRenderer();
+            otherRenderer.setPaintScale(HeatPaintScale.grey(Math.max(1, otherMax)));
+            plot.setDataset(1, others);
+            plot.setRenderer(1, otherRenderer);
+        }
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        JFreeChart chart = new JFreeChart(title, ChartLook.font(Font.BOLD, 34), plot, false);
         ChartLook.apply(chart, subtitle(period, totals));
         plot.setNoDataMessage(noIncidents(period));
         if (empty) {
@@ -283,19 +353,8 @@ public class ChartRenderer {
         xAxis.setTickLabelFont(ChartLook.font(Font.PLAIN, buckets.size() > 40 ? 14 : 16));
         yAxis.setTickLabelFont(ChartLook.font(Font.PLAIN, rows.size() > 18 ? 14 : 17));
         if (!empty) {
-            boolean labelCells = buckets.size() <= 31 && rows.size() <= 20;
-            if (labelCells) {
-                for (int i = 0; i < points; i++) {
-                    if (series[2][i] > 0) {
-                        XYTextAnnotation label = new XYTextAnnotation(
-                                Long.toString((long) series[2][i]), series[0][i], series[1][i]);
-                        label.setFont(ChartLook.font(Font.BOLD, 16));
-                        label.setPaint(series[2][i] > max * 0.6 ? Color.WHITE : Color.BLACK);
-                        plot.addAnnotation(label);
-                    }
-                }
-            }
-            NumberAxis scaleAxis = new NumberAxis("Incidents");
+            labelCells(plot, cells, rows.size(), shown, buckets.size(), max, otherMax);
+            NumberAxis scaleAxis = new NumberAxis(texts.text("axis.incidents"));
             scaleAxis.setRange(0, Math.max(1, max));
             scaleAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             scaleAxis.setTickLabelFont(ChartLook.font(Font.PLAIN, 16));
@@ -311,19 +370,58 @@ public class ChartRenderer {
         return chart;
     }
 
+    /** The cells of rows {@code from} (inclusive) to {@code to} as x (bucket), y (row from the bottom), z (count). */
+    private static double[][] series(long[][] cells, int height, int from, int to, int width) {
+        double[][] series = new double[3][(to - from) * width];
+        int p = 0;
+        for (int row = from; row < to; row++) {
+            for (int b = 0; b < width; b++) {
+                series[0][p] = b;
+                series[1][p] = height - 1 - row;
+                series[2][p] = cells[row][b];
+                p++;
+            }
+        }
+        return series;
+    }
+
+    /** Writes each cell's count on it when the number fits the cell at a legible size. */
+    private static void labelCells(XYPlot plot, long[][] cells, int height, int shown, int width, long max, long otherMax) {
+        double cellWidth = HEATMAP_AREA_WIDTH / width;
+        double cellHeight = HEATMAP_AREA_HEIGHT / height;
+        int size = (int) Math.min(16, Math.floor(cellHeight * 0.7));
+        if (size < 10) {
+            return;
+        }
+        for (int row = 0; row < height; row++) {
+            for (int b = 0; b < width; b++) {
+                long count = cells[row][b];
+                String text = number(count);
+                // About 0.6 em per digit in DejaVu Sans, and a little room either side.
+                if (count == 0 || text.length() * size * 0.62 + 4 > cellWidth) {
+                    continue;
+                }
+                XYTextAnnotation label = new XYTextAnnotation(text, b, height - 1 - row);
+                label.setFont(ChartLook.font(Font.BOLD, size));
+                boolean other = row >= shown;
+                label.setPaint(!other && count > max * 0.6 || other && count > otherMax * 0.75 ? Color.WHITE : Color.BLACK);
+                plot.addAnnotation(label);
+            }
+        }
+    }
+
     // ---- weekly trend ----
 
     JFreeChart weeklyTrend(List<WeekCount> weeks) {
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         for (WeekCount week : weeks) {
-            dataset.addValue(week.incidents(), "Incidents per week", week.isoWeek());
+            dataset.addValue(week.incidents(), texts.text("series.perWeek"), week.isoWeek());
         }
         LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
-        JFreeChart chart = new JFreeChart("Incidents per week — last " + weeks.size() + " weeks",
-                JFreeChart.DEFAULT_TITLE_FONT,
-                new CategoryPlot(dataset, new CategoryAxis("ISO week"), new NumberAxis("Incidents"), renderer), true);
-        ChartLook.apply(chart, "Weeks " + weeks.get(0).isoWeek() + " to " + weeks.get(weeks.size() - 1).isoWeek()
-                + " (week of the evening date), all regions");
+        JFreeChart chart = new JFreeChart(texts.text("title.weeklyTrend", weeks.size()), ChartLook.font(Font.BOLD, 34),
+                new CategoryPlot(dataset, new CategoryAxis(texts.text("axis.isoWeek")),
+                        new NumberAxis(texts.text("axis.incidents")), renderer), true);
+        ChartLook.apply(chart, texts.text("subtitle.weeks", weeks.get(0).isoWeek(), weeks.get(weeks.size() - 1).isoWeek()));
         CategoryPlot plot = chart.getCategoryPlot();
         integerAxis(plot);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(1.6f);
@@ -346,20 +444,22 @@ public class ChartRenderer {
 
     // ---- shared pieces ----
 
-    private static String subtitle(Period period, Totals totals) {
+    private String subtitle(Period period, Totals totals) {
         // The title already names the period; the subtitle gives its nights and the headline figure.
-        String nights = NightLabels.nightsText(period);
-        String span = Character.toUpperCase(nights.charAt(0)) + nights.substring(1);
-        NumberFormat number = NumberFormat.getIntegerInstance(Locale.ROOT);
-        number.setGroupingUsed(true);
+        String span = period.from().equals(period.to())
+                ? texts.text("subtitle.night", nightWithYear(period.from()))
+                : texts.text("subtitle.nights", nightWithYear(period.from()), nightWithYear(period.to()));
         if (totals.incidents() == 0) {
             return span;
         }
-        return span + " · " + number.format(totals.incidents()) + " incidents in " + totals.regions()
-                + (totals.regions() == 1 ? " region" : " regions");
+        return span + " · " + texts.text("subtitle.totals", totals.incidents(), totals.regions());
     }
 
-    private static void noData(CategoryPlot plot, Period period, boolean empty) {
+    private String nightWithYear(LocalDate evening) {
+        return texts.night(evening) + " " + evening.plusDays(1).getYear();
+    }
+
+    private void noData(CategoryPlot plot, Period period, boolean empty) {
         plot.setNoDataMessage(noIncidents(period));
         if (empty) {
             plot.getRangeAxis().setVisible(false);
@@ -368,8 +468,53 @@ public class ChartRenderer {
     }
 
     /** The subtitle already spells out the nights; the message itself must fit on one line. */
-    static String noIncidents(Period period) {
-        return "No incidents in " + period.label();
+    String noIncidents(Period period) {
+        return texts.text("noIncidents", period.label());
+    }
+
+    /** A line under the plot that says what is not drawn, and its value. */
+    private static void note(JFreeChart chart, String text) {
+        TextTitle note = new TextTitle(text, ChartLook.font(Font.PLAIN, 19));
+        note.setPaint(NOTE);
+        note.setPosition(RectangleEdge.BOTTOM);
+        note.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        note.setPadding(new RectangleInsets(10, 8, 0, 0));
+        chart.addSubtitle(note);
+    }
+
+    private String byType(List<TallyRow> rows) {
+        Map<EventType, Long> counts = new EnumMap<>(EventType.class);
+        for (TallyRow row : rows) {
+            counts.merge(EventType.SHOT_DOWN, row.shotDown(), Long::sum);
+            counts.merge(EventType.DEBRIS, row.debris(), Long::sum);
+            counts.merge(EventType.IMPACT, row.impact(), Long::sum);
+            counts.merge(EventType.ATTACK, row.attack(), Long::sum);
+        }
+        Map<String, String> parts = new LinkedHashMap<>();
+        counts.forEach((type, count) -> {
+            if (count > 0) {
+                parts.put(texts.eventType(type), number(count));
+            }
+        });
+        List<String> text = new ArrayList<>();
+        parts.forEach((type, count) -> text.add(type + " " + count));
+        return String.join(", ", text);
+    }
+
+    private static double stackTotal(DefaultCategoryDataset dataset, String category) {
+        double total = 0;
+        int column = dataset.getColumnIndex(category);
+        for (int row = 0; row < dataset.getRowCount(); row++) {
+            Number value = dataset.getValue(row, column);
+            total += value == null ? 0 : value.doubleValue();
+        }
+        return total;
+    }
+
+    private static String number(long n) {
+        NumberFormat format = NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH);
+        format.setGroupingUsed(true);
+        return format.format(n);
     }
 
     private static void integerAxis(CategoryPlot plot) {
@@ -401,14 +546,6 @@ public class ChartRenderer {
             legend.setFrame(BlockBorder.NONE);
             legend.setItemFont(ChartLook.font(Font.PLAIN, 18));
         }
-    }
-
-    private static void addTypes(DefaultCategoryDataset dataset, String category,
-                                 long shotDown, long debris, long impact, long attack) {
-        dataset.addValue(shotDown, EventType.SHOT_DOWN.label(), category);
-        dataset.addValue(debris, EventType.DEBRIS.label(), category);
-        dataset.addValue(impact, EventType.IMPACT.label(), category);
-        dataset.addValue(attack, EventType.ATTACK.label(), category);
     }
 
     private static void addTo(DefaultCategoryDataset dataset, long value, String series, String category) {

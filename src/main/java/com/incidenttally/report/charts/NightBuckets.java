@@ -20,39 +20,29 @@ record NightBuckets(Grain grain, List<String> labels, int[] bucketOfNight) {
     /** Over this many weeks (about fourteen months) a chart groups nights by month. */
     static final int MAX_WEEKS = 60;
 
-    enum Grain {
-        NIGHT("night", "Night (evening/morning date)"),
-        WEEK("week", "ISO week (nights grouped by evening date)"),
-        MONTH("month", "Month (nights grouped by evening date)");
+    /** The axis label of each grain is the chart text {@code axis.<grain>}, its titles {@code title.*.<grain>}. */
+    enum Grain { NIGHT, WEEK, MONTH }
 
-        final String word;
-        final String axisLabel;
-
-        Grain(String word, String axisLabel) {
-            this.word = word;
-            this.axisLabel = axisLabel;
-        }
-    }
-
-    static NightBuckets of(List<LocalDate> nights) {
+    static NightBuckets of(List<LocalDate> nights, ChartTexts texts) {
         if (nights.size() <= MAX_NIGHTS) {
             int[] bucketOfNight = new int[nights.size()];
             List<String> labels = new ArrayList<>();
             for (int i = 0; i < nights.size(); i++) {
-                labels.add(shortNight(nights.get(i)));
+                labels.add(texts.night(nights.get(i)));
                 bucketOfNight[i] = i;
             }
             return new NightBuckets(Grain.NIGHT, labels, bucketOfNight);
         }
-        NightBuckets weeks = grouped(nights, Grain.WEEK);
-        return weeks.size() <= MAX_WEEKS ? weeks : grouped(nights, Grain.MONTH);
+        NightBuckets weeks = grouped(nights, Grain.WEEK, texts);
+        return weeks.size() <= MAX_WEEKS ? weeks : grouped(nights, Grain.MONTH, texts);
     }
 
-    private static NightBuckets grouped(List<LocalDate> nights, Grain grain) {
+    private static NightBuckets grouped(List<LocalDate> nights, Grain grain, ChartTexts texts) {
         int[] bucketOfNight = new int[nights.size()];
         Map<String, Integer> buckets = new LinkedHashMap<>();
         for (int i = 0; i < nights.size(); i++) {
-            String key = grain == Grain.WEEK ? NightLabels.isoWeek(nights.get(i)) : YearMonth.from(nights.get(i)).toString();
+            String key = grain == Grain.WEEK ? NightLabels.isoWeek(nights.get(i))
+                    : texts.monthOfYear(YearMonth.from(nights.get(i)).atDay(1));
             Integer bucket = buckets.get(key);
             if (bucket == null) {
                 bucket = buckets.size();
@@ -65,13 +55,5 @@ record NightBuckets(Grain grain, List<String> labels, int[] bucketOfNight) {
 
     int size() {
         return labels.size();
-    }
-
-    /** A night without its year, to keep sixty of them legible on one axis: {@code 12-07/08}. */
-    static String shortNight(LocalDate evening) {
-        String label = NightLabels.nightLabel(evening);
-        String withoutYear = label.substring(5);
-        // Across a year boundary the morning is written in full; drop its year too.
-        return withoutYear.length() > 8 ? withoutYear.substring(0, 6) + withoutYear.substring(11) : withoutYear;
     }
 }

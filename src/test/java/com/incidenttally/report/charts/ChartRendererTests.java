@@ -16,9 +16,18 @@ import com.incidenttally.tally.Period;
 import com.incidenttally.tally.TallyRow;
 import com.incidenttally.tally.Totals;
 import com.incidenttally.tally.WeekCount;
+import com.incidenttally.places.Gazetteer;
+import com.incidenttally.report.Language;
+import com.incidenttally.tally.RegionNightMatrix;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.CategoryTextAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYZDataset;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +47,40 @@ class ChartRendererTests {
             for (int c = 0; c < dataset.getColumnCount(); c++) {
                 Number value = dataset.getValue(r, c);
                 sum += value == null ? 0 : value.longValue();
+            }
+        }
+        return sum;
+    }
+
+    /** The "+N" written over the by-night bars for the regions not stacked by name. */
+    private static long otherOverBars(JFreeChart chart) {
+        long sum = 0;
+        for (Object annotation : chart.getCategoryPlot().getAnnotations()) {
+            sum += Long.parseLong(((CategoryTextAnnotation) annotation).getText().substring(1).replace(",", ""));
+        }
+        return sum;
+    }
+
+    /** The lines under a chart's plot (what is drawn apart, and its value). */
+    private static List<String> notes(JFreeChart chart) {
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof TextTitle title && title.getPosition() == RectangleEdge.BOTTOM) {
+                notes.add(title.getText());
+            }
+        }
+        return notes;
+    }
+
+    /** Every incident in the heatmap, the named rows and the other regions' row. */
+    private static long heatSum(XYPlot plot) {
+        long sum = 0;
+        for (int d = 0; d < plot.getDatasetCount(); d++) {
+            XYZDataset dataset = (XYZDataset) plot.getDataset(d);
+            for (int s = 0; s < dataset.getSeriesCount(); s++) {
+                for (int i = 0; i < dataset.getItemCount(s); i++) {
+                    sum += (long) dataset.getZValue(s, i);
+                }
             }
         }
         return sum;
@@ -102,11 +145,12 @@ class ChartRendererTests {
         assertThat(chart.getTitle().getText()).isEqualTo("Incidents by week — 2025-10-01_2025-12-09");
         assertThat(dataset.getColumnKeys()).hasSize(11).first().hasToString("2025-W40");
         assertThat(dataset.getColumnKeys()).last().hasToString("2025-W50");
-        assertThat(sum(dataset)).isEqualTo(data.totals().incidents());
-        // Eight regions by name and the other five together.
-        assertThat(dataset.getRowCount()).isEqualTo(9);
-        assertThat(dataset.getRowKey(8)).hasToString("Other regions (5)");
+        // Eight regions stacked by name; the other five are a "+N" over each bar, not a segment.
+        assertThat(dataset.getRowCount()).isEqualTo(8);
         assertThat(dataset.getRowKey(0)).hasToString(data.regionNight().regions().get(0));
+        assertThat(dataset.getRowKeys()).noneMatch(key -> key.toString().startsWith("Other"));
+        assertThat(sum(dataset) + otherOverBars(chart)).isEqualTo(data.totals().incidents());
+        assertThat(notes(chart)).anyMatch(note -> note.contains("incidents that night in the 5 other regions, not drawn"));
     }
 
     @Test
@@ -117,9 +161,9 @@ class ChartRendererTests {
         CategoryDataset dataset = chart.getCategoryPlot().getDataset();
 
         assertThat(chart.getTitle().getText()).startsWith("Incidents by night");
-        assertThat(dataset.getColumnKeys()).hasSize(21).first().hasToString("12-14/15");
-        assertThat(dataset.getColumnKeys()).contains("12-31/01-01");
-        assertThat(sum(dataset)).isEqualTo(data.totals().incidents());
+        assertThat(dataset.getColumnKeys()).hasSize(21).first().hasToString("14–15 Dec");
+        assertThat(dataset.getColumnKeys()).contains("31 Dec – 1 Jan", "1–2 Jan");
+        assertThat(sum(dataset) + otherOverBars(chart)).isEqualTo(data.totals().incidents());
     }
 
     @Test
@@ -134,15 +178,11 @@ class ChartRendererTests {
         assertThat(regions).hasSize(13);
         // The busiest region is drawn at the top, which is the end of the y axis.
         assertThat(regions[regions.length - 1]).isEqualTo(data.regionNight().regions().get(0));
-        long sum = 0;
-        for (int i = 0; i < plot.getDataset().getItemCount(0); i++) {
-            sum += (long) ((org.jfree.data.xy.XYZDataset) plot.getDataset()).getZValue(0, i);
-        }
-        assertThat(sum).isEqualTo(data.totals().incidents());
+        assertThat(heatSum(plot)).isEqualTo(data.totals().incidents());
     }
 
     @Test
-    void theRegionChartKeepsTheTopTwentyAndFoldsTheRestIntoOther() {
+    void theRegionChartKeepsTheTopTwentyAndNamesTheRestApartWithTheirValue() {
         List<TallyRow> rows = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             rows.add(new TallyRow("Region " + i, "RU-" + i, null, null, 100 - i, 100 - i, 0, 100 - i, 0, 0, 0,
@@ -152,13 +192,16 @@ class ChartRendererTests {
         Totals totals = new Totals(total, 0, 0, 30, 0, 7, 0, 0);
         Period week = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
 
-        CategoryDataset dataset = renderer.byRegion(week, totals, rows).getCategoryPlot().getDataset();
+        JFreeChart chart = renderer.byRegion(week, totals, rows);
+        CategoryDataset dataset = chart.getCategoryPlot().getDataset();
 
-        assertThat(dataset.getColumnCount()).isEqualTo(21);
+        assertThat(dataset.getColumnCount()).isEqualTo(20);
         assertThat(dataset.getColumnKey(0)).hasToString("Region 0  (100)");
-        assertThat(dataset.getColumnKey(20)).hasToString("10 other regions  (755)");
+        assertThat(dataset.getColumnKey(19)).hasToString("Region 19  (81)");
         assertThat(dataset.getRowKeys()).containsExactly("Shot down", "Debris", "Impact", "Attack");
-        assertThat(sum(dataset)).isEqualTo(total);
+        assertThat(sum(dataset)).isEqualTo(total - 755);
+        assertThat(notes(chart)).containsExactly(
+                "Not drawn as a bar: 10 other regions with 755 incidents (Shot down 755)");
     }
 
     @Test
@@ -168,10 +211,11 @@ class ChartRendererTests {
         JFreeChart chart = renderer.topDistricts(data.period(), data.totals(), data.byDistrict());
         CategoryDataset dataset = chart.getCategoryPlot().getDataset();
 
-        assertThat(dataset.getColumnCount()).isEqualTo(20);
+        // Thirteen districts; the thirteen regions' incidents without a district are not ranked among them.
+        assertThat(dataset.getColumnCount()).isEqualTo(13);
         assertThat(dataset.getColumnKeys()).anySatisfy(key ->
                 assertThat(key.toString()).startsWith(ReportFixtures.CYRILLIC_DISTRICT + ", Volgograd Oblast  ("));
-        assertThat(chart.getTitle().getText()).isEqualTo("Top 20 districts — 2025-10-01_2025-12-09");
+        assertThat(chart.getTitle().getText()).isEqualTo("Top 13 districts — 2025-10-01_2025-12-09");
     }
 
     @Test
@@ -205,16 +249,21 @@ class ChartRendererTests {
 
         assertThat(byNight.getTitle().getText()).startsWith("Incidents by month");
         CategoryDataset dataset = byNight.getCategoryPlot().getDataset();
-        assertThat(dataset.getColumnKeys()).hasSize(24).first().hasToString("2024-01");
-        assertThat(sum(dataset)).isEqualTo(data.totals().incidents());
+        assertThat(dataset.getColumnKeys()).hasSize(24).first().hasToString("Jan 2024");
+        assertThat(sum(dataset) + otherOverBars(byNight)).isEqualTo(data.totals().incidents());
         assertThat(((SymbolAxis) heatmap.getXYPlot().getDomainAxis()).getSymbols()).hasSize(24);
     }
 
     @Test
-    void shortNightLabelsDropTheYear() {
-        assertThat(NightBuckets.shortNight(LocalDate.of(2025, 12, 7))).isEqualTo("12-07/08");
-        assertThat(NightBuckets.shortNight(LocalDate.of(2025, 11, 30))).isEqualTo("11-30/12-01");
-        assertThat(NightBuckets.shortNight(LocalDate.of(2025, 12, 31))).isEqualTo("12-31/01-01");
+    void nightsAreLabelledByDayAndMonthWithoutAmbiguity() {
+        ChartTexts english = ChartTexts.english();
+        ChartTexts russian = new ChartTexts(Language.RU, null);
+
+        assertThat(english.night(LocalDate.of(2025, 12, 7))).isEqualTo("7–8 Dec");
+        assertThat(english.night(LocalDate.of(2025, 11, 30))).isEqualTo("30 Nov – 1 Dec");
+        assertThat(english.night(LocalDate.of(2025, 12, 31))).isEqualTo("31 Dec – 1 Jan");
+        assertThat(russian.night(LocalDate.of(2025, 12, 7))).isEqualTo("7–8 дек.");
+        assertThat(russian.night(LocalDate.of(2025, 11, 30))).isEqualTo("30 нояб. – 1 дек.");
     }
 
     @Test
@@ -226,5 +275,147 @@ class ChartRendererTests {
         try (var files = Files.list(charts)) {
             assertThat(files).hasSize(4);
         }
+    }
+
+    private static RegionNightMatrix evenMatrix(int regions, int nights, long perCell) {
+        List<String> names = new ArrayList<>();
+        List<LocalDate> dates = new ArrayList<>();
+        long[][] counts = new long[regions][nights];
+        for (int r = 0; r < regions; r++) {
+            names.add("Region " + r);
+            java.util.Arrays.fill(counts[r], perCell);
+        }
+        for (int n = 0; n < nights; n++) {
+            dates.add(LocalDate.of(2025, 12, 8).plusDays(n));
+        }
+        return new RegionNightMatrix(names, dates, counts);
+    }
+
+    @Test
+    void otherRegionsNeverSetTheScaleOfTheNamedBars() {
+        List<TallyRow> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            rows.add(new TallyRow("Region " + i, "RU-" + i, null, null, 10, 10, 0, 10, 0, 0, 0, 0, 0, 0, 0, 1));
+        }
+        Totals totals = new Totals(1000, 0, 0, 100, 0, 7, 0, 0);
+        Period week = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
+
+        JFreeChart chart = renderer.byRegion(week, totals, rows);
+
+        // 80 other regions hold 800 incidents; the named bars of 10 keep an axis of about 10.
+        assertThat(chart.getCategoryPlot().getRangeAxis().getUpperBound()).isLessThan(20);
+        assertThat(notes(chart)).singleElement().asString().contains("80 other regions with 800 incidents");
+    }
+
+    @Test
+    void theHeatmapsOtherRowHasAGreyScaleOfItsOwn() {
+        RegionNightMatrix matrix = evenMatrix(40, 7, 3);
+        Totals totals = new Totals(40 * 7 * 3, 0, 0, 40, 0, 7, 0, 0);
+        Period week = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
+
+        JFreeChart chart = renderer.heatmap(week, totals, matrix);
+        XYPlot plot = chart.getXYPlot();
+
+        String[] rows = ((SymbolAxis) plot.getRangeAxis()).getSymbols();
+        assertThat(rows).hasSize(26);
+        assertThat(rows[0]).isEqualTo("Other regions (15)");
+        // The named regions' scale ends at their busiest cell (3), not at the other row's 45.
+        HeatPaintScale named = (HeatPaintScale) ((XYBlockRenderer) plot.getRenderer(0)).getPaintScale();
+        HeatPaintScale other = (HeatPaintScale) ((XYBlockRenderer) plot.getRenderer(1)).getPaintScale();
+        assertThat(named.getUpperBound()).isEqualTo(3);
+        assertThat(other.getUpperBound()).isEqualTo(45);
+        assertThat(plot.getDataset(1).getItemCount(0)).isEqualTo(7);
+        assertThat(heatSum(plot)).isEqualTo(totals.incidents());
+    }
+
+    @Test
+    void heatmapCellsCarryTheirNumbersWhenTheyFit() {
+        Period week = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
+        RegionNightMatrix weekly = evenMatrix(26, 7, 12);
+        JFreeChart chart = renderer.heatmap(week, new Totals(26 * 7 * 12, 0, 0, 26, 0, 7, 0, 0), weekly);
+
+        List<String> labels = new ArrayList<>();
+        for (Object annotation : chart.getXYPlot().getAnnotations()) {
+            labels.add(((XYTextAnnotation) annotation).getText());
+        }
+        // 25 named rows and the other row, 7 nights each.
+        assertThat(labels).hasSize(26 * 7).contains("12", "12");
+
+        Period eightWeeks = new Period("8w", LocalDate.of(2025, 10, 20), LocalDate.of(2025, 12, 14));
+        JFreeChart nights = renderer.heatmap(eightWeeks, new Totals(26 * 56 * 3, 0, 0, 26, 0, 56, 0, 0),
+                evenMatrix(26, 56, 3));
+        assertThat(nights.getXYPlot().getAnnotations()).isNotEmpty();
+    }
+
+    @Test
+    void aRegionAsAWholeIsNotRankedAsADistrict() {
+        ReportFixtures.Data data = ReportFixtures.seventyNights();
+
+        JFreeChart chart = renderer.topDistricts(data.period(), data.totals(), data.byDistrict());
+
+        assertThat(chart.getCategoryPlot().getDataset().getColumnKeys())
+                .noneMatch(key -> key.toString().contains("region as a whole"));
+        long whole = data.byDistrict().stream().filter(row -> row.district() == null).mapToLong(TallyRow::incidents).sum();
+        assertThat(whole).isPositive();
+        assertThat(notes(chart)).singleElement().asString()
+                .startsWith(String.format("Not ranked: %,d incidents reported for a region as a whole", whole));
+    }
+
+    @Test
+    void inRussianTitlesAxesLegendsNightsAndPlacesAreRussian() throws IOException {
+        ChartRenderer russian = new ChartRenderer(Language.RU, Gazetteer.bundled());
+        ReportFixtures.Data data = ReportFixtures.nightsEndingOn(LocalDate.of(2025, 12, 14), 7);
+
+        JFreeChart byNight = russian.byNight(data.period(), data.totals(), data.regionNight());
+        JFreeChart byRegion = russian.byRegion(data.period(), data.totals(), data.byRegion());
+        JFreeChart districts = russian.topDistricts(data.period(), data.totals(), data.byDistrict());
+        JFreeChart heatmap = russian.heatmap(data.period(), data.totals(), data.regionNight());
+
+        assertThat(byNight.getTitle().getText()).startsWith("Инциденты по ночам — ");
+        assertThat(byNight.getCategoryPlot().getDomainAxis().getLabel()).isEqualTo("Ночь (вечер–утро)");
+        assertThat(byNight.getCategoryPlot().getRangeAxis().getLabel()).isEqualTo("Инциденты");
+        assertThat(byNight.getCategoryPlot().getDataset().getColumnKeys()).first().hasToString("8–9 дек.");
+        assertThat(byNight.getCategoryPlot().getDataset().getRowKeys()).contains("Белгородская область");
+        assertThat(byRegion.getTitle().getText()).startsWith("Инциденты по регионам");
+        assertThat(byRegion.getCategoryPlot().getDataset().getRowKeys())
+                .containsExactly("Сбиты", "Обломки", "Попадания", "Атаки");
+        assertThat(byRegion.getCategoryPlot().getDataset().getColumnKeys())
+                .anyMatch(key -> key.toString().startsWith("Ростовская область  ("));
+        assertThat(districts.getCategoryPlot().getDataset().getColumnKeys())
+                .anyMatch(key -> key.toString().startsWith("Чертковский муниципальный район, Ростовская область  ("));
+        assertThat(((SymbolAxis) heatmap.getXYPlot().getRangeAxis()).getSymbols()).contains("Курская область");
+        assertThat(((TextTitle) byRegion.getSubtitle(0)).getText()).startsWith("Ночи с 8–9 дек. 2025 по 14–15 дек. 2025 · ")
+                .contains("инцидент").contains("регион");
+
+        List<Path> charts = russian.render(data, dir);
+        for (Path chart : charts) {
+            assertReadablePng(chart);
+        }
+    }
+
+    @Test
+    void russianNumbersAgreeWithTheirNouns() {
+        ChartTexts russian = new ChartTexts(Language.RU, null);
+
+        assertThat(russian.text("subtitle.totals", 1, 1)).isEqualTo("1 инцидент в 1 регионе");
+        assertThat(russian.text("subtitle.totals", 3, 2)).isEqualTo("3 инцидента в 2 регионах");
+        assertThat(russian.text("subtitle.totals", 25, 21)).isEqualTo("25 инцидентов в 21 регионе");
+        assertThat(ChartTexts.english().text("subtitle.totals", 1, 1)).isEqualTo("1 incident in 1 region");
+        assertThat(ChartTexts.english().text("subtitle.totals", 1234, 2)).isEqualTo("1,234 incidents in 2 regions");
+    }
+
+    @Test
+    void chartsDrawInTheBundledFontOnly() {
+        JFreeChart chart = renderer.byRegion(ReportFixtures.seventyNights().period(),
+                ReportFixtures.seventyNights().totals(), ReportFixtures.seventyNights().byRegion());
+
+        assertThat(chart.getTitle().getFont().getFamily()).isEqualTo("DejaVu Sans");
+        assertThat(chart.getCategoryPlot().getDomainAxis().getTickLabelFont().getFamily()).isEqualTo("DejaVu Sans");
+        assertThat(chart.getCategoryPlot().getRangeAxis().getLabelFont().getFamily()).isEqualTo("DejaVu Sans");
+        assertThat(chart.getLegend().getItemFont().getFamily()).isEqualTo("DejaVu Sans");
+        // The JDK's font configuration names the bundled files, so it never needs the machine's fonts.
+        String configuration = System.getProperty("sun.awt.fontconfig");
+        assertThat(configuration).isNotNull();
+        assertThat(Path.of(configuration)).isRegularFile();
     }
 }
