@@ -1,9 +1,11 @@
 package com.incidenttally;
 
 import com.incidenttally.job.BadArgumentsException;
+import com.incidenttally.job.ConsoleText;
 import com.incidenttally.job.ReportRunner;
 import com.incidenttally.job.RunOptions;
 import com.incidenttally.job.StoreLock;
+import com.incidenttally.report.charts.BundledFonts;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,6 +21,8 @@ public class IncidentTallyApplication {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // Before anything touches a font: charts and column widths must not need the machine's fonts.
+        BundledFonts.install();
         System.exit(run(args, System.getenv()));
     }
 
@@ -28,21 +32,28 @@ public class IncidentTallyApplication {
         try {
             options = RunOptions.parse(args, env, Instant.now());
         } catch (BadArgumentsException e) {
-            System.err.println("incident-tally: " + e.getMessage());
+            System.err.println(ConsoleText.line("incident-tally: " + e.getMessage()));
+            if (e.hint() != null) {
+                e.hint().lines().map(ConsoleText::line).forEach(System.err::println);
+            }
             return 2;
         }
         if (options.help()) {
             System.out.print(RunOptions.usage());
             return 0;
         }
+        if (options.version()) {
+            System.out.print(RunOptions.versionText());
+            return 0;
+        }
         // Taken before Spring starts: creating the store's tables must not wait on another run.
         try (StoreLock ignored = StoreLock.acquire(options)) {
             return runJob(options);
         } catch (StoreLock.AnotherRunException e) {
-            System.err.println("incident-tally: " + e.getMessage());
+            System.err.println(ConsoleText.line("incident-tally: " + e.getMessage()));
             return 1;
         } catch (SQLException e) {
-            System.err.println("incident-tally: cannot open the store " + options.db() + ": " + rootMessage(e));
+            System.err.println(ConsoleText.line("incident-tally: cannot open the store " + options.db() + ": " + rootMessage(e)));
             return 1;
         }
     }
@@ -53,7 +64,7 @@ public class IncidentTallyApplication {
             context = new SpringApplication(IncidentTallyApplication.class)
                     .run(options.springArguments().toArray(String[]::new));
         } catch (RuntimeException e) {
-            System.err.println("incident-tally: cannot open the store " + options.db() + ": " + storeProblem(e));
+            System.err.println(ConsoleText.line("incident-tally: cannot open the store " + options.db() + ": " + storeProblem(e)));
             return 1;
         }
         int code;
@@ -62,7 +73,7 @@ public class IncidentTallyApplication {
             (outcome.exitCode() == 1 ? System.err : System.out).println(outcome.summary());
             code = outcome.exitCode();
         } catch (Exception e) {
-            System.err.println("incident-tally: " + rootMessage(e));
+            System.err.println(ConsoleText.line("incident-tally: " + rootMessage(e)));
             code = 1;
         }
         int exitCode = code;

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,9 +64,27 @@ class IncidentTallyApplicationTests {
     }
 
     @Test
-    void unknownOptionIsOneClearLineAndExitTwo() {
+    void aMisspeltOptionSaysWhatWasMeantAndExitsTwo() {
         assertThat(run("--weekk=last")).isEqualTo(2);
-        assertThat(stderr()).isEqualTo("incident-tally: unknown option --weekk (see --help)" + System.lineSeparator());
+        assertThat(stderr().lines()).containsExactly("incident-tally: Unknown option: '--weekk=last'",
+                "Possible solutions: --week", "See --help for the options.");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void versionPrintsTheVersionAndExitsZero() {
+        assertThat(run("--version")).isZero();
+        assertThat(stdout()).startsWith("incident-tally ");
+        assertThat(stdout().lines()).hasSize(1);
+    }
+
+    @Test
+    void aValueMayFollowItsOptionAfterASpace(@TempDir Path output) {
+        int code = run("--input", "input", "--output", output.toString(), memoryStore(), "--now",
+                "2025-12-10T09:00:00Z", "--week", "2025-W49");
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(output.resolve("2025-W49/summary.json")).isRegularFile();
     }
 
     @Test
@@ -100,6 +119,84 @@ class IncidentTallyApplicationTests {
 
         String[] strict = {args[0], args[1], memoryStore(), args[3], "--fail-on-rejects"};
         assertThat(run(strict)).isEqualTo(3);
+    }
+
+    @Test
+    void theLastLinesSayWhyRowsWereRejectedAndWhyTheExitCodeIsThree(@TempDir Path output) {
+        int code = run("--input=src/test/resources/e2e/bad-rows", "--output=" + output, memoryStore(),
+                "--now=2025-12-10T09:00:00Z", "--fail-on-rejects");
+
+        assertThat(code).isEqualTo(3);
+        List<String> lines = stdout().lines().toList();
+        List<String> last = lines.subList(lines.size() - 4, lines.size());
+        assertThat(last.get(0)).startsWith("Done: 6 rows read, 2 accepted, 4 rejected, 1 file rejected whole; ");
+        assertThat(last.get(1)).isEqualTo("Rejected 4 rows: 1 a count cannot be negative in uav_count,"
+                + " 1 date in the future, 1 unknown event type, 1 unknown region"
+                + " (each with its file and line in rejected.csv)");
+        assertThat(last.get(2)).isEqualTo(
+                "Rejected 1 file whole: no-region-column.csv (missing required column: region)");
+        assertThat(last.get(3)).startsWith("Exit code 3 (--fail-on-rejects): 4 rows and 1 file were rejected");
+    }
+
+    @Test
+    void anEmptyWeekNamesItselfAndItsDates(@TempDir Path output) {
+        int code = run("--input=input", "--output=" + output, memoryStore(), "--now=2026-12-01T09:00:00Z",
+                "--week=2026-W48");
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(lastLine()).isEqualTo("Done: 14 rows read, 14 accepted, 0 rejected; no incidents in 2026-W48"
+                + " (23–29 Nov); report in " + output.resolve("2026-W48") + "/");
+    }
+
+    @Test
+    void lastWeekSaysWhichWeekItTook(@TempDir Path output) {
+        int code = run("--input=input", "--output=" + output, memoryStore(), "--now=2025-12-10T09:00:00Z",
+                "--week=last");
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(lastLine()).startsWith("Done: 14 rows read, 14 accepted, 0 rejected; 7 incidents in 2025-W49 (1–7 Dec);");
+    }
+
+    @Test
+    void aBinaryFileIsRejectedAsNotText(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        byte[] bytes = new byte[2048];
+        new java.util.Random(3).nextBytes(bytes);
+        Files.write(input.resolve("photo.csv"), bytes);
+
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), memoryStore(),
+                "--now=2025-12-10T09:00:00Z")).isZero();
+        assertThat(lastLine()).startsWith("Rejected 1 file whole: photo.csv (not a text file");
+    }
+
+    @Test
+    void aLineBreakInAFileNameCannotForgeAConsoleLine(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        Files.writeString(input.resolve("evil\nDone: 0 rows read\rfake.csv"), "occurred_at,region,event_type\n"
+                + "2025-12-08 01:00,Rostov Oblast,debris\n");
+
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), memoryStore(),
+                "--now=2025-12-10T09:00:00Z")).isZero();
+
+        assertThat(stdout().lines()).filteredOn(line -> line.startsWith("Done:")).hasSize(1);
+        assertThat(stdout()).doesNotContain("\r").contains("evil\\nDone: 0 rows read\\rfake.csv");
+        assertThat(lastLine()).isEqualTo("Rejected 1 file whole: evil\\nDone: 0 rows read\\rfake.csv"
+                + " (missing required column: source)");
+    }
+
+    @Test
+    void russianChartsAreANewReportNotTheEnglishOneUnchanged(@TempDir Path dir) throws Exception {
+        String[] english = {"--input=input", "--output=" + dir.resolve("out"),
+                "--db=jdbc:h2:file:" + dir.resolve("store/incidents"), "--now=2025-12-10T09:00:00Z"};
+        assertThat(run(english)).isZero();
+        String[] russian = {english[0], english[1], english[2], english[3], "--lang=ru"};
+
+        assertThat(run(russian)).as(stderr()).isZero();
+
+        assertThat(stdout()).doesNotContain("Report unchanged since the last run").contains("Report written to");
+        assertThat(dir.resolve("out/all/charts/incidents-by-region.png")).isRegularFile();
+        assertThat(run(russian)).isZero();
+        assertThat(stdout()).contains("Report unchanged since the last run");
     }
 
     @Test
@@ -146,7 +243,9 @@ class IncidentTallyApplicationTests {
                 "--fail-on-rejects");
 
         assertThat(code).isEqualTo(3);
-        assertThat(lastLine()).startsWith("Done: 0 rows read, 0 accepted, 0 rejected, 1 file rejected whole; 0 incidents");
+        assertThat(doneLine()).startsWith("Done: 0 rows read, 0 accepted, 0 rejected, 1 file rejected whole; no incidents");
+        assertThat(lastLine()).isEqualTo("Exit code 3 (--fail-on-rejects): 1 file was rejected; the report is written"
+                + " all the same");
     }
 
     @Test
@@ -157,20 +256,25 @@ class IncidentTallyApplicationTests {
         String store = "--db=jdbc:h2:file:" + dir.resolve("store/incidents");
 
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), store, "--now=2025-12-10T09:00:00Z")).isZero();
-        assertThat(lastLine()).startsWith("Done: 2 rows read, 1 accepted, 1 rejected; 1 incidents");
+        assertThat(doneLine()).startsWith("Done: 2 rows read, 1 accepted, 1 rejected; 1 incident;");
 
         // The same clock rejects the row again: nothing to read.
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), store, "--now=2025-12-10T09:00:00Z")).isZero();
-        assertThat(stdout()).contains("Input: 1 files, 0 to load, 1 unchanged, 0 removed");
-        assertThat(lastLine()).startsWith("Done: 2 rows read, 1 accepted, 1 rejected; 1 incidents");
+        assertThat(stdout()).contains("Input: 1 file, 0 to load, 1 unchanged, 0 removed");
+        assertThat(doneLine()).startsWith("Done: 2 rows read, 1 accepted, 1 rejected; 1 incident;");
+        assertThat(lastLine()).startsWith("Rejected 1 row: 1 date in the future");
 
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), store, "--now=2025-12-15T09:00:00Z")).isZero();
-        assertThat(stdout()).contains("Input: 1 files, 1 to load, 0 unchanged, 0 removed");
+        assertThat(stdout()).contains("Input: 1 file, 1 to load, 0 unchanged, 0 removed");
         assertThat(lastLine()).startsWith("Done: 2 rows read, 2 accepted, 0 rejected; 2 incidents");
     }
 
     private String lastLine() {
         return stdout().lines().reduce((a, b) -> b).orElse("");
+    }
+
+    private String doneLine() {
+        return stdout().lines().filter(line -> line.startsWith("Done: ")).reduce((a, b) -> b).orElse("");
     }
 
     @Test

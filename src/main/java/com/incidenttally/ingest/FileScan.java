@@ -17,7 +17,8 @@ import java.nio.file.Path;
  */
 record FileScan(Encoding encoding, char delimiter, Unclosed unclosed) {
 
-    enum Encoding { UTF_8, UTF_8_BOM, UTF_8_BOM_INVALID, NOT_UTF_8, UTF_16 }
+    /** {@code BINARY}: not text in any encoding we read (a spreadsheet, an image, an archive). */
+    enum Encoding { UTF_8, UTF_8_BOM, UTF_8_BOM_INVALID, NOT_UTF_8, UTF_16, BINARY }
 
     /**
      * A record whose quoted field is never closed.
@@ -51,6 +52,9 @@ record FileScan(Encoding encoding, char delimiter, Unclosed unclosed) {
             return new FileScan(Encoding.UTF_16, ',', null);
         }
         int start = bom ? 3 : 0;
+        if (binary(bytes, start, length)) {
+            return new FileScan(Encoding.BINARY, ',', null);
+        }
         char delimiter = delimiterOf(bytes, start, length);
         Pass pass = new Pass((byte) delimiter, start);
         long base = 0;
@@ -66,6 +70,33 @@ record FileScan(Encoding encoding, char delimiter, Unclosed unclosed) {
                 ? (pass.validUtf8 ? Encoding.UTF_8_BOM : Encoding.UTF_8_BOM_INVALID)
                 : (pass.validUtf8 ? Encoding.UTF_8 : Encoding.NOT_UTF_8);
         return new FileScan(encoding, delimiter, pass.unclosed());
+    }
+
+    /**
+     * Whether the first bytes are those of a binary file rather than text in any encoding: NUL
+     * bytes, which no text in UTF-8 or windows-1251 holds, at 1% or more, or control characters
+     * other than tab, line breaks and form feed at 5% or more (and more than three of them either
+     * way). Random and compressed bytes have
+     * about 12% control characters; a text file with a stray NUL or two in a field stays text, so
+     * its rows are read and rejected one by one.
+     */
+    static boolean binary(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (length <= 0) {
+            return false;
+        }
+        int nul = 0;
+        int control = 0;
+        for (int i = from; i < to; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == 0) {
+                nul++;
+            }
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                control++;
+            }
+        }
+        return nul * 100L >= length && nul > 3 || control * 20L >= length && control > 3;
     }
 
     /**

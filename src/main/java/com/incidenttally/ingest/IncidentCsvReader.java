@@ -105,6 +105,11 @@ public final class IncidentCsvReader implements AutoCloseable {
             if (scan.encoding() == FileScan.Encoding.UTF_16) {
                 throw new FileRejectedException(displayName, "encoded as UTF-16: save it as CSV UTF-8");
             }
+            if (scan.encoding() == FileScan.Encoding.BINARY) {
+                throw new FileRejectedException(displayName,
+                        "not a text file (binary content such as NUL bytes: a spreadsheet, an image, an archive?);"
+                                + " save it as CSV UTF-8");
+            }
             reader = new IncidentCsvReader(path, displayName, scan);
         } catch (IOException | UncheckedIOException e) {
             throw new FileRejectedException(displayName, unreadable(e));

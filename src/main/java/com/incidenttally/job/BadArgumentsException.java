@@ -1,9 +1,40 @@
 package com.incidenttally.job;
 
-/** An option a person got wrong; its message is the one line they see, and the exit code is 2. */
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * An option a person got wrong; its message is the line they see, and the exit code is 2. A
+ * misspelt option also gets picocli's suggestions ("Possible solutions: --week") as a hint.
+ */
 public final class BadArgumentsException extends RuntimeException {
 
+    private final String hint;
+
     public BadArgumentsException(String message) {
+        this(message, null);
+    }
+
+    private BadArgumentsException(String message, String hint) {
         super(message);
+        this.hint = hint;
+    }
+
+    static BadArgumentsException of(ParameterException e) {
+        String hint = "See --help for the options.";
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            StringWriter suggestions = new StringWriter();
+            UnmatchedArgumentException.printSuggestions(unmatched, new PrintWriter(suggestions, true));
+            hint = suggestions.toString().strip() + System.lineSeparator() + hint;
+        }
+        return new BadArgumentsException(e.getMessage(), hint);
+    }
+
+    /** The line under the message that says what was probably meant, or null. */
+    public String hint() {
+        return hint;
     }
 }

@@ -92,8 +92,8 @@ class FileSyncTasklet implements Tasklet {
         if (removed > 0) {
             store.markRemoved();
         }
-        log.info("Input: {} files, {} to load, {} unchanged, {} removed", files.size(), toLoad.size(),
-                files.size() - toLoad.size(), removed);
+        log.info("Input: {}, {} to load, {} unchanged, {} removed", ConsoleText.count(files.size(), "file"),
+                toLoad.size(), files.size() - toLoad.size(), removed);
         var context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         context.put(FILES_TO_LOAD, toLoad);
         context.put(FILE_STATUS, status);

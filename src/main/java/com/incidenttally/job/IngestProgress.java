@@ -14,7 +14,7 @@ final class IngestProgress {
     private long rows;
 
     void startFile(int index, int count, String name) {
-        log.info("Reading file {}/{}: {}", index + 1, count, name);
+        log.info("Reading file {}/{}: {}", index + 1, count, ConsoleText.line(name));
     }
 
     void row() {

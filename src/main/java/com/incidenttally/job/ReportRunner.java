@@ -13,6 +13,9 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -71,20 +74,57 @@ public class ReportRunner {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String reason = execution.getAllFailureExceptions().stream().findFirst()
                     .map(ReportRunner::rootMessage).orElse(execution.getExitStatus().getExitDescription());
-            return new Outcome(1, execution, "FAILED: " + reason + " (run it again with the same options to resume)");
+            return new Outcome(1, execution, ConsoleText.line("FAILED: " + reason
+                    + " (run it again with the same options to resume)"));
         }
         IncidentStore.RowTotals rows = store.rowTotals();
         var context = execution.getExecutionContext();
         long incidents = context.containsKey(ReportTasklet.REPORT_INCIDENTS) ? context.getLong(ReportTasklet.REPORT_INCIDENTS) : 0;
-        String summary = String.format("Done: %,d rows read, %,d accepted, %,d rejected; %,d incidents; report in %s",
-                rows.read(), rows.accepted(), rows.rejected(), incidents, shown(context.getString(ReportTasklet.REPORT_DIR, "?")));
         long filesRejected = store.files().stream().filter(f -> StoredFile.REJECTED.equals(f.status())).count();
-        if (filesRejected > 0) {
-            summary = summary.replace(" rejected; ", " rejected, " + filesRejected
-                    + (filesRejected == 1 ? " file" : " files") + " rejected whole; ");
+        List<String> lines = new ArrayList<>();
+        lines.add(ConsoleText.line(done(wanted, rows, filesRejected, incidents,
+                shown(context.getString(ReportTasklet.REPORT_DIR, "?")))));
+        String rejections = context.getString(ReportTasklet.REPORT_REJECTIONS, "");
+        if (!rejections.isEmpty()) {
+            lines.addAll(List.of(rejections.split("\n")));
         }
-        int exitCode = wanted.failOnRejects() && store.rejectionCount() > 0 ? 3 : 0;
-        return new Outcome(exitCode, execution, summary);
+        long rejected = store.rejectionCount();
+        int exitCode = wanted.failOnRejects() && rejected > 0 ? 3 : 0;
+        if (exitCode == 3) {
+            lines.add("Exit code 3 (--fail-on-rejects): " + rejectedWhat(rows.rejected(), filesRejected)
+                    + " rejected; the report is written all the same");
+        }
+        return new Outcome(exitCode, execution, String.join(System.lineSeparator(), lines));
+    }
+
+    /**
+     * {@code Done: 14 rows read, 14 accepted, 0 rejected; 7 incidents in 2025-W50 (8–14 Dec); report
+     * in reports/2025-W50/}. A period asked for is named with its evening dates, so a
+     * {@code --week=last} says which week it took and an empty period says which one was empty.
+     */
+    static String done(RunParameters wanted, IncidentStore.RowTotals rows, long filesRejected, long incidents,
+                       String reportDir) {
+        StringBuilder line = new StringBuilder("Done: ")
+                .append(ConsoleText.count(rows.read(), "row")).append(" read, ")
+                .append(String.format(Locale.ROOT, "%,d accepted, %,d rejected", rows.accepted(), rows.rejected()));
+        if (filesRejected > 0) {
+            line.append(", ").append(ConsoleText.count(filesRejected, "file")).append(" rejected whole");
+        }
+        line.append("; ").append(incidents == 0 ? "no incidents" : ConsoleText.count(incidents, "incident"));
+        if (wanted.from() != null) {
+            line.append(" in ").append(ConsoleText.period(wanted.label(), wanted.from(), wanted.to()));
+        }
+        return line.append("; report in ").append(reportDir).toString();
+    }
+
+    private static String rejectedWhat(long rows, long files) {
+        if (files == 0) {
+            return ConsoleText.count(rows, "row was", "rows were");
+        }
+        if (rows == 0) {
+            return ConsoleText.count(files, "file was", "files were");
+        }
+        return ConsoleText.count(rows, "row") + " and " + ConsoleText.count(files, "file") + " were";
     }
 
     /** The report folder as a person would type it: relative to where they ran the job, if inside it. */

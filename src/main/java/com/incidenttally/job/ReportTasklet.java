@@ -9,6 +9,7 @@ import com.incidenttally.report.json.SummaryJsonWriter;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredReportData;
 import com.incidenttally.tally.Period;
+import com.incidenttally.tally.RejectionReasons;
 import com.incidenttally.tally.RunInfo;
 
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ class ReportTasklet implements Tasklet {
 
     static final String REPORT_DIR = "report.dir";
     static final String REPORT_INCIDENTS = "report.incidents";
+    /** The console's lines on what was rejected and why, one per line; empty when nothing was. */
+    static final String REPORT_REJECTIONS = "report.rejections";
 
     private static final Logger log = LoggerFactory.getLogger("incident-tally");
 
@@ -63,13 +66,14 @@ class ReportTasklet implements Tasklet {
         String stateKey = "report " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(target.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
         String fingerprint = store.generation() + "; " + store.state(MergeTasklet.BUILT_FROM).orElse("") + "; "
-                + period + "; night window " + run.nightWindow();
+                + period + "; night window " + run.nightWindow() + "; lang " + run.language().code();
         String published = store.state(stateKey).orElse("");
         if (published.startsWith(fingerprint + "; incidents ") && Files.isRegularFile(target.resolve("summary.json"))) {
             job.getExecutionContext().putString(REPORT_DIR, target.toString());
             job.getExecutionContext().putLong(REPORT_INCIDENTS,
                     Long.parseLong(published.substring(fingerprint.length() + "; incidents ".length())));
-            log.info("Report unchanged since the last run: {}", target);
+            log.info("Report unchanged since the last run: {}", ConsoleText.line(target));
+            rejections(job, new StoredReportData(store, gazetteer, period, run.clock(), null));
             return RepeatStatus.FINISHED;
         }
 
@@ -79,7 +83,7 @@ class ReportTasklet implements Tasklet {
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
         try {
             Path dir = folder.staging();
-            List<Path> charts = new ChartRenderer().render(data, dir.resolve("charts"));
+            List<Path> charts = new ChartRenderer(run.language(), gazetteer).render(data, dir.resolve("charts"));
             new IncidentWorkbookWriter().write(data, charts, dir.resolve("incident-report-" + period.label() + ".xlsx"));
             new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
             new RejectedCsvWriter().write(data, dir.resolve("rejected.csv"));
@@ -91,8 +95,16 @@ class ReportTasklet implements Tasklet {
         store.setState(stateKey, fingerprint + "; incidents " + data.totals().incidents());
         job.getExecutionContext().putString(REPORT_DIR, folder.target().toString());
         job.getExecutionContext().putLong(REPORT_INCIDENTS, data.totals().incidents());
-        log.info("Report written to {}", folder.target());
+        log.info("Report written to {}", ConsoleText.line(folder.target()));
+        rejections(job, data);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Counts the store's rejections by reason for the console's last lines. */
+    private static void rejections(JobExecution job, StoredReportData data) {
+        RejectionReasons reasons = new RejectionReasons();
+        data.rejections(reasons);
+        job.getExecutionContext().putString(REPORT_REJECTIONS, String.join("\n", ConsoleText.rejected(reasons)));
     }
 
     private Period period(RunParameters run) {

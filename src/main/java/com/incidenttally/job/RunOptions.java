@@ -4,7 +4,17 @@ import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.normalize.NightWindow;
 import com.incidenttally.places.AliasFileException;
 import com.incidenttally.places.Gazetteer;
+import com.incidenttally.report.Language;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -16,7 +26,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,72 +48,112 @@ public record RunOptions(
         boolean merge,
         boolean failOnRejects,
         Instant now,
-        boolean help) {
+        Language language,
+        boolean help,
+        boolean version) {
 
     static final String DEFAULT_DB = "jdbc:h2:file:./data/incidents";
 
-    private static final Set<String> FLAGS = Set.of("no-merge", "fail-on-rejects", "help");
-    private static final Set<String> VALUED = Set.of("input", "output", "week", "from", "to", "db", "db-user",
-            "db-password", "aliases", "night-window", "now");
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
+    /**
+     * Every option: its name, the placeholder its value is shown with (null for a flag) and what
+     * it does, in the order --help lists them. Adding an option is one line here and a
+     * {@code values.get(name)} below.
+     */
+    private static final List<String[]> OPTIONS = List.of(
+            new String[] {"input", "DIR", "input folder, searched recursively (default: input)"},
+            new String[] {"output", "DIR", "where report folders go (default: reports)"},
+            new String[] {"week", "2025-W50|last", "one ISO week of nights; 'last' is the last complete week"},
+            new String[] {"from", "DATE", "first night by evening date, inclusive (yyyy-MM-dd); with --to"},
+            new String[] {"to", "DATE", "last night by evening date, inclusive (yyyy-MM-dd)%n"
+                    + "(no period: every night in the store)"},
+            new String[] {"db", "JDBC_URL", "the store (default: an H2 file under data/);%n"
+                    + "e.g. jdbc:postgresql://localhost:5432/incidents"},
+            new String[] {"db-user", "NAME", "database user (or INCIDENT_TALLY_DB_USER)"},
+            new String[] {"db-password", "SECRET", "database password (or INCIDENT_TALLY_DB_PASSWORD)"},
+            new String[] {"aliases", "FILE", "your own place spellings: input_name,region,canonical_name"},
+            new String[] {"night-window", "18:00-06:00", "the hours that count as night-time"},
+            new String[] {"lang", "en|ru", "the language of the workbook and charts (default: en)"},
+            new String[] {"no-merge", null, "count every row as its own incident (ids and exact duplicates still merge)"},
+            new String[] {"fail-on-rejects", null, "exit 3 when any input row or file was rejected"},
+            new String[] {"now", "2025-12-15T09:00:00Z", "run as if at this instant (the clock for 'last' week and for"
+                    + " rejecting dates in the future)"});
+
+    /** The command line as picocli reads it: usage, errors and suggestions are the ones people know. */
+    private static CommandLine commandLine() {
+        CommandSpec spec = CommandSpec.create().name("java -jar incident-tally.jar");
+        spec.mixinStandardHelpOptions(true);
+        spec.version("incident-tally " + applicationVersion());
+        for (String[] option : OPTIONS) {
+            OptionSpec.Builder builder = OptionSpec.builder("--" + option[0]).description(option[2]);
+            if (option[1] == null) {
+                builder.arity("0").type(boolean.class);
+            } else {
+                builder.arity("1").type(String.class).paramLabel(option[1]);
+            }
+            spec.addOption(builder.build());
+        }
+        spec.usageMessage()
+                .description("Reads every *.csv under the input folder, validates and merges the reports, and writes",
+                        "reports/<label>/: incident-report-<label>.xlsx, charts/*.png, summary.json, rejected.csv.")
+                .optionListHeading("%nOptions (--name=value or --name value):%n")
+                .sortOptions(false)
+                .abbreviateSynopsis(true)
+                .longOptionsMaxWidth(34)
+                .width(100)
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(UsageMessageSpec.keyValuesMap(
+                        "0:done (rejected rows included: see rejected.csv)",
+                        "1:the job failed (the message says why), or another run holds the store",
+                        "2:bad arguments",
+                        "3:rows or files were rejected and --fail-on-rejects was given"));
+        CommandLine commandLine = new CommandLine(spec);
+        // An argument beginning with @ is a value, never a file of arguments to read.
+        commandLine.setExpandAtFiles(false);
+        return commandLine;
+    }
+
     public static String usage() {
-        return """
-                Usage: java -jar incident-tally.jar [options]
+        return commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF);
+    }
 
-                Reads every *.csv under the input folder, validates and merges the reports, and writes
-                reports/<label>/: incident-report-<label>.xlsx, charts/*.png, summary.json, rejected.csv.
+    public static String versionText() {
+        return "incident-tally " + applicationVersion() + System.lineSeparator();
+    }
 
-                Options:
-                  --input=DIR               input folder, searched recursively (default: input)
-                  --output=DIR              where report folders go (default: reports)
-                  --week=2025-W50|last      one ISO week of nights; 'last' is the last complete week
-                  --from=DATE --to=DATE     nights by evening date, inclusive (yyyy-MM-dd)
-                                            (no period: every night in the input)
-                  --db=JDBC_URL             the store (default: an H2 file under data/);
-                                            e.g. jdbc:postgresql://localhost:5432/incidents
-                  --db-user=NAME            database user (or INCIDENT_TALLY_DB_USER)
-                  --db-password=SECRET      database password (or INCIDENT_TALLY_DB_PASSWORD)
-                  --aliases=FILE            your own place spellings: input_name,region,canonical_name
-                  --night-window=18:00-06:00  the hours that count as night-time
-                  --no-merge                count every row as its own incident (ids and exact
-                                            duplicates still merge)
-                  --fail-on-rejects         exit 3 when any input row or file was rejected
-                  --now=2025-12-15T09:00:00Z  run as if at this instant (the clock for 'last' week and
-                                            for rejecting dates in the future)
-                  --help                    this text
-
-                Exit codes: 0 done (rejected rows included), 1 the job failed, 2 bad arguments,
-                3 rows or files were rejected and --fail-on-rejects was given.
-                """;
+    private static String applicationVersion() {
+        try (InputStream in = RunOptions.class.getResourceAsStream("/application.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            String version = properties.getProperty("incident-tally.version", "");
+            return version.isEmpty() || version.startsWith("@") ? "(development build)" : version;
+        } catch (IOException e) {
+            return "(unknown version)";
+        }
     }
 
     public static RunOptions parse(String[] args, Map<String, String> env, Instant systemNow) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String arg : args) {
-            if (!arg.startsWith("--")) {
-                throw new BadArgumentsException("unexpected argument '" + arg + "': options look like --name=value (see --help)");
-            }
-            int eq = arg.indexOf('=');
-            String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
-            String value = eq < 0 ? null : arg.substring(eq + 1);
-            if (FLAGS.contains(name)) {
-                if (value != null) {
-                    throw new BadArgumentsException("--" + name + " takes no value");
-                }
-            } else if (VALUED.contains(name)) {
-                if (value == null || value.isBlank()) {
-                    throw new BadArgumentsException("--" + name + " needs a value: --" + name + "=...");
-                }
-            } else {
-                throw new BadArgumentsException("unknown option --" + name + " (see --help)");
-            }
-            if (values.put(name, value) != null && !FLAGS.contains(name)) {
-                throw new BadArgumentsException("--" + name + " given twice");
-            }
+        ParseResult parsed;
+        try {
+            parsed = commandLine().parseArgs(args);
+        } catch (ParameterException e) {
+            throw BadArgumentsException.of(e);
         }
-        if (values.containsKey("help")) {
-            return new RunOptions(null, null, null, null, null, null, null, null, null, null, true, false, null, true);
+        if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
+            return new RunOptions(null, null, null, null, null, null, null, null, null, null, true, false, null,
+                    Language.EN, parsed.isUsageHelpRequested(), parsed.isVersionHelpRequested());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (OptionSpec option : parsed.matchedOptions()) {
+            String name = option.longestName().substring(2);
+            String value = option.arity().max() == 0 ? null : String.valueOf((Object) option.getValue());
+            if (value != null && value.isBlank()) {
+                throw new BadArgumentsException("--" + name + " needs a value: --" + name + "=...");
+            }
+            values.put(name, value);
         }
         Instant now = values.containsKey("now") ? instant(values.get("now")) : systemNow;
         Path input = Path.of(values.getOrDefault("input", "input"));
@@ -152,10 +202,16 @@ public record RunOptions(
         if (!db.startsWith("jdbc:h2:") && !db.startsWith("jdbc:postgresql:")) {
             throw new BadArgumentsException("--db must be a jdbc:h2: or jdbc:postgresql: URL, got " + db);
         }
+        Language language;
+        try {
+            language = values.containsKey("lang") ? Language.of(values.get("lang")) : Language.EN;
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentsException("--lang must be en or ru, got '" + values.get("lang") + "'");
+        }
         String user = values.getOrDefault("db-user", env.get("INCIDENT_TALLY_DB_USER"));
         String password = values.getOrDefault("db-password", env.get("INCIDENT_TALLY_DB_PASSWORD"));
         return new RunOptions(input, output, week, from, to, db, user, password, aliases, window,
-                !values.containsKey("no-merge"), values.containsKey("fail-on-rejects"), now, false);
+                !values.containsKey("no-merge"), values.containsKey("fail-on-rejects"), now, language, false, false);
     }
 
     /** The report folder's name: the ISO week, the range, or {@code all}. */

@@ -1,6 +1,7 @@
 package com.incidenttally.job;
 
 import com.incidenttally.normalize.NightWindow;
+import com.incidenttally.report.Language;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -17,7 +18,8 @@ import java.util.Objects;
  * started again with the same options is restarted, not begun anew.
  */
 record RunParameters(Path input, Path output, String label, LocalDate from, LocalDate to, Path aliases,
-                     NightWindow nightWindow, boolean merge, boolean failOnRejects, Instant clock) {
+                     NightWindow nightWindow, boolean merge, boolean failOnRejects, Instant clock,
+                     Language language) {
 
     static final String INPUT = "input";
     static final String OUTPUT = "output";
@@ -30,12 +32,14 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
     static final String FAIL_ON_REJECTS = "fail.on.rejects";
     static final String CLOCK = "run.clock";
     static final String RUN_ID = "run.id";
+    /** The report's language, {@code en} or {@code ru}; absent in runs of earlier versions, which were English. */
+    static final String LANG = "lang";
 
     static RunParameters of(RunOptions options) {
         return new RunParameters(options.input().toAbsolutePath().normalize(), options.output().toAbsolutePath().normalize(),
                 options.label(), options.from(), options.to(),
                 options.aliases() == null ? null : options.aliases().toAbsolutePath().normalize(),
-                options.nightWindow(), options.merge(), options.failOnRejects(), options.now());
+                options.nightWindow(), options.merge(), options.failOnRejects(), options.now(), options.language());
     }
 
     static RunParameters of(JobParameters parameters) {
@@ -49,7 +53,8 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
                 NightWindow.parse(parameters.getString(NIGHT_WINDOW)),
                 Boolean.parseBoolean(parameters.getString(MERGE)),
                 Boolean.parseBoolean(parameters.getString(FAIL_ON_REJECTS)),
-                Instant.parse(parameters.getString(CLOCK)));
+                Instant.parse(parameters.getString(CLOCK)),
+                Language.of(parameters.getString(LANG, Language.EN.code())));
     }
 
     JobParameters toJobParameters(long runId) {
@@ -62,6 +67,7 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
                 .addString(ALIASES, aliases == null ? "" : aliases.toString())
                 .addString(NIGHT_WINDOW, nightWindow.toString())
                 .addString(MERGE, Boolean.toString(merge))
+                .addString(LANG, language.code())
                 .addString(FAIL_ON_REJECTS, Boolean.toString(failOnRejects), false)
                 .addString(CLOCK, clock.toString(), false)
                 .addLong(RUN_ID, runId)
@@ -72,7 +78,7 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
     boolean sameRunAs(RunParameters other) {
         return input.equals(other.input) && output.equals(other.output) && label.equals(other.label)
                 && Objects.equals(aliases, other.aliases) && nightWindow.equals(other.nightWindow)
-                && merge == other.merge;
+                && merge == other.merge && language == other.language;
     }
 
     Clock fixedClock() {

@@ -86,6 +86,18 @@ class FileScanTests {
     }
 
     @Test
+    void binaryBytesAreNotText() {
+        byte[] random = new byte[65_536];
+        new Random(1).nextBytes(random);
+        assertThat(FileScan.binary(random, 0, random.length)).isTrue();
+        byte[] text = "occurred_at,region\r\n2025-12-07,\u0000Rostov\t\f\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(FileScan.binary(text, 0, text.length)).isFalse();
+        byte[] cp1251 = "регион,источник\n".getBytes(java.nio.charset.Charset.forName("windows-1251"));
+        assertThat(FileScan.binary(cp1251, 0, cp1251.length)).isFalse();
+        assertThat(FileScan.binary(new byte[0], 0, 0)).isFalse();
+    }
+
+    @Test
     void carriesAMultiByteCharacterAcrossChunks() throws IOException {
         byte[] bytes = new byte[200_000];
         java.util.Arrays.fill(bytes, (byte) 'a');

@@ -213,6 +213,34 @@ class IncidentCsvReaderTests {
             assertThat(rejection(write("utf16.csv", bytes), "utf16.csv"))
                     .isEqualTo("encoded as UTF-16: save it as CSV UTF-8");
         }
+
+        @Test
+        void rejectsABinaryFileAsNotText() throws Exception {
+            // The start of a PNG image, then compressed-looking bytes: not a CSV, whatever its name says.
+            byte[] bytes = new byte[4096];
+            new java.util.Random(7).nextBytes(bytes);
+            byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+            System.arraycopy(png, 0, bytes, 0, png.length);
+
+            assertThat(rejection(write("chart.csv", bytes), "chart.csv")).startsWith("not a text file");
+        }
+
+        @Test
+        void rejectsAFileOfNulBytesAsNotText() throws Exception {
+            byte[] text = "occurred_at,region,event_type,source\n".getBytes(StandardCharsets.UTF_16LE);
+
+            assertThat(rejection(write("utf16-no-bom.csv", text), "utf16-no-bom.csv")).startsWith("not a text file");
+        }
+
+        @Test
+        void aStrayNulInAFieldLeavesTheFileText() throws Exception {
+            Path path = write("nul.csv", "occurred_at,region,event_type,source\n"
+                    + "2025-12-07,Rostov Oblast,debris,Gov\u0000ernor\n2025-12-07,Rostov Oblast,debris,Governor\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "nul.csv")) {
+                assertThat(reader.read().get(Column.SOURCE)).isEqualTo("Gov\u0000ernor");
+                assertThat(reader.read().get(Column.SOURCE)).isEqualTo("Governor");
+            }
+        }
     }
 
     @Nested

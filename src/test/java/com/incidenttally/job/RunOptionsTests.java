@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.incidenttally.report.Language;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -71,6 +73,55 @@ class RunOptionsTests {
     }
 
     @Test
+    void valuesMayFollowTheirOptionAfterASpace() {
+        RunOptions spaced = parse("--week", "2025-W50", "--night-window", "22:00-05:00", "--lang", "ru");
+        RunOptions joined = parse("--week=2025-W50", "--night-window=22:00-05:00", "--lang=ru");
+
+        assertThat(spaced).isEqualTo(joined);
+        assertThat(spaced.from()).isEqualTo(LocalDate.parse("2025-12-08"));
+    }
+
+    @Test
+    void languageIsEnglishUnlessRussianIsAskedFor() {
+        assertThat(parse().language()).isEqualTo(Language.EN);
+        assertThat(parse("--lang=ru").language()).isEqualTo(Language.RU);
+        assertThat(parse("--lang=RU").language()).isEqualTo(Language.RU);
+    }
+
+    @Test
+    void aMisspeltOptionGetsASuggestion() {
+        assertThatThrownBy(() -> parse("--weekk=last"))
+                .isInstanceOf(BadArgumentsException.class)
+                .hasMessage("Unknown option: '--weekk=last'")
+                .extracting(e -> ((BadArgumentsException) e).hint()).asString()
+                .contains("Possible solutions: --week").contains("--help");
+    }
+
+    @Test
+    void usageListsEveryOptionWithItsValueAndTheExitCodes() {
+        assertThat(RunOptions.usage()).contains("Usage: java -jar incident-tally.jar", "--input=DIR", "--output=DIR",
+                "--week=2025-W50|last", "--from=DATE", "--to=DATE", "--db=JDBC_URL", "--db-user=NAME",
+                "--db-password=SECRET", "--aliases=FILE", "--night-window=18:00-06:00", "--lang=en|ru", "--no-merge",
+                "--fail-on-rejects", "--now=2025-12-15T09:00:00Z", "--help", "--version", "Exit codes:",
+                "3   rows or files were rejected and --fail-on-rejects was given");
+    }
+
+    @Test
+    void versionNeedsNothingElse() {
+        RunOptions options = parse("--version", "--input=does-not-exist");
+        assertThat(options.version()).isTrue();
+        assertThat(options.help()).isFalse();
+        assertThat(RunOptions.versionText()).startsWith("incident-tally ");
+    }
+
+    @Test
+    void anArgumentStartingWithAtIsNotReadAsAFileOfArguments() {
+        assertThatThrownBy(() -> parse("@options.txt"))
+                .isInstanceOf(BadArgumentsException.class)
+                .hasMessageContaining("'@options.txt'");
+    }
+
+    @Test
     void helpNeedsNothingElse() {
         assertThat(parse("--help", "--input=does-not-exist").help()).isTrue();
     }
@@ -87,11 +138,15 @@ class RunOptionsTests {
             "--db=jdbc:mysql://x            | --db must be a jdbc:h2: or jdbc:postgresql: URL",
             "--input=no-such-folder         | input folder not found: no-such-folder",
             "--aliases=no-such-file.csv     | aliases file not found: no-such-file.csv",
-            "--no-merge=yes                 | --no-merge takes no value",
+            "--no-merge=yes                 | option '--no-merge' should be specified without 'yes' parameter",
             "--input=                       | --input needs a value",
-            "input                          | unexpected argument 'input'",
+            "--input                        | Missing required parameter for option '--input' (DIR)",
+            "--input --week=last            | Expected parameter for option '--input' but found '--week=last'",
+            "input                          | Unmatched argument at index 0: 'input'",
             "--now=yesterday                | --now must be an instant",
-            "--colour=red                   | unknown option --colour",
+            "--colour=red                   | Unknown option: '--colour=red'",
+            "--week=last --week=2025-W50    | option '--week' (2025-W50|last) should be specified only once",
+            "--lang=de                      | --lang must be en or ru, got 'de'",
     })
     void badArgumentsSayWhatIsWrong(String args, String message) {
         assertThatThrownBy(() -> parse(args.split(" ")))

@@ -1,0 +1,152 @@
+package com.incidenttally.job;
+
+import com.incidenttally.tally.Rejection;
+import com.incidenttally.tally.RejectionReasons;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/**
+ * Text for the console and the log: numbers with their noun in the right number, periods as
+ * people read them, and anything that came from outside (file names, paths, messages that quote
+ * them) made unable to start a line of its own.
+ */
+public final class ConsoleText {
+
+    private ConsoleText() {
+    }
+
+    /**
+     * The text on one line: line breaks and other control characters, and the invisible marks
+     * that reorder or hide text (bidi overrides, zero-width characters), are written as escapes
+     * ({@code \n}, {@code \r}, {@code \t}, {@code \u001B}), so a file named
+     * {@code "x.csv\nDone: 0 rows"} cannot forge a line of its own.
+     */
+    public static String line(Object text) {
+        String s = String.valueOf(text);
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String escape = escape(c);
+            if (escape != null && out == null) {
+                out = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (out != null) {
+                if (escape != null) {
+                    out.append(escape);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static String escape(char c) {
+        switch (c) {
+            case '\n':
+                return "\\n";
+            case '\r':
+                return "\\r";
+            case '\t':
+                return "\\t";
+            default:
+                break;
+        }
+        boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+        boolean invisible = c == '\u2028' || c == '\u2029' || (c >= '\u200B' && c <= '\u200F')
+                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF';
+        return control || invisible ? String.format("\\u%04X", (int) c) : null;
+    }
+
+    /** {@code 1 row}, {@code 2 rows}, {@code 1,234 rows}: the count and its noun in the right number. */
+    public static String count(long n, String singular, String plural) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? singular : plural);
+    }
+
+    /** {@code 1 row}, {@code 5 rows}: for nouns whose plural only adds an s. */
+    public static String count(long n, String noun) {
+        return count(n, noun, noun + "s");
+    }
+
+    /**
+     * Evening dates from {@code from} to {@code to} as people say them: {@code 23–29 Nov},
+     * {@code 26 Jan – 1 Feb}, {@code 29 Dec 2025 – 4 Jan 2026}, {@code 7 Dec} for one night.
+     */
+    public static String dates(LocalDate from, LocalDate to) {
+        if (from.equals(to)) {
+            return day(from) + " " + month(from);
+        }
+        if (from.getYear() != to.getYear()) {
+            return day(from) + " " + month(from) + " " + from.getYear() + " – " + day(to) + " " + month(to) + " "
+                    + to.getYear();
+        }
+        if (from.getMonth() != to.getMonth()) {
+            return day(from) + " " + month(from) + " – " + day(to) + " " + month(to);
+        }
+        return day(from) + "–" + day(to) + " " + month(to);
+    }
+
+    /** A period by its label and evening dates: {@code 2026-W48 (23–29 Nov)}. */
+    public static String period(String label, LocalDate from, LocalDate to) {
+        return label + " (" + dates(from, to) + ")";
+    }
+
+    /** Reasons named on the console; the rest are counted together. */
+    static final int TOP_REASONS = 5;
+
+    /**
+     * What was rejected and why, for the console's last lines: {@code Rejected 5 rows: 3 unknown
+     * region, 2 unparseable date/time}, and the files rejected whole by name (a few) or by reason.
+     * Empty when nothing was rejected. Every line is safe to print ({@link #line}).
+     */
+    static List<String> rejected(RejectionReasons reasons) {
+        List<String> lines = new ArrayList<>();
+        if (reasons.rowCount() > 0) {
+            lines.add("Rejected " + count(reasons.rowCount(), "row") + ": " + top(reasons.rows())
+                    + " (each with its file and line in rejected.csv)");
+        }
+        long files = reasons.fileCount();
+        if (files > 0 && files <= RejectionReasons.FILES_NAMED) {
+            List<String> named = new ArrayList<>();
+            for (Rejection file : reasons.namedFiles()) {
+                named.add(file.file() + " (" + RejectionReasons.fileReason(file) + ")");
+            }
+            lines.add("Rejected " + count(files, "file") + " whole: " + String.join(", ", named));
+        } else if (files > 0) {
+            lines.add("Rejected " + count(files, "file") + " whole: " + top(reasons.files()));
+        }
+        lines.replaceAll(ConsoleText::line);
+        return lines;
+    }
+
+    private static String top(List<RejectionReasons.Count> counts) {
+        List<String> parts = new ArrayList<>();
+        long rest = 0;
+        for (int i = 0; i < counts.size(); i++) {
+            RejectionReasons.Count c = counts.get(i);
+            // A sixth reason is named rather than counted as "1 other reason".
+            if (i < TOP_REASONS || counts.size() == TOP_REASONS + 1) {
+                parts.add(String.format(Locale.ROOT, "%,d %s", c.count(), c.reason()));
+            } else {
+                rest += c.count();
+            }
+        }
+        if (rest > 0) {
+            int others = counts.size() - TOP_REASONS;
+            parts.add(String.format(Locale.ROOT, "%,d for %s", rest, count(others, "other reason")));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String day(LocalDate date) {
+        return Integer.toString(date.getDayOfMonth());
+    }
+
+    private static String month(LocalDate date) {
+        return date.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+    }
+}
