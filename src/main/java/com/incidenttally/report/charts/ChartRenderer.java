@@ -126,7 +126,7 @@ public class ChartRenderer {
     JFreeChart byNight(Period period, Totals totals, RegionNightMatrix matrix) {
         boolean empty = totals.incidents() == 0 || matrix == null || matrix.regions().isEmpty();
         NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights(), texts);
-        String title = texts.text("title.byNight." + buckets.grain(), period.label());
+        String title = texts.text("title.byNight." + buckets.grain(), texts.period(period));
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         long[] other = new long[buckets.size()];
         int otherRegions = 0;
@@ -168,7 +168,9 @@ public class ChartRenderer {
             for (int b = 0; b < buckets.size(); b++) {
                 if (other[b] > 0) {
                     String category = buckets.labels().get(b);
-                    CategoryTextAnnotation label = new CategoryTextAnnotation("+" + number(other[b]), category,
+                    String text = buckets.size() > 16 ? texts.text("other.overBar", other[b])
+                            : texts.text("other.overBarLong", other[b]);
+                    CategoryTextAnnotation label = new CategoryTextAnnotation(text, category,
                             stackTotal(dataset, category));
                     label.setCategoryAnchor(CategoryAnchor.MIDDLE);
                     label.setTextAnchor(TextAnchor.BOTTOM_CENTER);
@@ -182,6 +184,7 @@ public class ChartRenderer {
         }
         CategoryAxis axis = plot.getDomainAxis();
         axis.setCategoryLabelPositions(buckets.size() > 16 ? CategoryLabelPositions.UP_90 : CategoryLabelPositions.STANDARD);
+        axis.setTickLabelFont(ChartLook.font(Font.PLAIN, buckets.size() > 40 ? 14 : 18));
         // Week labels wrap at the hyphen rather than run into each other.
         axis.setMaximumCategoryLabelLines(2);
         axis.setCategoryMargin(0.15);
@@ -198,7 +201,7 @@ public class ChartRenderer {
             labels.add(texts.region(row.region()));
         }
         int shown = sorted.size() > TOP_BARS + 1 ? TOP_BARS : sorted.size();
-        JFreeChart chart = eventTypeBars(texts.text("title.byRegion", period.label()), texts.text("axis.region"),
+        JFreeChart chart = eventTypeBars(texts.text("title.byRegion", texts.period(period)), texts.text("axis.region"),
                 period, totals, sorted.subList(0, shown), labels);
         List<TallyRow> rest = sorted.subList(shown, sorted.size());
         if (!rest.isEmpty()) {
@@ -218,7 +221,7 @@ public class ChartRenderer {
         for (TallyRow row : top) {
             labels.add(texts.district(row.isoCode(), row.district()) + ", " + texts.region(row.region()));
         }
-        String title = texts.text("title.topDistricts", top.isEmpty() ? TOP_BARS : top.size(), period.label());
+        String title = texts.text("title.topDistricts", top.isEmpty() ? TOP_BARS : top.size(), texts.period(period));
         JFreeChart chart = eventTypeBars(title, texts.text("axis.district"), period, totals, top, labels);
         if (!wholeRegions.isEmpty()) {
             long incidents = wholeRegions.stream().mapToLong(TallyRow::incidents).sum();
@@ -283,7 +286,7 @@ public class ChartRenderer {
     JFreeChart heatmap(Period period, Totals totals, RegionNightMatrix matrix) {
         boolean empty = totals.incidents() == 0 || matrix == null || matrix.regions().isEmpty();
         NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights(), texts);
-        String title = texts.text("title.heatmap." + buckets.grain(), period.label());
+        String title = texts.text("title.heatmap." + buckets.grain(), texts.period(period));
         List<String> rows = new ArrayList<>();
         long[][] cells = new long[0][0];
         int shown = 0;
@@ -385,24 +388,32 @@ public class ChartRenderer {
         return series;
     }
 
-    /** Writes each cell's count on it when the number fits the cell at a legible size. */
-    private static void labelCells(XYPlot plot, long[][] cells, int height, int shown, int width, long max, long otherMax) {
-        double cellWidth = HEATMAP_AREA_WIDTH / width;
-        double cellHeight = HEATMAP_AREA_HEIGHT / height;
-        int size = (int) Math.min(16, Math.floor(cellHeight * 0.7));
-        if (size < 10) {
+    /**
+     * Writes each cell's count on it when the largest number fits a cell at a legible size; then
+     * every cell carries its number, never only the small ones.
+     */
+    static int cellLabelSize(int rows, int columns, long largest) {
+        double cellWidth = HEATMAP_AREA_WIDTH / columns;
+        double cellHeight = HEATMAP_AREA_HEIGHT / rows;
+        int digits = String.format(java.util.Locale.ENGLISH, "%,d", largest).length();
+        // About 0.62 em per digit in DejaVu Sans, and a little room either side.
+        int size = (int) Math.floor(Math.min(Math.min(16, cellHeight * 0.7), (cellWidth - 4) / (digits * 0.62)));
+        return size < 9 ? 0 : size;
+    }
+
+    private void labelCells(XYPlot plot, long[][] cells, int height, int shown, int width, long max, long otherMax) {
+        int size = cellLabelSize(height, width, Math.max(max, otherMax));
+        if (size == 0) {
             return;
         }
         for (int row = 0; row < height; row++) {
             for (int b = 0; b < width; b++) {
                 long count = cells[row][b];
-                String text = number(count);
-                // About 0.6 em per digit in DejaVu Sans, and a little room either side.
-                if (count == 0 || text.length() * size * 0.62 + 4 > cellWidth) {
+                if (count == 0) {
                     continue;
                 }
-                XYTextAnnotation label = new XYTextAnnotation(text, b, height - 1 - row);
-                label.setFont(ChartLook.font(Font.BOLD, size));
+                XYTextAnnotation label = new XYTextAnnotation(number(count), b, height - 1 - row);
+                label.setFont(ChartLook.font(size >= 13 ? Font.BOLD : Font.PLAIN, size));
                 boolean other = row >= shown;
                 label.setPaint(!other && count > max * 0.6 || other && count > otherMax * 0.75 ? Color.WHITE : Color.BLACK);
                 plot.addAnnotation(label);
@@ -469,7 +480,7 @@ public class ChartRenderer {
 
     /** The subtitle already spells out the nights; the message itself must fit on one line. */
     String noIncidents(Period period) {
-        return texts.text("noIncidents", period.label());
+        return texts.text("noIncidents", texts.period(period));
     }
 
     /** A line under the plot that says what is not drawn, and its value. */
@@ -511,10 +522,9 @@ public class ChartRenderer {
         return total;
     }
 
-    private static String number(long n) {
-        NumberFormat format = NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH);
-        format.setGroupingUsed(true);
-        return format.format(n);
+    /** A count as the report's language writes it: {@code 1,234}, {@code 1 234}. */
+    private String number(long n) {
+        return texts.number(n);
     }
 
     private static void integerAxis(CategoryPlot plot) {

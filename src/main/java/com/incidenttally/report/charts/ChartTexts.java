@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -121,7 +120,13 @@ final class ChartTexts {
         return date.getMonth().getDisplayName(TextStyle.SHORT, language.locale());
     }
 
-    Locale locale() {
-        return language.locale();
+    /** A count with the language's grouping: {@code 1,234}, {@code 1 234}. */
+    String number(long n) {
+        return com.ibm.icu.text.NumberFormat.getIntegerInstance(language.locale()).format(n);
+    }
+
+    /** A period's label for titles: the week or the range as it is, {@code all} in the report's language. */
+    String period(com.incidenttally.tally.Period period) {
+        return "all".equals(period.label()) ? text("period.all") : period.label();
     }
 }

@@ -56,7 +56,7 @@ class ChartRendererTests {
     private static long otherOverBars(JFreeChart chart) {
         long sum = 0;
         for (Object annotation : chart.getCategoryPlot().getAnnotations()) {
-            sum += Long.parseLong(((CategoryTextAnnotation) annotation).getText().substring(1).replace(",", ""));
+            sum += Long.parseLong(((CategoryTextAnnotation) annotation).getText().substring(1).split(" ")[0].replace(",", ""));
         }
         return sum;
     }
@@ -331,20 +331,24 @@ class ChartRendererTests {
     @Test
     void heatmapCellsCarryTheirNumbersWhenTheyFit() {
         Period week = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
-        RegionNightMatrix weekly = evenMatrix(26, 7, 12);
-        JFreeChart chart = renderer.heatmap(week, new Totals(26 * 7 * 12, 0, 0, 26, 0, 7, 0, 0), weekly);
+        RegionNightMatrix weekly = evenMatrix(30, 7, 12);
+        JFreeChart chart = renderer.heatmap(week, new Totals(30 * 7 * 12, 0, 0, 30, 0, 7, 0, 0), weekly);
 
         List<String> labels = new ArrayList<>();
         for (Object annotation : chart.getXYPlot().getAnnotations()) {
             labels.add(((XYTextAnnotation) annotation).getText());
         }
         // 25 named rows and the other row, 7 nights each.
-        assertThat(labels).hasSize(26 * 7).contains("12", "12");
+        assertThat(labels).hasSize(26 * 7).containsOnly("12", "60");
 
+        // Eight weeks of nights: every cell still carries its two digits, at a smaller size.
         Period eightWeeks = new Period("8w", LocalDate.of(2025, 10, 20), LocalDate.of(2025, 12, 14));
-        JFreeChart nights = renderer.heatmap(eightWeeks, new Totals(26 * 56 * 3, 0, 0, 26, 0, 56, 0, 0),
-                evenMatrix(26, 56, 3));
-        assertThat(nights.getXYPlot().getAnnotations()).isNotEmpty();
+        JFreeChart nights = renderer.heatmap(eightWeeks, new Totals(26 * 56 * 12, 0, 0, 26, 0, 56, 0, 0),
+                evenMatrix(26, 56, 12));
+        assertThat(nights.getXYPlot().getAnnotations()).hasSize(26 * 56);
+        assertThat(ChartRenderer.cellLabelSize(26, 56, 99)).isBetween(9, 16);
+        // A number that fits no cell is left out everywhere rather than shown only where it is small.
+        assertThat(ChartRenderer.cellLabelSize(26, 366, 5)).isZero();
     }
 
     @Test
