@@ -66,8 +66,15 @@ class IncidentTallyApplicationTests {
     @Test
     void aMisspeltOptionSaysWhatWasMeantAndExitsTwo() {
         assertThat(run("--weekk=last")).isEqualTo(2);
-        assertThat(stderr().lines()).containsExactly("incident-tally: Unknown option: '--weekk=last'",
-                "Possible solutions: --week", "See --help for the options.");
+        assertThat(stderr().lines()).containsExactly("incident-tally: Unknown option: '--weekk=last' (see --help)",
+                "Possible solutions: --week");
+    }
+
+    @Test
+    void anUnknownArgumentIsOneClearLineAndExitTwo() {
+        assertThat(run("--input=input", "reports")).isEqualTo(2);
+        assertThat(stderr().lines()).containsExactly(
+                "incident-tally: Unmatched argument at index 1: 'reports' (see --help)");
         assertThat(stdout()).isEmpty();
     }
 

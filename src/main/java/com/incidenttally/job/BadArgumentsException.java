@@ -8,7 +8,7 @@ import java.io.StringWriter;
 
 /**
  * An option a person got wrong; its message is the line they see, and the exit code is 2. A
- * misspelt option also gets picocli's suggestions ("Possible solutions: --week") as a hint.
+ * misspelt option also gets picocli's suggestions ("Possible solutions: --week") as a second line.
  */
 public final class BadArgumentsException extends RuntimeException {
 
@@ -24,16 +24,16 @@ public final class BadArgumentsException extends RuntimeException {
     }
 
     static BadArgumentsException of(ParameterException e) {
-        String hint = "See --help for the options.";
+        String hint = null;
         if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             StringWriter suggestions = new StringWriter();
             UnmatchedArgumentException.printSuggestions(unmatched, new PrintWriter(suggestions, true));
-            hint = suggestions.toString().strip() + System.lineSeparator() + hint;
+            hint = suggestions.toString().strip();
         }
-        return new BadArgumentsException(e.getMessage(), hint);
+        return new BadArgumentsException(e.getMessage() + " (see --help)", hint);
     }
 
-    /** The line under the message that says what was probably meant, or null. */
+    /** The line under the message that says what was probably meant, or null when nothing is close. */
     public String hint() {
         return hint;
     }

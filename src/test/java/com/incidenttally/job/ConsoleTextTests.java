@@ -1,0 +1,85 @@
+package com.incidenttally.job;
+
+import com.incidenttally.tally.Rejection;
+import com.incidenttally.tally.RejectionReasons;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsoleTextTests {
+
+    @Test
+    void lineBreaksAndControlCharactersCannotStartALine() {
+        assertThat(ConsoleText.line("a\nDone: 0 rows\r\tb\u001B[2Jc\u0085d\u2028e\u202Ef"))
+                .isEqualTo("a\\nDone: 0 rows\\r\\tb\\u001B[2Jc\\u0085d\\u2028e\\u202Ef")
+                .doesNotContain("\n", "\r", "\u001B");
+        assertThat(ConsoleText.line("Ростовская область.csv")).isEqualTo("Ростовская область.csv");
+    }
+
+    @Test
+    void nounsAgreeWithTheirCount() {
+        assertThat(ConsoleText.count(1, "file")).isEqualTo("1 file");
+        assertThat(ConsoleText.count(0, "file")).isEqualTo("0 files");
+        assertThat(ConsoleText.count(1234, "row")).isEqualTo("1,234 rows");
+        assertThat(ConsoleText.count(1, "row was", "rows were")).isEqualTo("1 row was");
+    }
+
+    @Test
+    void periodsAreWrittenAsPeopleSayThem() {
+        assertThat(ConsoleText.period("2026-W48", LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 29)))
+                .isEqualTo("2026-W48 (23–29 Nov)");
+        assertThat(ConsoleText.dates(LocalDate.of(2026, 1, 26), LocalDate.of(2026, 2, 1))).isEqualTo("26 Jan – 1 Feb");
+        assertThat(ConsoleText.dates(LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 4)))
+                .isEqualTo("29 Dec 2025 – 4 Jan 2026");
+        assertThat(ConsoleText.dates(LocalDate.of(2025, 12, 7), LocalDate.of(2025, 12, 7))).isEqualTo("7 Dec");
+    }
+
+    private static Rejection row(String column, String reason) {
+        return new Rejection("reports.csv", 5, column, "x", reason, "raw");
+    }
+
+    @Test
+    void rejectedRowsAreCountedByReasonCommonestFirst() {
+        RejectionReasons reasons = new RejectionReasons();
+        reasons.accept(row("region", "unknown region: not a federal subject or region in the gazetteer"));
+        reasons.accept(row("region", "unknown region: not a federal subject or region in the gazetteer"));
+        reasons.accept(row("region", "unknown region: not a federal subject or region in the gazetteer"));
+        reasons.accept(row("occurred_at", "unparseable date/time: 31.02.2025"));
+        reasons.accept(row("occurred_at", "unparseable date/time: yesterday"));
+
+        assertThat(ConsoleText.rejected(reasons)).containsExactly(
+                "Rejected 5 rows: 3 unknown region, 2 unparseable date/time (each with its file and line in rejected.csv)");
+    }
+
+    @Test
+    void pastFiveReasonsTheRestAreCountedTogether() {
+        RejectionReasons reasons = new RejectionReasons();
+        String[] kinds = {"a", "b", "c", "d", "e", "f", "g"};
+        for (int i = 0; i < kinds.length; i++) {
+            for (int n = 0; n <= kinds.length - i; n++) {
+                reasons.accept(row("(row)", kinds[i] + ": detail " + n));
+            }
+        }
+
+        assertThat(ConsoleText.rejected(reasons)).singleElement().asString()
+                .startsWith("Rejected 35 rows: 8 a, 7 b, 6 c, 5 d, 4 e, 5 for 2 other reasons");
+    }
+
+    @Test
+    void aFewFilesRejectedWholeAreNamedAndManyAreCounted() {
+        RejectionReasons few = new RejectionReasons();
+        few.accept(new Rejection("photo\n.csv", 0, "(file)", null, "file rejected: not a text file", null));
+        assertThat(ConsoleText.rejected(few)).containsExactly("Rejected 1 file whole: photo\\n.csv (not a text file)");
+
+        RejectionReasons many = new RejectionReasons();
+        for (int i = 0; i < 5; i++) {
+            many.accept(new Rejection("f" + i + ".csv", 0, "(file)", null,
+                    "file rejected: missing required column: source", null));
+        }
+        assertThat(ConsoleText.rejected(many)).containsExactly("Rejected 5 files whole: 5 missing required column");
+        assertThat(ConsoleText.rejected(new RejectionReasons())).isEmpty();
+    }
+}
