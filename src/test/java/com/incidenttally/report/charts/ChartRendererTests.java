@@ -52,6 +52,12 @@ class ChartRendererTests {
         return sum;
     }
 
+    /** Region {@code i} with {@code incidents} incidents, all shot down. */
+    private static TallyRow shotDownInRegion(int i, long incidents) {
+        return new TallyRow("Region " + i, "RU-" + i, null, null, incidents, incidents, 0, incidents, 0, 0, 0,
+                0, 0, 0, 0, 1);
+    }
+
     /** The "+N" written over the by-night bars for the regions not stacked by name. */
     private static long otherOverBars(JFreeChart chart) {
         long sum = 0;
@@ -295,7 +301,7 @@ class ChartRendererTests {
     void otherRegionsNeverSetTheScaleOfTheNamedBars() {
         List<TallyRow> rows = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            rows.add(new TallyRow("Region " + i, "RU-" + i, null, null, 10, 10, 0, 10, 0, 0, 0, 0, 0, 0, 0, 1));
+            rows.add(shotDownInRegion(i, 10));
         }
         Totals totals = new Totals(1000, 0, 0, 100, 0, 7, 0, 0);
         Period week = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
