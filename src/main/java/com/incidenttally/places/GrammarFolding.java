@@ -1,0 +1,165 @@
+package com.incidenttally.places;
+
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.tartarus.snowball.ext.RussianStemmer;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The grammar-folded key of a Cyrillic name: every word reduced to its stem by the Russian Snowball
+ * stemmer (Lucene), so that {@code Брянской области}, {@code Белгородской областью} and
+ * {@code Республикой Крым} meet the nominative names of the gazetteer.
+ * <p>
+ * The key is the set of stems that name the place, in character order (word order does not matter:
+ * {@code Чеченской Республики}, {@code Республика Чеченская}); words that say what kind of place it is
+ * (область, край, республика, район …) and Russian stop words (Lucene's list: в, над, и …) are left
+ * out. Ukrainian words are read with Ukrainian letters as their Russian counterparts (і, ї, є, ґ), so the
+ * Russian stemmer takes off the Ukrainian case endings too ({@code Вінницької області}).
+ * <p>
+ * Two different places may fold to one key; the index that uses these keys then resolves neither.
+ */
+final class GrammarFolding {
+
+    /** Shorter stems than this are too easily another word's. */
+    static final int MIN_STEM = 4;
+    private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
+    private static final CharArraySet STOP_WORDS = RussianAnalyzer.getDefaultStopSet();
+    /** The Snowball stemmer keeps state while it works: one per thread. */
+    private static final ThreadLocal<RussianStemmer> STEMMER = ThreadLocal.withInitial(RussianStemmer::new);
+
+    /**
+     * Words of kind: stemmed like every other word, so each of their forms is left out
+     * ({@code области}, {@code областью}, {@code краем}, {@code республикой}, {@code районом} …).
+     * A sea area ({@code акватория}) is a sea: it folds to the stem of {@code море}, which stays in the key.
+     */
+    private static final Set<String> KIND_STEMS = Stream.of(
+                    "область", "край", "республика", "автономный", "автономная", "округ", "регион", "полуостров",
+                    "муниципальный", "городской", "город", "образование", "поселение", "территория", "герой",
+                    "громада", "міський", "місто", "селище", "зато", "курорт", "мо", "административный")
+            .map(word -> stem(NameFolding.normalize(word))).collect(Collectors.toUnmodifiableSet());
+    /** A district's word: left out of a district's key, kept in a region's (Крымский район is no region). */
+    private static final String DISTRICT = stem("район");
+    private static final String SEA = stem("море");
+    private static final String CITY = stem("город");
+    private static final String CITY_ADJECTIVE = stem("городской");
+    /** Kinds that tell two districts of one name apart: the district around a town, the town, a city's okrug. */
+    private static final Set<String> DISTINCT_KINDS = Set.of(DISTRICT, CITY, CITY_ADJECTIVE, stem("административный"));
+    private static final String SEA_AREA = stem("акватория");
+
+    private GrammarFolding() {
+    }
+
+    /**
+     * The key of a name among regions: words of kind left out except {@code район}, which no region's
+     * name has ({@code в районе} before a name is "in the area of" and is left out).
+     * Empty when the name has no Cyrillic word or nothing but words of kind.
+     */
+    static String regionKey(String name) {
+        return key(name, false);
+    }
+
+    /**
+     * The keys of a name among a region's districts, strict first: the stems with the kind the name says
+     * ({@code район}, {@code город}, {@code административный}), which tell {@code Курского района}
+     * (Kursky District) from {@code города Курска} (Kursk Urban Okrug); then the stems alone, where
+     * {@code Шебекинского района} meets Shebekinsky Urban Okrug, the district's name since it became one.
+     */
+    static List<String> districtKeys(String name) {
+        String loose = key(name, true);
+        if (loose.isEmpty()) {
+            return List.of();
+        }
+        Set<String> kinds = new TreeSet<>();
+        for (String word : NameFolding.normalize(name).split(" ")) {
+            String stem = stem(word);
+            if (DISTINCT_KINDS.contains(stem)) {
+                kinds.add(stem.equals(CITY_ADJECTIVE) ? CITY : stem);
+            }
+        }
+        return kinds.isEmpty() ? List.of(loose) : List.of(loose + " | " + String.join(" ", kinds), loose);
+    }
+
+    /** The region's key as the only one, for an index of regions. */
+    static List<String> regionKeys(String name) {
+        String key = regionKey(name);
+        return key.isEmpty() ? List.of() : List.of(key);
+    }
+
+    /**
+     * Every stem of a name, words of kind included (stop words left out): the key of a wider area's name,
+     * where {@code Московский регион} must not meet {@code Московская область}. Empty without Cyrillic.
+     */
+    static String allStems(String name) {
+        String normalized = NameFolding.normalize(name);
+        if (!CYRILLIC.matcher(normalized).find()) {
+            return "";
+        }
+        Set<String> stems = new TreeSet<>();
+        for (String word : normalized.split(" ")) {
+            if (!STOP_WORDS.contains(word)) {
+                stems.add(stem(word));
+            }
+        }
+        return String.join(" ", stems);
+    }
+
+    private static String key(String name, boolean district) {
+        String normalized = NameFolding.normalize(name);
+        if (!CYRILLIC.matcher(normalized).find()) {
+            return "";
+        }
+        Set<String> stems = new TreeSet<>();
+        String[] words = normalized.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            if (STOP_WORDS.contains(word)) {
+                continue;
+            }
+            String stem = stem(word);
+            if (stem.equals(DISTRICT) && (district || (i > 0 && (words[i - 1].equals("в") || words[i - 1].equals("во"))))) {
+                continue;
+            }
+            if (stem.equals(SEA_AREA)) {
+                stem = SEA;
+            }
+            boolean latinKind = !CYRILLIC.matcher(word).find() && NameFolding.KIND_WORDS.contains(word);
+            if (!KIND_STEMS.contains(stem) && !latinKind) {
+                stems.add(stem);
+            }
+        }
+        return String.join(" ", stems);
+    }
+
+    /**
+     * The stem of one lower-case word: Snowball applied until it changes nothing more, since one pass is
+     * not always the same for every form ({@code полуостров} gives {@code полуостр}, {@code полуострова}
+     * gives {@code полуостров}, and a second pass {@code полуостр}); but never shorter than
+     * {@link #MIN_STEM} letters when one pass left more ({@code Кубань}: {@code кубан}, not {@code куб},
+     * which Куба would share). Ukrainian letters are read as Russian ones, Latin words kept as they are.
+     */
+    static String stem(String word) {
+        if (!CYRILLIC.matcher(word).find()) {
+            return word;
+        }
+        String russian = word.replace('і', 'и').replace('ї', 'й').replace('є', 'е').replace('ґ', 'г');
+        String once = snowball(russian);
+        String stem = once;
+        for (String next = snowball(stem); !next.equals(stem); next = snowball(stem)) {
+            stem = next;
+        }
+        return stem.length() < MIN_STEM && once.length() > stem.length() ? once : stem;
+    }
+
+    private static String snowball(String word) {
+        RussianStemmer stemmer = STEMMER.get();
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        return stemmer.getCurrent();
+    }
+}
