@@ -182,7 +182,7 @@ public final class Gazetteer {
 
         static Places load() {
             Map<String, Region> regions = new LinkedHashMap<>();
-            NameIndex<Region> regionIndex = new NameIndex<>(true, Set.of(), GrammarFolding::regionKeys);
+            NameIndex<Region> regionIndex = new NameIndex<>(true, Set.of(), GrammarFolding::regionKeys, GrammarFolding::regionKinds);
             for (NamedCsvRecord row : readResource(REGIONS, true)) {
                 AreaKind kind = row.findField("kind").orElse("").equals(AreaKind.SEA.code()) ? AreaKind.SEA : AreaKind.REGION;
                 Region region = new Region(row.getField("iso_code"), row.getField("name"),

@@ -85,6 +85,28 @@ final class GrammarFolding {
         return kinds.isEmpty() ? List.of(loose) : List.of(loose + " | " + String.join(" ", kinds), loose);
     }
 
+    /** Kinds of region a name may state; a name that states one must be of a region that has it. */
+    private static final Set<String> REGION_KINDS = Stream.of("область", "край", "республика", "округ")
+            .map(GrammarFolding::stem).collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * The kinds of region a name states (область, край, республика, округ), as stems: {@code Московский край}
+     * states a krai, which Moscow Oblast is not, so it does not resolve to it.
+     */
+    static Set<String> regionKinds(String name) {
+        Set<String> kinds = new TreeSet<>();
+        String normalized = NameFolding.normalize(name);
+        if (CYRILLIC.matcher(normalized).find()) {
+            for (String word : normalized.split(" ")) {
+                String stem = stem(word);
+                if (REGION_KINDS.contains(stem)) {
+                    kinds.add(stem);
+                }
+            }
+        }
+        return kinds;
+    }
+
     /** The region's key as the only one, for an index of regions. */
     static List<String> regionKeys(String name) {
         String key = regionKey(name);

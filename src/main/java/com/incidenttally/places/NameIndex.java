@@ -46,10 +46,19 @@ final class NameIndex<T> {
      *                       ({@link GrammarFolding#regionKeys} or {@link GrammarFolding#districtKeys})
      */
     NameIndex(boolean fuzzy, Set<String> namesElsewhere, Function<String, List<String>> grammarKeys) {
+        this(fuzzy, namesElsewhere, grammarKeys, name -> Set.of());
+    }
+
+    /**
+     * @param statedKinds the kinds of place a name states ({@link GrammarFolding#regionKinds}): a grammar-folded
+     *                    match is taken only for a place one of whose names states each of them
+     */
+    NameIndex(boolean fuzzy, Set<String> namesElsewhere, Function<String, List<String>> grammarKeys,
+              Function<String, Set<String>> statedKinds) {
         this.fuzzy = fuzzy;
         this.namesElsewhere = namesElsewhere;
-        this.names = new Keys<>(grammarKeys);
-        this.formerNames = new Keys<>(grammarKeys);
+        this.names = new Keys<>(grammarKeys, statedKinds);
+        this.formerNames = new Keys<>(grammarKeys, statedKinds);
     }
 
     Set<String> spellings() {
@@ -88,10 +97,13 @@ final class NameIndex<T> {
         private final Map<String, Set<T>> byCore = new HashMap<>();
         private final Map<String, Set<T>> byGrammar = new HashMap<>();
         private final Map<String, Set<T>> bySpelling = new HashMap<>();
+        private final Map<T, Set<String>> kinds = new HashMap<>();
         private final Function<String, List<String>> grammarKeys;
+        private final Function<String, Set<String>> statedKinds;
 
-        Keys(Function<String, List<String>> grammarKeys) {
+        Keys(Function<String, List<String>> grammarKeys, Function<String, Set<String>> statedKinds) {
             this.grammarKeys = grammarKeys;
+            this.statedKinds = statedKinds;
         }
 
         void add(String name, T place) {
@@ -104,11 +116,13 @@ final class NameIndex<T> {
             for (String grammar : grammarKeys.apply(name)) {
                 byGrammar.computeIfAbsent(grammar, k -> new LinkedHashSet<>()).add(place);
             }
+            kinds.computeIfAbsent(place, k -> new java.util.HashSet<>()).addAll(statedKinds.apply(name));
             bySpelling.computeIfAbsent(NameFolding.spelling(name), k -> new LinkedHashSet<>()).add(place);
         }
 
         /**
-         * The places the first matching key names, strictest key first; null when no key matches.
+         * The places the first matching key names, strictest key first; null when no key matches, and
+         * none when the name states a kind of place that the one it matches is not (no guess follows).
          * {@code exact} is set when the match is not through the spelling key.
          */
         Set<T> find(String normalized, String core, List<String> grammar, String spelling, boolean[] exact) {
@@ -117,12 +131,20 @@ final class NameIndex<T> {
             if (found == null) {
                 found = byCore.get(core);
             }
+            if (found != null) {
+                return found;
+            }
             for (int i = 0; found == null && i < grammar.size(); i++) {
                 found = byGrammar.get(grammar.get(i));
             }
             if (found == null) {
                 exact[0] = false;
                 found = bySpelling.get(spelling);
+            }
+            // Folded keys leave out the kind: a name that states one the place never has names another place.
+            Set<String> stated = found == null ? Set.of() : statedKinds.apply(normalized);
+            if (!stated.isEmpty() && found.stream().noneMatch(place -> kinds.get(place).containsAll(stated))) {
+                return Set.of();
             }
             return found;
         }
