@@ -159,23 +159,26 @@ final class GrammarFolding {
     }
 
     /**
-     * The stem of one lower-case word: Snowball applied until it changes nothing more, since one pass is
-     * not always the same for every form ({@code полуостров} gives {@code полуостр}, {@code полуострова}
-     * gives {@code полуостров}, and a second pass {@code полуостр}); but never shorter than
-     * {@link #MIN_STEM} letters when one pass left more ({@code Кубань}: {@code кубан}, not {@code куб},
-     * which Куба would share). Ukrainian letters are read as Russian ones, Latin words kept as they are.
+     * The stem of one lower-case word: Snowball applied again while it keeps changing the word, since one pass
+     * does not give every form the same stem ({@code полуостров} gives {@code полуостр}, {@code полуострова}
+     * {@code полуостров} and then {@code полуостр}), but never below {@link #MIN_STEM} letters
+     * ({@code Кубань}, {@code Кубани}: {@code куба}, not {@code куб}); a word whose first stem is already that
+     * short keeps it ({@code Куба}: {@code куб}, so it never meets Кубань). Ukrainian letters are read as Russian
+     * ones; Latin words are kept as they are.
      */
     static String stem(String word) {
         if (!CYRILLIC.matcher(word).find()) {
             return word;
         }
         String russian = word.replace('і', 'и').replace('ї', 'й').replace('є', 'е').replace('ґ', 'г');
-        String once = snowball(russian);
-        String stem = once;
-        for (String next = snowball(stem); !next.equals(stem); next = snowball(stem)) {
+        String stem = snowball(russian);
+        if (stem.length() < MIN_STEM) {
+            return stem;
+        }
+        for (String next = snowball(stem); !next.equals(stem) && next.length() >= MIN_STEM; next = snowball(stem)) {
             stem = next;
         }
-        return stem.length() < MIN_STEM && once.length() > stem.length() ? once : stem;
+        return stem;
     }
 
     private static String snowball(String word) {
