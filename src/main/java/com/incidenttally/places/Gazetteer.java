@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The regions and districts that reports name, and the resolution of a name as written to one of them.
@@ -100,8 +101,37 @@ public final class Gazetteer {
                         ? PlaceMatch.unresolved(k, wider.note())
                         : new PlaceMatch<>(k, wider.region(), MatchMethod.WIDER_NAME, 1.0, wider.note());
             }
-            return places.regionIndex().resolve(k);
+            PlaceMatch<Region> match = places.regionIndex().resolve(k);
+            return match.resolved() ? match : severalRegions(k).orElse(match);
         });
+    }
+
+    /** Between the names of several places: "и", "and", "та", "і", commas, slashes, plus signs. */
+    private static final Pattern SEPARATORS = Pattern.compile("\\s*(?:[,;/+&]|(?<!\\p{L})(?:и|and|та|і)(?!\\p{L}))\\s*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * A name that joins the names of two or more regions ({@code Курской и Белгородской областей}) is none of
+     * them: unresolved, with a note that says which regions it names, when each part names one region exactly.
+     */
+    private Optional<PlaceMatch<Region>> severalRegions(String input) {
+        String[] parts = SEPARATORS.split(input.trim());
+        if (parts.length < 2) {
+            return Optional.empty();
+        }
+        Set<Region> named = new java.util.LinkedHashSet<>();
+        for (String part : parts) {
+            PlaceMatch<Region> match = places.regionIndex().resolve(part);
+            if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
+                return Optional.empty();
+            }
+            named.add(match.place());
+        }
+        if (named.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(PlaceMatch.unresolved(input, "names several regions: "
+                + String.join(", ", named.stream().map(Region::name).toList())));
     }
 
     /** Resolves a district among the districts of one region only; unresolved when the region is null. */

@@ -249,6 +249,9 @@ class GazetteerRegionTests {
                 "Новороссии|names several regions: Donetsk Oblast, Luhansk Oblast, Zaporizhzhia Oblast, Kherson Oblast, Mykolaiv Oblast, Odesa Oblast",
                 "Приазовья|names several regions: Rostov Oblast, Krasnodar Krai, Crimea, Donetsk Oblast, Zaporizhzhia Oblast, Kherson Oblast",
                 "Северного Кавказа|names several regions: Dagestan, Ingushetia, Kabardino-Balkaria, Karachay-Cherkessia, North Ossetia-Alania, Chechnya, Stavropol Krai",
+                "Курской и Белгородской областей|names several regions: Kursk Oblast, Belgorod Oblast",
+                "Rostov and Volgograd regions|names several regions: Rostov Oblast, Volgograd Oblast",
+                "Брянская, Курская области|names several regions: Bryansk Oblast, Kursk Oblast",
         })
         void neverGuessesANameOfSeveralRegionsAndSaysWhichItNames(String input, String reason) {
             PlaceMatch<Region> match = gazetteer.resolveRegion(input);
@@ -261,6 +264,13 @@ class GazetteerRegionTests {
         @ValueSource(strings = {"Московский край", "Крымский район", "Азовский район", "Куба", "Курской и Белгородской областей"})
         void leavesAFoldedNameOfAnotherKindOrOfTwoRegionsUnresolved(String input) {
             assertThat(gazetteer.resolveRegion(input).resolved()).as(input).isFalse();
+        }
+
+        @Test
+        void aNameOfOneRegionTwiceOrOfSomethingUnknownSaysNothingMore() {
+            assertThat(gazetteer.resolveRegion("Курской и Курской областей").note()).isNull();
+            assertThat(gazetteer.resolveRegion("Курской и Нарнийской областей").note()).isNull();
+            assertThat(gazetteer.resolveRegion("Курской и Нарнийской областей").resolved()).isFalse();
         }
 
         @Test
