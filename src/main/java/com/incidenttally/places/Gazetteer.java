@@ -120,8 +120,14 @@ public final class Gazetteer {
             return Optional.empty();
         }
         Set<Region> named = new java.util.LinkedHashSet<>();
+        // The last part's last word is often every part's: Черного и Азовского морей, Курской и Белгородской областей.
+        String[] lastWords = parts[parts.length - 1].trim().split("\\s+");
+        String shared = lastWords[lastWords.length - 1];
         for (String part : parts) {
             PlaceMatch<Region> match = places.regionIndex().resolve(part);
+            if (!match.resolved()) {
+                match = places.regionIndex().resolve(part + " " + shared);
+            }
             if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
                 return Optional.empty();
             }

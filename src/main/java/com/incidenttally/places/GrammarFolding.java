@@ -51,6 +51,14 @@ final class GrammarFolding {
     /** Kinds that tell two districts of one name apart: the district around a town, the town, a city's okrug. */
     private static final Set<String> DISTINCT_KINDS = Set.of(DISTRICT, CITY, CITY_ADJECTIVE, stem("административный"));
     private static final String SEA_AREA = stem("акватория");
+    /** The territory of a place is the place: {@code над территорией Брянской области}. */
+    private static final String TERRITORY = stem("территория");
+    /** A part of a place is the place: {@code над северо-западной частью Черного моря}. */
+    private static final String PART = stem("часть");
+    /** Where in a place, said only beside {@link #PART} (Северная Осетия keeps its северная). */
+    private static final Set<String> DIRECTIONS = Stream.of("северный", "южный", "западный", "восточный", "северо",
+                    "юго", "центральный", "северная", "южная", "западная", "восточная", "центральная")
+            .map(GrammarFolding::stem).collect(Collectors.toUnmodifiableSet());
 
     private GrammarFolding() {
     }
@@ -128,7 +136,16 @@ final class GrammarFolding {
                 stems.add(stem(word));
             }
         }
+        dropFraming(stems);
         return String.join(" ", stems);
+    }
+
+    /** Leaves out the words that frame a place rather than name it: its territory, a part and where it lies. */
+    private static void dropFraming(Set<String> stems) {
+        stems.remove(TERRITORY);
+        if (stems.remove(PART)) {
+            stems.removeAll(DIRECTIONS);
+        }
     }
 
     private static String key(String name, boolean district) {
@@ -155,6 +172,7 @@ final class GrammarFolding {
                 stems.add(stem);
             }
         }
+        dropFraming(stems);
         return String.join(" ", stems);
     }
 

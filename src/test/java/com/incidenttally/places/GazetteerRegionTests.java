@@ -223,6 +223,10 @@ class GazetteerRegionTests {
                 "акваториями Азовского|SEA-AZOV",
                 "над Каспийским морем|SEA-CASPIAN",
                 "Черного морей|SEA-BLACK",
+                "над территорией Брянской области|RU-BRY",
+                "над северо-западной частью акватории Черного моря|SEA-BLACK",
+                "над южной частью Каспийского моря|SEA-CASPIAN",
+                "Северной Осетии|RU-SE",
         })
         void resolvesTheFormsRealPostsWriteExactly(String input, String iso) {
             PlaceMatch<Region> match = gazetteer.resolveRegion(input);
@@ -232,7 +236,8 @@ class GazetteerRegionTests {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"Московского региона", "Московским регионом", "Московский регион"})
+        @ValueSource(strings = {"Московского региона", "Московским регионом", "Московский регион",
+                "над территорией Московского региона"})
         void countsTheMinistrysMoscowRegionUnderMoscowOblastAndSaysSo(String input) {
             PlaceMatch<Region> match = gazetteer.resolveRegion(input);
             assertThat(match.place().isoCode()).isEqualTo("RU-MOS");
@@ -252,6 +257,7 @@ class GazetteerRegionTests {
                 "Курской и Белгородской областей|names several regions: Kursk Oblast, Belgorod Oblast",
                 "Rostov and Volgograd regions|names several regions: Rostov Oblast, Volgograd Oblast",
                 "Брянская, Курская области|names several regions: Bryansk Oblast, Kursk Oblast",
+                "Черного и Азовского морей|names several regions: Black Sea, Sea of Azov",
         })
         void neverGuessesANameOfSeveralRegionsAndSaysWhichItNames(String input, String reason) {
             PlaceMatch<Region> match = gazetteer.resolveRegion(input);
@@ -261,7 +267,8 @@ class GazetteerRegionTests {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"Московский край", "Крымский район", "Азовский район", "Куба", "Курской и Белгородской областей"})
+        @ValueSource(strings = {"Московский край", "Крымский район", "Азовский район", "Куба", "Курской и Белгородской областей",
+                "Южная Осетия", "Южной Осетии"})
         void leavesAFoldedNameOfAnotherKindOrOfTwoRegionsUnresolved(String input) {
             assertThat(gazetteer.resolveRegion(input).resolved()).as(input).isFalse();
         }
