@@ -7,7 +7,6 @@ import org.tartarus.snowball.ext.RussianStemmer;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,7 +27,6 @@ final class GrammarFolding {
 
     /** Shorter stems than this are too easily another word's. */
     static final int MIN_STEM = 4;
-    private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
     private static final CharArraySet STOP_WORDS = RussianAnalyzer.getDefaultStopSet();
     /** The Snowball stemmer keeps state while it works: one per thread. */
     private static final ThreadLocal<RussianStemmer> STEMMER = ThreadLocal.withInitial(RussianStemmer::new);
@@ -69,7 +67,7 @@ final class GrammarFolding {
      * Empty when the name has no Cyrillic word or nothing but words of kind.
      */
     static String regionKey(String name) {
-        return key(name, false);
+        return key(name, false, new TreeSet<>());
     }
 
     /**
@@ -79,16 +77,10 @@ final class GrammarFolding {
      * {@code Шебекинского района} meets Shebekinsky Urban Okrug, the district's name since it became one.
      */
     static List<String> districtKeys(String name) {
-        String loose = key(name, true);
+        Set<String> kinds = new TreeSet<>();
+        String loose = key(name, true, kinds);
         if (loose.isEmpty()) {
             return List.of();
-        }
-        Set<String> kinds = new TreeSet<>();
-        for (String word : NameFolding.normalize(name).split(" ")) {
-            String stem = stem(word);
-            if (DISTINCT_KINDS.contains(stem)) {
-                kinds.add(stem.equals(CITY_ADJECTIVE) ? CITY : stem);
-            }
         }
         return kinds.isEmpty() ? List.of(loose) : List.of(loose + " | " + String.join(" ", kinds), loose);
     }
@@ -104,7 +96,7 @@ final class GrammarFolding {
     static Set<String> regionKinds(String name) {
         Set<String> kinds = new TreeSet<>();
         String normalized = NameFolding.normalize(name);
-        if (CYRILLIC.matcher(normalized).find()) {
+        if (hasCyrillic(normalized)) {
             for (String word : normalized.split(" ")) {
                 String stem = stem(word);
                 if (REGION_KINDS.contains(stem)) {
@@ -127,7 +119,7 @@ final class GrammarFolding {
      */
     static String allStems(String name) {
         String normalized = NameFolding.normalize(name);
-        if (!CYRILLIC.matcher(normalized).find()) {
+        if (!hasCyrillic(normalized)) {
             return "";
         }
         Set<String> stems = new TreeSet<>();
@@ -148,9 +140,10 @@ final class GrammarFolding {
         }
     }
 
-    private static String key(String name, boolean district) {
+    /** The key of a name; {@code kinds} receives the kinds that tell districts apart, which the name states. */
+    private static String key(String name, boolean district, Set<String> kinds) {
         String normalized = NameFolding.normalize(name);
-        if (!CYRILLIC.matcher(normalized).find()) {
+        if (!hasCyrillic(normalized)) {
             return "";
         }
         Set<String> stems = new TreeSet<>();
@@ -161,19 +154,31 @@ final class GrammarFolding {
                 continue;
             }
             String stem = stem(word);
+            if (DISTINCT_KINDS.contains(stem)) {
+                kinds.add(stem.equals(CITY_ADJECTIVE) ? CITY : stem);
+            }
             if (stem.equals(DISTRICT) && (district || (i > 0 && (words[i - 1].equals("в") || words[i - 1].equals("во"))))) {
                 continue;
             }
             if (stem.equals(SEA_AREA)) {
                 stem = SEA;
             }
-            boolean latinKind = !CYRILLIC.matcher(word).find() && NameFolding.KIND_WORDS.contains(word);
+            boolean latinKind = !hasCyrillic(word) && NameFolding.KIND_WORDS.contains(word);
             if (!KIND_STEMS.contains(stem) && !latinKind) {
                 stems.add(stem);
             }
         }
         dropFraming(stems);
         return String.join(" ", stems);
+    }
+
+    private static boolean hasCyrillic(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.UnicodeBlock.of(text.charAt(i)) == Character.UnicodeBlock.CYRILLIC) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -185,7 +190,7 @@ final class GrammarFolding {
      * ones; Latin words are kept as they are.
      */
     static String stem(String word) {
-        if (!CYRILLIC.matcher(word).find()) {
+        if (!hasCyrillic(word)) {
             return word;
         }
         String russian = word.replace('і', 'и').replace('ї', 'й').replace('є', 'е').replace('ґ', 'г');
