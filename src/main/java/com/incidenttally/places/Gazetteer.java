@@ -243,7 +243,8 @@ public final class Gazetteer {
                 districts.computeIfAbsent(district.regionIso(), k -> new ArrayList<>()).add(district);
                 NameIndex<District> index =
                         districtIndexes.computeIfAbsent(district.regionIso(),
-                                k -> new NameIndex<>(true, allDistrictSpellings, GrammarFolding::districtKeys));
+                                k -> new NameIndex<>(true, allDistrictSpellings, GrammarFolding::districtKeys,
+                                        GrammarFolding::regionOnlyKinds));
                 index.add(district.name(), district);
                 index.add(district.nameRu(), district);
                 aliases(row).forEach(alias -> index.add(alias, district));

@@ -94,12 +94,28 @@ final class GrammarFolding {
      * states a krai, which Moscow Oblast is not, so it does not resolve to it.
      */
     static Set<String> regionKinds(String name) {
+        return kinds(name, REGION_KINDS);
+    }
+
+    /** Kinds only a region is (область, край, республика): a district's name never states one. */
+    private static final Set<String> REGION_ONLY_KINDS = Stream.of("область", "край", "республика")
+            .map(GrammarFolding::stem).collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * The kinds only a region is that a name states: {@code Белгородской областью} in the district column names
+     * the region, never Belgorodsky District.
+     */
+    static Set<String> regionOnlyKinds(String name) {
+        return kinds(name, REGION_ONLY_KINDS);
+    }
+
+    private static Set<String> kinds(String name, Set<String> known) {
         Set<String> kinds = new TreeSet<>();
         String normalized = NameFolding.normalize(name);
         if (hasCyrillic(normalized)) {
             for (String word : normalized.split(" ")) {
                 String stem = stem(word);
-                if (REGION_KINDS.contains(stem)) {
+                if (known.contains(stem)) {
                     kinds.add(stem);
                 }
             }

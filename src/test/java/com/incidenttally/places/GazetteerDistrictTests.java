@@ -149,7 +149,8 @@ class GazetteerDistrictTests {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"Smolensk Oblast", "Smolensk region", "Смоленская область", "", "  ", "District", "Lodygina Street"})
+        @ValueSource(strings = {"Smolensk Oblast", "Smolensk region", "Смоленская область", "", "  ", "District", "Lodygina Street",
+                "Смоленской областью", "Смоленской области", "по Смоленской области"})
         void leavesTheRegionItselfAndNonNamesUnresolved(String input) {
             assertThat(gazetteer.resolveDistrict(region("RU-SMO"), input).resolved()).isFalse();
         }
