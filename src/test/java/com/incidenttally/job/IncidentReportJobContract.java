@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,6 +18,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -238,6 +241,89 @@ abstract class IncidentReportJobContract {
             assertThat(sheetNames(workbook)).isEqualTo(SHEETS);
             assertThat(allText(workbook.getSheet("Incidents"))).contains("No incidents");
         }
+    }
+
+    @Test
+    void anEarlierVersionsReportIsReplacedAndNothingElseInTheOutputFolderIsTouched(@TempDir Path output)
+            throws Exception {
+        // The version before this one wrote a real folder; a person keeps notes beside it; a killed
+        // run of this version left its half-written report folder.
+        Path earlier = Files.createDirectories(output.resolve("all/charts")).getParent();
+        for (String file : List.of("incident-report-all.xlsx", "summary.json", "rejected.csv", "charts/weekly-trend.png")) {
+            Files.writeString(earlier.resolve(file), "earlier");
+        }
+        Path notes = Files.writeString(output.resolve("notes.txt"), "mine");
+        Path usersHidden = Files.createDirectories(output.resolve(".all.writing-" + java.util.UUID.randomUUID()));
+        Files.writeString(usersHidden.resolve("thesis.docx"), "t");
+        Path killed = Files.createDirectories(output.resolve(".all.report-" + java.util.UUID.randomUUID() + "/.temp"))
+                .getParent();
+        Files.writeString(killed.resolve(".incident-tally-report"),
+                "incident-tally report folder: written by incident-tally, replaced and deleted by it\n");
+
+        JobExecution execution = run(Path.of("input"), output).execution();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path report = output.resolve("all");
+        assertThat(report).isSymbolicLink();
+        assertThat(json.readTree(report.resolve("summary.json").toFile()).get("totals").get("incidents").asLong())
+                .isEqualTo(7);
+        try (Stream<Path> files = Files.list(report)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".incident-tally-report",
+                    "incident-report-all.xlsx", "summary.json", "rejected.csv", "charts");
+        }
+        assertThat(notes).hasContent("mine");
+        assertThat(usersHidden.resolve("thesis.docx")).hasContent("t");
+        assertThat(killed).doesNotExist();
+
+        // The next run removes the earlier version's folder it moved aside, and nothing else.
+        assertThat(run(Path.of("input"), output).execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        try (Stream<Path> entries = Files.list(output)) {
+            assertThat(entries.map(p -> p.getFileName().toString()).filter(name -> !name.startsWith(".all.report-")))
+                    .containsExactlyInAnyOrder("all", "notes.txt", usersHidden.getFileName().toString());
+        }
+        assertThat(output.resolve(Files.readSymbolicLink(report))).isDirectory();
+    }
+
+    @Test
+    void theOutputFolderInsideTheInputFolderIsNeverReadBack(@TempDir Path input) throws Exception {
+        Files.copy(Path.of("src/test/resources/e2e/bad-rows/reports.csv"), input.resolve("reports.csv"));
+        Path output = input.resolve("reports");
+
+        List<Long> rowsRead = new ArrayList<>();
+        for (int run = 1; run <= 2; run++) {
+            JobExecution execution = run(input, output).execution();
+
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(rejectedRows(output.resolve("all/rejected.csv"))).as("run " + run)
+                    .allMatch(row -> row.startsWith("reports.csv|")).hasSize(4);
+            rowsRead.add(json.readTree(output.resolve("all/summary.json").toFile()).get("rows").get("read").asLong());
+        }
+        assertThat(rowsRead).containsExactly(6L, 6L);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void linksInTheInputFolderAreSkippedNotFollowed(@TempDir Path input, @TempDir Path output, CapturedOutput console)
+            throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("input"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                Files.copy(file, input.resolve(file.getFileName()));
+            }
+        }
+        Path first;
+        try (Stream<Path> files = Files.list(input)) {
+            first = files.sorted().findFirst().orElseThrow();
+        }
+        Files.createSymbolicLink(input.resolve("again.csv"), first);
+        Files.createSymbolicLink(input.resolve("everything"), Path.of("/"));
+
+        JobExecution execution = run(input, output).execution();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        JsonNode summary = json.readTree(output.resolve("all/summary.json").toFile());
+        assertThat(summary.get("rows").get("read").asLong()).isEqualTo(14);
+        assertThat(summary.get("totals").get("incidents").asLong()).isEqualTo(7);
+        assertThat(console.getOut()).contains("Warning: skipped again.csv: a link", "Warning: skipped everything: a link");
     }
 
     /** file|line|column|value|reason of each rejected.csv record, read back with a CSV parser. */
