@@ -38,6 +38,41 @@ class OutputFolderRunTests {
     }
 
     @Test
+    void aRunKilledWhileWritingItsReportLeavesAFolderTheNextRunRemoves(@TempDir Path dir) throws Exception {
+        ChildRun.writeInput(dir.resolve("input"), 2, 5_000);
+        Path output = dir.resolve("o");
+        Files.createDirectories(output);
+        Path notes = Files.writeString(output.resolve("notes.txt"), "mine");
+
+        ChildRun killed = ChildRun.start(args(dir, output.toString()));
+        Path staging = null;
+        for (long deadline = System.nanoTime() + 300_000_000_000L; staging == null && System.nanoTime() < deadline; ) {
+            staging = reportFolders(output).stream().findFirst().orElse(null);
+            Thread.sleep(20);
+        }
+        assertThat(staging).as(killed.output()).isNotNull();
+        killed.kill();
+        assertThat(output.resolve("all")).as(killed.output()).doesNotExist();
+        assertThat(staging.resolve(".incident-tally-report")).exists();
+
+        ChildRun rerun = ChildRun.start(args(dir, output.toString()));
+        assertThat(rerun.waitFor(300)).as(rerun.output()).isZero();
+
+        assertThat(staging).doesNotExist();
+        assertThat(rerun.output()).contains("Removed " + staging.getFileName() + ", left by an interrupted run");
+        assertThat(reportFolders(output)).containsExactly(output.resolve(Files.readSymbolicLink(output.resolve("all"))));
+        assertThat(output.resolve("all/summary.json")).isRegularFile();
+        assertThat(output.resolve("all/.temp")).doesNotExist();
+        assertThat(notes).hasContent("mine");
+    }
+
+    private static java.util.List<Path> reportFolders(Path output) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> entries = Files.list(output)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(".all.report-")).toList();
+        }
+    }
+
+    @Test
     void anOutputFolderThatCannotBeWrittenIsRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
         ChildRun.writeInput(dir.resolve("input"), 1, 100);
         Path file = Files.writeString(dir.resolve("reports"), "a file where a folder must go");
