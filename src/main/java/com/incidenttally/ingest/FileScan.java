@@ -2,8 +2,7 @@ package com.incidenttally.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.channels.Channels;
 
 /**
  * What one streaming pass over a file's bytes tells before it is parsed: a byte order mark, the
@@ -50,8 +49,8 @@ record FileScan(boolean bom, boolean utf16, char delimiter, long validMultiByte,
         return validMultiByte > invalidUtf8 ? Encoding.UTF_8_INVALID : Encoding.NOT_UTF_8;
     }
 
-    static FileScan of(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
+    static FileScan of(IncidentCsvReader.Source source) throws IOException {
+        try (InputStream in = Channels.newInputStream(source.open())) {
             return of(in);
         }
     }

@@ -2,12 +2,15 @@ package com.incidenttally.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -41,7 +44,13 @@ public final class IncidentCsvReader implements AutoCloseable {
     private int[] columnOf;
     private long rowsRead;
 
-    private IncidentCsvReader(Path path, String file, FileScan scan) throws IOException {
+    /** Where the bytes come from: opened once to scan the file, once to read it. */
+    @FunctionalInterface
+    interface Source {
+        SeekableByteChannel open() throws IOException;
+    }
+
+    private IncidentCsvReader(Source source, String file, FileScan scan) throws IOException {
         this.file = file;
         FileScan.Encoding encoding = scan.encoding();
         Charset charset = encoding == FileScan.Encoding.NOT_UTF_8 ? CsvDialect.WINDOWS_1251 : StandardCharsets.UTF_8;
@@ -55,7 +64,7 @@ public final class IncidentCsvReader implements AutoCloseable {
                     + ": read as UTF-8, " + (scan.bom() ? "as its byte order mark says" : "as most of it is")
                     + "; rows with invalid bytes are rejected");
         }
-        this.parser = new RecordParser(path, scan.bom() ? 3 : 0, scan.delimiter(), charset, someInvalid, scan.lastOddQuoteRun());
+        this.parser = new RecordParser(source.open(), scan.bom() ? 3 : 0, scan.delimiter(), charset, someInvalid, scan.lastOddQuoteRun());
     }
 
     /**
@@ -68,13 +77,18 @@ public final class IncidentCsvReader implements AutoCloseable {
         if (Files.isDirectory(path)) {
             throw new FileRejectedException(displayName, "is a directory, not a file");
         }
+        return open(() -> FileChannel.open(path, StandardOpenOption.READ), displayName);
+    }
+
+    /** Opens bytes from anywhere (tests read from memory), as {@link #open(Path, String)} does a file. */
+    static IncidentCsvReader open(Source source, String displayName) throws FileRejectedException {
         IncidentCsvReader reader;
         try {
-            FileScan scan = FileScan.of(path);
+            FileScan scan = FileScan.of(source);
             if (scan.encoding() == FileScan.Encoding.UTF_16) {
                 throw new FileRejectedException(displayName, "encoded as UTF-16: save it as CSV UTF-8");
             }
-            reader = new IncidentCsvReader(path, displayName, scan);
+            reader = new IncidentCsvReader(source, displayName, scan);
         } catch (IOException | UncheckedIOException e) {
             throw new FileRejectedException(displayName, unreadable(e));
         }

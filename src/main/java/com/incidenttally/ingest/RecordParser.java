@@ -4,13 +4,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -22,7 +20,8 @@ import java.util.Arrays;
  * <ul>
  *   <li>CR LF, LF and a lone CR each end a line, inside quotes too (where they are kept in the
  *       value); line numbers count every physical line.</li>
- *   <li>A quote only opens a quoted field at the start of a field; elsewhere it is text.</li>
+ *   <li>A quote only opens a quoted field at the start of a field; elsewhere it is text. White
+ *       space between a closing quote and the next delimiter is dropped.</li>
  *   <li>A malformed record — a quoted field that never closes, a closing quote followed by text,
  *       or a record over several lines with the wrong number of fields — is returned as one
  *       malformed record at its first line, and reading goes on at the next line. So a stray quote
@@ -57,7 +56,7 @@ final class RecordParser implements Closeable {
     record Parsed(long line, String[] fields, String raw, String malformed, int invalidField) {
     }
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final int delimiter;
     private final Charset charset;
     private final CharsetDecoder strict;
@@ -80,20 +79,26 @@ final class RecordParser implements Closeable {
     private boolean tooLong;
 
     /**
+     * @param channel         the file, read from {@code start}; closed with the parser
      * @param checkEncoding   whether fields must be checked for bytes invalid in the charset (a
      *                        file known to be valid needs no check)
      * @param lastOddQuoteRun from {@link FileScan}: a quote opening a field here never closes
      */
-    RecordParser(Path path, long start, char delimiter, Charset charset, boolean checkEncoding, long lastOddQuoteRun)
-            throws IOException {
-        this.channel = FileChannel.open(path, StandardOpenOption.READ);
+    RecordParser(SeekableByteChannel channel, long start, char delimiter, Charset charset, boolean checkEncoding,
+            long lastOddQuoteRun) throws IOException {
+        this.channel = channel;
         this.delimiter = delimiter;
         this.charset = charset;
         this.strict = checkEncoding ? charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT) : null;
         this.lastOddQuoteRun = lastOddQuoteRun;
-        seek(start);
+        try {
+            seek(start);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /** From now on a record over several lines with another number of fields is malformed. */
@@ -154,6 +159,11 @@ final class RecordParser implements Closeable {
                     store(c);
                 }
                 c = peek();
+                while (c != delimiter && isSpace(c)) {
+                    // White space between a closing quote and the delimiter is not part of the value.
+                    take();
+                    c = peek();
+                }
                 if (c != delimiter && c != CR && c != LF && c >= 0) {
                     return malformed(start, startLine, "unbalanced quotes: the quoted field opened on line " + quoteLine
                             + " closes" + (line == quoteLine ? "" : " on line " + line)
@@ -211,6 +221,10 @@ final class RecordParser implements Closeable {
             return null;
         }
         return new Parsed(startLine, fields, text, null, invalid);
+    }
+
+    private static boolean isSpace(int c) {
+        return c == ' ' || c == '\t' || c == 0x0B || c == 0x0C || c >= 0x1C && c <= 0x1F;
     }
 
     private static String readOn(long startLine) {
