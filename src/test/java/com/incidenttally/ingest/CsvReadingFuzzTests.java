@@ -62,7 +62,7 @@ class CsvReadingFuzzTests {
     }
 
     /** What a row must be: its line, and its values by column, or null when it must be rejected. */
-    private record Expected(long line, String[] values) {
+    record Expected(long line, String[] values) {
 
         static Expected of(RawRow row) {
             return new Expected(row.line(), row.malformed() == null ? row.values() : null);
