@@ -138,6 +138,7 @@ final class RecordParser implements Closeable {
                     return malformed(start, startLine, unclosed(quoteLine) + readOn(startLine));
                 }
                 while (true) {
+                    copyUntil(QUOTE, CR, LF);
                     c = take();
                     if (c < 0) {
                         // Only if the file grew or changed since it was scanned.
@@ -171,10 +172,7 @@ final class RecordParser implements Closeable {
                             + readOn(startLine));
                 }
             } else {
-                while (c != delimiter && c != CR && c != LF && c >= 0) {
-                    store(take());
-                    c = peek();
-                }
+                copyUntil(delimiter, CR, LF);
             }
             endField();
             c = take();
@@ -283,6 +281,55 @@ final class RecordParser implements Closeable {
             return chars.toString();
         } catch (CharacterCodingException e) {
             return null;
+        }
+    }
+
+    /**
+     * Stores the bytes up to the next of three stop bytes (or the end of the file) in bulk, as
+     * {@link #take()} and {@link #store(int)} would one by one: most bytes of a file pass here.
+     */
+    private void copyUntil(int stop1, int stop2, int stop3) throws IOException {
+        byte a = (byte) stop1;
+        byte b = (byte) stop2;
+        byte c = (byte) stop3;
+        while (pos < length || fill()) {
+            int from = pos;
+            int i = from;
+            byte[] bytes = buffer;
+            int end = length;
+            while (i < end) {
+                byte x = bytes[i];
+                if (x == a || x == b || x == c) {
+                    break;
+                }
+                i++;
+            }
+            int count = i - from;
+            if (rawLength < RAW_BYTES) {
+                int n = Math.min(count, RAW_BYTES - rawLength);
+                System.arraycopy(bytes, from, raw, rawLength, n);
+                rawLength += n;
+            }
+            storeAll(bytes, from, count);
+            pos = i;
+            if (i < end) {
+                return;
+            }
+        }
+    }
+
+    private void storeAll(byte[] bytes, int from, int count) {
+        if (dataLength + count > data.length) {
+            int wanted = Math.min(MAX_RECORD_BYTES, Math.max(data.length * 2, dataLength + count));
+            if (wanted > data.length) {
+                data = Arrays.copyOf(data, wanted);
+            }
+        }
+        int n = Math.min(count, data.length - dataLength);
+        System.arraycopy(bytes, from, data, dataLength, n);
+        dataLength += n;
+        if (n < count) {
+            tooLong = true;
         }
     }
 
