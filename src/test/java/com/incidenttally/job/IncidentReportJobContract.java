@@ -196,6 +196,50 @@ abstract class IncidentReportJobContract {
     }
 
     @Test
+    void oddInputCostsOnlyItsOwnRowsAndTheReportIsWritten(@TempDir Path input, @TempDir Path output) throws Exception {
+        Files.writeString(input.resolve("odd.csv"), "occurred_at,region,event_type,uav_count,source,notes\n"
+                + "2025-12-08 01:00,Kursk Oblast,debris,1,A,\"he said \"\"hi\"\" and \"left\"\n"
+                + "2025-12-08 01:10,Kursk Oblast,debris,1,B,one\n"
+                + "2025-12-08 01:20,Kursk Oblast,debris,1,C,two\n"
+                + "1980-12-07 23:00,Kursk Oblast,debris,1,D,\n"
+                + "0001-12-07,Kursk Oblast,debris,1,E,\n"
+                + "2025-12-08 01:30,Kursk Oblast,debris,2147483647,F,\n"
+                + "2025-12-08 01:40,Kursk Oblast,debris,1,\u00A0\u200B\uFEFF,\n"
+                + "2025-12-08 01:50,Kursk Oblast,impact,1,G,\"line one\rline two\"");
+        byte[] utf8 = ("occurred_at,region,event_type,source\n"
+                + "2025-12-08 02:00,Ростовская область,сбит,Губернатор\n"
+                + "2025-12-08 02:10,Ростовская область,сбит,Губер?натор\n"
+                + "2025-12-08 02:20,Белгородская область,сбит,Губернатор\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '?') {
+                utf8[i] = (byte) 0xFF;
+            }
+        }
+        Files.write(input.resolve("one-bad-byte.csv"), utf8);
+
+        JobExecution execution = run(input, output).execution();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path report = output.resolve("all");
+        assertThat(rejectedRows(report.resolve("rejected.csv"))).containsExactly(
+                "odd.csv|2|(row)||unbalanced quotes: the quoted field opened on line 2 closes before more text"
+                        + " (a quote inside a quoted field is written \"\"); line 2 is rejected and the lines after it are read on",
+                "odd.csv|5|occurred_at|1980-12-07 23:00|date out of range: nights from 2000-01-01 up to the run's clock are supported",
+                "odd.csv|6|occurred_at|0001-12-07|date out of range: nights from 2000-01-01 up to the run's clock are supported",
+                "odd.csv|7|uav_count|2147483647|too large: a count may be at most 100,000",
+                "odd.csv|8|source|\u00A0\u200B\uFEFF|missing value: source is required",
+                "one-bad-byte.csv|3|(row)||not valid UTF-8 in column source: fix those characters, or save the whole file as CSV UTF-8");
+        JsonNode summary = json.readTree(report.resolve("summary.json").toFile());
+        assertThat(summary.get("rows").get("read").asLong()).isEqualTo(11);
+        assertThat(summary.get("rows").get("accepted").asLong()).isEqualTo(5);
+        assertThat(summary.get("rows").get("rejected").asLong()).isEqualTo(6);
+        assertThat(summary.get("totals").get("nights").asLong()).isEqualTo(1);
+        try (Workbook workbook = open(report.resolve("incident-report-all.xlsx"))) {
+            assertThat(allText(workbook.getSheet("Incidents"))).contains("Rostov Oblast", "Belgorod Oblast");
+        }
+    }
+
+    @Test
     void aWeekIsComparedWithTheWeekBeforeAndTheTrendCoversTheStore(@TempDir Path input, @TempDir Path output)
             throws Exception {
         StringBuilder rows = new StringBuilder("night,region,district,event_type,source\n");
