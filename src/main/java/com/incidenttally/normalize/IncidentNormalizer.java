@@ -73,7 +73,9 @@ public final class IncidentNormalizer {
 
         PlaceMatch<Region> regionMatch = gazetteer.resolveRegion(regionText);
         if (!regionMatch.resolved()) {
-            throw new RowRejected(Column.REGION, "unknown region: not a federal subject or region in the gazetteer");
+            throw new RowRejected(Column.REGION, regionMatch.note() != null
+                    ? "unknown region: " + regionMatch.note()
+                    : "unknown region: not a federal subject or region in the gazetteer");
         }
         Region region = regionMatch.place();
         EventType eventType = EventType.parse(eventText).orElseThrow(() -> new RowRejected(Column.EVENT_TYPE,
@@ -101,7 +103,7 @@ public final class IncidentNormalizer {
             }
             if (match.method() != MatchMethod.EXACT) {
                 districtInput = districtText;
-                districtMethod = match.method().name().toLowerCase(Locale.ROOT);
+                districtMethod = match.method().label();
                 districtScore = match.score();
             }
         }
@@ -114,7 +116,7 @@ public final class IncidentNormalizer {
                 when.localTime == null ? null : calendar.isNightTime(when.localTime.toLocalTime()),
                 region.isoCode(),
                 regionExact ? null : regionText,
-                regionExact ? null : regionMatch.method().name().toLowerCase(Locale.ROOT),
+                regionExact ? null : regionMatch.method().label(),
                 regionMatch.score(),
                 district, districtKey, districtInput, districtMethod, districtScore,
                 FreeText.clean(row.get(Column.LOCATION)),
@@ -131,7 +133,19 @@ public final class IncidentNormalizer {
     private record When(LocalDate night, boolean inferred, LocalDateTime localTime) {
     }
 
+    /** The first night the job reports: older dates are typos (1980 for 2025, year 0001), not history. */
+    static final LocalDate EARLIEST_NIGHT = LocalDate.of(2000, 1, 1);
+
     private When when(String occurredText, String nightText, Region region) {
+        When when = parsedWhen(occurredText, nightText, region);
+        if (when.night.isBefore(EARLIEST_NIGHT)) {
+            throw new RowRejected(occurredText != null ? Column.OCCURRED_AT : Column.NIGHT,
+                    "date out of range: nights from " + EARLIEST_NIGHT + " up to the run's clock are supported");
+        }
+        return when;
+    }
+
+    private When parsedWhen(String occurredText, String nightText, Region region) {
         LocalDate labelled = null;
         if (nightText != null) {
             try {
@@ -213,12 +227,8 @@ public final class IncidentNormalizer {
     }
 
     private static String text(RawRow row, Column column) {
-        String value = row.get(column);
-        if (value == null) {
-            return null;
-        }
-        String stripped = value.strip();
-        return stripped.isEmpty() ? null : stripped;
+        String stripped = FreeText.strip(row.get(column));
+        return stripped == null || stripped.isEmpty() ? null : stripped;
     }
 
     /** What makes two spellings the same key: case and runs of white space do not count. */
@@ -231,7 +241,7 @@ public final class IncidentNormalizer {
         digest.reset();
         for (String value : row.values()) {
             if (value != null) {
-                digest.update(value.strip().getBytes(StandardCharsets.UTF_8));
+                digest.update(FreeText.strip(value).getBytes(StandardCharsets.UTF_8));
             }
             digest.update((byte) 0);
         }
