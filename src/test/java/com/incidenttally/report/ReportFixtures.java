@@ -122,7 +122,7 @@ public final class ReportFixtures {
         }
         comparison.sort(Comparator.comparingLong(RegionComparison::current).reversed());
         Totals previousTotals = new Totals(comparison.stream().mapToLong(RegionComparison::previous).sum(),
-                400, 120, 12, 30, 68, 2, 9);
+                400, 120, 12, 30, 68, 2, 9, 3, 0);
 
         List<Rejection> rejections = List.of(
                 new Rejection("digest.csv", 3, "uav_count", "-3", "UAV count must be a whole number of 0 or more, not -3",
@@ -199,7 +199,7 @@ public final class ReportFixtures {
         Set<String> regions = new HashSet<>();
         Set<String> districts = new HashSet<>();
         Set<LocalDate> nights = new HashSet<>();
-        long uavs = 0, unknown = 0, killed = 0, injured = 0;
+        long uavs = 0, unknown = 0, killed = 0, injured = 0, killedKnown = 0, injuredKnown = 0;
         for (MergedIncident incident : incidents) {
             regions.add(incident.region());
             if (incident.district() != null) {
@@ -210,8 +210,11 @@ public final class ReportFixtures {
             unknown += incident.uavCount() == null ? 1 : 0;
             killed += incident.killed() == null ? 0 : incident.killed();
             injured += incident.injured() == null ? 0 : incident.injured();
+            killedKnown += incident.killed() == null ? 0 : 1;
+            injuredKnown += incident.injured() == null ? 0 : 1;
         }
-        return new Totals(incidents.size(), uavs, unknown, regions.size(), districts.size(), nights.size(), killed, injured);
+        return new Totals(incidents.size(), uavs, unknown, regions.size(), districts.size(), nights.size(), killed, injured,
+                killedKnown, injuredKnown);
     }
 
     /** Tallies grouped by a key; sorted by incidents (regions, districts) or by night. */
@@ -236,7 +239,8 @@ public final class ReportFixtures {
                     group.stream().filter(i -> i.uavCount() == null).count(),
                     group.stream().mapToLong(i -> i.killed() == null ? 0 : i.killed()).sum(),
                     group.stream().mapToLong(i -> i.injured() == null ? 0 : i.injured()).sum(),
-                    sources.size()));
+                    sources.size(), group.stream().filter(i -> i.killed() != null).count(),
+                    group.stream().filter(i -> i.injured() != null).count()));
         }
         if (!byNight) {
             rows.sort(Comparator.comparingLong(TallyRow::incidents).reversed());
