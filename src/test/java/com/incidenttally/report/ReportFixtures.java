@@ -154,7 +154,9 @@ public final class ReportFixtures {
         Map<String, Duration> timings = new LinkedHashMap<>();
         timings.put("ingestStep", Duration.ofMillis(5230));
         timings.put("tallyStep", Duration.ofMillis(412));
-        timings.put("reportStep", Duration.ofMillis(1780));
+        // The report step is still running while the report is written.
+        RunInfo.RunningStep reportStep = new RunInfo.RunningStep("reportStep", Instant.now().minusSeconds(2),
+                Instant.now().minusSeconds(10));
         long accepted = incidents.size() + 40;
         RunInfo run = new RunInfo("0.1.0", parameters, List.of(
                 new InputFileInfo("governors.csv", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
@@ -163,7 +165,7 @@ public final class ReportFixtures {
                         "windows-1251", ";", 22, 20, 2, "loaded"),
                 new InputFileInfo("broken.csv", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
                         "UTF-8", null, 1, 0, 1, "rejected")),
-                timings, accepted + 4, accepted, 4, 40);
+                timings, accepted + 4, accepted, 4, 40, reportStep);
 
         List<WeekCount> trend = weeklyTrend(incidents);
         return new Data(period, GENERATED_AT, totals(incidents), previous, previousTotals, comparison,

@@ -122,8 +122,9 @@ final class DataQualitySheet {
             category(row, Category.REJECTED_GROUP, styles.groupLabel);
             cells.styled(row, FIELD, group.column, styles.groupLabel);
             cells.styled(row, VALUE, group.value, styles.groupLabel);
-            cells.styled(row, DETAIL, group.value == null ? texts.text("dq.group", group.reason, group.rows)
-                    : texts.text("dq.nameGroup", group.reason, group.value, group.rows), styles.groupLabel);
+            String one = group.rows == 1 ? "1" : "";
+            cells.styled(row, DETAIL, group.value == null ? texts.text("dq.group" + one, group.reason, group.rows)
+                    : texts.text("dq.nameGroup" + one, group.reason, group.value, group.rows), styles.groupLabel);
             cells.styled(row, ROWS, null, styles.groupInteger).setCellValue(group.rows);
             String where = String.join(", ", group.where);
             if (group.rows > group.where.size()) {
@@ -229,7 +230,7 @@ final class DataQualitySheet {
         boolean name = column != null && NAME_COLUMNS.contains(column.toLowerCase(Locale.ROOT));
         if (name || !"(file)".equals(column)) {
             // The words before the colon say the reason; what follows tells one row's value.
-            int colon = reason.indexOf(':');
+            int colon = reason.indexOf(": ");
             if (colon > 0) {
                 reason = reason.substring(0, colon);
             }

@@ -69,8 +69,6 @@ final class IncidentsSheet {
         });
         if (written[0] == 0) {
             cells.styled(table.trailingRow(), 0, texts.text("noIncidents", texts.period(data.period())), styles.note);
-        } else {
-            table.note(cells, texts.text("note.incidentsPrint"));
         }
         table.finish();
         return written[0];

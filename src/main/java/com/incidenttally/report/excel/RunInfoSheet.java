@@ -24,7 +24,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 final class RunInfoSheet {
 
-    private static final int[] WIDTHS = {32, 66, 13, 11, 11, 11, 11, 12};
+    private static final int[] WIDTHS = {30, 66, 13, 11, 11, 11, 11, 12};
 
     private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
