@@ -580,6 +580,41 @@ class IncidentWorkbookWriterTests {
     }
 
     @Nested
+    class LongPeriods {
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void aYearOfNightsIsShownByWeekWithTheSameTotals() throws IOException {
+            ReportFixtures.Data data = ReportFixtures.nightsEndingOn(LocalDate.of(2025, 12, 9), 365);
+            XSSFWorkbook workbook = write(data, new IncidentWorkbookWriter(), dir, 0);
+
+            XSSFSheet matrix = workbook.getSheet("Region x night");
+            int totalColumn = columnOf(matrix, "Total");
+            assertThat(totalColumn).isBetween(53, 54);
+            assertThat(matrix.getRow(0).getCell(1).getStringCellValue()).matches("2024-W\\d\\d");
+            Row total = rowWhere(matrix, 0, "Total").orElseThrow();
+            assertThat((long) total.getCell(totalColumn).getNumericCellValue()).isEqualTo(data.totals().incidents());
+            long sum = 0;
+            for (int c = 1; c < totalColumn; c++) {
+                sum += (long) total.getCell(c).getNumericCellValue();
+            }
+            assertThat(sum).isEqualTo(data.totals().incidents());
+            assertThat(allText(matrix)).contains("each column is an ISO week of nights");
+        }
+
+        @Test
+        void columnsStayWithinExcelsLimitWhateverThePeriod() {
+            assertThat(RegionNightSheet.grain(92)).isEqualTo(RegionNightSheet.Grain.NIGHT);
+            assertThat(RegionNightSheet.grain(93)).isEqualTo(RegionNightSheet.Grain.WEEK);
+            assertThat(RegionNightSheet.grain(156 * 7)).isEqualTo(RegionNightSheet.Grain.WEEK);
+            assertThat(RegionNightSheet.grain(156 * 7 + 1)).isEqualTo(RegionNightSheet.Grain.MONTH);
+            assertThat(RegionNightSheet.MAX_COLUMNS + 2).isLessThanOrEqualTo(16_384);
+        }
+    }
+
+    @Nested
     class Continuation {
 
         @TempDir
