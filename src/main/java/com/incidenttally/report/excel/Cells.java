@@ -79,8 +79,8 @@ final class Cells {
         if (value != null && !value.isEmpty()) {
             // Neither Excel nor LibreOffice reliably re-measures streamed rows, so set the height
             // from an estimate of the wrapped lines, capped so one huge value cannot fill a screen.
-            // Column widths count the widest digit; most letters are narrower.
-            int perLine = Math.max(1, row.getSheet().getColumnWidth(column) * 6 / 5 / 256);
+            // Column widths count the widest digit; most letters are narrower, but lines break at words.
+            int perLine = Math.max(1, row.getSheet().getColumnWidth(column) / 256);
             int lines = 0;
             for (String line : cell.getStringCellValue().split("\n", -1)) {
                 lines += Math.max(1, (line.length() + perLine - 1) / perLine);

@@ -71,11 +71,11 @@ final class DataQualitySheet {
         return List.of(
                 Column.text(texts.text("dq.col.category"), 15),
                 Column.text(texts.text("dq.col.file"), 18),
-                Column.number(texts.text("dq.col.line"), 6),
+                Column.number(texts.text("dq.col.line"), 7),
                 Column.text(texts.text("col.region"), 17),
-                Column.text(texts.text("dq.col.field"), 10),
+                Column.text(texts.text("dq.col.field"), 11),
                 Column.text(texts.text("dq.col.value"), 20),
-                Column.text(texts.text("dq.col.detail"), 44),
+                Column.text(texts.text("dq.col.detail"), 41),
                 Column.number(texts.text("dq.col.rows"), 7),
                 Column.text(texts.text("dq.col.where"), 28));
     }
@@ -130,7 +130,7 @@ final class DataQualitySheet {
             if (group.rows > group.where.size()) {
                 where += texts.text("dq.more", group.rows - group.where.size());
             }
-            cells.wrapped(row, WHERE, where, styles.groupLabel);
+            cells.wrapped(row, WHERE, where, styles.groupWrapped);
             for (int c : new int[] {FILE, LINE, REGION}) {
                 cells.styled(row, c, null, styles.groupLabel);
             }

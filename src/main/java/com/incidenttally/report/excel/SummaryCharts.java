@@ -65,6 +65,8 @@ final class SummaryCharts {
         XDDFCategoryAxis bottom = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis left = chart.createValueAxis(AxisPosition.LEFT);
         left.setCrosses(AxisCrosses.AUTO_ZERO);
+        // Bars start at zero, or a quiet night looks like none.
+        left.setMinimum(0);
         XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, bottom, left);
         bars.setBarDirection(BarDirection.COL);
         bars.setVaryColors(false);
@@ -84,6 +86,7 @@ final class SummaryCharts {
         left.setOrientation(AxisOrientation.MAX_MIN);
         XDDFValueAxis bottom = chart.createValueAxis(AxisPosition.BOTTOM);
         bottom.setCrosses(AxisCrosses.AUTO_ZERO);
+        bottom.setMinimum(0);
         XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, left, bottom);
         bars.setBarDirection(BarDirection.BAR);
         bars.setVaryColors(false);

@@ -84,13 +84,42 @@ final class TallySheets {
         return columns;
     }
 
+    /**
+     * Figure columns wide enough that no word of a heading is split (Russian words are longer),
+     * the widest key column narrowed to keep the table printable at 8 pt.
+     */
+    static List<Column> legible(List<Column> keys, List<Column> figures) {
+        List<Column> columns = new ArrayList<>(keys);
+        int width = keys.stream().mapToInt(Column::width).sum();
+        for (Column figure : figures) {
+            int longestWord = 0;
+            for (String word : figure.title().split("[\\s/-]+")) {
+                longestWord = Math.max(longestWord, word.length());
+            }
+            Column wide = new Column(figure.title(), Math.max(figure.width(), longestWord + 1), figure.numeric());
+            columns.add(wide);
+            width += wide.width();
+        }
+        int excess = width - TableSheet.LEGIBLE_WIDTH_CHARS;
+        if (excess > 0) {
+            int widest = 0;
+            for (int i = 1; i < keys.size(); i++) {
+                if (keys.get(i).width() > keys.get(widest).width()) {
+                    widest = i;
+                }
+            }
+            Column key = keys.get(widest);
+            columns.set(widest, new Column(key.title(), Math.max(12, key.width() - excess), key.numeric()));
+        }
+        return columns;
+    }
+
     private interface KeyWriter {
         void write(Row row, TallyRow tally);
     }
 
     private void write(String name, List<Column> keys, List<TallyRow> rows, KeyWriter keyWriter) {
-        List<Column> columns = new ArrayList<>(keys);
-        columns.addAll(figureColumns(texts));
+        List<Column> columns = legible(keys, figureColumns(texts));
 
         TableSheet table = new TableSheet(workbook, styles, name, columns, maxRows, keys.size(), printTitle);
         int first = keys.size();

@@ -50,6 +50,7 @@ final class WorkbookStyles {
     /** A group's heading row inside a table (Data quality): bold, shaded, over its rows. */
     final CellStyle groupLabel;
     final CellStyle groupInteger;
+    final CellStyle groupWrapped;
     /** Night headings of the matrix, turned upright so that seventy nights fit across. */
     final CellStyle verticalHeader;
     /** Matrix counts: zeros left blank so the nights with incidents stand out. */
@@ -189,7 +190,10 @@ final class WorkbookStyles {
         groupLabel.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         groupLabel.setBorderTop(BorderStyle.THIN);
         groupLabel.setVerticalAlignment(VerticalAlignment.TOP);
-        groupLabel.setWrapText(true);
+
+        groupWrapped = workbook.createCellStyle();
+        groupWrapped.cloneStyleFrom(groupLabel);
+        groupWrapped.setWrapText(true);
 
         groupInteger = workbook.createCellStyle();
         groupInteger.cloneStyleFrom(groupLabel);
