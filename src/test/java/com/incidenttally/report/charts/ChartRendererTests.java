@@ -55,7 +55,7 @@ class ChartRendererTests {
     /** Region {@code i} with {@code incidents} incidents, all shot down. */
     private static TallyRow shotDownInRegion(int i, long incidents) {
         return new TallyRow("Region " + i, "RU-" + i, null, null, incidents, incidents, 0, incidents, 0, 0, 0,
-                0, 0, 0, 0, 1);
+                0, 0, 0, 0, 1, 0, 0);
     }
 
     /** The "+N" written over the by-night bars for the regions not stacked by name. */
@@ -192,10 +192,10 @@ class ChartRendererTests {
         List<TallyRow> rows = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             rows.add(new TallyRow("Region " + i, "RU-" + i, null, null, 100 - i, 100 - i, 0, 100 - i, 0, 0, 0,
-                    0, 0, 0, 0, 1));
+                    0, 0, 0, 0, 1, 0, 0));
         }
         long total = rows.stream().mapToLong(TallyRow::incidents).sum();
-        Totals totals = new Totals(total, 0, 0, 30, 0, 7, 0, 0);
+        Totals totals = new Totals(total, 0, 0, 30, 0, 7, 0, 0, 0, 0);
         Period week = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
 
         JFreeChart chart = renderer.byRegion(week, totals, rows);
@@ -303,7 +303,7 @@ class ChartRendererTests {
         for (int i = 0; i < 100; i++) {
             rows.add(shotDownInRegion(i, 10));
         }
-        Totals totals = new Totals(1000, 0, 0, 100, 0, 7, 0, 0);
+        Totals totals = new Totals(1000, 0, 0, 100, 0, 7, 0, 0, 0, 0);
         Period week = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
 
         JFreeChart chart = renderer.byRegion(week, totals, rows);
@@ -316,7 +316,7 @@ class ChartRendererTests {
     @Test
     void theHeatmapsOtherRowHasAGreyScaleOfItsOwn() {
         RegionNightMatrix matrix = evenMatrix(40, 7, 3);
-        Totals totals = new Totals(40 * 7 * 3, 0, 0, 40, 0, 7, 0, 0);
+        Totals totals = new Totals(40 * 7 * 3, 0, 0, 40, 0, 7, 0, 0, 0, 0);
         Period week = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
 
         JFreeChart chart = renderer.heatmap(week, totals, matrix);
@@ -338,7 +338,7 @@ class ChartRendererTests {
     void heatmapCellsCarryTheirNumbersWhenTheyFit() {
         Period week = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
         RegionNightMatrix weekly = evenMatrix(30, 7, 12);
-        JFreeChart chart = renderer.heatmap(week, new Totals(30 * 7 * 12, 0, 0, 30, 0, 7, 0, 0), weekly);
+        JFreeChart chart = renderer.heatmap(week, new Totals(30 * 7 * 12, 0, 0, 30, 0, 7, 0, 0, 0, 0), weekly);
 
         List<String> labels = new ArrayList<>();
         for (Object annotation : chart.getXYPlot().getAnnotations()) {
@@ -349,7 +349,7 @@ class ChartRendererTests {
 
         // Eight weeks of nights: every cell still carries its two digits, at a smaller size.
         Period eightWeeks = new Period("8w", LocalDate.of(2025, 10, 20), LocalDate.of(2025, 12, 14));
-        JFreeChart nights = renderer.heatmap(eightWeeks, new Totals(26 * 56 * 12, 0, 0, 26, 0, 56, 0, 0),
+        JFreeChart nights = renderer.heatmap(eightWeeks, new Totals(26 * 56 * 12, 0, 0, 26, 0, 56, 0, 0, 0, 0),
                 evenMatrix(26, 56, 12));
         assertThat(nights.getXYPlot().getAnnotations()).hasSize(26 * 56);
         assertThat(ChartRenderer.cellLabelSize(26, 56, 99)).isBetween(9, 16);
