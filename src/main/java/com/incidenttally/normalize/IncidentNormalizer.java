@@ -85,6 +85,12 @@ public final class IncidentNormalizer {
         Integer injured = count(() -> Counts.casualties(row.get(Column.INJURED)), Column.INJURED);
 
         String districtText = FreeText.cut(text(row, Column.DISTRICT), 1000);
+        String location = FreeText.clean(row.get(Column.LOCATION));
+        if (region.isSea() && districtText != null) {
+            // A sea area has no districts: what the district column says is where at sea, kept as location.
+            location = location == null ? districtText : districtText + "; " + location;
+            districtText = null;
+        }
         String district = null;
         String districtKey = "";
         String districtInput = null;
@@ -117,7 +123,7 @@ public final class IncidentNormalizer {
                 regionExact ? null : regionMatch.method().name().toLowerCase(Locale.ROOT),
                 regionMatch.score(),
                 district, districtKey, districtInput, districtMethod, districtScore,
-                FreeText.clean(row.get(Column.LOCATION)),
+                location,
                 eventType, uavCount, killed, injured,
                 FreeText.clean(row.get(Column.DAMAGE)),
                 FreeText.clean(row.get(Column.MEASURES)),

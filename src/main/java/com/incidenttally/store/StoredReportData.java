@@ -1,6 +1,7 @@
 package com.incidenttally.store;
 
 import com.incidenttally.normalize.NightCalendar;
+import com.incidenttally.places.AreaKind;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
 import com.incidenttally.tally.InputFileInfo;
@@ -36,9 +37,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The report's view of the store for one period. Group lists are read once; big views stream. */
 public class StoredReportData implements ReportData {
@@ -50,7 +53,8 @@ public class StoredReportData implements ReportData {
 
     private final JdbcTemplate jdbc;
     private final int rangeRows;
-    private final Gazetteer gazetteer;
+    /** A region or sea area by its code, as the gazetteer knows it. */
+    private final Function<String, Optional<Region>> areas;
     private final Period period;
     private final Instant generatedAt;
     private final RunInfo runInfo;
@@ -66,9 +70,15 @@ public class StoredReportData implements ReportData {
     /** A view that reads incidents and merge notes at most {@code rangeRows} at a time. */
     StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
                      RunInfo runInfo, int rangeRows) {
+        this(store, gazetteer::regionByIso, period, generatedAt, runInfo, rangeRows);
+    }
+
+    /** A view that knows regions and sea areas through {@code areas} (a sea the bundled data lacks, in tests). */
+    StoredReportData(IncidentStore store, Function<String, Optional<Region>> areas, Period period, Instant generatedAt,
+                     RunInfo runInfo, int rangeRows) {
         this.rangeRows = rangeRows;
         this.jdbc = store.jdbc();
-        this.gazetteer = gazetteer;
+        this.areas = areas;
         this.period = period;
         this.generatedAt = generatedAt;
         this.runInfo = runInfo;
@@ -114,7 +124,7 @@ public class StoredReportData implements ReportData {
 
     @Override
     public Totals totals() {
-        return tallies().current.totals();
+        return tallies().current.totals(this::isSea);
     }
 
     @Override
@@ -124,7 +134,7 @@ public class StoredReportData implements ReportData {
 
     @Override
     public Totals previousTotals() {
-        return previous == null ? null : tallies().previous.totals();
+        return previous == null ? null : tallies().previous.totals(this::isSea);
     }
 
     @Override
@@ -141,7 +151,7 @@ public class StoredReportData implements ReportData {
         regions.addAll(tallies.previous.byRegion.keySet());
         return regions.stream()
                 .map(iso -> new RegionComparison(regionName(iso), iso, incidents(tallies.current.byRegion.get(iso)),
-                        incidents(tallies.previous.byRegion.get(iso))))
+                        incidents(tallies.previous.byRegion.get(iso)), kind(iso)))
                 .sorted(Comparator.comparingLong(RegionComparison::current).reversed()
                         .thenComparing(Comparator.comparingLong(RegionComparison::previous).reversed())
                         .thenComparing(RegionComparison::region))
@@ -160,7 +170,7 @@ public class StoredReportData implements ReportData {
     private List<TallyRow> computeByRegion() {
         List<TallyRow> rows = new ArrayList<>();
         tallies().current.byRegion.forEach((iso, figures) ->
-                rows.add(figures.row(regionName(iso), iso, null, null)));
+                rows.add(figures.row(regionName(iso), iso, null, null, kind(iso))));
         return sortByIncidents(rows, Comparator.comparing(TallyRow::region));
     }
 
@@ -176,7 +186,7 @@ public class StoredReportData implements ReportData {
             if (district != null && key.districtKey().startsWith("?:")) {
                 district = district + UNRESOLVED_SUFFIX;
             }
-            rows.add(figures.row(regionName(key.regionIso()), key.regionIso(), district, null));
+            rows.add(figures.row(regionName(key.regionIso()), key.regionIso(), district, null, kind(key.regionIso())));
         });
         return sortByIncidents(rows, Comparator.comparing(TallyRow::region)
                 .thenComparing(r -> r.district() == null ? "" : r.district()));
@@ -193,7 +203,7 @@ public class StoredReportData implements ReportData {
         for (LocalDate night = period.from(); !night.isAfter(period.to()); night = night.plusDays(1)) {
             Figures figures = found.get(night);
             rows.add(figures == null ? new TallyRow(null, null, null, night, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-                    : figures.row(null, null, null, night));
+                    : figures.row(null, null, null, night, null));
         }
         return rows;
     }
@@ -350,9 +360,11 @@ public class StoredReportData implements ReportData {
                     [(int) ChronoUnit.DAYS.between(period.from(), incident.night())]++;
         }
 
-        Totals totals() {
-            return new Totals(all.incidents, all.uavReported, all.unknownCount, byRegion.size(), districts.size(),
-                    nights.size(), all.killed, all.injured);
+        /** Sea areas are counted apart from the land regions. */
+        Totals totals(java.util.function.Predicate<String> isSea) {
+            long seas = byRegion.keySet().stream().filter(isSea).count();
+            return new Totals(all.incidents, all.uavReported, all.unknownCount, byRegion.size() - seas, districts.size(),
+                    nights.size(), all.killed, all.injured, seas);
         }
     }
 
@@ -403,9 +415,9 @@ public class StoredReportData implements ReportData {
             }
         }
 
-        TallyRow row(String region, String iso, String districtName, LocalDate night) {
+        TallyRow row(String region, String iso, String districtName, LocalDate night, AreaKind kind) {
             return new TallyRow(region, iso, districtName, night, incidents, nightTime, daytime, shotDown, debris,
-                    impact, attack, uavReported, unknownCount, killed, injured, sources.size());
+                    impact, attack, uavReported, unknownCount, killed, injured, sources.size(), kind);
         }
     }
 
@@ -555,6 +567,14 @@ public class StoredReportData implements ReportData {
     }
 
     private String regionName(String iso) {
-        return gazetteer.regionByIso(iso).map(Region::name).orElse(iso);
+        return areas.apply(iso).map(Region::name).orElse(iso);
+    }
+
+    private AreaKind kind(String iso) {
+        return areas.apply(iso).map(Region::kind).orElse(AreaKind.REGION);
+    }
+
+    private boolean isSea(String iso) {
+        return kind(iso) == AreaKind.SEA;
     }
 }

@@ -1,10 +1,14 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.places.AreaKind;
+
 import java.time.LocalDate;
 
 /**
- * One group of incidents: a region, a district of a region, or a night (the fields that do not
- * apply to the grouping are null).
+ * One group of incidents: a region or sea area, a district of a region, or a night (the fields that
+ * do not apply to the grouping are null).
+ *
+ * @param kind whether the row's area is a land region or a sea area; null for a night's row
  */
 public record TallyRow(
         String region,
@@ -22,5 +26,18 @@ public record TallyRow(
         long unknownCount,
         long killed,
         long injured,
-        long sources) {
+        long sources,
+        AreaKind kind) {
+
+    /** A row of a land region's figures, or of a night's when region is null. */
+    public TallyRow(String region, String isoCode, String district, LocalDate night, long incidents, long nightTime,
+                    long daytime, long shotDown, long debris, long impact, long attack, long uavReported,
+                    long unknownCount, long killed, long injured, long sources) {
+        this(region, isoCode, district, night, incidents, nightTime, daytime, shotDown, debris, impact, attack,
+                uavReported, unknownCount, killed, injured, sources, region == null ? null : AreaKind.REGION);
+    }
+
+    public boolean isSea() {
+        return kind == AreaKind.SEA;
+    }
 }

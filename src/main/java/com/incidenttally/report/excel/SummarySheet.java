@@ -87,6 +87,9 @@ final class SummarySheet {
         figure("UAVs reported", totals.uavReported(), compare ? previousTotals.uavReported() : null);
         figure("Incidents with unknown UAV count", totals.unknownCount(), compare ? previousTotals.unknownCount() : null);
         figure("Regions affected", totals.regions(), compare ? previousTotals.regions() : null);
+        if (totals.seaAreas() > 0 || compare && previousTotals.seaAreas() > 0) {
+            figure("Sea areas affected", totals.seaAreas(), compare ? previousTotals.seaAreas() : null);
+        }
         figure("Districts affected", totals.districts(), compare ? previousTotals.districts() : null);
         figure("Nights with incidents", totals.nights(), compare ? previousTotals.nights() : null);
         figure("Killed", totals.killed(), compare ? previousTotals.killed() : null);

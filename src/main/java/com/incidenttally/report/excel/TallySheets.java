@@ -41,7 +41,9 @@ final class TallySheets {
                 rows, (row, tally) -> {
                     cells.text(row, 0, tally.region());
                     cells.text(row, 1, tally.isoCode());
-                    cells.text(row, 2, tally.district() == null ? "(region as a whole)" : tally.district());
+                    // A sea area has no districts: its row's district stays blank.
+                    cells.text(row, 2, tally.district() != null ? tally.district()
+                            : tally.isSea() ? null : "(region as a whole)");
                 });
     }
 
