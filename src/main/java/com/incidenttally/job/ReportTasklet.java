@@ -114,6 +114,7 @@ class ReportTasklet implements Tasklet {
         parameters.put("period", run.label());
         parameters.put("aliases", run.aliases() == null ? "(none)" : run.aliases().toString());
         parameters.put("night window", run.nightWindow().toString());
+        parameters.put("time zones", run.zones().isEmpty() ? "the gazetteer's" : run.zones());
         parameters.put("merge across sources", run.merge() ? "yes" : "no (--no-merge)");
         parameters.put("fail on rejects", run.failOnRejects() ? "yes" : "no");
         parameters.put("run clock", run.clock().toString());
