@@ -3,6 +3,7 @@ package com.incidenttally.job;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.report.RejectedCsvWriter;
 import com.incidenttally.report.ReportFolder;
+import com.incidenttally.report.UnresolvedNamesCsvWriter;
 import com.incidenttally.report.charts.ChartRenderer;
 import com.incidenttally.report.excel.IncidentWorkbookWriter;
 import com.incidenttally.report.json.SummaryJsonWriter;
@@ -83,6 +84,7 @@ class ReportTasklet implements Tasklet {
             new IncidentWorkbookWriter().write(data, charts, dir.resolve("incident-report-" + period.label() + ".xlsx"));
             new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
             new RejectedCsvWriter().write(data, dir.resolve("rejected.csv"));
+            new UnresolvedNamesCsvWriter().write(data, dir.resolve("unresolved-names.csv"));
             folder.publish();
         } catch (Exception | Error e) {
             folder.discard();

@@ -15,6 +15,7 @@ import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.Resolution;
 import com.incidenttally.tally.RunInfo;
 import com.incidenttally.tally.TallyRow;
+import com.incidenttally.tally.UnresolvedName;
 import com.incidenttally.tally.Totals;
 import com.incidenttally.tally.Warning;
 import com.incidenttally.tally.WeekCount;
@@ -55,6 +56,8 @@ public class StoredReportData implements ReportData {
     private final int rangeRows;
     /** A region or sea area by its code, as the gazetteer knows it. */
     private final Function<String, Optional<Region>> areas;
+    /** What unresolved names might mean; null: no candidates. */
+    private final Gazetteer gazetteer;
     private final Period period;
     private final Instant generatedAt;
     private final RunInfo runInfo;
@@ -70,14 +73,15 @@ public class StoredReportData implements ReportData {
     /** A view that reads incidents and merge notes at most {@code rangeRows} at a time. */
     StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
                      RunInfo runInfo, int rangeRows) {
-        this(store, gazetteer::regionByIso, period, generatedAt, runInfo, rangeRows);
+        this(store, gazetteer, gazetteer::regionByIso, period, generatedAt, runInfo, rangeRows);
     }
 
     /** A view that knows regions and sea areas through {@code areas} (a sea the bundled data lacks, in tests). */
-    StoredReportData(IncidentStore store, Function<String, Optional<Region>> areas, Period period, Instant generatedAt,
-                     RunInfo runInfo, int rangeRows) {
+    StoredReportData(IncidentStore store, Gazetteer gazetteer, Function<String, Optional<Region>> areas, Period period,
+                     Instant generatedAt, RunInfo runInfo, int rangeRows) {
         this.rangeRows = rangeRows;
         this.jdbc = store.jdbc();
+        this.gazetteer = gazetteer;
         this.areas = areas;
         this.period = period;
         this.generatedAt = generatedAt;
@@ -525,6 +529,50 @@ public class StoredReportData implements ReportData {
         resolutions.sort(Comparator.comparing(Resolution::kind).reversed().thenComparing(Resolution::region)
                 .thenComparing(Resolution::input));
         return resolutions;
+    }
+
+    /** Candidates offered for each unresolved name. */
+    static final int CANDIDATES = 3;
+    static final String KIND_REGION = "region";
+    static final String KIND_DISTRICT = "district";
+
+    @Override
+    public List<UnresolvedName> unresolvedNames() {
+        return memoized("unresolvedNames", this::computeUnresolvedNames);
+    }
+
+    /**
+     * Region names that rejected rows (a region rejection with a value: every other region rejection is a
+     * missing value), and district names kept unresolved, over every file in the store.
+     */
+    private List<UnresolvedName> computeUnresolvedNames() {
+        List<UnresolvedName> names = new ArrayList<>();
+        Map<String, long[]> regionRows = new LinkedHashMap<>();
+        Map<String, String> regionReasons = new HashMap<>();
+        jdbc.query("SELECT val, reason FROM it_rejection WHERE col = 'region' AND val IS NOT NULL", rs -> {
+            String input = rs.getString(1).strip();
+            if (!input.isEmpty()) {
+                regionRows.computeIfAbsent(input, k -> new long[1])[0]++;
+                regionReasons.merge(input, rs.getString(2), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        });
+        regionRows.forEach((input, rows) -> names.add(new UnresolvedName(KIND_REGION, input, null, rows[0],
+                regionReasons.get(input), gazetteer == null ? List.of() : gazetteer.regionCandidates(input, CANDIDATES)
+                .stream().map(c -> new UnresolvedName.Candidate(c.place().name(), c.score())).toList())));
+        jdbc.query("SELECT r.region_iso, r.district_input, COUNT(*) FROM it_row r JOIN it_file f ON f.id = r.file_id"
+                + " WHERE f.status = 'LOADED' AND r.district_method = 'unresolved'"
+                + " GROUP BY r.region_iso, r.district_input", rs -> {
+            String iso = rs.getString(1);
+            String input = rs.getString(2);
+            Region region = areas.apply(iso).orElse(null);
+            names.add(new UnresolvedName(KIND_DISTRICT, input, regionName(iso), rs.getLong(3),
+                    "unresolved district: kept under its region as " + input + UNRESOLVED_SUFFIX,
+                    gazetteer == null ? List.of() : gazetteer.districtCandidates(region, input, CANDIDATES).stream()
+                            .map(c -> new UnresolvedName.Candidate(c.place().name(), c.score())).toList()));
+        });
+        names.sort(Comparator.comparingLong(UnresolvedName::rows).reversed().thenComparing(UnresolvedName::kind)
+                .thenComparing(n -> n.region() == null ? "" : n.region()).thenComparing(UnresolvedName::input));
+        return names;
     }
 
     /** A merge note with the columns it is listed by. */

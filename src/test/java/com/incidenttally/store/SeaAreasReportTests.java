@@ -88,7 +88,7 @@ class SeaAreasReportTests {
     private StoredReportData week() {
         Map<String, Region> seas = Map.of(BLACK_SEA.isoCode(), BLACK_SEA, CASPIAN_SEA.isoCode(), CASPIAN_SEA);
         RunInfo run = new RunInfo("test", Map.of(), List.of(), Map.of(), 6, 6, 0, 0);
-        return new StoredReportData(store, iso -> seas.containsKey(iso) ? Optional.of(seas.get(iso))
+        return new StoredReportData(store, Gazetteer.bundled(), iso -> seas.containsKey(iso) ? Optional.of(seas.get(iso))
                 : Gazetteer.bundled().regionByIso(iso), new Period("2025-12-02_2025-12-08",
                 LocalDate.parse("2025-12-02"), LocalDate.parse("2025-12-08")), Instant.EPOCH, run, 100_000);
     }
