@@ -69,7 +69,8 @@ public record RunOptions(
                                             e.g. jdbc:postgresql://localhost:5432/incidents
                   --db-user=NAME            database user (or INCIDENT_TALLY_DB_USER)
                   --db-password=SECRET      database password (or INCIDENT_TALLY_DB_PASSWORD)
-                  --aliases=FILE            your own place spellings: input_name,region,canonical_name
+                  --aliases=FILE            your own spellings of places and sources:
+                                            input_name,region,canonical_name[,kind,...]
                   --night-window=18:00-06:00  the hours that count as night-time
                   --zone=REGION=ZONE        the local time of a region's reports, e.g.
                                             --zone=UA-14=Europe/Kyiv for official Ukrainian data
