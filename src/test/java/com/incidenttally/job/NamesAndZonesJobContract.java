@@ -2,6 +2,7 @@ package com.incidenttally.job;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import com.incidenttally.places.Gazetteer;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import static com.incidenttally.job.IncidentReportJobContract.header;
 import static com.incidenttally.job.IncidentReportJobContract.open;
 import static com.incidenttally.job.IncidentReportJobContract.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The names a run could not resolve, written out and fed back as aliases; sources declared one; a
@@ -164,6 +166,45 @@ abstract class NamesAndZonesJobContract {
             String runInfo = allText(workbook.getSheet("Run info"));
             assertThat(runInfo).contains("UA-14=Europe/Kyiv").contains("reloaded: night window, aliases or zones changed");
         }
+    }
+
+    @Test
+    void aSeaAreaIsTalliedOnRowsOfItsOwnOnEverySheetAndInTheSummary(@TempDir Path input, @TempDir Path output,
+                                                                  @TempDir Path analyst) throws Exception {
+        assumeTrue(Gazetteer.bundled().regionByIso("SEA-BLACK").isPresent(), "the bundled gazetteer has no seas yet");
+        Files.writeString(input.resolve("mod.csv"), """
+                night,region,district,event_type,uav_count,source
+                2025-12-07,Black Sea,,shot_down,12,Минобороны России
+                2025-12-07,Чёрное море,off Sevastopol,shot_down,3,Минобороны России
+                2025-12-07,Акватория ЧМ,,shot_down,2,Минобороны России
+                2025-12-07,Krasnodar Krai,,shot_down,5,Минобороны России
+                """, StandardCharsets.UTF_8);
+        Path aliases = analyst.resolve("aliases.csv");
+        Files.writeString(aliases, "input_name,region,canonical_name\nАкватория ЧМ,,Black Sea\n", StandardCharsets.UTF_8);
+
+        Finished run = run(input, output, "--aliases=" + aliases);
+
+        JsonNode summary = summary(run);
+        assertThat(summary.get("totals").get("regions").asLong()).isEqualTo(1);
+        assertThat(summary.get("totals").get("sea_areas").asLong()).isEqualTo(1);
+        List<String> areas = new ArrayList<>();
+        summary.get("by_region").forEach(r -> areas.add(r.get("region").asString() + "|" + r.get("iso_code").asString()
+                + "|" + r.get("kind").asString() + "|" + r.get("incidents").asLong() + "|" + r.get("uav_reported").asLong()));
+        // One source's three reports of the sea are three incidents, never folded into Krasnodar Krai.
+        assertThat(areas).containsExactly("Black Sea|SEA-BLACK|sea|3|17", "Krasnodar Krai|RU-KDA|region|1|5");
+        JsonNode seaDistrict = summary.get("by_district").get(0);
+        assertThat(seaDistrict.get("kind").asString()).isEqualTo("sea");
+        assertThat(seaDistrict.get("district").isNull()).isTrue();
+        try (Workbook workbook = open(run.report().resolve("incident-report-all.xlsx"))) {
+            assertThat(allText(workbook.getSheet("By region"))).contains("Black Sea", "SEA-BLACK");
+            assertThat(allText(workbook.getSheet("Region x night"))).contains("Black Sea");
+            Sheet incidents = workbook.getSheet("Incidents");
+            Map<String, Integer> columns = header(incidents);
+            assertThat(dataRows(incidents, columns)).filteredOn(r -> text(r, columns.get("Region")).equals("Black Sea"))
+                    .extracting(r -> text(r, columns.get("District")) + "|" + text(r, columns.get("Location")))
+                    .containsExactlyInAnyOrder("|", "|off Sevastopol", "|");
+        }
+        assertThat(run.report().resolve("charts/incidents-by-region.png")).isRegularFile();
     }
 
     /** night|incidents|night-time of each night with incidents. */
