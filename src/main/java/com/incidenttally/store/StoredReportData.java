@@ -451,7 +451,7 @@ public class StoredReportData implements ReportData {
                             integer(rs, "uav_count"), integer(rs, "killed"), integer(rs, "injured"),
                             rs.getString("damage"), rs.getString("measures"), rs.getString("sources"),
                             rs.getString("source_urls"), rs.getString("notes"), rs.getString("origins"),
-                            rs.getInt("reports")));
+                            rs.getInt("reports"), kind(rs.getString("region_iso"))));
         }, Listed.ORDER, listed -> sink.accept(listed.incident()));
     }
 

@@ -73,7 +73,9 @@ final class IncidentsSheet {
         cells.yesNo(row, c++, incident.nightInferred());
         cells.text(row, c++, incident.region());
         cells.text(row, c++, incident.isoCode());
-        cells.text(row, c++, incident.district() == null ? "(region as a whole)" : incident.district());
+        // A sea area has no districts: its incidents' district stays blank.
+        cells.text(row, c++, incident.district() != null ? incident.district()
+                : incident.isSea() ? null : "(region as a whole)");
         cells.text(row, c++, incident.location());
         cells.text(row, c++, eventLabel(incident.eventType()));
         cells.number(row, c++, incident.uavCount());
