@@ -44,10 +44,11 @@ class FileSyncTasklet implements Tasklet {
         RunParameters run = RunParameters.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
         Path input = run.input();
         Map<String, StoredFile> stored = store.filesByPath();
-        // Rows are normalized with the night window and the aliases file: when either changed,
-        // every file is read again rather than tallied by yesterday's rules.
+        // Rows are normalized with the night window, the aliases file and the regions' zones: when
+        // any changed, every file is read again rather than tallied by yesterday's rules.
         String settings = "night window " + run.nightWindow() + "; aliases "
-                + (run.aliases() == null ? "none" : InputFiles.sha256(run.aliases()));
+                + (run.aliases() == null ? "none" : InputFiles.sha256(run.aliases()))
+                + (run.zones().isEmpty() ? "" : "; zones " + run.zones());
         boolean sameSettings = settings.equals(store.state(SETTINGS).orElse(settings));
         store.setState(SETTINGS, settings);
         // Rows rejected as dated after an earlier run's clock may be in the past if this run's
@@ -88,7 +89,7 @@ class FileSyncTasklet implements Tasklet {
                     : !known.complete() ? "reloaded after an interrupted run"
                     : !known.sha256().equals(sha) ? "changed"
                     : datedAfterTheirRun.contains(name) ? "reloaded: it had rows dated after the last run's clock"
-                    : "reloaded: night window or aliases changed");
+                    : "reloaded: night window, aliases or zones changed");
         }
         int removed = 0;
         for (StoredFile known : stored.values()) {

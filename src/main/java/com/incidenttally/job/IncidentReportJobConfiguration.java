@@ -2,6 +2,9 @@ package com.incidenttally.job;
 
 import com.incidenttally.normalize.IncidentNormalizer;
 import com.incidenttally.normalize.NightCalendar;
+import com.incidenttally.normalize.RegionZones;
+import com.incidenttally.sources.SourceAliasFile;
+import com.incidenttally.sources.SourceNames;
 import com.incidenttally.places.AliasFileException;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.store.IncidentStore;
@@ -79,11 +82,15 @@ class IncidentReportJobConfiguration {
     @StepScope
     IngestProcessor ingestProcessor(Gazetteer gazetteer, @Value("#{jobParameters['aliases']}") String aliases,
                                     @Value("#{jobParameters['night.window']}") String nightWindow,
+                                    @Value("#{jobParameters['zones']}") String zones,
                                     @Value("#{jobParameters['run.clock']}") String clock) throws AliasFileException {
-        Gazetteer places = aliases == null || aliases.isEmpty() ? gazetteer : gazetteer.withAliases(Path.of(aliases));
+        boolean noAliases = aliases == null || aliases.isEmpty();
+        Gazetteer places = noAliases ? gazetteer : gazetteer.withAliases(Path.of(aliases));
+        SourceNames sources = noAliases ? SourceNames.NONE : SourceAliasFile.read(Path.of(aliases));
         NightCalendar calendar = new NightCalendar(com.incidenttally.normalize.NightWindow.parse(nightWindow));
         return new IngestProcessor(new IncidentNormalizer(places, calendar,
-                java.time.Clock.fixed(java.time.Instant.parse(clock), java.time.ZoneOffset.UTC)));
+                java.time.Clock.fixed(java.time.Instant.parse(clock), java.time.ZoneOffset.UTC),
+                RegionZones.of(zones, gazetteer), sources));
     }
 
     @Bean

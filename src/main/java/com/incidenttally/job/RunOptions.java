@@ -3,9 +3,11 @@ package com.incidenttally.job;
 import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.normalize.NightWindow;
+import com.incidenttally.normalize.RegionZones;
 import com.incidenttally.places.AliasFileException;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.report.OutputFolder;
+import com.incidenttally.sources.SourceAliasFile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,13 +42,16 @@ public record RunOptions(
         boolean merge,
         boolean failOnRejects,
         Instant now,
-        boolean help) {
+        boolean help,
+        RegionZones zones) {
 
     static final String DEFAULT_DB = "jdbc:h2:file:./data/incidents";
 
     private static final Set<String> FLAGS = Set.of("no-merge", "fail-on-rejects", "help");
     private static final Set<String> VALUED = Set.of("input", "output", "week", "from", "to", "db", "db-user",
-            "db-password", "aliases", "night-window", "now");
+            "db-password", "aliases", "night-window", "now", "zone");
+    /** Options that may be given more than once. */
+    private static final Set<String> REPEATABLE = Set.of("zone");
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     public static String usage() {
@@ -66,8 +71,12 @@ public record RunOptions(
                                             e.g. jdbc:postgresql://localhost:5432/incidents
                   --db-user=NAME            database user (or INCIDENT_TALLY_DB_USER)
                   --db-password=SECRET      database password (or INCIDENT_TALLY_DB_PASSWORD)
-                  --aliases=FILE            your own place spellings: input_name,region,canonical_name
+                  --aliases=FILE            your own spellings of places and sources:
+                                            input_name,region,canonical_name[,kind,...]
                   --night-window=18:00-06:00  the hours that count as night-time
+                  --zone=REGION=ZONE        the local time of a region's reports, e.g.
+                                            --zone=UA-14=Europe/Kyiv for official Ukrainian data
+                                            (repeat for more regions; default: the gazetteer's zone)
                   --no-merge                count every row as its own incident (ids and exact
                                             duplicates still merge)
                   --fail-on-rejects         exit 3 when any input row or file was rejected
@@ -82,6 +91,7 @@ public record RunOptions(
 
     public static RunOptions parse(String[] args, Map<String, String> env, Instant systemNow) {
         Map<String, String> values = new LinkedHashMap<>();
+        List<String> zoneChoices = new java.util.ArrayList<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new BadArgumentsException("unexpected argument '" + arg + "': options look like --name=value (see --help)");
@@ -100,12 +110,15 @@ public record RunOptions(
             } else {
                 throw new BadArgumentsException("unknown option --" + name + " (see --help)");
             }
-            if (values.put(name, value) != null && !FLAGS.contains(name)) {
+            if (REPEATABLE.contains(name)) {
+                zoneChoices.add(value);
+            } else if (values.put(name, value) != null && !FLAGS.contains(name)) {
                 throw new BadArgumentsException("--" + name + " given twice");
             }
         }
         if (values.containsKey("help")) {
-            return new RunOptions(null, null, null, null, null, null, null, null, null, null, true, false, null, true);
+            return new RunOptions(null, null, null, null, null, null, null, null, null, null, true, false, null, true,
+                    RegionZones.DEFAULT);
         }
         Instant now = values.containsKey("now") ? instant(values.get("now")) : systemNow;
         Path input = Path.of(values.getOrDefault("input", "input"));
@@ -134,9 +147,16 @@ public record RunOptions(
             try {
                 // A mistake in the aliases file is found here, before any work starts.
                 Gazetteer.bundled().withAliases(aliases);
-            } catch (AliasFileException e) {
+                SourceAliasFile.read(aliases);
+            } catch (AliasFileException | IllegalArgumentException | java.io.UncheckedIOException e) {
                 throw new BadArgumentsException("aliases file: " + e.getMessage());
             }
+        }
+        RegionZones zones;
+        try {
+            zones = RegionZones.parse(zoneChoices, Gazetteer.bundled());
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentsException("--zone: " + e.getMessage());
         }
         NightWindow window;
         try {
@@ -151,7 +171,7 @@ public record RunOptions(
         String user = values.getOrDefault("db-user", env.get("INCIDENT_TALLY_DB_USER"));
         String password = values.getOrDefault("db-password", env.get("INCIDENT_TALLY_DB_PASSWORD"));
         return new RunOptions(input, output, week, from, to, db, user, password, aliases, window,
-                !values.containsKey("no-merge"), values.containsKey("fail-on-rejects"), now, false).checkFolders();
+                !values.containsKey("no-merge"), values.containsKey("fail-on-rejects"), now, false, zones).checkFolders();
     }
 
     /**

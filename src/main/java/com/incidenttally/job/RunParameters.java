@@ -17,7 +17,7 @@ import java.util.Objects;
  * started again with the same options is restarted, not begun anew.
  */
 record RunParameters(Path input, Path output, String label, LocalDate from, LocalDate to, Path aliases,
-                     NightWindow nightWindow, boolean merge, boolean failOnRejects, Instant clock) {
+                     NightWindow nightWindow, boolean merge, boolean failOnRejects, Instant clock, String zones) {
 
     static final String INPUT = "input";
     static final String OUTPUT = "output";
@@ -30,12 +30,15 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
     static final String FAIL_ON_REJECTS = "fail.on.rejects";
     static final String CLOCK = "run.clock";
     static final String RUN_ID = "run.id";
+    /** The run's choice of zones, {@code UA-09=Europe/Kyiv,UA-14=Europe/Kyiv}; empty for the gazetteer's. */
+    static final String ZONES = "zones";
 
     static RunParameters of(RunOptions options) {
         return new RunParameters(options.input().toAbsolutePath().normalize(), options.output().toAbsolutePath().normalize(),
                 options.label(), options.from(), options.to(),
                 options.aliases() == null ? null : options.aliases().toAbsolutePath().normalize(),
-                options.nightWindow(), options.merge(), options.failOnRejects(), options.now());
+                options.nightWindow(), options.merge(), options.failOnRejects(), options.now(),
+                options.zones().toString());
     }
 
     static RunParameters of(JobParameters parameters) {
@@ -49,7 +52,9 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
                 NightWindow.parse(parameters.getString(NIGHT_WINDOW)),
                 Boolean.parseBoolean(parameters.getString(MERGE)),
                 Boolean.parseBoolean(parameters.getString(FAIL_ON_REJECTS)),
-                Instant.parse(parameters.getString(CLOCK)));
+                Instant.parse(parameters.getString(CLOCK)),
+                // Absent from the runs of versions without --zone: they used the gazetteer's zones.
+                parameters.getString(ZONES, ""));
     }
 
     JobParameters toJobParameters(long runId) {
@@ -61,6 +66,7 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
                 .addString(TO, to == null ? "" : to.toString())
                 .addString(ALIASES, aliases == null ? "" : aliases.toString())
                 .addString(NIGHT_WINDOW, nightWindow.toString())
+                .addString(ZONES, zones)
                 .addString(MERGE, Boolean.toString(merge))
                 .addString(FAIL_ON_REJECTS, Boolean.toString(failOnRejects), false)
                 .addString(CLOCK, clock.toString(), false)
@@ -72,7 +78,7 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
     boolean sameRunAs(RunParameters other) {
         return input.equals(other.input) && output.equals(other.output) && label.equals(other.label)
                 && Objects.equals(aliases, other.aliases) && nightWindow.equals(other.nightWindow)
-                && merge == other.merge;
+                && merge == other.merge && zones.equals(other.zones);
     }
 
     Clock fixedClock() {

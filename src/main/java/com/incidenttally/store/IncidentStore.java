@@ -44,7 +44,8 @@ public class IncidentStore {
      * first: everything in it came from the input files, so the next sync reads them again.
      */
     public static IncidentStore open(JdbcTemplate jdbc) {
-        if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0") && !runs(jdbc, "SELECT rid FROM it_row WHERE 1 = 0")) {
+        if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0")
+                && (!runs(jdbc, "SELECT rid FROM it_row WHERE 1 = 0") || regionCodeWidth(jdbc) < REGION_CODE_WIDTH)) {
             LoggerFactory.getLogger("incident-tally")
                     .warn("The store has an earlier layout: it is emptied and every input file is read again");
             for (String table : List.of("it_row", "it_rejection", "it_warning", "it_incident", "it_incident_source",
@@ -54,6 +55,16 @@ public class IncidentStore {
         }
         new ResourceDatabasePopulator(new ClassPathResource("store/schema.sql")).execute(jdbc.getDataSource());
         return new IncidentStore(jdbc);
+    }
+
+    /** Region codes the store holds: ISO codes, and our own codes of sea areas ({@code SEA-CASPIAN}). */
+    static final int REGION_CODE_WIDTH = 40;
+
+    /** The width of it_row.region_iso; an earlier layout had room for ISO codes only. */
+    private static int regionCodeWidth(JdbcTemplate jdbc) {
+        Integer width = jdbc.queryForObject("SELECT MIN(character_maximum_length) FROM information_schema.columns"
+                + " WHERE LOWER(table_name) = 'it_row' AND LOWER(column_name) = 'region_iso'", Integer.class);
+        return width == null ? REGION_CODE_WIDTH : width;
     }
 
     private static boolean runs(JdbcTemplate jdbc, String sql) {

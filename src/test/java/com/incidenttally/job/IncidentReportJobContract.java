@@ -90,13 +90,14 @@ abstract class IncidentReportJobContract {
         assertThat(summary.get("rows").get("merged").asLong()).isEqualTo(7);
         JsonNode totals = summary.get("totals");
         assertThat(names(totals)).containsExactlyInAnyOrder("incidents", "uav_reported", "incidents_unknown_count",
-                "killed", "injured", "regions", "districts", "nights");
+                "killed", "injured", "regions", "districts", "nights", "sea_areas");
         assertThat(totals.get("incidents").asLong()).isEqualTo(7);
         assertThat(totals.get("uav_reported").asLong()).isEqualTo(1);
         assertThat(totals.get("incidents_unknown_count").asLong()).isEqualTo(6);
         assertThat(totals.get("regions").asLong()).isEqualTo(3);
         assertThat(totals.get("districts").asLong()).isEqualTo(6);
         assertThat(totals.get("nights").asLong()).isEqualTo(1);
+        assertThat(totals.get("sea_areas").asLong()).isZero();
         assertThat(totals.get("killed").asLong()).isZero();
         assertThat(totals.get("injured").asLong()).isZero();
 
@@ -346,7 +347,7 @@ abstract class IncidentReportJobContract {
                 .isEqualTo(7);
         try (Stream<Path> files = Files.list(report)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".incident-tally-report",
-                    "incident-report-all.xlsx", "summary.json", "rejected.csv", "charts");
+                    "incident-report-all.xlsx", "summary.json", "rejected.csv", "unresolved-names.csv", "charts");
         }
         assertThat(notes).hasContent("mine");
         assertThat(usersHidden.resolve("thesis.docx")).hasContent("t");

@@ -150,7 +150,8 @@ public class ChartRenderer {
         List<TallyRow> sorted = sortedByIncidents(rows);
         List<String> labels = new ArrayList<>();
         for (TallyRow row : sorted) {
-            labels.add((row.district() == null ? "(region as a whole)" : row.district()) + ", " + row.region());
+            labels.add(row.district() != null ? row.district() + ", " + row.region()
+                    : row.isSea() ? row.region() : "(region as a whole), " + row.region());
         }
         String title = "Top " + Math.min(TOP_BARS, sorted.size() == 0 ? TOP_BARS : sorted.size())
                 + " districts — " + period.label();
