@@ -49,7 +49,8 @@ public final class IncidentNormalizer {
         this.clock = clock;
     }
 
-    public Normalized normalize(RawRow row) {
+    public Normalized normalize(RawRow input) {
+        RawRow row = ControlCharacters.strip(input);
         if (row.malformed() != null) {
             return reject(row, "(row)", null, row.malformed());
         }
