@@ -1,9 +1,9 @@
 package com.incidenttally.job;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +38,7 @@ final class FailureAdvice {
                 || has(failure, SQLRecoverableException.class)) {
             return "FAILED: " + reason + " (the store could not be reached: " + RESUME + ")";
         }
-        if (has(failure, DataIntegrityViolationException.class)) {
+        if (has(failure, DuplicateKeyException.class)) {
             return "FAILED: " + reason + ". The store contradicts itself, and a rerun will fail the same way:"
                     + " move the H2 file aside (or empty the PostgreSQL database) and run again;"
                     + " everything in it is read again from the input";
