@@ -1,6 +1,7 @@
 package com.incidenttally;
 
 import com.incidenttally.job.BadArgumentsException;
+import com.incidenttally.job.FailureAdvice;
 import com.incidenttally.job.ReportRunner;
 import com.incidenttally.job.RunOptions;
 import com.incidenttally.job.StoreLock;
@@ -69,7 +70,7 @@ public class IncidentTallyApplication {
             (outcome.exitCode() == 1 ? System.err : System.out).println(outcome.summary());
             code = outcome.exitCode();
         } catch (Exception e) {
-            System.err.println("incident-tally: " + StoreProblem.of(e, options.db()).message());
+            System.err.println(FailureAdvice.of(e));
             code = 1;
         }
         int exitCode = code;

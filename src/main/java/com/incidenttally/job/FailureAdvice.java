@@ -15,14 +15,14 @@ import java.sql.SQLTransientException;
  * says "run it again": a file or folder problem once it is fixed, a lost connection, a file that
  * kept changing. A failure that would come back on every rerun says so instead.
  */
-final class FailureAdvice {
+public final class FailureAdvice {
 
     static final String RESUME = "run it again with the same options to resume";
 
     private FailureAdvice() {
     }
 
-    static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         String reason = StoreUrl.masked(StoreProblem.rootMessage(failure));
         if (has(failure, IncidentFileItemReader.InputChangedException.class)) {
             return "FAILED: " + reason + "; once nothing writes to it any more, " + RESUME;
