@@ -172,7 +172,7 @@ class RerunTests {
             assertThat(second.output()).contains("another incident-tally run is using it");
             assertThat(second.output()).doesNotContain("run it again");
         }
-        assertThat(dir.resolve("out")).doesNotExist();
+        assertThat(dir.resolve("out/all")).doesNotExist();
         try (Connection after = DriverManager.getConnection(url, "sa", "");
              ResultSet tables = after.createStatement().executeQuery(
                      "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
