@@ -1,7 +1,9 @@
 package com.incidenttally.job;
 
 import com.incidenttally.places.Gazetteer;
+import com.incidenttally.report.Language;
 import com.incidenttally.report.RejectedCsvWriter;
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.report.ReportFolder;
 import com.incidenttally.report.charts.ChartRenderer;
 import com.incidenttally.report.excel.IncidentWorkbookWriter;
@@ -77,13 +79,14 @@ class ReportTasklet implements Tasklet {
         }
 
         Map<String, String> status = (Map<String, String>) job.getExecutionContext().get(FileSyncTasklet.FILE_STATUS);
-        RunInfo runInfo = runInfo(run, job, status == null ? Map.of() : status);
+        RunInfo runInfo = runInfo(run, job, step, status == null ? Map.of() : status);
         StoredReportData data = new StoredReportData(store, gazetteer, period, run.clock(), runInfo);
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
         try {
             folder.write(dir -> {
                 List<Path> charts = new ChartRenderer().render(data, dir.resolve("charts"));
-                new IncidentWorkbookWriter().write(data, charts, dir.resolve("incident-report-" + period.label() + ".xlsx"));
+                new IncidentWorkbookWriter(ReportTexts.of(language(job), gazetteer))
+                        .write(data, charts, dir.resolve("incident-report-" + period.label() + ".xlsx"));
                 new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
                 new RejectedCsvWriter().write(data, dir.resolve("rejected.csv"));
             });
@@ -99,6 +102,11 @@ class ReportTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /** The report's language: the {@code lang} job parameter, English when a run does not say. */
+    static Language language(JobExecution job) {
+        return Language.of(job.getJobParameters().getString("lang", Language.EN.code()));
+    }
+
     private Period period(RunParameters run) {
         if (run.from() != null) {
             return new Period(run.label(), run.from(), run.to());
@@ -111,7 +119,7 @@ class ReportTasklet implements Tasklet {
         return new Period("all", today, today);
     }
 
-    private RunInfo runInfo(RunParameters run, JobExecution job, Map<String, String> status) {
+    private RunInfo runInfo(RunParameters run, JobExecution job, StepExecution current, Map<String, String> status) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("input", run.input().toString());
         parameters.put("output", run.output().toString());
@@ -120,19 +128,30 @@ class ReportTasklet implements Tasklet {
         parameters.put("night window", run.nightWindow().toString());
         parameters.put("merge across sources", run.merge() ? "yes" : "no (--no-merge)");
         parameters.put("fail on rejects", run.failOnRejects() ? "yes" : "no");
+        parameters.put("language", language(job).code());
         parameters.put("run clock", run.clock().toString());
         parameters.put("job execution", job.getId() + (job.getJobInstance() == null ? "" : " of run " + job.getJobInstance().getInstanceId()));
         Map<String, Duration> timings = new LinkedHashMap<>();
+        RunInfo.RunningStep running = null;
         for (StepExecution step : job.getStepExecutions()) {
             LocalDateTime start = step.getStartTime();
             LocalDateTime end = step.getEndTime();
             if (start != null && end != null) {
                 timings.put(step.getStepName(), Duration.between(start, end));
+            } else if (start != null && step.getId() == current.getId()) {
+                // This step is still running: Run info measures it up to the moment it is written.
+                running = new RunInfo.RunningStep(step.getStepName(), instant(start),
+                        job.getStartTime() == null ? instant(start) : instant(job.getStartTime()));
             }
         }
         IncidentStore.RowTotals rows = store.rowTotals();
         long incidents = store.incidentCount();
         return new RunInfo(version, parameters, StoredReportData.inputFiles(store, status), timings, rows.read(),
-                rows.accepted(), rows.rejected(), rows.accepted() - incidents);
+                rows.accepted(), rows.rejected(), rows.accepted() - incidents, running);
+    }
+
+    /** Spring Batch keeps step times as local date-times of this machine. */
+    private static java.time.Instant instant(LocalDateTime time) {
+        return time.atZone(java.time.ZoneId.systemDefault()).toInstant();
     }
 }

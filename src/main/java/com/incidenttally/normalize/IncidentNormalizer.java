@@ -74,7 +74,9 @@ public final class IncidentNormalizer {
 
         PlaceMatch<Region> regionMatch = gazetteer.resolveRegion(regionText);
         if (!regionMatch.resolved()) {
-            throw new RowRejected(Column.REGION, "unknown region: not a federal subject or region in the gazetteer");
+            throw new RowRejected(Column.REGION, regionMatch.note() != null
+                    ? "unknown region: " + regionMatch.note()
+                    : "unknown region: not a federal subject or region in the gazetteer");
         }
         Region region = regionMatch.place();
         EventType eventType = EventType.parse(eventText).orElseThrow(() -> new RowRejected(Column.EVENT_TYPE,
@@ -102,7 +104,7 @@ public final class IncidentNormalizer {
             }
             if (match.method() != MatchMethod.EXACT) {
                 districtInput = districtText;
-                districtMethod = match.method().name().toLowerCase(Locale.ROOT);
+                districtMethod = match.method().label();
                 districtScore = match.score();
             }
         }
@@ -115,7 +117,7 @@ public final class IncidentNormalizer {
                 when.localTime == null ? null : calendar.isNightTime(when.localTime.toLocalTime()),
                 region.isoCode(),
                 regionExact ? null : regionText,
-                regionExact ? null : regionMatch.method().name().toLowerCase(Locale.ROOT),
+                regionExact ? null : regionMatch.method().label(),
                 regionMatch.score(),
                 district, districtKey, districtInput, districtMethod, districtScore,
                 FreeText.clean(row.get(Column.LOCATION)),

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The regions and districts that reports name, and the resolution of a name as written to one of them.
@@ -33,6 +34,7 @@ public final class Gazetteer {
 
     private static final String REGIONS = "/places/regions.csv";
     private static final String DISTRICTS = "/places/districts.csv";
+    private static final String WIDER_NAMES = "/places/wider-names.csv";
     private static volatile Gazetteer bundled;
 
     private final Places places;
@@ -90,10 +92,52 @@ public final class Gazetteer {
         }
         return regionMatches.computeIfAbsent(key, k -> {
             Region alias = userRegionAliases.get(NameFolding.normalize(k));
-            return alias != null
-                    ? new PlaceMatch<>(k, alias, MatchMethod.ALIAS, 1.0)
-                    : places.regionIndex().resolve(k);
+            if (alias != null) {
+                return new PlaceMatch<>(k, alias, MatchMethod.ALIAS, 1.0);
+            }
+            WiderName wider = places.widerName(k);
+            if (wider != null) {
+                return wider.region() == null
+                        ? PlaceMatch.unresolved(k, wider.note())
+                        : new PlaceMatch<>(k, wider.region(), MatchMethod.WIDER_NAME, 1.0, wider.note());
+            }
+            PlaceMatch<Region> match = places.regionIndex().resolve(k);
+            return match.resolved() ? match : severalRegions(k).orElse(match);
         });
+    }
+
+    /** Between the names of several places: "и", "and", "та", "і", commas, slashes, plus signs. */
+    private static final Pattern SEPARATORS = Pattern.compile("\\s*(?:[,;/+&]|(?<!\\p{L})(?:и|and|та|і)(?!\\p{L}))\\s*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * A name that joins the names of two or more regions ({@code Курской и Белгородской областей}) is none of
+     * them: unresolved, with a note that says which regions it names, when each part names one region exactly.
+     */
+    private Optional<PlaceMatch<Region>> severalRegions(String input) {
+        String[] parts = SEPARATORS.split(input.trim());
+        if (parts.length < 2) {
+            return Optional.empty();
+        }
+        Set<Region> named = new java.util.LinkedHashSet<>();
+        // The last part's last word is often every part's: Черного и Азовского морей, Курской и Белгородской областей.
+        String[] lastWords = parts[parts.length - 1].trim().split("\\s+");
+        String shared = lastWords[lastWords.length - 1];
+        for (String part : parts) {
+            PlaceMatch<Region> match = places.regionIndex().resolve(part);
+            if (!match.resolved()) {
+                match = places.regionIndex().resolve(part + " " + shared);
+            }
+            if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
+                return Optional.empty();
+            }
+            named.add(match.place());
+        }
+        if (named.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(PlaceMatch.unresolved(input, "names several regions: "
+                + String.join(", ", named.stream().map(Region::name).toList())));
     }
 
     /** Resolves a district among the districts of one region only; unresolved when the region is null. */
@@ -147,16 +191,38 @@ public final class Gazetteer {
     }
 
     /** The bundled data, shared by a gazetteer and its copies with user aliases. */
+    /**
+     * A name of an area wider than one region: counted under {@code region} with a note, or, when
+     * {@code region} is null, left unresolved with the note as the reason.
+     */
+    record WiderName(Region region, String note) {
+    }
+
     private record Places(Map<String, Region> regions, NameIndex<Region> regionIndex,
                           Map<String, List<District>> districts,
-                          Map<String, NameIndex<District>> districtIndexes) {
+                          Map<String, NameIndex<District>> districtIndexes,
+                          Map<String, WiderName> widerNames) {
+
+        /** A wider area's name as written, by its normalized spelling or all its stems. */
+        WiderName widerName(String input) {
+            if (widerNames.isEmpty()) {
+                return null;
+            }
+            WiderName wider = widerNames.get(NameFolding.normalize(input));
+            if (wider == null) {
+                String stems = GrammarFolding.allStems(input);
+                wider = stems.isEmpty() ? null : widerNames.get(stems);
+            }
+            return wider;
+        }
 
         static Places load() {
             Map<String, Region> regions = new LinkedHashMap<>();
-            NameIndex<Region> regionIndex = new NameIndex<>(true, Set.of());
+            NameIndex<Region> regionIndex = new NameIndex<>(true, Set.of(), GrammarFolding::regionKeys, GrammarFolding::regionKinds);
             for (NamedCsvRecord row : readResource(REGIONS, true)) {
+                AreaKind kind = row.findField("kind").orElse("").equals(AreaKind.SEA.code()) ? AreaKind.SEA : AreaKind.REGION;
                 Region region = new Region(row.getField("iso_code"), row.getField("name"),
-                        row.getField("name_ru"), ZoneId.of(row.getField("zone")));
+                        row.getField("name_ru"), ZoneId.of(row.getField("zone")), kind);
                 regions.put(region.isoCode(), region);
                 regionIndex.add(region.name(), region);
                 regionIndex.add(region.nameRu(), region);
@@ -176,19 +242,39 @@ public final class Gazetteer {
                 }
                 districts.computeIfAbsent(district.regionIso(), k -> new ArrayList<>()).add(district);
                 NameIndex<District> index =
-                        districtIndexes.computeIfAbsent(district.regionIso(), k -> new NameIndex<>(true, allDistrictSpellings));
+                        districtIndexes.computeIfAbsent(district.regionIso(),
+                                k -> new NameIndex<>(true, allDistrictSpellings, GrammarFolding::districtKeys,
+                                        GrammarFolding::regionOnlyKinds));
                 index.add(district.name(), district);
                 index.add(district.nameRu(), district);
                 aliases(row).forEach(alias -> index.add(alias, district));
+                split(row.findField("former_names").orElse("")).forEach(former -> index.addFormer(former, district));
+            }
+            Map<String, WiderName> widerNames = new HashMap<>();
+            for (NamedCsvRecord row : readResource(WIDER_NAMES, false)) {
+                String iso = row.getField("region_iso");
+                Region region = iso.isEmpty() ? null : regions.get(iso);
+                if (!iso.isEmpty() && region == null) {
+                    throw new IllegalStateException("Bundled wider name " + row.getField("name") + " names an unknown region " + iso);
+                }
+                WiderName wider = new WiderName(region, row.getField("note"));
+                widerNames.put(NameFolding.normalize(row.getField("name")), wider);
+                String stems = GrammarFolding.allStems(row.getField("name"));
+                if (!stems.isEmpty()) {
+                    widerNames.put(stems, wider);
+                }
             }
             districtIndexes.values().forEach(index -> allDistrictSpellings.addAll(index.spellings()));
             districts.replaceAll((iso, list) -> List.copyOf(list));
             return new Places(Collections.unmodifiableMap(regions), regionIndex,
-                    Map.copyOf(districts), Map.copyOf(districtIndexes));
+                    Map.copyOf(districts), Map.copyOf(districtIndexes), Map.copyOf(widerNames));
         }
 
         private static List<String> aliases(NamedCsvRecord row) {
-            String aliases = row.findField("aliases").orElse("");
+            return split(row.findField("aliases").orElse(""));
+        }
+
+        private static List<String> split(String aliases) {
             List<String> list = new ArrayList<>();
             for (String alias : aliases.split("\\|")) {
                 if (!alias.isBlank()) {

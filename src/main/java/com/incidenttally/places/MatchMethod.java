@@ -1,15 +1,32 @@
 package com.incidenttally.places;
 
+import java.util.Locale;
+
 /** How a name as written was resolved, in the order the rules are tried. */
 public enum MatchMethod {
     /** A user's own spelling from the {@code --aliases} file. */
     ALIAS,
-    /** A bundled name or alias, after folding case, punctuation, ё and words like "oblast". */
+    /**
+     * The name of a wider area that the bundled data counts under one region, saying so in the match's note
+     * ({@code Московский регион}: Moscow and Moscow Oblast together, counted under Moscow Oblast).
+     */
+    WIDER_NAME,
+    /**
+     * A bundled name or alias, after folding case, punctuation, ё, words like "oblast", and Russian and
+     * Ukrainian grammar (case, number, adjective endings: {@code Белгородской областью}).
+     */
     EXACT,
     /** Cyrillic transliterated to Latin, or Latin spellings folded (kh/h, -sky/-skoye, …). */
     TRANSLITERATED,
+    /** A name the place had before it was renamed or merged ({@code Krasnohradskyi raion}, now Berestynskyi). */
+    FORMER_NAME,
     /** The clearly best similar name within the region. */
     FUZZY,
     /** No rule found one place with confidence. */
-    UNRESOLVED
+    UNRESOLVED;
+
+    /** How Data quality and the store write it: {@code former name}, {@code transliterated} … (at most 16 characters). */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
 }

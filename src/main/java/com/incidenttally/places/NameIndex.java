@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Every name and alias of a set of places, looked up by the rules of SPEC Places in order:
- * exact after folding, transliterated, fuzzy. A key shared by two places resolves to neither.
+ * exact after folding (case, punctuation, words of kind, then grammar), transliterated, a former name,
+ * fuzzy. A key shared by two places resolves to neither.
  * Immutable once built; each distinct spelling is resolved once and remembered.
  */
 final class NameIndex<T> {
@@ -28,9 +30,10 @@ final class NameIndex<T> {
     private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
     private static final LevenshteinDistance EDITS = LevenshteinDistance.getDefaultInstance();
 
-    private final Map<String, Set<T>> byName = new HashMap<>();
-    private final Map<String, Set<T>> byCore = new HashMap<>();
-    private final Map<String, Set<T>> bySpelling = new HashMap<>();
+    /** Today's names and aliases. */
+    private final Keys<T> names;
+    /** Names the places had before they were renamed or merged: tried after every key of today's names. */
+    private final Keys<T> formerNames;
     private final Map<String, PlaceMatch<T>> resolved = new ConcurrentHashMap<>();
     private final boolean fuzzy;
     private final Set<String> namesElsewhere;
@@ -39,25 +42,112 @@ final class NameIndex<T> {
      * @param fuzzy          whether to guess at names no rule matches exactly
      * @param namesElsewhere spelling keys of places outside this index: a name that is exactly another
      *                       place's name is that place given in the wrong region, not a misspelling here
+     * @param grammarKeys    the grammar-folded keys of a name in this index, strict first
+     *                       ({@link GrammarFolding#regionKeys} or {@link GrammarFolding#districtKeys})
      */
-    NameIndex(boolean fuzzy, Set<String> namesElsewhere) {
+    NameIndex(boolean fuzzy, Set<String> namesElsewhere, Function<String, List<String>> grammarKeys) {
+        this(fuzzy, namesElsewhere, grammarKeys, name -> Set.of());
+    }
+
+    /**
+     * @param statedKinds the kinds of place a name states ({@link GrammarFolding#regionKinds}): a grammar-folded
+     *                    match is taken only for a place one of whose names states each of them
+     */
+    NameIndex(boolean fuzzy, Set<String> namesElsewhere, Function<String, List<String>> grammarKeys,
+              Function<String, Set<String>> statedKinds) {
         this.fuzzy = fuzzy;
         this.namesElsewhere = namesElsewhere;
+        this.names = new Keys<>(grammarKeys, statedKinds);
+        this.formerNames = new Keys<>(grammarKeys, statedKinds);
     }
 
     Set<String> spellings() {
-        return bySpelling.keySet();
+        return names.bySpelling.keySet();
     }
 
     /** Adds one name of a place; called only while the gazetteer is built. */
     void add(String name, T place) {
-        String normalized = NameFolding.normalize(name);
-        if (normalized.isEmpty()) {
-            return;
+        names.add(name, place);
+    }
+
+    /** Adds a name the place had before; called only while the gazetteer is built. */
+    void addFormer(String name, T place) {
+        formerNames.add(name, place);
+    }
+
+    /** Grammar-folded keys that name more than one place: none of them resolves through such a key. */
+    Map<String, Set<T>> ambiguousGrammarKeys() {
+        Map<String, Set<T>> ambiguous = new HashMap<>();
+        names.byGrammar.forEach((k, v) -> {
+            if (v.size() > 1) {
+                ambiguous.put(k, v);
+            }
+        });
+        return ambiguous;
+    }
+
+    /** The grammar-folded keys of today's names, each with the places that have it. */
+    Map<String, Set<T>> grammarKeys() {
+        return java.util.Collections.unmodifiableMap(names.byGrammar);
+    }
+
+    /** The four keys of a set of names, from strict to loose. */
+    private static final class Keys<T> {
+        private final Map<String, Set<T>> byName = new HashMap<>();
+        private final Map<String, Set<T>> byCore = new HashMap<>();
+        private final Map<String, Set<T>> byGrammar = new HashMap<>();
+        private final Map<String, Set<T>> bySpelling = new HashMap<>();
+        private final Map<T, Set<String>> kinds = new HashMap<>();
+        private final Function<String, List<String>> grammarKeys;
+        private final Function<String, Set<String>> statedKinds;
+
+        Keys(Function<String, List<String>> grammarKeys, Function<String, Set<String>> statedKinds) {
+            this.grammarKeys = grammarKeys;
+            this.statedKinds = statedKinds;
         }
-        byName.computeIfAbsent(normalized, k -> new LinkedHashSet<>()).add(place);
-        byCore.computeIfAbsent(NameFolding.core(name), k -> new LinkedHashSet<>()).add(place);
-        bySpelling.computeIfAbsent(NameFolding.spelling(name), k -> new LinkedHashSet<>()).add(place);
+
+        void add(String name, T place) {
+            String normalized = NameFolding.normalize(name);
+            if (normalized.isEmpty()) {
+                return;
+            }
+            byName.computeIfAbsent(normalized, k -> new LinkedHashSet<>()).add(place);
+            byCore.computeIfAbsent(NameFolding.core(name), k -> new LinkedHashSet<>()).add(place);
+            for (String grammar : grammarKeys.apply(name)) {
+                byGrammar.computeIfAbsent(grammar, k -> new LinkedHashSet<>()).add(place);
+            }
+            kinds.computeIfAbsent(place, k -> new java.util.HashSet<>()).addAll(statedKinds.apply(name));
+            bySpelling.computeIfAbsent(NameFolding.spelling(name), k -> new LinkedHashSet<>()).add(place);
+        }
+
+        /**
+         * The places the first matching key names, strictest key first; null when no key matches, and
+         * none when the name states a kind of place that the one it matches is not (no guess follows).
+         * {@code exact} is set when the match is not through the spelling key.
+         */
+        Set<T> find(String normalized, String core, List<String> grammar, String spelling, boolean[] exact) {
+            exact[0] = true;
+            Set<T> found = byName.get(normalized);
+            if (found == null) {
+                found = byCore.get(core);
+            }
+            if (found != null) {
+                return found;
+            }
+            for (int i = 0; found == null && i < grammar.size(); i++) {
+                found = byGrammar.get(grammar.get(i));
+            }
+            if (found == null) {
+                exact[0] = false;
+                found = bySpelling.get(spelling);
+            }
+            // Folded keys leave out the kind: a name that states one the place never has names another place.
+            Set<String> stated = found == null ? Set.of() : statedKinds.apply(normalized);
+            if (!stated.isEmpty() && found.stream().noneMatch(place -> kinds.get(place).containsAll(stated))) {
+                return Set.of();
+            }
+            return found;
+        }
     }
 
     PlaceMatch<T> resolve(String input) {
@@ -68,7 +158,7 @@ final class NameIndex<T> {
     /** Folded keys that name more than one place, for the tests and for whoever edits the supplements. */
     Map<String, Set<T>> ambiguousCores() {
         Map<String, Set<T>> ambiguous = new HashMap<>();
-        byCore.forEach((k, v) -> {
+        names.byCore.forEach((k, v) -> {
             if (v.size() > 1) {
                 ambiguous.put(k, v);
             }
@@ -81,18 +171,17 @@ final class NameIndex<T> {
         if (normalized.isEmpty()) {
             return PlaceMatch.unresolved(input);
         }
-        Set<T> exact = byName.get(normalized);
-        if (exact != null) {
-            return only(input, exact, MatchMethod.EXACT);
-        }
-        Set<T> core = byCore.get(NameFolding.core(input));
-        if (core != null) {
-            return only(input, core, MatchMethod.EXACT);
-        }
+        String core = NameFolding.core(input);
+        List<String> grammar = names.grammarKeys.apply(input);
         String spelling = NameFolding.spelling(input);
-        Set<T> spelled = bySpelling.get(spelling);
-        if (spelled != null) {
-            return only(input, spelled, MatchMethod.TRANSLITERATED);
+        boolean[] exact = new boolean[1];
+        Set<T> found = names.find(normalized, core, grammar, spelling, exact);
+        if (found != null) {
+            return only(input, found, exact[0] ? MatchMethod.EXACT : MatchMethod.TRANSLITERATED);
+        }
+        found = formerNames.find(normalized, core, grammar, spelling, exact);
+        if (found != null) {
+            return only(input, found, MatchMethod.FORMER_NAME);
         }
         return fuzzy ? closest(input, spelling) : PlaceMatch.unresolved(input);
     }
@@ -109,7 +198,7 @@ final class NameIndex<T> {
         }
         Map<T, Double> bestPerPlace = new HashMap<>();
         Map<T, Boolean> closeEnough = new HashMap<>();
-        for (Map.Entry<String, Set<T>> entry : bySpelling.entrySet()) {
+        for (Map.Entry<String, Set<T>> entry : names.bySpelling.entrySet()) {
             String candidate = entry.getKey();
             // Slips of the pen keep the first letter; names that differ there are different names.
             if (candidate.length() < FUZZY_MIN_LENGTH || candidate.charAt(0) != spelling.charAt(0)) {

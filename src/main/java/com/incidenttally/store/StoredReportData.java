@@ -192,7 +192,7 @@ public class StoredReportData implements ReportData {
         List<TallyRow> rows = new ArrayList<>();
         for (LocalDate night = period.from(); !night.isAfter(period.to()); night = night.plusDays(1)) {
             Figures figures = found.get(night);
-            rows.add(figures == null ? new TallyRow(null, null, null, night, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            rows.add(figures == null ? new TallyRow(null, null, null, night, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
                     : figures.row(null, null, null, night));
         }
         return rows;
@@ -352,7 +352,7 @@ public class StoredReportData implements ReportData {
 
         Totals totals() {
             return new Totals(all.incidents, all.uavReported, all.unknownCount, byRegion.size(), districts.size(),
-                    nights.size(), all.killed, all.injured);
+                    nights.size(), all.killed, all.injured, all.killedKnown, all.injuredKnown);
         }
     }
 
@@ -369,6 +369,8 @@ public class StoredReportData implements ReportData {
         long unknownCount;
         long killed;
         long injured;
+        long killedKnown;
+        long injuredKnown;
         final Set<String> sources = new HashSet<>();
         /** The first district name of the group in character order, as a district's tally shows it. */
         String district;
@@ -395,8 +397,14 @@ public class StoredReportData implements ReportData {
             } else {
                 uavReported += incident.uavCount();
             }
-            killed += incident.killed() == null ? 0 : incident.killed();
-            injured += incident.injured() == null ? 0 : incident.injured();
+            if (incident.killed() != null) {
+                killed += incident.killed();
+                killedKnown++;
+            }
+            if (incident.injured() != null) {
+                injured += incident.injured();
+                injuredKnown++;
+            }
             sources.addAll(incident.sourceKeys());
             if (incident.district() != null && (district == null || incident.district().compareTo(district) < 0)) {
                 district = incident.district();
@@ -405,7 +413,7 @@ public class StoredReportData implements ReportData {
 
         TallyRow row(String region, String iso, String districtName, LocalDate night) {
             return new TallyRow(region, iso, districtName, night, incidents, nightTime, daytime, shotDown, debris,
-                    impact, attack, uavReported, unknownCount, killed, injured, sources.size());
+                    impact, attack, uavReported, unknownCount, killed, injured, sources.size(), killedKnown, injuredKnown);
         }
     }
 
@@ -548,10 +556,33 @@ public class StoredReportData implements ReportData {
 
     /** Every input file the store holds, as Run info lists them. */
     public static List<InputFileInfo> inputFiles(IncidentStore store, Map<String, String> statusThisRun) {
-        return store.files().stream().map(f -> new InputFileInfo(f.path(), f.sha256(), f.encoding(), null,
-                f.rowsRead(), f.rowsAccepted(), f.rowsRejected(),
-                statusThisRun.getOrDefault(f.path(), "unchanged") + (f.message() == null ? "" : ": " + f.message())))
-                .toList();
+        return store.files().stream().map(f -> {
+            String[] dialect = dialect(f.encoding());
+            return new InputFileInfo(f.path(), f.sha256(), dialect[0], dialect[1],
+                    f.rowsRead(), f.rowsAccepted(), f.rowsRejected(),
+                    statusThisRun.getOrDefault(f.path(), "unchanged") + (f.message() == null ? "" : ": " + f.message()));
+        }).toList();
+    }
+
+    /**
+     * The encoding and the delimiter of a file as the store keeps them in one column, the way
+     * {@code CsvDialect.describe()} wrote them: {@code UTF-8 (BOM), ';'} or {@code windows-1251, tab}.
+     */
+    static String[] dialect(String described) {
+        if (described == null) {
+            return new String[] {null, null};
+        }
+        int comma = described.lastIndexOf(", ");
+        if (comma < 0) {
+            return new String[] {described, null};
+        }
+        String delimiter = described.substring(comma + 2);
+        if (delimiter.equals("tab")) {
+            delimiter = "\t";
+        } else if (delimiter.length() == 3 && delimiter.startsWith("'") && delimiter.endsWith("'")) {
+            delimiter = delimiter.substring(1, 2);
+        }
+        return new String[] {described.substring(0, comma), delimiter};
     }
 
     private String regionName(String iso) {

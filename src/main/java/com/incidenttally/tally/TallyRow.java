@@ -5,6 +5,10 @@ import java.time.LocalDate;
 /**
  * One group of incidents: a region, a district of a region, or a night (the fields that do not
  * apply to the grouping are null).
+ *
+ * @param killedKnown  incidents of the group for which some report gave a number of killed (0 included);
+ *                     when none did, {@code killed} is not a reported zero but unknown
+ * @param injuredKnown the same for {@code injured}
  */
 public record TallyRow(
         String region,
@@ -22,5 +26,7 @@ public record TallyRow(
         long unknownCount,
         long killed,
         long injured,
-        long sources) {
+        long sources,
+        long killedKnown,
+        long injuredKnown) {
 }

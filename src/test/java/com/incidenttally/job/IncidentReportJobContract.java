@@ -272,6 +272,39 @@ abstract class IncidentReportJobContract {
     }
 
     @Test
+    void placesAsRealPostsWriteThemAreCountedAndANameOfSeveralRegionsIsRejectedWithThem(@TempDir Path input,
+                                                                                       @TempDir Path output) throws Exception {
+        Files.writeString(input.resolve("ministry.csv"), """
+                occurred_at,region,district,event_type,uav_count,source
+                2025-12-08 01:10,Белгородской областью,,shot_down,3,Минобороны России
+                2025-12-08 01:20,Республикой Крым,,shot_down,2,Минобороны России
+                2025-12-08 01:30,Московского региона,Домодедовского района,shot_down,1,Минобороны России
+                2025-12-08 01:40,акваторией Чёрного моря,,shot_down,4,Минобороны России
+                2025-12-08 01:50,Kharkivska oblast,Krasnohradskyi raion,shot_down,1,Минобороны России
+                2025-12-08 02:00,Донбасса,,shot_down,5,Минобороны России
+                """);
+
+        JobExecution execution = run(input, output).execution();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path report = output.resolve("all");
+        assertThat(rejectedRows(report.resolve("rejected.csv"))).containsExactly(
+                "ministry.csv|7|region|Донбасса|unknown region: names several regions: Donetsk Oblast, Luhansk Oblast");
+        JsonNode summary = json.readTree(report.resolve("summary.json").toFile());
+        assertThat(summary.get("rows").get("accepted").asLong()).isEqualTo(5);
+        assertThat(summary.get("totals").get("incidents").asLong()).isEqualTo(5);
+        assertThat(regionCounts(summary)).contains(Map.entry("Belgorod Oblast|RU-BEL", 1L), Map.entry("Crimea|UA-43", 1L),
+                Map.entry("Moscow Oblast|RU-MOS", 1L), Map.entry("Black Sea|SEA-BLACK", 1L),
+                Map.entry("Kharkiv Oblast|UA-63", 1L));
+        try (Workbook workbook = open(report.resolve("incident-report-all.xlsx"))) {
+            String quality = allText(workbook.getSheet("Data quality"));
+            assertThat(quality).contains("Krasnohradskyi raion", "Berestynskyi Raion", "former name",
+                    "Домодедовского района", "Domodedovo Urban Okrug", "Московского региона", "wider name");
+            assertThat(quality).doesNotContain("Белгородской областью", "Республикой Крым", "акваторией Чёрного моря");
+        }
+    }
+
+    @Test
     void aWeekIsComparedWithTheWeekBeforeAndTheTrendCoversTheStore(@TempDir Path input, @TempDir Path output)
             throws Exception {
         StringBuilder rows = new StringBuilder("night,region,district,event_type,source\n");

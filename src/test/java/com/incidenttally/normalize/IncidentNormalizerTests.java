@@ -129,6 +129,45 @@ class IncidentNormalizerTests {
         }
 
         @Test
+        void aSeaAreaIsItsOwnAreaOnMoscowTime() {
+            Map<Column, String> values = row();
+            values.put(Column.REGION, "над акваторией Чёрного моря");
+            values.put(Column.OCCURRED_AT, "2025-12-08T20:30:00Z");
+            Incident incident = accepted(values);
+            assertThat(incident.regionIso()).isEqualTo("SEA-BLACK");
+            assertThat(incident.localTime()).isEqualTo(LocalDateTime.parse("2025-12-08T23:30"));
+        }
+
+        @Test
+        void aFormerNameIsRecordedAsSuch() {
+            Map<Column, String> values = row();
+            values.put(Column.REGION, "Kharkivska oblast");
+            values.put(Column.DISTRICT, "Krasnohradskyi raion");
+            Incident incident = accepted(values);
+            assertThat(incident.district()).isEqualTo("Berestynskyi Raion");
+            assertThat(incident.districtInput()).isEqualTo("Krasnohradskyi raion");
+            assertThat(incident.districtMethod()).isEqualTo("former name");
+        }
+
+        @Test
+        void theMinistrysMoscowRegionCountsUnderMoscowOblastAsAWiderName() {
+            Map<Column, String> values = row();
+            values.put(Column.REGION, "Московского региона");
+            Incident incident = accepted(values);
+            assertThat(incident.regionIso()).isEqualTo("RU-MOS");
+            assertThat(incident.regionMethod()).isEqualTo("wider name");
+        }
+
+        @Test
+        void aNameInAnyGrammaticalCaseIsExactAndNotListed() {
+            Map<Column, String> values = row();
+            values.put(Column.REGION, "Белгородской областью");
+            Incident incident = accepted(values);
+            assertThat(incident.regionIso()).isEqualTo("RU-BEL");
+            assertThat(incident.regionMethod()).isNull();
+        }
+
+        @Test
         void localTimeWithoutOffsetIsTheRegionsTime() {
             Map<Column, String> values = row();
             values.put(Column.REGION, "Sverdlovsk Oblast");
@@ -177,6 +216,15 @@ class IncidentNormalizerTests {
             assertThat(rejection.column()).isEqualTo(column);
             assertThat(rejection.value()).isEqualTo(value);
             assertThat(rejection.reason()).startsWith(reason);
+        }
+
+        @Test
+        void saysWhichRegionsANameOfSeveralRegionsNames() {
+            Map<Column, String> values = row();
+            values.put(Column.REGION, "в Донбассе");
+            Rejection rejection = rejected(values);
+            assertThat(rejection.column()).isEqualTo("region");
+            assertThat(rejection.reason()).isEqualTo("unknown region: names several regions: Donetsk Oblast, Luhansk Oblast");
         }
 
         @Test

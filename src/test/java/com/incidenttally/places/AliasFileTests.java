@@ -55,6 +55,20 @@ class AliasFileTests {
         }
 
         @Test
+        void aUserAliasMayNameASea() throws Exception {
+            Gazetteer gazetteer = BUNDLED.withAliases(file("""
+                    input_name,region,canonical_name
+                    Чорне море,,Black Sea
+                    Kerch Strait,,SEA-AZOV
+                    """));
+
+            assertThat(gazetteer.resolveRegion("Чорне море"))
+                    .extracting(PlaceMatch::method, m -> m.place().isoCode(), m -> m.place().isSea())
+                    .containsExactly(MatchMethod.ALIAS, "SEA-BLACK", true);
+            assertThat(gazetteer.resolveRegion("Kerch Strait").place().isoCode()).isEqualTo("SEA-AZOV");
+        }
+
+        @Test
         void aUserAliasWinsOverEveryBundledRule() throws Exception {
             Gazetteer gazetteer = BUNDLED.withAliases(file("""
                     input_name,region,canonical_name

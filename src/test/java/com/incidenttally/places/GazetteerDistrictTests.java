@@ -116,6 +116,25 @@ class GazetteerDistrictTests {
             assertThat(match.score()).isBetween(NameIndex.FUZZY_THRESHOLD, 1.0);
         }
 
+        @ParameterizedTest(name = "{0} / {1} -> {2} ({3})")
+        @CsvSource(delimiter = '|', value = {
+                "Московская область|Домодедовского района|Domodedovo Urban Okrug|FORMER_NAME",
+                "Московская область|Раменским районом|Ramensky District|EXACT",
+                "Kharkivska oblast|Krasnohradskyi raion|Berestynskyi Raion|FORMER_NAME",
+                "Харьковская область|Красноградского района|Berestynskyi Raion|FORMER_NAME",
+                "Zhytomyrska oblast|Novohrad-Volynskyi raion|Zvyahelskyi Raion|FORMER_NAME",
+                "Dnipropetrovska oblast|Novomoskovskyi raion|Samarivskyi Raion|FORMER_NAME",
+                "Kharkivska oblast|Berestynskyi raion|Berestynskyi Raion|EXACT",
+                "Курской области|Курского района|Kursky District|EXACT",
+                "Курской области|города Курска|Kursk Urban Okrug|EXACT",
+        })
+        void resolvesDistrictsInAnyCaseAndByTheirFormerNames(String region, String input, String expected, MatchMethod method) {
+            PlaceMatch<District> match = gazetteer.resolveDistrict(gazetteer.resolveRegion(region).place(), input);
+            assertThat(match.place()).as(input).isNotNull();
+            assertThat(match.place().name()).isEqualTo(expected);
+            assertThat(match.method()).isEqualTo(method);
+        }
+
         @Test
         void resolvesADistrictOnlyInsideItsRegion() {
             assertThat(gazetteer.resolveDistrict(region("RU-VGG"), "Chertkovsky").resolved()).isFalse();
@@ -130,7 +149,8 @@ class GazetteerDistrictTests {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"Smolensk Oblast", "Smolensk region", "Смоленская область", "", "  ", "District", "Lodygina Street"})
+        @ValueSource(strings = {"Smolensk Oblast", "Smolensk region", "Смоленская область", "", "  ", "District", "Lodygina Street",
+                "Смоленской областью", "Смоленской области", "по Смоленской области"})
         void leavesTheRegionItselfAndNonNamesUnresolved(String input) {
             assertThat(gazetteer.resolveDistrict(region("RU-SMO"), input).resolved()).isFalse();
         }

@@ -60,13 +60,97 @@ public final class GazetteerGenerator {
     void writeTo(Path output) throws IOException {
         Files.createDirectories(output);
         List<RegionRow> regions = regions();
-        write(output.resolve("regions.csv"), List.of("iso_code", "name", "name_ru", "zone", "aliases"),
-                regions.stream().map(r -> List.of(r.iso, r.name, r.nameRu, r.zone, String.join("|", r.aliases))).toList());
-        System.out.printf("regions.csv: %d regions%n", regions.size());
+        List<RegionRow> seas = seas();
+        List<List<String>> regionRows = new ArrayList<>();
+        regions.forEach(r -> regionRows.add(List.of(r.iso, r.name, r.nameRu, r.zone, "region", String.join("|", r.aliases))));
+        seas.forEach(r -> regionRows.add(List.of(r.iso, r.name, r.nameRu, r.zone, "sea", String.join("|", r.aliases))));
+        write(output.resolve("regions.csv"), List.of("iso_code", "name", "name_ru", "zone", "kind", "aliases"), regionRows);
+        System.out.printf("regions.csv: %d regions, %d seas%n", regions.size(), seas.size());
         List<DistrictRow> districts = districts(regions);
-        write(output.resolve("districts.csv"), List.of("region_iso", "name", "name_ru", "kind", "aliases"),
-                districts.stream().map(d -> List.of(d.regionIso, d.name, d.nameRu, d.kind, String.join("|", d.aliases))).toList());
-        System.out.printf("districts.csv: %d districts%n", districts.size());
+        Map<DistrictRow, List<String>> former = formerNames(districts);
+        write(output.resolve("districts.csv"), List.of("region_iso", "name", "name_ru", "kind", "aliases", "former_names"),
+                districts.stream().map(d -> List.of(d.regionIso, d.name, d.nameRu, d.kind, String.join("|", d.aliases),
+                        String.join("|", former.getOrDefault(d, List.of())))).toList());
+        System.out.printf("districts.csv: %d districts, %d with former names%n", districts.size(), former.size());
+        List<List<String>> wider = widerNames(regions);
+        write(output.resolve("wider-names.csv"), List.of("name", "region_iso", "note"), wider);
+        System.out.printf("wider-names.csv: %d spellings%n", wider.size());
+    }
+
+    // ---------------------------------------------------------------- seas, former and wider names
+
+    /** Sea areas from the hand-made supplement: codes of ours, every spelling given there. */
+    List<RegionRow> seas() throws IOException {
+        List<RegionRow> rows = new ArrayList<>();
+        for (NamedCsvRecord row : csv(supplements.resolve("seas.csv"))) {
+            String iso = row.getField("iso_code");
+            if (!iso.matches("SEA-[A-Z-]+")) {
+                throw new IllegalStateException("A sea's code is SEA- and its English name: " + iso);
+            }
+            java.time.ZoneId.of(row.getField("zone"));
+            List<String> aliases = new ArrayList<>(splitAliases(row.getField("aliases")));
+            rows.add(new RegionRow(iso, row.getField("name"), row.getField("name_ru"), row.getField("zone"), "", "", aliases));
+        }
+        return rows;
+    }
+
+    /**
+     * Former names of districts, from the hand-made supplement, each with its BGN/PCGN transliteration
+     * when it is Cyrillic. A line whose district is not in the generated data stops the generator.
+     */
+    private Map<DistrictRow, List<String>> formerNames(List<DistrictRow> districts) throws IOException {
+        Map<String, DistrictRow> byRussianName = new HashMap<>();
+        districts.forEach(d -> byRussianName.put(d.regionIso + "|" + d.nameRu, d));
+        Map<DistrictRow, List<String>> former = new java.util.IdentityHashMap<>();
+        for (NamedCsvRecord row : csv(supplements.resolve("former-names.csv"))) {
+            DistrictRow district = byRussianName.get(row.getField("region_iso") + "|" + row.getField("name_ru"));
+            if (district == null) {
+                throw new IllegalStateException("former-names.csv line " + row.getStartingLineNumber() + ": no district "
+                        + row.getField("name_ru") + " in " + row.getField("region_iso"));
+            }
+            List<String> names = former.computeIfAbsent(district, k -> new ArrayList<>());
+            String name = row.getField("former_name").trim();
+            for (String spelling : List.of(name, latin(name))) {
+                if (!names.contains(spelling)) {
+                    names.add(spelling);
+                }
+            }
+        }
+        return former;
+    }
+
+    /**
+     * Names of wider areas, one line per spelling: the region it counts under (or blank) and the note
+     * that says what it means, in the canonical names of the regions it covers.
+     */
+    private List<List<String>> widerNames(List<RegionRow> regions) throws IOException {
+        Map<String, String> names = new HashMap<>();
+        regions.forEach(r -> names.put(r.iso, r.name));
+        List<List<String>> rows = new ArrayList<>();
+        for (NamedCsvRecord row : csv(supplements.resolve("wider-names.csv"))) {
+            List<String> covers = new ArrayList<>();
+            for (String iso : splitAliases(row.getField("covers"))) {
+                String name = names.get(iso);
+                if (name == null) {
+                    throw new IllegalStateException("wider-names.csv: unknown region " + iso);
+                }
+                covers.add(name);
+            }
+            String under = row.getField("counted_under");
+            if (!under.isEmpty() && !names.containsKey(under)) {
+                throw new IllegalStateException("wider-names.csv: unknown region " + under);
+            }
+            String note = under.isEmpty()
+                    ? "names several regions: " + String.join(", ", covers)
+                    : String.join(" and ", covers) + " together, counted under " + names.get(under);
+            List<String> spellings = new ArrayList<>();
+            spellings.add(row.getField("name"));
+            spellings.addAll(splitAliases(row.getField("aliases")));
+            for (String spelling : spellings) {
+                rows.add(List.of(spelling, under, note));
+            }
+        }
+        return rows;
     }
 
     List<String> warnings() {

@@ -37,6 +37,20 @@ class GazetteerRegionTests {
         }
 
         @Test
+        void holdsTheSeasAroundRussiaAsAreasOfTheirOwn() {
+            List<Region> seas = gazetteer.regions().stream().filter(Region::isSea).toList();
+            assertThat(seas).extracting(Region::isoCode).containsExactlyInAnyOrder("SEA-BLACK", "SEA-AZOV", "SEA-CASPIAN",
+                    "SEA-BALTIC", "SEA-BARENTS", "SEA-WHITE", "SEA-KARA", "SEA-LAPTEV", "SEA-EAST-SIBERIAN", "SEA-CHUKCHI",
+                    "SEA-BERING", "SEA-OKHOTSK", "SEA-JAPAN");
+            assertThat(seas).allSatisfy(sea -> {
+                assertThat(sea.kind()).isEqualTo(AreaKind.SEA);
+                assertThat(gazetteer.districts(sea)).isEmpty();
+            });
+            assertThat(gazetteer.regions().stream().filter(r -> !r.isSea()))
+                    .allSatisfy(r -> assertThat(r.kind()).isEqualTo(AreaKind.REGION));
+        }
+
+        @Test
         void isCachedOnce() {
             assertThat(Gazetteer.bundled()).isSameAs(gazetteer);
         }
@@ -56,6 +70,11 @@ class GazetteerRegionTests {
                 "UA-23, Europe/Moscow",
                 "UA-65, Europe/Moscow",
                 "UA-63, Europe/Kyiv",
+                "SEA-BLACK, Europe/Moscow",
+                "SEA-AZOV, Europe/Moscow",
+                "SEA-CASPIAN, Europe/Moscow",
+                "SEA-BALTIC, Europe/Kaliningrad",
+                "SEA-JAPAN, Asia/Vladivostok",
         })
         void knowsEachRegionsLocalTime(String iso, String zone) {
             assertThat(gazetteer.regionByIso(iso)).get().extracting(Region::zone).isEqualTo(ZoneId.of(zone));
@@ -177,6 +196,88 @@ class GazetteerRegionTests {
             assertThat(gazetteer.regionIndex().ambiguousCores()).containsKey("moscow");
             assertThat(gazetteer.resolveRegion("Moscow").place().isoCode()).isEqualTo("RU-MOW");
             assertThat(gazetteer.resolveRegion("Moscow Oblast").place().isoCode()).isEqualTo("RU-MOS");
+        }
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', value = {
+                "Брянской области|RU-BRY",
+                "Белгородской областью|RU-BEL",
+                "Курской областями|RU-KRS",
+                "Курской областей|RU-KRS",
+                "Республики Крым|UA-43",
+                "Республикой Крым|UA-43",
+                "республики Татарстан|RU-TA",
+                "Чеченской Республики|RU-CE",
+                "Республики Северная Осетия-Алания|RU-SE",
+                "Чувашской Республики|RU-CU",
+                "Краснодарским краем|RU-KDA",
+                "Крымского полуострова|UA-43",
+                "Крымским полуостровом|UA-43",
+                "Крыма|UA-43",
+                "Москвы|RU-MOW",
+                "Новой Москвы|RU-MOW",
+                "Брянщина|RU-BRY",
+                "Подмосковье|RU-MOS",
+                "Кубань|RU-KDA",
+                "акваторией Чёрного моря|SEA-BLACK",
+                "акваториями Азовского|SEA-AZOV",
+                "над Каспийским морем|SEA-CASPIAN",
+                "Черного морей|SEA-BLACK",
+                "над территорией Брянской области|RU-BRY",
+                "над северо-западной частью акватории Черного моря|SEA-BLACK",
+                "над южной частью Каспийского моря|SEA-CASPIAN",
+                "Северной Осетии|RU-SE",
+        })
+        void resolvesTheFormsRealPostsWriteExactly(String input, String iso) {
+            PlaceMatch<Region> match = gazetteer.resolveRegion(input);
+            assertThat(match.place()).as(input).isNotNull();
+            assertThat(match.place().isoCode()).as(input).isEqualTo(iso);
+            assertThat(match.method()).isEqualTo(MatchMethod.EXACT);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Московского региона", "Московским регионом", "Московский регион",
+                "над территорией Московского региона"})
+        void countsTheMinistrysMoscowRegionUnderMoscowOblastAndSaysSo(String input) {
+            PlaceMatch<Region> match = gazetteer.resolveRegion(input);
+            assertThat(match.place().isoCode()).isEqualTo("RU-MOS");
+            assertThat(match.method()).isEqualTo(MatchMethod.WIDER_NAME);
+            assertThat(match.method().label()).isEqualTo("wider name");
+            assertThat(match.note()).isEqualTo("Moscow and Moscow Oblast together, counted under Moscow Oblast");
+        }
+
+        @ParameterizedTest(name = "{0}: {1}")
+        @CsvSource(delimiter = '|', value = {
+                "Донбасс|names several regions: Donetsk Oblast, Luhansk Oblast",
+                "в Донбассе|names several regions: Donetsk Oblast, Luhansk Oblast",
+                "Donbas|names several regions: Donetsk Oblast, Luhansk Oblast",
+                "Новороссии|names several regions: Donetsk Oblast, Luhansk Oblast, Zaporizhzhia Oblast, Kherson Oblast, Mykolaiv Oblast, Odesa Oblast",
+                "Приазовья|names several regions: Rostov Oblast, Krasnodar Krai, Crimea, Donetsk Oblast, Zaporizhzhia Oblast, Kherson Oblast",
+                "Северного Кавказа|names several regions: Dagestan, Ingushetia, Kabardino-Balkaria, Karachay-Cherkessia, North Ossetia-Alania, Chechnya, Stavropol Krai",
+                "Курской и Белгородской областей|names several regions: Kursk Oblast, Belgorod Oblast",
+                "Rostov and Volgograd regions|names several regions: Rostov Oblast, Volgograd Oblast",
+                "Брянская, Курская области|names several regions: Bryansk Oblast, Kursk Oblast",
+                "Черного и Азовского морей|names several regions: Black Sea, Sea of Azov",
+        })
+        void neverGuessesANameOfSeveralRegionsAndSaysWhichItNames(String input, String reason) {
+            PlaceMatch<Region> match = gazetteer.resolveRegion(input);
+            assertThat(match.resolved()).isFalse();
+            assertThat(match.method()).isEqualTo(MatchMethod.UNRESOLVED);
+            assertThat(match.note()).isEqualTo(reason);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Московский край", "Крымский район", "Азовский район", "Куба", "Курской и Белгородской областей",
+                "Южная Осетия", "Южной Осетии"})
+        void leavesAFoldedNameOfAnotherKindOrOfTwoRegionsUnresolved(String input) {
+            assertThat(gazetteer.resolveRegion(input).resolved()).as(input).isFalse();
+        }
+
+        @Test
+        void aNameOfOneRegionTwiceOrOfSomethingUnknownSaysNothingMore() {
+            assertThat(gazetteer.resolveRegion("Курской и Курской областей").note()).isNull();
+            assertThat(gazetteer.resolveRegion("Курской и Нарнийской областей").note()).isNull();
+            assertThat(gazetteer.resolveRegion("Курской и Нарнийской областей").resolved()).isFalse();
         }
 
         @Test

@@ -22,6 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * former kinds, case and punctuation) and are labelled with the place they were made from; a dropped
  * letter that makes another real name was not used. The sample's spellings, translated names, city
  * names, ambiguous names and districts given in the wrong region were written and labelled by hand.
+ * The case forms ({@code region-case}) were made from every oblast, krai, republic and autonomous okrug by
+ * the regular declension of Russian adjectives and nouns ({@code Курской областью}, {@code Пермским краем},
+ * {@code Республикой Адыгея}), with federal cities, Ukrainian forms and irregular names written by hand; short
+ * names, seas, wider names, former names and district case forms were written by hand.
  * Precision first: no case may resolve to a wrong place. Guesses at misspellings may stay unresolved
  * (they count against recall); every other case must resolve.
  */

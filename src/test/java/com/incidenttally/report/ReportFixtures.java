@@ -122,7 +122,7 @@ public final class ReportFixtures {
         }
         comparison.sort(Comparator.comparingLong(RegionComparison::current).reversed());
         Totals previousTotals = new Totals(comparison.stream().mapToLong(RegionComparison::previous).sum(),
-                400, 120, 12, 30, 68, 2, 9);
+                400, 120, 12, 30, 68, 2, 9, 3, 0);
 
         List<Rejection> rejections = List.of(
                 new Rejection("digest.csv", 3, "uav_count", "-3", "UAV count must be a whole number of 0 or more, not -3",
@@ -154,7 +154,9 @@ public final class ReportFixtures {
         Map<String, Duration> timings = new LinkedHashMap<>();
         timings.put("ingestStep", Duration.ofMillis(5230));
         timings.put("tallyStep", Duration.ofMillis(412));
-        timings.put("reportStep", Duration.ofMillis(1780));
+        // The report step is still running while the report is written.
+        RunInfo.RunningStep reportStep = new RunInfo.RunningStep("reportStep", Instant.now().minusSeconds(2),
+                Instant.now().minusSeconds(10));
         long accepted = incidents.size() + 40;
         RunInfo run = new RunInfo("0.1.0", parameters, List.of(
                 new InputFileInfo("governors.csv", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
@@ -163,7 +165,7 @@ public final class ReportFixtures {
                         "windows-1251", ";", 22, 20, 2, "loaded"),
                 new InputFileInfo("broken.csv", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
                         "UTF-8", null, 1, 0, 1, "rejected")),
-                timings, accepted + 4, accepted, 4, 40);
+                timings, accepted + 4, accepted, 4, 40, reportStep);
 
         List<WeekCount> trend = weeklyTrend(incidents);
         return new Data(period, GENERATED_AT, totals(incidents), previous, previousTotals, comparison,
@@ -199,7 +201,7 @@ public final class ReportFixtures {
         Set<String> regions = new HashSet<>();
         Set<String> districts = new HashSet<>();
         Set<LocalDate> nights = new HashSet<>();
-        long uavs = 0, unknown = 0, killed = 0, injured = 0;
+        long uavs = 0, unknown = 0, killed = 0, injured = 0, killedKnown = 0, injuredKnown = 0;
         for (MergedIncident incident : incidents) {
             regions.add(incident.region());
             if (incident.district() != null) {
@@ -210,8 +212,11 @@ public final class ReportFixtures {
             unknown += incident.uavCount() == null ? 1 : 0;
             killed += incident.killed() == null ? 0 : incident.killed();
             injured += incident.injured() == null ? 0 : incident.injured();
+            killedKnown += incident.killed() == null ? 0 : 1;
+            injuredKnown += incident.injured() == null ? 0 : 1;
         }
-        return new Totals(incidents.size(), uavs, unknown, regions.size(), districts.size(), nights.size(), killed, injured);
+        return new Totals(incidents.size(), uavs, unknown, regions.size(), districts.size(), nights.size(), killed, injured,
+                killedKnown, injuredKnown);
     }
 
     /** Tallies grouped by a key; sorted by incidents (regions, districts) or by night. */
@@ -236,7 +241,8 @@ public final class ReportFixtures {
                     group.stream().filter(i -> i.uavCount() == null).count(),
                     group.stream().mapToLong(i -> i.killed() == null ? 0 : i.killed()).sum(),
                     group.stream().mapToLong(i -> i.injured() == null ? 0 : i.injured()).sum(),
-                    sources.size()));
+                    sources.size(), group.stream().filter(i -> i.killed() != null).count(),
+                    group.stream().filter(i -> i.injured() != null).count()));
         }
         if (!byNight) {
             rows.sort(Comparator.comparingLong(TallyRow::incidents).reversed());

@@ -3,6 +3,7 @@ package com.incidenttally.report.excel;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
+import com.incidenttally.report.ReportTexts;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 
@@ -19,9 +20,15 @@ final class Cells {
     private static final float LINE_HEIGHT = 14.5f;
 
     private final WorkbookStyles styles;
+    private final ReportTexts texts;
 
     Cells(WorkbookStyles styles) {
+        this(styles, ReportTexts.english());
+    }
+
+    Cells(WorkbookStyles styles, ReportTexts texts) {
         this.styles = styles;
+        this.texts = texts;
     }
 
     /** Text as it may go into a cell: at most {@link #MAX_TEXT} characters, a cut one says so. */
@@ -56,11 +63,24 @@ final class Cells {
     Cell wrapped(Row row, int column, String value) {
         Cell cell = text(row, column, value);
         cell.setCellStyle(cell.getCellStyle() == styles.quotedText ? styles.quotedWrappedText : styles.wrappedText);
+        fitHeight(row, column, cell);
+        return cell;
+    }
+
+    /** Our own text in a wrapping style, on a row tall enough for it. */
+    Cell wrapped(Row row, int column, String value, org.apache.poi.ss.usermodel.CellStyle style) {
+        Cell cell = styled(row, column, value, style);
+        fitHeight(row, column, cell);
+        return cell;
+    }
+
+    private static void fitHeight(Row row, int column, Cell cell) {
+        String value = cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING ? cell.getStringCellValue() : null;
         if (value != null && !value.isEmpty()) {
             // Neither Excel nor LibreOffice reliably re-measures streamed rows, so set the height
             // from an estimate of the wrapped lines, capped so one huge value cannot fill a screen.
-            // Column widths count the widest digit; most letters are narrower.
-            int perLine = Math.max(1, row.getSheet().getColumnWidth(column) * 6 / 5 / 256);
+            // Column widths count the widest digit; most letters are narrower, but lines break at words.
+            int perLine = Math.max(1, row.getSheet().getColumnWidth(column) / 256);
             int lines = 0;
             for (String line : cell.getStringCellValue().split("\n", -1)) {
                 lines += Math.max(1, (line.length() + perLine - 1) / perLine);
@@ -73,7 +93,6 @@ final class Cells {
                 row.setHeightInPoints(height);
             }
         }
-        return cell;
     }
 
     Cell styled(Row row, int column, String value, org.apache.poi.ss.usermodel.CellStyle style) {
@@ -98,6 +117,13 @@ final class Cells {
         if (value != null) {
             cell.setCellValue(value);
         }
+        cell.setCellStyle(styles.integer);
+        return cell;
+    }
+
+    /** A number nobody reported: a blank cell in a numbers column, not a zero. */
+    Cell blankNumber(Row row, int column) {
+        Cell cell = row.createCell(column);
         cell.setCellStyle(styles.integer);
         return cell;
     }
@@ -128,7 +154,7 @@ final class Cells {
     }
 
     Cell yesNo(Row row, int column, boolean value) {
-        return text(row, column, value ? "yes" : "no");
+        return text(row, column, texts.yesNo(value));
     }
 
     private static boolean looksLikeFormula(String text) {

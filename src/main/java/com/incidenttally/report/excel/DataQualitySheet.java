@@ -1,10 +1,15 @@
 package com.incidenttally.report.excel;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-import com.incidenttally.report.NightLabels;
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.MergeNote;
+import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.Resolution;
 import com.incidenttally.tally.Warning;
@@ -12,118 +17,243 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * {@code Data quality}: one filterable table of everything a person should check, by Category —
- * warnings, name resolutions, merges (and merge conflicts), rejected rows.
+ * {@code Data quality}, ordered by what needs action. First, and printed: rejected rows grouped by
+ * reason and spelling with their counts and where they are, names left unresolved, warnings. Then,
+ * on screen in the same filterable table: every rejected row, the name resolutions that were not
+ * exact, merges and merge conflicts.
  */
 final class DataQualitySheet {
 
-    static final String WARNING = "Warning";
-    static final String RESOLUTION = "Name resolution";
-    static final String MERGE = "Merge";
-    static final String CONFLICT = "Merge conflict";
-    static final String REJECTED = "Rejected row";
+    /** The places a group row names before it says how many more there are. */
+    static final int WHERE_SHOWN = 3;
+    /** Rejections whose value is a name: grouped by spelling as well as by reason. */
+    private static final List<String> NAME_COLUMNS = List.of("region", "district", "event_type", "source");
 
-    static final List<Column> COLUMNS = List.of(
-            new Column("Category", 16),
-            new Column("File", 24),
-            new Column("Line", 7),
-            new Column("Region", 22),
-            new Column("Field", 12),
-            new Column("Value", 28),
-            new Column("Detail", 60),
-            new Column("Rows", 7),
-            new Column("Raw line / from", 50));
+    enum Category {
+        REJECTED_GROUP("dq.rejectedGroup"), UNRESOLVED("dq.unresolved"), WARNING("dq.warning"),
+        REJECTED("dq.rejected"), RESOLUTION("dq.resolution"), CONFLICT("dq.conflict"), MERGE("dq.merge");
+
+        final String key;
+
+        Category(String key) {
+            this.key = key;
+        }
+    }
+
+    static final int CATEGORY = 0;
+    static final int FILE = 1;
+    static final int LINE = 2;
+    static final int REGION = 3;
+    static final int FIELD = 4;
+    static final int VALUE = 5;
+    static final int DETAIL = 6;
+    static final int ROWS = 7;
+    static final int WHERE = 8;
 
     private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
+    private final ReportTexts texts;
     private final Cells cells;
     private final int maxRows;
     private final String printTitle;
 
-    DataQualitySheet(SXSSFWorkbook workbook, WorkbookStyles styles, int maxRows, String printTitle) {
+    DataQualitySheet(SXSSFWorkbook workbook, WorkbookStyles styles, ReportTexts texts, int maxRows,
+                     String printTitle) {
         this.workbook = workbook;
         this.styles = styles;
-        this.cells = new Cells(styles);
+        this.texts = texts;
+        this.cells = new Cells(styles, texts);
         this.maxRows = maxRows;
         this.printTitle = printTitle;
     }
 
+    List<Column> columns() {
+        return List.of(
+                Column.text(texts.text("dq.col.category"), 15),
+                Column.text(texts.text("dq.col.file"), 18),
+                Column.number(texts.text("dq.col.line"), 7),
+                Column.text(texts.text("col.region"), 17),
+                Column.text(texts.text("dq.col.field"), 11),
+                Column.text(texts.text("dq.col.value"), 20),
+                Column.text(texts.text("dq.col.detail"), 41),
+                Column.number(texts.text("dq.col.rows"), 7),
+                Column.text(texts.text("dq.col.where"), 28));
+    }
+
+    /** Rejections of one reason (and one spelling, for names), with the first places they are at. */
+    private static final class Group {
+        final String column;
+        final String value;
+        final String reason;
+        long rows;
+        final List<String> where = new ArrayList<>();
+
+        Group(String column, String value, String reason) {
+            this.column = column;
+            this.value = value;
+            this.reason = reason;
+        }
+    }
+
+    private record GroupKey(String column, String value, String reason) {
+    }
+
     void write(ReportData data) {
-        TableSheet table = new TableSheet(workbook, styles, "Data quality", COLUMNS, maxRows, 1, printTitle);
-        long[] written = {0};
-        for (Warning warning : orEmpty(data.warnings())) {
+        String name = texts.text("sheet.dataQuality");
+        TableSheet table = new TableSheet(workbook, styles, name, columns(), maxRows, 1, printTitle);
+
+        // What needs action: rejected rows by reason and spelling, unresolved names, warnings.
+        Map<GroupKey, Group> groups = new LinkedHashMap<>();
+        long[] rejected = {0};
+        data.rejections(rejection -> {
+            rejected[0]++;
+            GroupKey key = groupKey(rejection);
+            Group group = groups.computeIfAbsent(key, k -> new Group(k.column(), k.value(), k.reason()));
+            group.rows++;
+            if (group.where.size() < WHERE_SHOWN) {
+                group.where.add(rejection.line() > 0 ? rejection.file() + ":" + rejection.line() : rejection.file());
+            }
+        });
+        List<Group> ordered = new ArrayList<>(groups.values());
+        ordered.sort(Comparator.comparingLong((Group g) -> -g.rows).thenComparing(g -> g.reason)
+                .thenComparing(g -> String.valueOf(g.value)));
+        for (Group group : ordered) {
             Row row = table.dataRow();
-            cells.text(row, 0, WARNING);
-            cells.text(row, 1, warning.file());
-            cells.wrapped(row, 6, warning.message());
-            written[0]++;
+            category(row, Category.REJECTED_GROUP, styles.groupLabel);
+            cells.styled(row, FIELD, group.column, styles.groupLabel);
+            cells.styled(row, VALUE, group.value, styles.groupLabel);
+            String one = group.rows == 1 ? "1" : "";
+            cells.styled(row, DETAIL, group.value == null ? texts.text("dq.group" + one, group.reason, group.rows)
+                    : texts.text("dq.nameGroup" + one, group.reason, group.value, group.rows), styles.groupLabel);
+            cells.styled(row, ROWS, null, styles.groupInteger).setCellValue(group.rows);
+            String where = String.join(", ", group.where);
+            if (group.rows > group.where.size()) {
+                where += texts.text("dq.more", group.rows - group.where.size());
+            }
+            cells.wrapped(row, WHERE, where, styles.groupWrapped);
+            for (int c : new int[] {FILE, LINE, REGION}) {
+                cells.styled(row, c, null, styles.groupLabel);
+            }
         }
-        for (Resolution resolution : orEmpty(data.resolutions())) {
+        List<Resolution> resolutions = data.resolutions() == null ? List.of() : data.resolutions();
+        long unresolved = 0;
+        for (Resolution resolution : resolutions) {
+            if (!isUnresolved(resolution)) {
+                continue;
+            }
+            unresolved++;
             Row row = table.dataRow();
-            cells.text(row, 0, RESOLUTION);
-            cells.text(row, 3, resolution.region());
-            cells.text(row, 4, resolution.kind());
-            cells.text(row, 5, resolution.input());
-            cells.wrapped(row, 6, resolutionDetail(resolution));
-            cells.number(row, 7, resolution.rows());
-            written[0]++;
+            category(row, Category.UNRESOLVED, styles.text);
+            cells.text(row, REGION, texts.region(resolution.region()));
+            cells.text(row, FIELD, resolution.kind());
+            cells.text(row, VALUE, resolution.input());
+            cells.wrapped(row, DETAIL, texts.text("dq.keptAsWritten"));
+            cells.number(row, ROWS, resolution.rows());
         }
+        List<Warning> warnings = data.warnings() == null ? List.of() : data.warnings();
+        for (Warning warning : warnings) {
+            Row row = table.dataRow();
+            category(row, Category.WARNING, styles.text);
+            cells.text(row, FILE, warning.file());
+            cells.wrapped(row, DETAIL, warning.message());
+        }
+        if (ordered.isEmpty() && unresolved == 0 && warnings.isEmpty()) {
+            cells.styled(table.dataRow(), DETAIL, texts.text("dq.nothingToFix"), styles.note);
+        }
+        // A printed Data quality ends here: the details below are for the screen (and rejected.csv).
+        cells.styled(table.dataRow(), CATEGORY, texts.text("dq.belowOnScreen"), styles.note);
+        Row printedEnd = table.dataRow();
+        cells.styled(printedEnd, CATEGORY, texts.text("dq.belowOnScreen2"), styles.note);
+        int lastPrinted = printedEnd.getRowNum();
+
+        data.rejections(rejection -> {
+            Row row = table.dataRow();
+            category(row, Category.REJECTED, styles.text);
+            cells.text(row, FILE, rejection.file());
+            cells.number(row, LINE, rejection.line());
+            cells.text(row, FIELD, rejection.column());
+            cells.text(row, VALUE, rejection.value());
+            cells.wrapped(row, DETAIL, rejection.reason());
+            cells.wrapped(row, WHERE, rejection.raw());
+        });
+        for (Resolution resolution : resolutions) {
+            if (isUnresolved(resolution) || "exact".equalsIgnoreCase(resolution.method())) {
+                continue;
+            }
+            Row row = table.dataRow();
+            category(row, Category.RESOLUTION, styles.text);
+            cells.text(row, REGION, texts.region(resolution.region()));
+            cells.text(row, FIELD, resolution.kind());
+            cells.text(row, VALUE, resolution.input());
+            cells.wrapped(row, DETAIL, texts.text("dq.readAs", canonical(resolution), resolution.method(),
+                    resolution.score()));
+            cells.number(row, ROWS, resolution.rows());
+        }
+        long[] merges = {0, 0, 0};
         data.merges(merge -> {
             Row row = table.dataRow();
             boolean conflict = merge.conflicts() != null && !merge.conflicts().isBlank();
-            cells.text(row, 0, conflict ? CONFLICT : MERGE);
-            cells.text(row, 3, merge.region());
-            cells.text(row, 4, IncidentsSheet.eventLabel(merge.eventType()));
-            cells.text(row, 5, merge.incident());
-            cells.wrapped(row, 6, mergeDetail(merge, conflict));
-            cells.number(row, 7, (long) merge.rows());
-            cells.wrapped(row, 8, merge.origins());
-            written[0]++;
+            category(row, conflict ? Category.CONFLICT : Category.MERGE, styles.text);
+            cells.text(row, REGION, texts.region(merge.region()));
+            cells.text(row, FIELD, texts.eventType(merge.eventType()));
+            cells.text(row, VALUE, merge.incident());
+            cells.wrapped(row, DETAIL, mergeDetail(merge, conflict));
+            cells.number(row, ROWS, (long) merge.rows());
+            cells.wrapped(row, WHERE, merge.origins());
+            merges[0]++;
+            merges[1] += merge.rows();
+            merges[2] += conflict ? 1 : 0;
         });
-        data.rejections(rejection -> {
-            Row row = table.dataRow();
-            cells.text(row, 0, REJECTED);
-            cells.text(row, 1, rejection.file());
-            cells.number(row, 2, rejection.line());
-            cells.text(row, 4, rejection.column());
-            cells.text(row, 5, rejection.value());
-            cells.wrapped(row, 6, rejection.reason());
-            cells.wrapped(row, 8, rejection.raw());
-            written[0]++;
-        });
-        if (written[0] == 0) {
-            cells.styled(table.trailingRow(), 0,
-                    "Nothing to check: no warnings, every row accepted, every name matched exactly, no merges.",
-                    styles.note);
+        if (merges[0] > 0) {
+            table.note(cells, texts.text("dq.mergesNote", merges[0], merges[1], merges[2]));
+        }
+        if (rejected[0] > 0) {
+            table.note(cells, texts.text("dq.rejectedNote", rejected[0]));
         }
         table.finish();
+        workbook.setPrintArea(workbook.getSheetIndex(table.sheet()), 0, columns().size() - 1, 0,
+                lastPrinted);
     }
 
-    private static String resolutionDetail(Resolution resolution) {
-        if (resolution.canonical() == null || "unresolved".equalsIgnoreCase(resolution.method())) {
-            return "Not resolved; kept as written";
+    private void category(Row row, Category category, org.apache.poi.ss.usermodel.CellStyle style) {
+        cells.styled(row, CATEGORY, texts.text(category.key), style);
+    }
+
+    private static boolean isUnresolved(Resolution resolution) {
+        return resolution.canonical() == null || "unresolved".equalsIgnoreCase(resolution.method());
+    }
+
+    /** Reason and column, and the spelling for a name: "unknown region" 'Донбасс'. */
+    private static GroupKey groupKey(Rejection rejection) {
+        String reason = rejection.reason() == null ? "" : rejection.reason();
+        String column = rejection.column();
+        boolean name = column != null && NAME_COLUMNS.contains(column.toLowerCase(Locale.ROOT));
+        if (name || !"(file)".equals(column)) {
+            // The words before the colon say the reason; what follows tells one row's value.
+            int colon = reason.indexOf(": ");
+            if (colon > 0) {
+                reason = reason.substring(0, colon);
+            }
         }
-        return String.format(Locale.ROOT, "Read as %s (%s, score %.2f)", resolution.canonical(), resolution.method(),
-                resolution.score());
+        return new GroupKey(column, name ? rejection.value() : null, reason);
     }
 
-    private static String mergeDetail(MergeNote merge, boolean conflict) {
-        StringBuilder detail = new StringBuilder();
-        detail.append(merge.rows()).append(" rows counted once (").append(merge.rule()).append(')');
+    private String canonical(Resolution resolution) {
+        return "region".equals(resolution.kind()) ? texts.region(resolution.canonical()) : resolution.canonical();
+    }
+
+    private String mergeDetail(MergeNote merge, boolean conflict) {
+        StringBuilder detail = new StringBuilder(texts.text("dq.mergedRows", merge.rows(), merge.rule()));
         if (merge.night() != null) {
-            detail.append("; night ").append(NightLabels.nightLabel(merge.night()));
+            detail.append("; ").append(texts.text("dq.night", texts.night(merge.night())));
         }
-        detail.append("; ").append(merge.district() == null ? "region as a whole" : merge.district());
+        detail.append("; ").append(merge.district() == null ? texts.text("place.wholeRegion") : merge.district());
         if (conflict) {
-            detail.append("; conflicting values: ").append(merge.conflicts());
+            detail.append("; ").append(texts.text("dq.conflicting", merge.conflicts()));
         }
         if (merge.sources() != null) {
-            detail.append("; sources: ").append(merge.sources());
+            detail.append("; ").append(texts.text("dq.sources", merge.sources()));
         }
         return detail.toString();
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

@@ -6,13 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.ReportData;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes the incident workbook: Summary, By region, By district, By night, Region x night,
- * Incidents (continued on further sheets past the row limit), Data quality and Run info.
- * Streams rows through a small window, so memory does not grow with the number of incidents.
+ * Incidents (continued on further sheets past the row limit), Data quality and Run info, in the
+ * language of its texts. Streams rows through a small window, so memory does not grow with the
+ * number of incidents; only Summary, small and holding the native charts, is a plain sheet.
  */
 public class IncidentWorkbookWriter {
 
@@ -22,18 +24,28 @@ public class IncidentWorkbookWriter {
     private static final int ROW_WINDOW = 100;
 
     private final int maxRowsPerSheet;
+    private final ReportTexts texts;
 
     public IncidentWorkbookWriter() {
         this(EXCEL_MAX_ROWS);
     }
 
+    public IncidentWorkbookWriter(ReportTexts texts) {
+        this(EXCEL_MAX_ROWS, texts);
+    }
+
     /** @param maxRowsPerSheet rows per sheet, header included, before a table goes on to the next sheet */
     public IncidentWorkbookWriter(int maxRowsPerSheet) {
+        this(maxRowsPerSheet, ReportTexts.english());
+    }
+
+    public IncidentWorkbookWriter(int maxRowsPerSheet, ReportTexts texts) {
         if (maxRowsPerSheet < 2 || maxRowsPerSheet > EXCEL_MAX_ROWS) {
             throw new IllegalArgumentException("rows per sheet must be between 2 and " + EXCEL_MAX_ROWS
                     + ", not " + maxRowsPerSheet);
         }
         this.maxRowsPerSheet = maxRowsPerSheet;
+        this.texts = texts;
     }
 
     public void write(ReportData data, List<Path> chartPngs, Path xlsx) throws IOException {
@@ -43,16 +55,18 @@ public class IncidentWorkbookWriter {
         workbook.setCompressTempFiles(false);
         try {
             WorkbookStyles styles = new WorkbookStyles(workbook);
-            String printTitle = "Aerial incidents " + data.period().label();
-            new SummarySheet(workbook, styles).write(data, chartPngs);
-            TallySheets tallies = new TallySheets(workbook, styles, maxRowsPerSheet, printTitle);
+            String printTitle = texts.text("title", data.period().label());
+            // Summary first, on the plain workbook under the streamed one: native charts need it.
+            new SummarySheet(workbook.getXSSFWorkbook(), styles, texts)
+                    .write(data, chartPngs, TallySheets.sheetName(texts, "byNight"));
+            TallySheets tallies = new TallySheets(workbook, styles, texts, maxRowsPerSheet, printTitle);
             tallies.byRegion(data.byRegion());
             tallies.byDistrict(data.byDistrict());
             tallies.byNight(data.byNight());
-            new RegionNightSheet(workbook, styles, printTitle).write(data.regionNight());
-            new IncidentsSheet(workbook, styles, maxRowsPerSheet, printTitle).write(data);
-            new DataQualitySheet(workbook, styles, maxRowsPerSheet, printTitle).write(data);
-            new RunInfoSheet(workbook, styles, printTitle).write(data);
+            new RegionNightSheet(workbook, styles, texts, printTitle).write(data.regionNight());
+            new IncidentsSheet(workbook, styles, texts, maxRowsPerSheet, printTitle).write(data);
+            new DataQualitySheet(workbook, styles, texts, maxRowsPerSheet, printTitle).write(data);
+            new RunInfoSheet(workbook, styles, texts, printTitle).write(data);
             workbook.setActiveSheet(0);
             try (OutputStream out = Files.newOutputStream(xlsx)) {
                 workbook.write(out);

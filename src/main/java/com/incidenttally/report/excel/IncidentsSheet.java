@@ -2,8 +2,7 @@ package com.incidenttally.report.excel;
 
 import java.util.List;
 
-import com.incidenttally.normalize.EventType;
-import com.incidenttally.report.NightLabels;
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.MergedIncident;
 import com.incidenttally.tally.ReportData;
 import org.apache.poi.ss.usermodel.Row;
@@ -12,52 +11,64 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /** {@code Incidents}: one row per merged incident, streamed, continued on {@code Incidents (2)}, … */
 final class IncidentsSheet {
 
-    static final List<Column> COLUMNS = List.of(
-            new Column("Id", 12),
-            new Column("Night", 14),
-            new Column("Evening date", 11),
-            new Column("Local time", 15),
-            new Column("Time of day", 10),
-            new Column("Night inferred", 9),
-            new Column("Region", 20),
-            new Column("ISO code", 8),
-            new Column("District", 22),
-            new Column("Location", 24),
-            new Column("Event type", 10),
-            new Column("UAVs", 6),
-            new Column("Killed", 7),
-            new Column("Injured", 8),
-            new Column("Damage", 22),
-            new Column("Measures", 22),
-            new Column("Sources", 22),
-            new Column("Source links", 22),
-            new Column("Notes", 28),
-            new Column("Reports", 8),
-            new Column("From (file:line)", 22));
+    /**
+     * The first columns are what a printed page shows (one page wide at 8 pt or more); the
+     * columns after them are on screen only.
+     */
+    static final int PRINTED_COLUMNS = 13;
 
     private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
+    private final ReportTexts texts;
     private final Cells cells;
     private final int maxRows;
     private final String printTitle;
 
-    IncidentsSheet(SXSSFWorkbook workbook, WorkbookStyles styles, int maxRows, String printTitle) {
+    IncidentsSheet(SXSSFWorkbook workbook, WorkbookStyles styles, ReportTexts texts, int maxRows, String printTitle) {
         this.workbook = workbook;
         this.styles = styles;
-        this.cells = new Cells(styles);
+        this.texts = texts;
+        this.cells = new Cells(styles, texts);
         this.maxRows = maxRows;
         this.printTitle = printTitle;
     }
 
+    static List<Column> columns(ReportTexts texts) {
+        return List.of(
+                Column.text(texts.text("col.id"), 12),
+                Column.text(texts.text("col.night"), 12),
+                Column.text(texts.text("col.localTime"), 15),
+                Column.text(texts.text("col.region"), 17),
+                Column.text(texts.text("col.district"), 19),
+                Column.text(texts.text("col.location"), 15),
+                Column.text(texts.text("col.eventType"), 9),
+                Column.number(texts.text("col.uavsShort"), 5),
+                Column.number(texts.text("col.killedShort"), 6),
+                Column.number(texts.text("col.injuredShort"), 7),
+                Column.text(texts.text("col.damage"), 14),
+                Column.text(texts.text("col.sources"), 15),
+                Column.text(texts.text("col.from"), 17),
+                // On screen only, past the printed columns:
+                Column.text(texts.text("col.measures"), 22),
+                Column.text(texts.text("col.evening"), 11),
+                Column.text(texts.text("col.timeOfDay"), 10),
+                Column.text(texts.text("col.nightInferred"), 9),
+                Column.text(texts.text("col.iso"), 8),
+                Column.text(texts.text("col.sourceLinks"), 22),
+                Column.text(texts.text("col.notes"), 28),
+                Column.number(texts.text("col.reports"), 8));
+    }
+
     long write(ReportData data) {
-        TableSheet table = new TableSheet(workbook, styles, "Incidents", COLUMNS, maxRows, 1, printTitle);
+        TableSheet table = new TableSheet(workbook, styles, texts.text("sheet.incidents"), columns(texts), maxRows, 1,
+                printTitle, PRINTED_COLUMNS);
         long[] written = {0};
         data.incidents(incident -> {
             write(table.dataRow(), incident);
             written[0]++;
         });
         if (written[0] == 0) {
-            cells.styled(table.trailingRow(), 0, "No incidents in " + NightLabels.periodText(data.period()) + ".", styles.note);
+            cells.styled(table.trailingRow(), 0, texts.text("noIncidents", texts.period(data.period())), styles.note);
         }
         table.finish();
         return written[0];
@@ -66,36 +77,26 @@ final class IncidentsSheet {
     private void write(Row row, MergedIncident incident) {
         int c = 0;
         cells.text(row, c++, incident.id());
-        cells.text(row, c++, incident.night() == null ? null : NightLabels.nightLabel(incident.night()));
-        cells.date(row, c++, incident.night());
+        cells.text(row, c++, incident.night() == null ? null : texts.night(incident.night()));
         cells.dateTime(row, c++, incident.localTime());
-        cells.text(row, c++, incident.localTime() == null ? "unknown" : incident.nightTime() ? "night-time" : "daytime");
-        cells.yesNo(row, c++, incident.nightInferred());
-        cells.text(row, c++, incident.region());
-        cells.text(row, c++, incident.isoCode());
-        cells.text(row, c++, incident.district() == null ? "(region as a whole)" : incident.district());
+        cells.text(row, c++, texts.region(incident.isoCode(), incident.region()));
+        cells.text(row, c++, texts.district(incident.isoCode(), incident.district()));
         cells.text(row, c++, incident.location());
-        cells.text(row, c++, eventLabel(incident.eventType()));
+        cells.text(row, c++, texts.eventType(incident.eventType()));
         cells.number(row, c++, incident.uavCount());
         cells.number(row, c++, incident.killed());
         cells.number(row, c++, incident.injured());
         cells.text(row, c++, incident.damage());
-        cells.text(row, c++, incident.measures());
         cells.text(row, c++, incident.sources());
+        cells.text(row, c++, incident.origins());
+        cells.text(row, c++, incident.measures());
+        cells.date(row, c++, incident.night());
+        cells.text(row, c++, texts.text(incident.localTime() == null ? "timeOfDay.unknown"
+                : incident.nightTime() ? "timeOfDay.night" : "timeOfDay.day"));
+        cells.yesNo(row, c++, incident.nightInferred());
+        cells.text(row, c++, incident.isoCode());
         cells.text(row, c++, incident.sourceUrls());
         cells.text(row, c++, incident.notes());
-        cells.number(row, c++, (long) incident.reports());
-        cells.text(row, c, incident.origins());
-    }
-
-    static String eventLabel(String code) {
-        if (code == null) {
-            return null;
-        }
-        try {
-            return EventType.fromCode(code).label();
-        } catch (IllegalArgumentException e) {
-            return code;
-        }
+        cells.number(row, c, (long) incident.reports());
     }
 }

@@ -1,9 +1,14 @@
 package com.incidenttally.report.excel;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.incidenttally.report.NightLabels;
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.RegionNightMatrix;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.ColorScaleFormatting;
@@ -16,73 +21,136 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
 import org.apache.poi.xssf.usermodel.XSSFSheetConditionalFormatting;
 
-/** {@code Region x night}: incidents per region (rows) and night (columns), totals on both axes, a colour scale. */
+/**
+ * {@code Region x night}: incidents per region (rows) and night (columns), totals on both axes, a
+ * colour scale. Over a quarter of nights the columns are ISO weeks, over three years months, so
+ * the sheet stays readable and never outgrows Excel's 16,384 columns.
+ */
 final class RegionNightSheet {
+
+    /** Up to this many nights, one column a night. */
+    static final int MAX_NIGHT_COLUMNS = 92;
+    /** Up to this many weeks, one column a week; beyond, a month. */
+    static final int MAX_WEEK_COLUMNS = 156;
+    /** Excel's last column is 16,384; keep the region and total columns beside the counts. */
+    static final int MAX_COLUMNS = 16_000;
+    private static final int REGION_WIDTH = 28;
+    private static final int TOTAL_WIDTH = 8;
+
+    enum Grain { NIGHT, WEEK, MONTH }
 
     private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
+    private final ReportTexts texts;
     private final Cells cells;
     private final String printTitle;
 
-    RegionNightSheet(SXSSFWorkbook workbook, WorkbookStyles styles, String printTitle) {
+    RegionNightSheet(SXSSFWorkbook workbook, WorkbookStyles styles, ReportTexts texts, String printTitle) {
         this.workbook = workbook;
         this.styles = styles;
-        this.cells = new Cells(styles);
+        this.texts = texts;
+        this.cells = new Cells(styles, texts);
         this.printTitle = printTitle;
+    }
+
+    static Grain grain(int nights) {
+        return nights <= MAX_NIGHT_COLUMNS ? Grain.NIGHT
+                : (nights + 6) / 7 <= MAX_WEEK_COLUMNS ? Grain.WEEK : Grain.MONTH;
     }
 
     void write(RegionNightMatrix matrix) {
         List<String> regions = matrix == null ? List.of() : matrix.regions();
-        List<java.time.LocalDate> nights = matrix == null ? List.of() : matrix.nights();
-        List<Column> columns = new ArrayList<>();
-        columns.add(new Column("Region", 28));
-        for (java.time.LocalDate night : nights) {
-            columns.add(new Column(NightLabels.nightLabel(night), 5));
+        List<LocalDate> nights = matrix == null ? List.of() : matrix.nights();
+        Grain grain = grain(nights.size());
+        // Each night's column of counts, by the column it adds to.
+        Map<String, Integer> bucketOf = new LinkedHashMap<>();
+        int[] bucket = new int[nights.size()];
+        for (int n = 0; n < nights.size(); n++) {
+            String label = label(grain, nights.get(n));
+            Integer index = bucketOf.get(label);
+            if (index == null) {
+                index = bucketOf.size();
+                bucketOf.put(label, index);
+            }
+            bucket[n] = index;
         }
-        columns.add(new Column("Total", 8));
+        List<String> labels = new ArrayList<>(bucketOf.keySet());
+        // Far beyond any real period, but Excel has a last column: keep the latest ones and say so.
+        int skipped = Math.max(0, labels.size() - MAX_COLUMNS);
+        List<String> shown = labels.subList(skipped, labels.size());
+
+        List<Column> columns = new ArrayList<>();
+        int countWidth = grain == Grain.NIGHT ? 5 : 6;
+        columns.add(Column.text(texts.text("col.region"), REGION_WIDTH));
+        for (String label : shown) {
+            columns.add(Column.number(label, countWidth));
+        }
+        columns.add(Column.number(texts.text("total"), TOTAL_WIDTH));
         // One region per row: the matrix never outgrows a sheet (about 90 regions).
-        TableSheet table = new TableSheet(workbook, styles, "Region x night", columns, Integer.MAX_VALUE, 1, printTitle);
+        TableSheet table = new TableSheet(workbook, styles, texts.text("sheet.regionNight"), columns,
+                Integer.MAX_VALUE, 1, printTitle);
+        table.noBanding();
         Sheet sheet = table.sheet();
         Row header = sheet.getRow(0);
         // Tall enough for a night across a month boundary: 2025-10-31/2025-11-01.
-        header.setHeightInPoints(122);
-        // Seventy nights on one page wide would print unreadably small: print about a month per
-        // page instead, with the region names repeated on each.
-        int pagesWide = Math.max(1, (nights.size() + 30) / 31);
+        header.setHeightInPoints(130);
+        // Print about a month of columns per page, with the region names repeated on each, at 8 pt or more.
+        int perPage = (TableSheet.LEGIBLE_WIDTH_CHARS - REGION_WIDTH - TOTAL_WIDTH) / countWidth;
+        int pagesWide = Math.max(1, (shown.size() + perPage - 1) / perPage);
         sheet.getPrintSetup().setFitWidth((short) pagesWide);
         sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
-        for (int n = 0; n < nights.size(); n++) {
+        for (int n = 0; n < shown.size(); n++) {
             header.getCell(1 + n).setCellStyle(styles.verticalHeader);
         }
 
-        long[] nightTotals = new long[nights.size()];
+        int width = labels.size();
+        long[] columnTotals = new long[width];
         long grandTotal = 0;
         for (int r = 0; r < regions.size(); r++) {
-            Row row = table.dataRow();
-            cells.text(row, 0, regions.get(r));
+            long[] counts = new long[width];
             long regionTotal = 0;
             for (int n = 0; n < nights.size(); n++) {
                 long count = matrix.count(r, n);
-                Cell cell = row.createCell(1 + n);
-                cell.setCellValue(count);
-                cell.setCellStyle(styles.matrixCount);
+                counts[bucket[n]] += count;
                 regionTotal += count;
-                nightTotals[n] += count;
             }
-            cells.styled(row, 1 + nights.size(), null, styles.rowTotal).setCellValue(regionTotal);
+            Row row = table.dataRow();
+            cells.text(row, 0, texts.region(regions.get(r)));
+            for (int b = skipped; b < width; b++) {
+                Cell cell = row.createCell(1 + b - skipped);
+                cell.setCellValue(counts[b]);
+                cell.setCellStyle(styles.matrixCount);
+                columnTotals[b] += counts[b];
+            }
+            cells.styled(row, 1 + shown.size(), null, styles.rowTotal).setCellValue(regionTotal);
             grandTotal += regionTotal;
         }
         Row total = table.trailingRow();
-        cells.styled(total, 0, "Total", styles.totalLabel);
-        for (int n = 0; n < nights.size(); n++) {
-            cells.styled(total, 1 + n, null, styles.totalInteger).setCellValue(nightTotals[n]);
+        cells.styled(total, 0, texts.text("total"), styles.totalLabel);
+        for (int b = skipped; b < width; b++) {
+            cells.styled(total, 1 + b - skipped, null, styles.totalInteger).setCellValue(columnTotals[b]);
         }
-        cells.styled(total, 1 + nights.size(), null, styles.totalInteger).setCellValue(grandTotal);
+        cells.styled(total, 1 + shown.size(), null, styles.totalInteger).setCellValue(grandTotal);
+        if (grain != Grain.NIGHT) {
+            table.note(cells, texts.text(grain == Grain.WEEK ? "note.matrixWeeks" : "note.matrixMonths",
+                    nights.size()));
+        }
+        if (skipped > 0) {
+            table.note(cells, texts.text("note.matrixCapped", skipped));
+        }
         table.finish();
 
-        if (!regions.isEmpty() && !nights.isEmpty()) {
-            colourScale(sheet, new CellRangeAddress(1, regions.size(), 1, nights.size()));
+        if (!regions.isEmpty() && !shown.isEmpty()) {
+            colourScale(sheet, new CellRangeAddress(1, regions.size(), 1, shown.size()));
         }
+    }
+
+    private String label(Grain grain, LocalDate night) {
+        return switch (grain) {
+            case NIGHT -> texts.night(night);
+            case WEEK -> NightLabels.isoWeek(night);
+            case MONTH -> YearMonth.from(night).toString();
+        };
     }
 
     private static void colourScale(Sheet sheet, CellRangeAddress counts) {

@@ -1,10 +1,13 @@
 package com.incidenttally.report.excel;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.InputFileInfo;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.RunInfo;
@@ -16,53 +19,59 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * {@code Run info}: what produced this report — parameters, version, every input file with its
- * SHA-256 and row counts (read = accepted + rejected), step timings and the run's totals.
+ * SHA-256, encoding, delimiter and row counts (read = accepted + rejected), the time of every step
+ * (the report step measured up to the moment this sheet is written) and the run's wall time.
  */
 final class RunInfoSheet {
 
-    private static final String[] FILE_HEADER = {"File", "SHA-256", "Encoding", "Delimiter", "Rows read",
-            "Accepted", "Rejected", "Status"};
+    private static final int[] WIDTHS = {30, 66, 13, 11, 11, 11, 11, 12};
 
     private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
+    private final ReportTexts texts;
     private final Cells cells;
     private final String printTitle;
     private Sheet sheet;
     private int next;
 
-    RunInfoSheet(SXSSFWorkbook workbook, WorkbookStyles styles, String printTitle) {
+    RunInfoSheet(SXSSFWorkbook workbook, WorkbookStyles styles, ReportTexts texts, String printTitle) {
         this.workbook = workbook;
         this.styles = styles;
-        this.cells = new Cells(styles);
+        this.texts = texts;
+        this.cells = new Cells(styles, texts);
         this.printTitle = printTitle;
     }
 
     void write(ReportData data) {
         RunInfo run = data.runInfo();
-        sheet = workbook.createSheet("Run info");
-        int[] widths = {40, 66, 12, 10, 11, 11, 11, 12};
-        for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, widths[i] * 256);
+        String name = texts.text("sheet.runInfo");
+        sheet = workbook.createSheet(name);
+        for (int i = 0; i < WIDTHS.length; i++) {
+            sheet.setColumnWidth(i, WIDTHS[i] * 256);
         }
-        TableSheet.Printing.landscapeOnePageWide(sheet, printTitle + " — Run info");
+        TableSheet.Printing.landscape(sheet, printTitle + " — " + name);
+        TableSheet.Printing.fitWidth(sheet, 1);
 
-        cells.styled(row(), 0, "Run info", styles.title);
+        cells.styled(row(), 0, name, styles.title);
         next++;
-        pair("Version", run == null ? null : run.version());
+        pair(texts.text("run.version"), run == null ? null : run.version());
         Row generated = row();
-        cells.styled(generated, 0, "Generated at (UTC)", styles.label);
-        cells.dateTime(generated, 1, data.generatedAt() == null ? null
-                : LocalDateTime.ofInstant(data.generatedAt(), ZoneOffset.UTC));
-        pair("Period", data.period().label());
+        cells.styled(generated, 0, texts.text("generatedAt"), styles.label);
+        cells.styled(generated, 1, null, styles.dateTimeSeconds);
+        if (data.generatedAt() != null) {
+            generated.getCell(1).setCellValue(LocalDateTime.ofInstant(data.generatedAt(), ZoneOffset.UTC));
+        }
+        pair(texts.text("run.period"), texts.period(data.period()));
+        pair(texts.text("run.language"), texts.language().code());
         if (run == null) {
             return;
         }
 
         next++;
-        cells.styled(row(), 0, "Parameters", styles.subtitle);
-        header("Parameter", "Value");
+        cells.styled(row(), 0, texts.text("run.parameters"), styles.subtitle);
+        header(List.of(Column.text(texts.text("run.parameter"), 0), Column.text(texts.text("run.value"), 0)));
         if (run.parameters() == null || run.parameters().isEmpty()) {
-            cells.styled(row(), 0, "(defaults)", styles.note);
+            cells.styled(row(), 0, texts.text("run.defaults"), styles.note);
         } else {
             for (Map.Entry<String, String> parameter : run.parameters().entrySet()) {
                 pair(parameter.getKey(), parameter.getValue());
@@ -70,13 +79,16 @@ final class RunInfoSheet {
         }
 
         next++;
-        cells.styled(row(), 0, "Input files", styles.subtitle);
+        cells.styled(row(), 0, texts.text("run.files"), styles.subtitle);
         int fileHeader = next;
-        header(FILE_HEADER);
+        header(List.of(Column.text(texts.text("run.file"), 0), Column.text("SHA-256", 0),
+                Column.text(texts.text("run.encoding"), 0), Column.text(texts.text("run.delimiter"), 0),
+                Column.number(texts.text("run.rowsRead"), 0), Column.number(texts.text("run.accepted"), 0),
+                Column.number(texts.text("run.rejected"), 0), Column.text(texts.text("run.status"), 0)));
         long read = 0;
         long accepted = 0;
         long rejected = 0;
-        for (InputFileInfo file : run.files() == null ? java.util.List.<InputFileInfo>of() : run.files()) {
+        for (InputFileInfo file : run.files() == null ? List.<InputFileInfo>of() : run.files()) {
             Row row = row();
             cells.text(row, 0, file.path());
             cells.text(row, 1, file.sha256());
@@ -92,7 +104,7 @@ final class RunInfoSheet {
         }
         int lastFile = next - 1;
         Row fileTotal = row();
-        cells.styled(fileTotal, 0, "Total", styles.totalLabel);
+        cells.styled(fileTotal, 0, texts.text("total"), styles.totalLabel);
         for (int i = 1; i < 4; i++) {
             cells.styled(fileTotal, i, null, styles.totalLabel);
         }
@@ -100,32 +112,41 @@ final class RunInfoSheet {
         cells.styled(fileTotal, 5, null, styles.totalInteger).setCellValue(accepted);
         cells.styled(fileTotal, 6, null, styles.totalInteger).setCellValue(rejected);
         cells.styled(fileTotal, 7, null, styles.totalLabel);
-        sheet.setAutoFilter(new CellRangeAddress(fileHeader, lastFile, 0, FILE_HEADER.length - 1));
+        sheet.setAutoFilter(new CellRangeAddress(fileHeader, lastFile, 0, WIDTHS.length - 1));
 
         next++;
-        cells.styled(row(), 0, "Step timings", styles.subtitle);
-        header("Step", "Seconds");
-        double totalSeconds = 0;
+        cells.styled(row(), 0, texts.text("run.timings"), styles.subtitle);
+        header(List.of(Column.text(texts.text("run.step"), 0), Column.number(texts.text("run.seconds"), 0)));
         if (run.timings() != null) {
             for (Map.Entry<String, Duration> timing : run.timings().entrySet()) {
-                Row row = row();
-                cells.text(row, 0, timing.getKey());
-                double seconds = timing.getValue().toMillis() / 1000.0;
-                cells.decimal(row, 1, seconds);
-                totalSeconds += seconds;
+                seconds(timing.getKey(), timing.getValue(), styles.decimal);
             }
         }
-        Row timingTotal = row();
-        cells.styled(timingTotal, 0, "Total", styles.totalLabel);
-        cells.styled(timingTotal, 1, null, styles.totalLabel).setCellValue(totalSeconds);
-        timingTotal.getCell(1).setCellStyle(styles.decimal);
+        RunInfo.RunningStep running = run.running();
+        if (running != null) {
+            // The report step cannot know its end: measured up to now, when its last sheet is written.
+            Instant now = Instant.now();
+            seconds(texts.text("run.runningStep", running.name()), Duration.between(running.started(), now),
+                    styles.decimal);
+            Row total = seconds(texts.text("run.wallTime"), Duration.between(running.jobStarted(), now),
+                    styles.totalDecimal);
+            total.getCell(0).setCellStyle(styles.totalLabel);
+        }
 
         next++;
-        cells.styled(row(), 0, "Rows", styles.subtitle);
-        count("Read", run.rowsRead());
-        count("Accepted", run.rowsAccepted());
-        count("Rejected", run.rowsRejected());
-        count("Merged into another row's incident", run.rowsMerged());
+        cells.styled(row(), 0, texts.text("run.rows"), styles.subtitle);
+        count(texts.text("run.read"), run.rowsRead());
+        count(texts.text("run.accepted"), run.rowsAccepted());
+        count(texts.text("run.rejected"), run.rowsRejected());
+        count(texts.text("run.merged"), run.rowsMerged());
+        cells.styled(row(), 0, texts.text("note.merged"), styles.note);
+    }
+
+    private Row seconds(String step, Duration duration, org.apache.poi.ss.usermodel.CellStyle style) {
+        Row row = row();
+        cells.text(row, 0, step);
+        cells.styled(row, 1, null, style).setCellValue(duration.toMillis() / 1000.0);
+        return row;
     }
 
     private Row row() {
@@ -144,23 +165,24 @@ final class RunInfoSheet {
         cells.number(row, 1, value);
     }
 
-    private void header(String... titles) {
+    private void header(List<Column> titles) {
         Row row = row();
-        for (int i = 0; i < titles.length; i++) {
+        for (int i = 0; i < titles.size(); i++) {
             Cell cell = row.createCell(i);
-            cell.setCellValue(titles[i]);
-            cell.setCellStyle(styles.header);
+            cell.setCellValue(titles.get(i).title());
+            cell.setCellStyle(titles.get(i).numeric() ? styles.headerNumber : styles.header);
         }
     }
 
-    private static String delimiterName(String delimiter) {
+    private String delimiterName(String delimiter) {
         if (delimiter == null) {
             return null;
         }
         return switch (delimiter) {
-            case "\t" -> "tab";
-            case ";" -> "semicolon";
-            case "," -> "comma";
+            case "\t" -> texts.text("delimiter.tab");
+            case ";" -> texts.text("delimiter.semicolon");
+            case "," -> texts.text("delimiter.comma");
+            case "|" -> texts.text("delimiter.pipe");
             default -> delimiter;
         };
     }

@@ -7,168 +7,299 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import com.incidenttally.report.NightLabels;
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.RegionComparison;
 import com.incidenttally.tally.ReportData;
+import com.incidenttally.tally.TallyRow;
 import com.incidenttally.tally.Totals;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.Picture;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * {@code Summary}: what a manager reads first — the period, the key figures, the comparison with
- * the previous period per region, and the charts.
+ * {@code Summary}, the Monday page: the figures a manager quotes first with the previous period,
+ * change and % change, the top regions, and two native Excel charts built from the workbook's own
+ * cells — all on one landscape page. Below the printed page, on screen: every region compared and
+ * the PNG charts.
+ *
+ * <p>Written on a plain (not streamed) sheet: native charts need it, and the sheet is small.
  */
 final class SummarySheet {
 
-    /** Rows a chart takes at the scale it is shown (1600×900 shown at 55%, default row height). */
-    private static final int CHART_ROWS = 26;
-    private static final double CHART_SCALE = 0.55;
+    /** Regions listed by name on the printed page; the rest are summed on one row. */
+    static final int TOP_REGIONS = 10;
+    /** Columns of the tables, then a gap, then the charts. */
+    static final int[] WIDTHS = {34, 13, 13, 11, 11, 2, 9, 9, 9, 9, 9, 9, 9, 9};
+    static final int CHART_FIRST_COLUMN = 6;
+    static final int CHART_LAST_COLUMN = 14;
+    /** PNG charts shown below the page: 1600×900 at 55%, in default rows. */
+    private static final int PICTURE_ROWS = 26;
+    private static final double PICTURE_SCALE = 0.55;
 
-    private final SXSSFWorkbook workbook;
+    private final XSSFWorkbook workbook;
     private final WorkbookStyles styles;
+    private final ReportTexts texts;
     private final Cells cells;
-    private Sheet sheet;
+    private XSSFSheet sheet;
     private int next;
 
-    SummarySheet(SXSSFWorkbook workbook, WorkbookStyles styles) {
+    SummarySheet(XSSFWorkbook workbook, WorkbookStyles styles, ReportTexts texts) {
         this.workbook = workbook;
         this.styles = styles;
-        this.cells = new Cells(styles);
+        this.texts = texts;
+        this.cells = new Cells(styles, texts);
     }
 
-    void write(ReportData data, List<Path> charts) throws IOException {
+    /** The rows of the top-regions table, for the chart that draws it. */
+    record RegionRows(int first, int last, boolean compared) {
+    }
+
+    void write(ReportData data, List<Path> charts, String byNightSheet) throws IOException {
         Period period = data.period();
         Totals totals = data.totals() == null ? Totals.NONE : data.totals();
         Period previous = data.previousPeriod();
-        Totals previousTotals = data.previousTotals();
-        boolean compare = previous != null && previousTotals != null;
+        Totals before = data.previousTotals();
+        boolean compare = previous != null && before != null;
 
-        sheet = workbook.createSheet("Summary");
-        int[] widths = {36, 16, 16, 12, 12};
-        for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, widths[i] * 256);
+        String name = texts.text("sheet.summary");
+        sheet = workbook.createSheet(name);
+        for (int i = 0; i < WIDTHS.length; i++) {
+            sheet.setColumnWidth(i, WIDTHS[i] * 256);
         }
-        TableSheet.Printing.landscapeOnePageWide(sheet, "Aerial incidents " + period.label() + " — Summary");
+        TableSheet.Printing.landscape(sheet, texts.text("title", period.label()) + " — " + name);
+        TableSheet.Printing.onePage(sheet);
 
-        cells.styled(row(), 0, "Aerial incidents — " + period.label(), styles.title);
-        cells.styled(row(), 0, NightLabels.periodText(period), styles.subtitle);
-        next++;
-        Row from = row();
-        cells.styled(from, 0, "First night (evening date)", styles.label);
-        cells.date(from, 1, period.from());
-        Row to = row();
-        cells.styled(to, 0, "Last night (evening date)", styles.label);
-        cells.date(to, 1, period.to());
+        Row title = row();
+        title.setHeightInPoints(22);
+        cells.styled(title, 0, texts.text("title.summary", periodLabel(period)), styles.title);
+        cells.styled(row(), 0, texts.period(period), styles.subtitle);
         Row generated = row();
-        cells.styled(generated, 0, "Generated at (UTC)", styles.label);
-        cells.dateTime(generated, 1, data.generatedAt() == null ? null
-                : LocalDateTime.ofInstant(data.generatedAt(), ZoneOffset.UTC));
+        cells.styled(generated, 0, texts.text("generatedAt"), styles.label);
+        cells.styled(generated, 1, null, styles.dateTimeSeconds);
+        if (data.generatedAt() != null) {
+            generated.getCell(1).setCellValue(LocalDateTime.ofInstant(data.generatedAt(), ZoneOffset.UTC));
+        }
+        // A date and time to the second is wider than a column of figures.
+        sheet.addMergedRegion(new CellRangeAddress(generated.getRowNum(), generated.getRowNum(), 1, 2));
+        if (totals.incidents() == 0) {
+            cells.styled(row(), 0, texts.text("noIncidents", texts.period(period)), styles.subtitle);
+        }
         next++;
 
-        if (totals.incidents() == 0) {
-            cells.styled(row(), 0, "No incidents in " + NightLabels.periodText(period) + ".", styles.subtitle);
+        cells.styled(row(), 0, texts.text("summary.keyFigures"), styles.subtitle);
+        if (compare) {
+            header(texts.text("summary.figure"), texts.text("summary.thisPeriod"), texts.text("summary.previousPeriod"),
+                    texts.text("summary.change"), texts.text("summary.percentChange"));
+        } else {
+            header(texts.text("summary.figure"), texts.text("summary.thisPeriod"));
+        }
+        figure("figure.incidents", totals.incidents(), true, compare ? before.incidents() : null, true);
+        figure("figure.uavs", totals.uavReported(), true, compare ? before.uavReported() : null, true);
+        figure("figure.killed", totals.killed(), totals.killedKnown() > 0, compare ? before.killed() : null,
+                compare && before.killedKnown() > 0);
+        figure("figure.injured", totals.injured(), totals.injuredKnown() > 0, compare ? before.injured() : null,
+                compare && before.injuredKnown() > 0);
+        figure("figure.regions", totals.regions(), true, compare ? before.regions() : null, true);
+        figure("figure.districts", totals.districts(), true, compare ? before.districts() : null, true);
+        figure("figure.nights", totals.nights(), true, compare ? before.nights() : null, true);
+        figure("figure.unknownCount", totals.unknownCount(), true, compare ? before.unknownCount() : null, true);
+        if (totals.unknownCount() > 0) {
+            note(texts.text("note.unknownCount", totals.unknownCount()));
+        }
+        if (totals.killedKnown() == 0 || totals.injuredKnown() == 0) {
+            note(texts.text("note.casualtiesBlank"));
+        }
+        next++;
+
+        RegionRows regions = null;
+        if (compare) {
+            cells.styled(row(), 0, texts.text("summary.topRegionsCompared", texts.nights(previous)), styles.subtitle);
+            regions = comparison(data.comparison());
+        } else {
+            cells.styled(row(), 0, texts.text("summary.noPrevious"), styles.note);
+            if (totals.incidents() > 0) {
+                cells.styled(row(), 0, texts.text("summary.topRegions"), styles.subtitle);
+                regions = shares(data.byRegion(), totals.incidents());
+            }
+        }
+        int lastPrinted = next - 1;
+
+        if (totals.incidents() > 0) {
+            int chartRows = Math.max(lastPrinted + 1, 30);
+            int half = chartRows / 2;
+            XSSFDrawing drawing = sheet.createDrawingPatriarch();
+            SummaryCharts nativeCharts = new SummaryCharts(sheet, drawing, texts);
+            nativeCharts.byNight(data.byNight() == null ? List.of() : data.byNight(), byNightSheet, 0, half);
+            if (regions != null) {
+                nativeCharts.topRegions(regions, half, chartRows);
+            }
+            lastPrinted = Math.max(lastPrinted, chartRows - 1);
+        }
+        workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, CHART_LAST_COLUMN - 1, 0, lastPrinted);
+        next = lastPrinted + 2;
+
+        // Below the printed page, on screen: every region compared, then the pictures.
+        if (compare && data.comparison() != null && data.comparison().size() > TOP_REGIONS) {
+            cells.styled(row(), 0, texts.text("summary.allRegions", texts.nights(previous)), styles.subtitle);
+            header(texts.text("col.region"), texts.text("summary.thisPeriod"), texts.text("summary.previous"),
+                    texts.text("summary.change"), texts.text("summary.percentChange"));
+            for (RegionComparison region : data.comparison()) {
+                comparisonRow(texts.region(region.isoCode(), region.region()), region.current(), region.previous(),
+                        false);
+            }
             next++;
         }
-
-        cells.styled(row(), 0, "Key figures", styles.subtitle);
-        if (compare) {
-            header("Figure", "This period", "Previous period", "Change");
-        } else {
-            header("Figure", "This period");
-        }
-        figure("Incidents", totals.incidents(), compare ? previousTotals.incidents() : null);
-        figure("UAVs reported", totals.uavReported(), compare ? previousTotals.uavReported() : null);
-        figure("Incidents with unknown UAV count", totals.unknownCount(), compare ? previousTotals.unknownCount() : null);
-        figure("Regions affected", totals.regions(), compare ? previousTotals.regions() : null);
-        figure("Districts affected", totals.districts(), compare ? previousTotals.districts() : null);
-        figure("Nights with incidents", totals.nights(), compare ? previousTotals.nights() : null);
-        figure("Killed", totals.killed(), compare ? previousTotals.killed() : null);
-        figure("Injured", totals.injured(), compare ? previousTotals.injured() : null);
-        next++;
-
-        if (compare) {
-            comparison(previous, data.comparison());
-        } else {
-            cells.styled(row(), 0, "Compared with the previous period", styles.subtitle);
-            cells.styled(row(), 0, "There is no previous period in the store to compare with.", styles.note);
-        }
-        next++;
-
         if (charts != null && !charts.isEmpty()) {
-            // One chart per printed page: a chart cut in two by a page break is unreadable.
-            sheet.setRowBreak(next - 1);
-            cells.styled(row(), 0, "Charts", styles.subtitle);
-            Drawing<?> drawing = sheet.createDrawingPatriarch();
-            boolean first = true;
+            cells.styled(row(), 0, texts.text("summary.pictures"), styles.subtitle);
+            XSSFDrawing drawing = sheet.createDrawingPatriarch();
             for (Path chart : charts) {
-                if (!first) {
-                    sheet.setRowBreak(next - 1);
-                }
-                first = false;
                 int picture = workbook.addPicture(Files.readAllBytes(chart), Workbook.PICTURE_TYPE_PNG);
                 ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
                 anchor.setCol1(0);
                 anchor.setRow1(next);
                 anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
                 Picture shown = drawing.createPicture(anchor, picture);
-                shown.resize(CHART_SCALE);
-                next += CHART_ROWS + 1;
+                shown.resize(PICTURE_SCALE);
+                next += PICTURE_ROWS + 1;
             }
         }
     }
 
-    private void comparison(Period previous, List<RegionComparison> regions) {
-        // The store's previous period has no label of its own; its nights say what it is.
-        cells.styled(row(), 0, "Compared with the previous period (" + NightLabels.nightsText(previous) + ")",
-                styles.subtitle);
-        header("Region", "ISO code", "This period", "Previous", "Change");
+    private String periodLabel(Period period) {
+        return "all".equals(period.label()) ? texts.text("period.all") : period.label();
+    }
+
+    /** The top regions against the previous period, the rest on one row, and the total. */
+    private RegionRows comparison(List<RegionComparison> all) {
+        header(texts.text("col.region"), texts.text("summary.thisPeriod"), texts.text("summary.previous"),
+                texts.text("summary.change"), texts.text("summary.percentChange"));
+        List<RegionComparison> regions = all == null ? List.of() : all;
+        int first = next;
         long current = 0;
         long before = 0;
-        for (RegionComparison region : regions == null ? List.<RegionComparison>of() : regions) {
-            Row row = row();
-            cells.text(row, 0, region.region());
-            cells.text(row, 1, region.isoCode());
-            cells.number(row, 2, region.current());
-            cells.number(row, 3, region.previous());
-            cells.styled(row, 4, null, styles.signedInteger).setCellValue(region.change());
+        long otherCurrent = 0;
+        long otherBefore = 0;
+        for (int i = 0; i < regions.size(); i++) {
+            RegionComparison region = regions.get(i);
+            if (i < TOP_REGIONS) {
+                comparisonRow(texts.region(region.isoCode(), region.region()), region.current(), region.previous(),
+                        false);
+            } else {
+                otherCurrent += region.current();
+                otherBefore += region.previous();
+            }
             current += region.current();
             before += region.previous();
         }
-        Row total = row();
-        cells.styled(total, 0, "Total", styles.totalLabel);
-        cells.styled(total, 1, null, styles.totalLabel);
-        cells.styled(total, 2, null, styles.totalInteger).setCellValue(current);
-        cells.styled(total, 3, null, styles.totalInteger).setCellValue(before);
-        cells.styled(total, 4, null, styles.totalSigned).setCellValue(current - before);
+        int last = next - 1;
+        if (regions.size() > TOP_REGIONS) {
+            comparisonRow(texts.text("summary.otherRegions", regions.size() - TOP_REGIONS), otherCurrent, otherBefore,
+                    false);
+        }
+        comparisonRow(texts.text("total"), current, before, true);
+        note(texts.text("note.percentChange"));
+        return new RegionRows(first, last, true);
     }
 
-    private void figure(String name, long value, Long previous) {
-        Row row = row();
-        cells.styled(row, 0, name, styles.label);
-        cells.number(row, 1, value);
-        if (previous != null) {
-            cells.number(row, 2, previous.longValue());
-            cells.styled(row, 3, null, styles.signedInteger).setCellValue(value - previous);
+    /** Without a previous period: the top regions with their share of all incidents. */
+    private RegionRows shares(List<TallyRow> byRegion, long total) {
+        header(texts.text("col.region"), texts.text("col.incidents"), texts.text("summary.share"));
+        List<TallyRow> regions = byRegion == null ? List.of() : byRegion;
+        int first = next;
+        long other = 0;
+        for (int i = 0; i < regions.size(); i++) {
+            TallyRow region = regions.get(i);
+            if (i < TOP_REGIONS) {
+                shareRow(texts.region(region.isoCode(), region.region()), region.incidents(), total, styles.label);
+            } else {
+                other += region.incidents();
+            }
         }
+        int last = next - 1;
+        if (regions.size() > TOP_REGIONS) {
+            shareRow(texts.text("summary.otherRegions", regions.size() - TOP_REGIONS), other, total, styles.label);
+        }
+        Row row = row();
+        cells.styled(row, 0, texts.text("total"), styles.totalLabel);
+        cells.styled(row, 1, null, styles.totalInteger).setCellValue(total);
+        cells.styled(row, 2, null, styles.totalLabel);
+        return new RegionRows(first, last, false);
+    }
+
+    private void shareRow(String name, long incidents, long total, CellStyle labelStyle) {
+        Row row = row();
+        cells.styled(row, 0, name, labelStyle);
+        cells.number(row, 1, incidents);
+        cells.styled(row, 2, null, styles.percent).setCellValue((double) incidents / total);
+    }
+
+    private void comparisonRow(String name, long current, long previous, boolean total) {
+        Row row = row();
+        cells.styled(row, 0, name, total ? styles.totalLabel : styles.label);
+        cells.styled(row, 1, null, total ? styles.totalInteger : styles.integer).setCellValue(current);
+        cells.styled(row, 2, null, total ? styles.totalInteger : styles.integer).setCellValue(previous);
+        cells.styled(row, 3, null, total ? styles.totalSigned : styles.signedInteger).setCellValue(current - previous);
+        Cell percent = cells.styled(row, 4, null, total ? styles.totalPercent : styles.signedPercent);
+        if (previous > 0) {
+            percent.setCellValue((double) (current - previous) / previous);
+        }
+    }
+
+    /** A key figure; blank where nobody reported it (killed, injured), % change blank from nothing. */
+    private void figure(String key, long value, boolean known, Long previous, boolean previousKnown) {
+        Row row = row();
+        cells.styled(row, 0, texts.text(key), styles.label);
+        Cell current = cells.styled(row, 1, null, styles.integer);
+        if (known) {
+            current.setCellValue(value);
+        }
+        if (previous == null) {
+            return;
+        }
+        Cell before = cells.styled(row, 2, null, styles.integer);
+        Cell change = cells.styled(row, 3, null, styles.signedInteger);
+        Cell percent = cells.styled(row, 4, null, styles.signedPercent);
+        if (previousKnown) {
+            before.setCellValue(previous);
+        }
+        if (known && previousKnown) {
+            change.setCellValue(value - previous);
+            if (previous > 0) {
+                percent.setCellValue((double) (value - previous) / previous);
+            }
+        }
+    }
+
+    private void note(String text) {
+        cells.styled(row(), 0, text, styles.note);
     }
 
     private void header(String... titles) {
         Row row = row();
+        row.setHeightInPoints(30);
         for (int i = 0; i < titles.length; i++) {
             Cell cell = row.createCell(i);
             cell.setCellValue(titles[i]);
-            cell.setCellStyle(styles.header);
+            cell.setCellStyle(i == 0 ? styles.header : styles.headerNumber);
         }
     }
 
     private Row row() {
         return sheet.createRow(next++);
+    }
+
+    /** A cell range as a chart's formula names it: {@code 'By night'!$A$2:$A$8}. */
+    static String range(String sheetName, int column, int firstRow, int lastRow) {
+        return "'" + sheetName.replace("'", "''") + "'!" + new CellReference(firstRow, column, true, true).formatAsString()
+                + ":" + new CellReference(lastRow, column, true, true).formatAsString();
     }
 }

@@ -3,12 +3,17 @@ package com.incidenttally.report.excel;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
+import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.PageMargin;
+import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFColor;
 
 /**
  * A sheet holding one table: a frozen, filtered, printable header row and fixed widths. When the
@@ -17,6 +22,14 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 final class TableSheet {
 
+    /**
+     * The widest printed table, in characters of column width, that still prints at 8 pt or more
+     * when fitted one page wide on landscape A4 with our margins. Measured with LibreOffice and
+     * Carlito (Calibri's metric twin): about 124 characters fit at 100%, so 11 pt × 124 / 165 =
+     * 8.3 pt. Excel fits more. Fitting only ever shrinks: narrower tables print at 100%.
+     */
+    static final int LEGIBLE_WIDTH_CHARS = 165;
+
     private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
     private final String name;
@@ -24,7 +37,10 @@ final class TableSheet {
     private final int maxRows;
     private final int frozenColumns;
     private final String printTitle;
+    /** Columns printed, from the first: the rest are for the screen. */
+    private final int printedColumns;
 
+    private boolean banded = true;
     private Sheet sheet;
     private int part;
     private int nextRow;
@@ -32,6 +48,11 @@ final class TableSheet {
 
     TableSheet(SXSSFWorkbook workbook, WorkbookStyles styles, String name, List<Column> columns, int maxRows,
                int frozenColumns, String printTitle) {
+        this(workbook, styles, name, columns, maxRows, frozenColumns, printTitle, columns.size());
+    }
+
+    TableSheet(SXSSFWorkbook workbook, WorkbookStyles styles, String name, List<Column> columns, int maxRows,
+               int frozenColumns, String printTitle, int printedColumns) {
         if (maxRows < 2) {
             throw new IllegalArgumentException("a sheet needs room for its header and one row, not " + maxRows);
         }
@@ -42,11 +63,17 @@ final class TableSheet {
         this.maxRows = maxRows;
         this.frozenColumns = frozenColumns;
         this.printTitle = printTitle;
+        this.printedColumns = printedColumns;
         startSheet();
     }
 
     /** The first sheet of this table, for cells that go beside it (notes, formats). */
     Sheet sheet() {
+        return sheet;
+    }
+
+    /** The sheet rows go on now: the first, or the continuation the last row went to. */
+    Sheet currentSheet() {
         return sheet;
     }
 
@@ -69,6 +96,21 @@ final class TableSheet {
         return sheet.createRow(nextRow++);
     }
 
+    /** A short note under the table, saying what a figure in it means. */
+    void note(Cells cells, String text) {
+        cells.styled(trailingRow(), 0, text, styles.note);
+    }
+
+    /** The index the next row will have on the current sheet. */
+    int nextRowIndex() {
+        return nextRow;
+    }
+
+    /** No shading of every other row: the sheet colours its cells by value instead. */
+    void noBanding() {
+        banded = false;
+    }
+
     int columnCount() {
         return columns.size();
     }
@@ -84,6 +126,7 @@ final class TableSheet {
         Row header = sheet.createRow(0);
         // Nothing re-measures rows when the file is opened, so give wrapped headings their lines.
         int lines = 1;
+        int width = 0;
         for (Column column : columns) {
             lines = Math.max(lines, (column.title().length() + column.width() - 3) / Math.max(1, column.width() - 2));
         }
@@ -93,39 +136,74 @@ final class TableSheet {
             sheet.setColumnWidth(i, column.width() * 256);
             Cell cell = header.createCell(i);
             cell.setCellValue(column.title());
-            cell.setCellStyle(styles.header);
+            cell.setCellStyle(column.numeric() ? styles.headerNumber : styles.header);
+            if (i < printedColumns) {
+                width += column.width();
+            }
         }
         sheet.createFreezePane(frozenColumns, 1);
         sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
-        Printing.landscapeOnePageWide(sheet, printTitle + " — " + sheetName);
+        Printing.landscape(sheet, printTitle + " — " + sheetName);
+        Printing.fitWidth(sheet, Math.max(1, (width + LEGIBLE_WIDTH_CHARS - 1) / LEGIBLE_WIDTH_CHARS));
         nextRow = 1;
         lastDataRow = 0;
     }
 
     private void finishSheet() {
         sheet.setAutoFilter(new CellRangeAddress(0, lastDataRow, 0, columns.size() - 1));
+        if (banded && lastDataRow > 1) {
+            band(sheet, new CellRangeAddress(1, lastDataRow, 0, columns.size() - 1));
+        }
+        if (printedColumns < columns.size()) {
+            workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, printedColumns - 1, 0, Math.max(1, nextRow - 1));
+        }
     }
 
-    /** How every sheet prints: landscape, one page wide, with its name and page numbers. */
+    /** Every other row shaded, so a long row reads across without a ruler. */
+    static void band(Sheet sheet, CellRangeAddress rows) {
+        SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
+        ConditionalFormattingRule rule = formatting.createConditionalFormattingRule("MOD(ROW(),2)=0");
+        PatternFormatting fill = rule.createPatternFormatting();
+        fill.setFillBackgroundColor(new XSSFColor(new byte[] {(byte) 0xF0, (byte) 0xF3, (byte) 0xF7}, null));
+        fill.setFillPattern(FillPatternType.SOLID_FOREGROUND.getCode());
+        formatting.addConditionalFormatting(new CellRangeAddress[] {rows}, rule);
+    }
+
+    /** How sheets print: landscape A4, the sheet's name on top and page numbers below. */
     static final class Printing {
 
         private Printing() {
         }
 
-        static void landscapeOnePageWide(Sheet sheet, String title) {
+        static void landscape(Sheet sheet, String title) {
             PrintSetup print = sheet.getPrintSetup();
             print.setLandscape(true);
             print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-            print.setFitWidth((short) 1);
-            print.setFitHeight((short) 0);
-            sheet.setFitToPage(true);
             sheet.setAutobreaks(true);
             sheet.setMargin(PageMargin.LEFT, 0.4);
             sheet.setMargin(PageMargin.RIGHT, 0.4);
             sheet.setMargin(PageMargin.TOP, 0.6);
             sheet.setMargin(PageMargin.BOTTOM, 0.6);
+            sheet.setMargin(PageMargin.HEADER, 0.25);
+            sheet.setMargin(PageMargin.FOOTER, 0.25);
             sheet.getHeader().setCenter(title.replace("&", "&&"));
-            sheet.getFooter().setCenter("Page &P of &N");
+            sheet.getFooter().setCenter("&P / &N");
+        }
+
+        /** {@code pagesWide} pages wide and as long as it takes. */
+        static void fitWidth(Sheet sheet, int pagesWide) {
+            PrintSetup print = sheet.getPrintSetup();
+            sheet.setFitToPage(true);
+            print.setFitWidth((short) pagesWide);
+            print.setFitHeight((short) 0);
+        }
+
+        /** One page, wide and tall (Summary). */
+        static void onePage(Sheet sheet) {
+            PrintSetup print = sheet.getPrintSetup();
+            sheet.setFitToPage(true);
+            print.setFitWidth((short) 1);
+            print.setFitHeight((short) 1);
         }
     }
 }

@@ -19,6 +19,8 @@ final class WorkbookStyles {
     final CellStyle title;
     final CellStyle subtitle;
     final CellStyle header;
+    /** The heading of a column of numbers: right-aligned, so it stands over its numbers. */
+    final CellStyle headerNumber;
     final CellStyle label;
     final CellStyle text;
     /** Text that looks like a formula: shown with a quote prefix so editing the cell keeps it text. */
@@ -30,6 +32,9 @@ final class WorkbookStyles {
     final CellStyle decimal;
     final CellStyle date;
     final CellStyle dateTime;
+    /** When the report was made, to the second. */
+    final CellStyle dateTimeSeconds;
+    final CellStyle totalDecimal;
     final CellStyle totalLabel;
     final CellStyle totalInteger;
     final CellStyle signedInteger;
@@ -37,6 +42,15 @@ final class WorkbookStyles {
     /** A row's own total, beside its figures: bold, without the rule a total row has. */
     final CellStyle rowTotal;
     final CellStyle note;
+    /** A change as a share of the previous figure: {@code +12.5%}. */
+    final CellStyle signedPercent;
+    /** A share of a total: {@code 42.0%}. */
+    final CellStyle percent;
+    final CellStyle totalPercent;
+    /** A group's heading row inside a table (Data quality): bold, shaded, over its rows. */
+    final CellStyle groupLabel;
+    final CellStyle groupInteger;
+    final CellStyle groupWrapped;
     /** Night headings of the matrix, turned upright so that seventy nights fit across. */
     final CellStyle verticalHeader;
     /** Matrix counts: zeros left blank so the nights with incidents stand out. */
@@ -67,6 +81,13 @@ final class WorkbookStyles {
         header.setBorderBottom(BorderStyle.THIN);
         header.setWrapText(true);
         header.setVerticalAlignment(VerticalAlignment.TOP);
+        header.setBorderTop(BorderStyle.THIN);
+        header.setBorderLeft(BorderStyle.HAIR);
+        header.setBorderRight(BorderStyle.HAIR);
+
+        headerNumber = workbook.createCellStyle();
+        headerNumber.cloneStyleFrom(header);
+        headerNumber.setAlignment(HorizontalAlignment.RIGHT);
 
         label = workbook.createCellStyle();
         label.setFont(boldFont);
@@ -104,6 +125,10 @@ final class WorkbookStyles {
         dateTime.setDataFormat(format.getFormat("yyyy-mm-dd hh:mm"));
         dateTime.setAlignment(HorizontalAlignment.LEFT);
 
+        dateTimeSeconds = workbook.createCellStyle();
+        dateTimeSeconds.setDataFormat(format.getFormat("yyyy-mm-dd hh:mm:ss"));
+        dateTimeSeconds.setAlignment(HorizontalAlignment.LEFT);
+
         totalLabel = workbook.createCellStyle();
         totalLabel.setFont(boldFont);
         totalLabel.setBorderTop(BorderStyle.THIN);
@@ -112,6 +137,10 @@ final class WorkbookStyles {
         totalInteger.setFont(boldFont);
         totalInteger.setBorderTop(BorderStyle.THIN);
         totalInteger.setDataFormat(format.getFormat("#,##0"));
+
+        totalDecimal = workbook.createCellStyle();
+        totalDecimal.cloneStyleFrom(totalInteger);
+        totalDecimal.setDataFormat(format.getFormat("0.00"));
 
         totalSigned = workbook.createCellStyle();
         totalSigned.cloneStyleFrom(totalInteger);
@@ -124,10 +153,7 @@ final class WorkbookStyles {
         verticalHeader = workbook.createCellStyle();
         verticalHeader.cloneStyleFrom(header);
         verticalHeader.setRotation((short) 90);
-        Font smallBold = workbook.createFont();
-        smallBold.setBold(true);
-        smallBold.setFontHeightInPoints((short) 9);
-        verticalHeader.setFont(smallBold);
+        verticalHeader.setFont(boldFont);
         verticalHeader.setWrapText(false);
         verticalHeader.setAlignment(HorizontalAlignment.CENTER);
         verticalHeader.setVerticalAlignment(VerticalAlignment.BOTTOM);
@@ -145,5 +171,33 @@ final class WorkbookStyles {
         noteFont.setItalic(true);
         note = workbook.createCellStyle();
         note.setFont(noteFont);
+
+        signedPercent = workbook.createCellStyle();
+        signedPercent.setDataFormat(format.getFormat("+0.0%;-0.0%;0.0%"));
+        signedPercent.setVerticalAlignment(VerticalAlignment.TOP);
+
+        percent = workbook.createCellStyle();
+        percent.setDataFormat(format.getFormat("0.0%"));
+        percent.setVerticalAlignment(VerticalAlignment.TOP);
+
+        totalPercent = workbook.createCellStyle();
+        totalPercent.cloneStyleFrom(totalInteger);
+        totalPercent.setDataFormat(format.getFormat("+0.0%;-0.0%;0.0%"));
+
+        groupLabel = workbook.createCellStyle();
+        groupLabel.setFont(boldFont);
+        groupLabel.setFillForegroundColor(IndexedColors.LEMON_CHIFFON.getIndex());
+        groupLabel.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        groupLabel.setBorderTop(BorderStyle.THIN);
+        groupLabel.setVerticalAlignment(VerticalAlignment.TOP);
+
+        groupWrapped = workbook.createCellStyle();
+        groupWrapped.cloneStyleFrom(groupLabel);
+        groupWrapped.setWrapText(true);
+
+        groupInteger = workbook.createCellStyle();
+        groupInteger.cloneStyleFrom(groupLabel);
+        groupInteger.setWrapText(false);
+        groupInteger.setDataFormat(format.getFormat("#,##0"));
     }
 }

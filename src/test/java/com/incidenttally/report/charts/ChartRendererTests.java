@@ -146,10 +146,10 @@ class ChartRendererTests {
         List<TallyRow> rows = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             rows.add(new TallyRow("Region " + i, "RU-" + i, null, null, 100 - i, 100 - i, 0, 100 - i, 0, 0, 0,
-                    0, 0, 0, 0, 1));
+                    0, 0, 0, 0, 1, 0, 0));
         }
         long total = rows.stream().mapToLong(TallyRow::incidents).sum();
-        Totals totals = new Totals(total, 0, 0, 30, 0, 7, 0, 0);
+        Totals totals = new Totals(total, 0, 0, 30, 0, 7, 0, 0, 0, 0);
         Period week = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
 
         CategoryDataset dataset = renderer.byRegion(week, totals, rows).getCategoryPlot().getDataset();

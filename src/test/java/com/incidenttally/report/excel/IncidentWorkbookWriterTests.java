@@ -9,18 +9,25 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
+import com.incidenttally.places.Gazetteer;
+import com.incidenttally.report.Language;
 import com.incidenttally.report.ReportFixtures;
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.ReportData;
+import com.incidenttally.tally.TallyRow;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.within;
 
 class IncidentWorkbookWriterTests {
 
@@ -67,6 +75,16 @@ class IncidentWorkbookWriterTests {
             }
         }
         return Optional.empty();
+    }
+
+    static String allText(Sheet sheet) {
+        StringBuilder text = new StringBuilder();
+        sheet.forEach(row -> row.forEach(cell -> {
+            if (cell.getCellType() == CellType.STRING) {
+                text.append(cell.getStringCellValue()).append('\n');
+            }
+        }));
+        return text.toString();
     }
 
     static int columnOf(Sheet sheet, String title) {
@@ -190,6 +208,8 @@ class IncidentWorkbookWriterTests {
             Sheet incidents = workbook.getSheet("Incidents");
 
             assertThat(incidents.getLastRowNum()).isEqualTo(data.incidentList().size());
+            assertThat(incidents.getRow(0).getCell(columnOf(incidents, "Killed")).getCellStyle().getAlignment())
+                    .isEqualTo(HorizontalAlignment.RIGHT);
             Row hostile = rowWhere(incidents, 0, "HOSTILE-1").orElseThrow();
             assertThat(hostile.getCell(columnOf(incidents, "From (file:line)")).getStringCellValue())
                     .isEqualTo("digest.csv:4, governors.csv:9");
@@ -203,18 +223,17 @@ class IncidentWorkbookWriterTests {
         @ValueSource(strings = {"By region", "By district", "By night"})
         void totalRowsAddUpToTheTotals(String name) {
             Sheet sheet = workbook.getSheet(name);
-            Row total = sheet.getRow(sheet.getLastRowNum());
+            Row total = rowWhere(sheet, 0, "Total").orElseThrow();
 
-            assertThat(total.getCell(0).getStringCellValue()).isEqualTo("Total");
             assertThat((long) total.getCell(columnOf(sheet, "Incidents")).getNumericCellValue())
                     .isEqualTo(data.totals().incidents());
-            assertThat((long) total.getCell(columnOf(sheet, "UAVs reported")).getNumericCellValue())
+            assertThat((long) total.getCell(columnOf(sheet, "UAVs reported (drones)")).getNumericCellValue())
                     .isEqualTo(data.totals().uavReported());
             assertThat((long) total.getCell(columnOf(sheet, "Incidents with unknown count")).getNumericCellValue())
                     .isEqualTo(data.totals().unknownCount());
-            assertThat((long) total.getCell(columnOf(sheet, "Killed")).getNumericCellValue())
+            assertThat((long) total.getCell(columnOf(sheet, "Killed (people)")).getNumericCellValue())
                     .isEqualTo(data.totals().killed());
-            assertThat((long) total.getCell(columnOf(sheet, "Injured")).getNumericCellValue())
+            assertThat((long) total.getCell(columnOf(sheet, "Injured (people)")).getNumericCellValue())
                     .isEqualTo(data.totals().injured());
             long typed = 0;
             for (String type : List.of("Shot down", "Debris", "Impact", "Attack")) {
@@ -263,48 +282,136 @@ class IncidentWorkbookWriterTests {
             assertThat((long) incidents.getCell(2).getNumericCellValue()).isEqualTo(data.previousTotals().incidents());
             assertThat((long) incidents.getCell(3).getNumericCellValue())
                     .isEqualTo(data.totals().incidents() - data.previousTotals().incidents());
-            assertThat(formatter.formatCellValue(rowWhere(summary, 0, "Injured").orElseThrow().getCell(1)))
+            assertThat(formatter.formatCellValue(rowWhere(summary, 0, "Injured (people)").orElseThrow().getCell(1)))
                     .isEqualTo(String.format("%,d", data.totals().injured()));
-            for (String figure : List.of("UAVs reported", "Incidents with unknown UAV count", "Regions affected",
-                    "Districts affected", "Nights with incidents", "Killed")) {
+            for (String figure : List.of("UAVs reported (drones)", "Incidents with unknown UAV count", "Regions affected",
+                    "Districts affected", "Nights with incidents", "Killed (people)")) {
                 assertThat(rowWhere(summary, 0, figure)).as(figure).isPresent();
             }
             Row rostov = rowWhere(summary, 0, "Rostov Oblast").orElseThrow();
-            assertThat(rostov.getCell(1).getStringCellValue()).isEqualTo("RU-ROS");
-            assertThat(rostov.getCell(4).getNumericCellValue())
-                    .isEqualTo(rostov.getCell(2).getNumericCellValue() - rostov.getCell(3).getNumericCellValue());
+            assertThat(rostov.getCell(3).getNumericCellValue())
+                    .isEqualTo(rostov.getCell(1).getNumericCellValue() - rostov.getCell(2).getNumericCellValue());
             Row generated = rowWhere(summary, 0, "Generated at (UTC)").orElseThrow();
             assertThat(DateUtil.isCellDateFormatted(generated.getCell(1))).isTrue();
-            assertThat(summary.getDrawingPatriarch().getShapes()).hasSize(5);
+            assertThat(formatter.formatCellValue(generated.getCell(1))).isEqualTo("2025-12-15 06:30:00");
+            // Two native charts on the page, the five PNG charts below it.
+            assertThat(summary.getDrawingPatriarch().getCharts()).hasSize(2);
             assertThat(workbook.getAllPictures()).hasSize(5);
         }
 
         @Test
-        void dataQualityListsWarningsResolutionsMergesAndRejections() {
+        void summaryGivesThePercentChangeAndLeavesItBlankWhereThereWasNothingBefore() {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            Row header = rowWhere(summary, 0, "Figure").orElseThrow();
+            assertThat(header.getCell(4).getStringCellValue()).isEqualTo("% change");
+
+            Row incidents = rowWhere(summary, 0, "Incidents").orElseThrow();
+            double current = data.totals().incidents();
+            double before = data.previousTotals().incidents();
+            assertThat(incidents.getCell(4).getNumericCellValue()).isCloseTo((current - before) / before, within(1e-9));
+            assertThat(new DataFormatter().formatCellValue(incidents.getCell(4)))
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%+.1f%%", 100 * (current - before) / before));
+            // The fixture's previous period reported no injured at all: nothing to compare with.
+            Row injured = rowWhere(summary, 0, "Injured (people)").orElseThrow();
+            assertThat(injured.getCell(2).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(injured.getCell(4).getCellType()).isEqualTo(CellType.BLANK);
+            Row rostov = rowWhere(summary, 0, "Rostov Oblast").orElseThrow();
+            assertThat(rostov.getCell(4).getNumericCellValue()).isCloseTo(
+                    (rostov.getCell(1).getNumericCellValue() - rostov.getCell(2).getNumericCellValue())
+                            / rostov.getCell(2).getNumericCellValue(), within(1e-9));
+        }
+
+        @Test
+        void summaryChartsAreNativeAndDrawnFromTheWorkbooksOwnCells() {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            List<XSSFChart> charts = summary.getDrawingPatriarch().getCharts();
+            String byNight = charts.get(0).getCTChartSpace().xmlText();
+            String topRegions = charts.get(1).getCTChartSpace().xmlText();
+
+            // Incidents by night: the By night sheet's labels (column A) and incidents (column D), 70 nights.
+            Sheet nights = workbook.getSheet("By night");
+            assertThat(columnOf(nights, "Incidents")).isEqualTo(3);
+            assertThat(byNight).contains("<c:f>'By night'!$A$2:$A$71</c:f>", "<c:f>'By night'!$D$2:$D$71</c:f>");
+            // Top regions: the Summary's own table, this period and the previous one.
+            Row first = rowWhere(summary, 0, data.comparison().get(0).region()).orElseThrow();
+            int top = first.getRowNum() + 1;
+            int last = top + SummarySheet.TOP_REGIONS - 1;
+            for (String column : List.of("A", "B", "C")) {
+                assertThat(topRegions).containsPattern("<c:f>'?Summary'?!\\$" + column + "\\$" + top + ":\\$" + column
+                        + "\\$" + last + "</c:f>");
+            }
+            // LibreOffice draws no bars for a series without its own fill.
+            for (XSSFChart chart : charts) {
+                var bars = chart.getChartSeries().get(0);
+                assertThat(bars.getSeriesCount()).isPositive();
+                for (int i = 0; i < bars.getSeriesCount(); i++) {
+                    assertThat(bars.getSeries(i).getShapeProperties().getFillProperties()).isNotNull();
+                }
+            }
+            // The printed page is the tables and the charts beside them, fitted on one page.
+            assertThat(summary.getPrintSetup().getFitHeight()).isEqualTo((short) 1);
+            assertThat(workbook.getPrintArea(0)).startsWith("Summary!$A$1:$N$");
+        }
+
+        @Test
+        void dataQualityPutsWhatNeedsActionFirstAndPrintsOnlyThat() {
             Sheet quality = workbook.getSheet("Data quality");
+            Set<String> kinds = Set.of("Rejected rows", "Unresolved name", "Warning", "Rejected row", "Name resolution",
+                    "Merge conflict", "Merge");
+            int lastPrinted = CellRangeAddress.valueOf(workbook.getPrintArea(workbook.getSheetIndex(quality))
+                    .replaceAll("^.*!", "")).getLastRow();
             List<String> categories = new ArrayList<>();
             for (Row row : quality) {
-                if (row.getRowNum() > 0) {
-                    categories.add(row.getCell(0).getStringCellValue());
+                String category = row.getCell(0) == null ? "" : row.getCell(0).getStringCellValue();
+                if (row.getRowNum() > 0 && kinds.contains(category)) {
+                    categories.add((row.getRowNum() <= lastPrinted ? "printed: " : "") + category);
                 }
             }
 
-            assertThat(categories).containsExactly("Warning", "Warning", "Name resolution", "Name resolution",
-                    "Name resolution", "Merge conflict", "Merge", "Rejected row", "Rejected row", "Rejected row",
-                    "Rejected row");
+            assertThat(categories).containsExactly("printed: Rejected rows", "printed: Rejected rows",
+                    "printed: Rejected rows", "printed: Rejected rows", "printed: Unresolved name",
+                    "printed: Warning", "printed: Warning", "Rejected row", "Rejected row",
+                    "Rejected row", "Rejected row", "Name resolution", "Name resolution", "Merge conflict", "Merge");
+            assertThat(quality.getRow(lastPrinted).getCell(0).getStringCellValue()).startsWith("Filter by Category");
             Row negative = rowWhere(quality, 5, "-3").orElseThrow();
             assertThat((long) negative.getCell(2).getNumericCellValue()).isEqualTo(3);
             assertThat(negative.getCell(1).getStringCellValue()).isEqualTo("digest.csv");
             assertThat(rowWhere(quality, 5, "Verhnedonneskoye").orElseThrow().getCell(6).getStringCellValue())
                     .isEqualTo("Read as Verkhnedonskoy District (fuzzy, score 0.86)");
+            Row unresolved = rowWhere(quality, 0, "Unresolved name").orElseThrow();
+            assertThat(unresolved.getCell(5).getStringCellValue()).isEqualTo("Tractor Factory District");
+            assertThat(unresolved.getRowNum()).isLessThan(rowWhere(quality, 0, "Rejected row").orElseThrow().getRowNum());
             Row conflict = rowWhere(quality, 0, "Merge conflict").orElseThrow();
             assertThat(conflict.getCell(6).getStringCellValue()).contains("conflicting values: uav_count: 1 / unknown");
             // A raw line with a line break inside quotes is shown whole, on a row tall enough for it.
-            Row multiLine = rowWhere(quality, 5, ReportFixtures.HYPERLINK).orElseThrow();
-            assertThat(multiLine.getCell(8).getStringCellValue()).contains("\n");
+            Row multiLine = rowWhere(quality, 8, ReportFixtures.HYPERLINK + ";debris;\"multi\nline\"").orElseThrow();
             assertThat(multiLine.getCell(8).getCellStyle().getWrapText()).isTrue();
             assertThat(multiLine.getCell(8).getCellStyle().getQuotePrefixed()).isTrue();
             assertThat(multiLine.getHeightInPoints()).isGreaterThan(quality.getDefaultRowHeightInPoints());
+        }
+
+        @Test
+        void rejectedRowsAreGroupedByReasonAndSpellingWithCountsAndWhereTheyAre() {
+            Sheet quality = workbook.getSheet("Data quality");
+            List<Row> groups = new ArrayList<>();
+            for (Row row : quality) {
+                if (row.getCell(0) != null && row.getCell(0).getStringCellValue().equals("Rejected rows")) {
+                    groups.add(row);
+                }
+            }
+
+            assertThat(groups).extracting(r -> r.getCell(6).getStringCellValue()).containsExactlyInAnyOrder(
+                    "No header row — 1 row",
+                    "Unknown region \"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\" '" + ReportFixtures.HYPERLINK + "' — 1 row",
+                    "Not a date and time — 1 row",
+                    "UAV count must be a whole number of 0 or more, not -3 — 1 row");
+            Row region = groups.stream().filter(r -> r.getCell(4).getStringCellValue().equals("region")).findFirst()
+                    .orElseThrow();
+            assertThat(region.getCell(5).getStringCellValue()).isEqualTo(ReportFixtures.HYPERLINK);
+            assertThat(region.getCell(7).getNumericCellValue()).isEqualTo(1);
+            assertThat(region.getCell(8).getStringCellValue()).isEqualTo("digest.csv:7");
+            // A file rejected whole is where it is, without a line.
+            assertThat(groups).extracting(r -> r.getCell(8).getStringCellValue()).contains("broken.csv");
         }
 
         @Test
@@ -324,9 +431,186 @@ class IncidentWorkbookWriterTests {
             assertThat(rowWhere(run, 0, "Rejected").orElseThrow().getCell(1).getNumericCellValue()).isEqualTo(4);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"By region", "By district", "By night", "Incidents", "Data quality"})
+        void headingsOfNumberColumnsStandRightAlignedOverTheirNumbers(String name) {
+            Sheet sheet = workbook.getSheet(name);
+            Row header = sheet.getRow(0);
+            int numbers = 0;
+            for (Cell heading : header) {
+                boolean numeric = false;
+                for (int r = 1; r <= Math.min(sheet.getLastRowNum(), 60); r++) {
+                    Cell cell = sheet.getRow(r) == null ? null : sheet.getRow(r).getCell(heading.getColumnIndex());
+                    if (cell != null && cell.getCellType() == CellType.NUMERIC && !DateUtil.isCellDateFormatted(cell)) {
+                        numeric = true;
+                    }
+                }
+                if (numeric) {
+                    numbers++;
+                    assertThat(heading.getCellStyle().getAlignment()).as(name + ": " + heading.getStringCellValue())
+                            .isEqualTo(HorizontalAlignment.RIGHT);
+                } else if (heading.getColumnIndex() == 0) {
+                    assertThat(heading.getCellStyle().getAlignment()).isNotEqualTo(HorizontalAlignment.RIGHT);
+                }
+            }
+            assertThat(numbers).isPositive();
+        }
+
+        @Test
+        void casualtiesNobodyReportedAreBlankNotZero() {
+            // In the fixture no report of some regions gave a number of killed.
+            TallyRow oryol = data.byRegion().stream().filter(r -> r.killedKnown() == 0).findFirst().orElseThrow();
+            Sheet byRegion = workbook.getSheet("By region");
+            Row row = rowWhere(byRegion, 0, oryol.region()).orElseThrow();
+
+            assertThat(row.getCell(columnOf(byRegion, "Killed (people)")).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(row.getCell(columnOf(byRegion, "Injured (people)")).getCellType())
+                    .isEqualTo(oryol.injuredKnown() == 0 ? CellType.BLANK : CellType.NUMERIC);
+            // A reported zero stays a zero.
+            TallyRow zero = data.byRegion().stream().filter(r -> r.injuredKnown() > 0 && r.injured() == 0).findFirst()
+                    .orElse(null);
+            if (zero != null) {
+                Row reported = rowWhere(byRegion, 0, zero.region()).orElseThrow();
+                assertThat(reported.getCell(columnOf(byRegion, "Injured (people)")).getNumericCellValue()).isZero();
+            }
+            assertThat(allText(byRegion)).contains("blank where no report gave a number");
+        }
+
+        @Test
+        void notesUnderTheTablesSayWhatTheFiguresLeaveOut() {
+            String byNight = allText(workbook.getSheet("By night"));
+
+            assertThat(byNight).contains("the " + String.format("%,d", data.totals().unknownCount())
+                    + " incidents whose count is unknown are not in it");
+            assertThat(allText(workbook.getSheet("Run info"))).contains("Merged: accepted rows counted in another row's incident");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"By region", "By district", "By night", "Incidents", "Data quality", "Run info",
+                "Region x night"})
+        void everyPrintedPageFitsItsColumnsAtEightPointsOrMore(String name) {
+            XSSFSheet sheet = workbook.getSheet(name);
+            String area = workbook.getPrintArea(workbook.getSheetIndex(sheet));
+            // Run info's widest table is its list of files, eight columns; a table sheet prints its header's width.
+            int lastColumn = area != null ? CellRangeAddress.valueOf(area.replaceAll("^.*!", "")).getLastColumn()
+                    : name.equals("Run info") ? 7 : sheet.getRow(0).getLastCellNum() - 1;
+            long width = 0;
+            for (int c = 0; c <= lastColumn; c++) {
+                width += sheet.getColumnWidth(c) / 256;
+            }
+            int pagesWide = sheet.getPrintSetup().getFitWidth();
+            assertThat(sheet.getFitToPage()).isTrue();
+            assertThat(width).as(name).isLessThanOrEqualTo((long) TableSheet.LEGIBLE_WIDTH_CHARS * pagesWide);
+        }
+
+        @Test
+        void runInfoGivesEncodingAndDelimiterTheirOwnCellsAndTimesTheReportStepToo() {
+            Sheet run = workbook.getSheet("Run info");
+            Row header = rowWhere(run, 0, "File").orElseThrow();
+            assertThat(header.getCell(2).getStringCellValue()).isEqualTo("Encoding");
+            assertThat(header.getCell(3).getStringCellValue()).isEqualTo("Delimiter");
+            assertThat(header.getCell(4).getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+            Row governors = rowWhere(run, 0, "governors.csv").orElseThrow();
+            assertThat(governors.getCell(2).getStringCellValue()).isEqualTo("UTF-8");
+            assertThat(governors.getCell(3).getStringCellValue()).isEqualTo("comma");
+
+            Row report = rowWhere(run, 0, "reportStep (until this sheet was written)").orElseThrow();
+            assertThat(report.getCell(1).getNumericCellValue()).isGreaterThanOrEqualTo(2.0);
+            Row wall = rowWhere(run, 0, "Total wall time (s)").orElseThrow();
+            assertThat(wall.getCell(1).getNumericCellValue()).isGreaterThanOrEqualTo(10.0)
+                    .isGreaterThan(report.getCell(1).getNumericCellValue());
+            Row generated = rowWhere(run, 0, "Generated at (UTC)").orElseThrow();
+            assertThat(new DataFormatter().formatCellValue(generated.getCell(1))).isEqualTo("2025-12-15 06:30:00");
+        }
+
         @Test
         void usesAFixedSmallSetOfCellStyles() {
             assertThat(workbook.getNumCellStyles()).isLessThan(40);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class InRussian {
+
+        ReportFixtures.Data data;
+        XSSFWorkbook workbook;
+
+        @BeforeAll
+        void writeOnce(@TempDir Path dir) throws IOException {
+            data = ReportFixtures.seventyNights();
+            workbook = write(data, new IncidentWorkbookWriter(ReportTexts.of(Language.RU, Gazetteer.bundled())), dir, 0);
+        }
+
+        @Test
+        void namesItsSheetsInRussian() {
+            assertThat(sheetNames(workbook)).containsExactly("Сводка", "По регионам", "По районам", "По ночам",
+                    "Регионы по ночам", "Инциденты", "Качество данных", "О запуске");
+        }
+
+        @Test
+        void writesHeadingsNightsAndPlacesInRussian() {
+            Sheet byDistrict = workbook.getSheet("По районам");
+            assertThat(byDistrict.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Регион");
+            assertThat(columnOf(byDistrict, "Погибли (чел.)")).isPositive();
+            assertThat(rowWhere(byDistrict, 0, "Ростовская область")).isPresent();
+            assertThat(allText(byDistrict)).contains("(регион в целом)", "Тракторозаводский район");
+
+            Sheet byNight = workbook.getSheet("По ночам");
+            assertThat(byNight.getRow(1).getCell(0).getStringCellValue()).isEqualTo("01–02.10.2025");
+            Sheet incidents = workbook.getSheet("Инциденты");
+            Row hostile = rowWhere(incidents, 0, "HOSTILE-1").orElseThrow();
+            assertThat(hostile.getCell(columnOf(incidents, "Тип события")).getStringCellValue()).isEqualTo("Обломки");
+            assertThat(hostile.getCell(columnOf(incidents, "Регион")).getStringCellValue())
+                    .isEqualTo("Волгоградская область");
+            assertThat(workbook.getSheet("Регионы по ночам").getRow(1).getCell(0).getStringCellValue())
+                    .doesNotContain("Oblast");
+        }
+
+        @Test
+        void summaryChartsPointAtTheRussianSheets() {
+            XSSFSheet summary = workbook.getSheet("Сводка");
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).startsWith("Инциденты с БПЛА — ");
+            assertThat(rowWhere(summary, 0, "Инциденты")).isPresent();
+            assertThat(rowWhere(summary, 0, "Показатель").orElseThrow().getCell(4).getStringCellValue())
+                    .isEqualTo("Изменение, %");
+            assertThat(summary.getDrawingPatriarch().getCharts().get(0).getCTChartSpace().xmlText())
+                    .contains("<c:f>'По ночам'!$A$2:$A$71</c:f>");
+        }
+    }
+
+    @Nested
+    class LongPeriods {
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void aYearOfNightsIsShownByWeekWithTheSameTotals() throws IOException {
+            ReportFixtures.Data data = ReportFixtures.nightsEndingOn(LocalDate.of(2025, 12, 9), 365);
+            XSSFWorkbook workbook = write(data, new IncidentWorkbookWriter(), dir, 0);
+
+            XSSFSheet matrix = workbook.getSheet("Region x night");
+            int totalColumn = columnOf(matrix, "Total");
+            assertThat(totalColumn).isBetween(53, 54);
+            assertThat(matrix.getRow(0).getCell(1).getStringCellValue()).matches("2024-W\\d\\d");
+            Row total = rowWhere(matrix, 0, "Total").orElseThrow();
+            assertThat((long) total.getCell(totalColumn).getNumericCellValue()).isEqualTo(data.totals().incidents());
+            long sum = 0;
+            for (int c = 1; c < totalColumn; c++) {
+                sum += (long) total.getCell(c).getNumericCellValue();
+            }
+            assertThat(sum).isEqualTo(data.totals().incidents());
+            assertThat(allText(matrix)).contains("each column is an ISO week of nights");
+        }
+
+        @Test
+        void columnsStayWithinExcelsLimitWhateverThePeriod() {
+            assertThat(RegionNightSheet.grain(92)).isEqualTo(RegionNightSheet.Grain.NIGHT);
+            assertThat(RegionNightSheet.grain(93)).isEqualTo(RegionNightSheet.Grain.WEEK);
+            assertThat(RegionNightSheet.grain(156 * 7)).isEqualTo(RegionNightSheet.Grain.WEEK);
+            assertThat(RegionNightSheet.grain(156 * 7 + 1)).isEqualTo(RegionNightSheet.Grain.MONTH);
+            assertThat(RegionNightSheet.MAX_COLUMNS + 2).isLessThanOrEqualTo(16_384);
         }
     }
 
@@ -383,8 +667,8 @@ class IncidentWorkbookWriterTests {
             XSSFWorkbook workbook = write(data, new IncidentWorkbookWriter(), dir, 0);
 
             // XML cannot hold these characters; each becomes a visible '?' rather than a corrupt file.
-            assertThat(workbook.getSheet("Data quality").getRow(1).getCell(5).getStringCellValue())
-                    .isEqualTo("bell?nul? lone? end");
+            assertThat(rowWhere(workbook.getSheet("Data quality"), 0, "Rejected row").orElseThrow().getCell(5)
+                    .getStringCellValue()).isEqualTo("bell?nul? lone? end");
         }
     }
 

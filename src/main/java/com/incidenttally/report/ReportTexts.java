@@ -1,0 +1,165 @@
+package com.incidenttally.report;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import com.incidenttally.normalize.EventType;
+import com.incidenttally.places.District;
+import com.incidenttally.places.Gazetteer;
+import com.incidenttally.places.Region;
+import com.incidenttally.tally.Period;
+
+/**
+ * Every word a report shows people, in one language: the texts of {@code texts.properties} (English)
+ * and {@code texts_ru.properties} beside this class, and place names in that language. The
+ * workbook and the charts both take their words from here, so the two always agree.
+ *
+ * <p>Texts are {@link String#format} patterns; a key missing from the Russian file falls back to
+ * the English text, never to the machine's locale.
+ */
+public final class ReportTexts {
+
+    private static final String BUNDLE = "com.incidenttally.report.texts";
+    /** Stored names of districts that did not resolve end with this; see the store. */
+    private static final String UNRESOLVED_SUFFIX = " (unresolved)";
+    private static final DateTimeFormatter RU_DAY_MONTH = DateTimeFormatter.ofPattern("dd.MM");
+    private static final DateTimeFormatter RU_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private final Language language;
+    private final ResourceBundle bundle;
+    private final Map<String, String> regionsByIso = new HashMap<>();
+    private final Map<String, String> regionsByName = new HashMap<>();
+    private final Map<String, String> districts = new HashMap<>();
+
+    private ReportTexts(Language language, Gazetteer gazetteer) {
+        this.language = language;
+        // No fallback to the machine's locale: a Russian desktop must still get English by default.
+        this.bundle = ResourceBundle.getBundle(BUNDLE, language.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        if (gazetteer != null && language == Language.RU) {
+            for (Region region : gazetteer.regions()) {
+                if (region.nameRu() != null && !region.nameRu().isBlank()) {
+                    regionsByIso.put(region.isoCode(), region.nameRu());
+                    regionsByName.put(region.name(), region.nameRu());
+                }
+                for (District district : gazetteer.districts(region)) {
+                    if (district.nameRu() != null && !district.nameRu().isBlank()) {
+                        districts.put(region.isoCode() + "|" + district.name(), district.nameRu());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Texts of a language; place names as the store holds them (canonical English). */
+    public static ReportTexts of(Language language) {
+        return new ReportTexts(language, null);
+    }
+
+    /** Texts of a language with place names in that language, from the gazetteer. */
+    public static ReportTexts of(Language language, Gazetteer gazetteer) {
+        return new ReportTexts(language, gazetteer);
+    }
+
+    public static ReportTexts english() {
+        return of(Language.EN);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public Locale locale() {
+        return language.locale();
+    }
+
+    /** The text of a key, formatted with the arguments ({@code %s}, {@code %,d}) in this language. */
+    public String text(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalArgumentException("no report text '" + key + "'", e);
+        }
+        return args.length == 0 ? pattern : String.format(locale(), pattern, args);
+    }
+
+    /** A region by its ISO code in this language; {@code name} (the stored English name) when none is known. */
+    public String region(String isoCode, String name) {
+        return isoCode == null ? name : regionsByIso.getOrDefault(isoCode, name);
+    }
+
+    /** A region by its stored English name, in this language. */
+    public String region(String name) {
+        return name == null ? null : regionsByName.getOrDefault(name, name);
+    }
+
+    /**
+     * A district of a region in this language: null (the region as a whole) says so, and a name
+     * that did not resolve is kept as written and marked.
+     */
+    public String district(String regionIso, String name) {
+        if (name == null) {
+            return text("place.wholeRegion");
+        }
+        if (name.endsWith(UNRESOLVED_SUFFIX)) {
+            return text("place.unresolved", name.substring(0, name.length() - UNRESOLVED_SUFFIX.length()));
+        }
+        return districts.getOrDefault(regionIso + "|" + name, name);
+    }
+
+    /** An event type's label: {@code Shot down}, {@code Сбит}; a code we do not know as it is. */
+    public String eventType(String code) {
+        if (code == null) {
+            return null;
+        }
+        try {
+            return eventType(EventType.fromCode(code));
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
+    }
+
+    public String eventType(EventType type) {
+        return text("event." + type.code());
+    }
+
+    /**
+     * A night by its evening date: {@code 2025-12-07/08} in English (as summary.json writes it),
+     * {@code 07–08.12.2025} in Russian, {@code 31.12.2025–01.01.2026} across a year.
+     */
+    public String night(LocalDate evening) {
+        if (language == Language.EN) {
+            return NightLabels.nightLabel(evening);
+        }
+        LocalDate morning = evening.plusDays(1);
+        if (morning.getYear() != evening.getYear()) {
+            return RU_DATE.format(evening) + "–" + RU_DATE.format(morning);
+        }
+        if (morning.getMonthValue() != evening.getMonthValue()) {
+            return RU_DAY_MONTH.format(evening) + "–" + RU_DATE.format(morning);
+        }
+        return String.format("%02d–%s", evening.getDayOfMonth(), RU_DATE.format(morning));
+    }
+
+    /** The nights of a period: {@code nights 2025-12-08/09 to 2025-12-14/15}. */
+    public String nights(Period period) {
+        return period.from().equals(period.to()) ? text("period.night", night(period.from()))
+                : text("period.nights", night(period.from()), night(period.to()));
+    }
+
+    /** A period as people read it: {@code 2025-W50 (nights 2025-12-08/09 to 2025-12-14/15)}. */
+    public String period(Period period) {
+        String label = "all".equals(period.label()) ? text("period.all") : period.label();
+        return label + " (" + nights(period) + ")";
+    }
+
+    public String yesNo(boolean value) {
+        return text(value ? "yes" : "no");
+    }
+}

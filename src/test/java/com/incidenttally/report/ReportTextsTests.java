@@ -1,0 +1,89 @@
+package com.incidenttally.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Properties;
+
+import com.incidenttally.places.Gazetteer;
+import com.incidenttally.tally.Period;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ReportTextsTests {
+
+    @Test
+    void russianHasEveryTextEnglishHasAndNoOther() throws IOException {
+        Properties english = load("texts.properties");
+        Properties russian = load("texts_ru.properties");
+
+        assertThat(russian.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        for (String key : english.stringPropertyNames()) {
+            // The same arguments in the same order, so one call fills both.
+            assertThat(conversions(russian.getProperty(key))).as(key).isEqualTo(conversions(english.getProperty(key)));
+        }
+    }
+
+    @Test
+    void englishIsTheDefaultWhateverTheMachinesLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("ru"));
+            assertThat(ReportTexts.english().text("sheet.summary")).isEqualTo("Summary");
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void nightsReadAsEachLanguageWritesDates() {
+        ReportTexts english = ReportTexts.english();
+        ReportTexts russian = ReportTexts.of(Language.RU);
+
+        assertThat(english.night(LocalDate.of(2025, 12, 7))).isEqualTo("2025-12-07/08");
+        assertThat(russian.night(LocalDate.of(2025, 12, 7))).isEqualTo("07–08.12.2025");
+        assertThat(russian.night(LocalDate.of(2025, 11, 30))).isEqualTo("30.11–01.12.2025");
+        assertThat(russian.night(LocalDate.of(2025, 12, 31))).isEqualTo("31.12.2025–01.01.2026");
+        Period week = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
+        assertThat(english.period(week)).isEqualTo("2025-W50 (nights 2025-12-08/09 to 2025-12-14/15)");
+        assertThat(russian.period(week)).isEqualTo("2025-W50 (ночи с 08–09.12.2025 по 14–15.12.2025)");
+    }
+
+    @Test
+    void placesTakeTheirRussianNamesFromTheGazetteer() {
+        ReportTexts russian = ReportTexts.of(Language.RU, Gazetteer.bundled());
+        ReportTexts english = ReportTexts.of(Language.EN, Gazetteer.bundled());
+
+        assertThat(russian.region("RU-ROS", "Rostov Oblast")).isEqualTo("Ростовская область");
+        assertThat(russian.region("Rostov Oblast")).isEqualTo("Ростовская область");
+        assertThat(english.region("RU-ROS", "Rostov Oblast")).isEqualTo("Rostov Oblast");
+        assertThat(russian.district("RU-ROS", "Chertkovsky District")).startsWith("Чертковский");
+        assertThat(russian.district("RU-ROS", null)).isEqualTo("(регион в целом)");
+        assertThat(russian.district("RU-ROS", "Zzyx (unresolved)")).isEqualTo("Zzyx (не распознан)");
+        // A name the gazetteer does not hold is shown as it is, not lost.
+        assertThat(russian.region("XX-NOPE", "Atlantis")).isEqualTo("Atlantis");
+    }
+
+    @Test
+    void aMissingTextIsAMistakeNotABlank() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ReportTexts.english().text("no.such.key"))
+                .withMessageContaining("no.such.key");
+    }
+
+    private static String conversions(String pattern) {
+        return pattern.replaceAll("[^%]*(%[-,+.0-9]*[a-zA-Z%])?[^%]*", "$1");
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = ReportTexts.class.getResourceAsStream(name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
