@@ -1,9 +1,12 @@
 package com.incidenttally;
 
 import com.incidenttally.job.BadArgumentsException;
+import com.incidenttally.job.FailureAdvice;
 import com.incidenttally.job.ReportRunner;
 import com.incidenttally.job.RunOptions;
 import com.incidenttally.job.StoreLock;
+import com.incidenttally.job.StoreProblem;
+import com.incidenttally.job.StoreUrl;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** Runs the incident report job once and exits with its outcome, for cron and for people. */
 @SpringBootApplication
@@ -27,13 +31,19 @@ public class IncidentTallyApplication {
         RunOptions options;
         try {
             options = RunOptions.parse(args, env, Instant.now());
+            StoreUrl.refuseSharedAccess(options.db());
         } catch (BadArgumentsException e) {
-            System.err.println("incident-tally: " + e.getMessage());
+            System.err.println("incident-tally: " + StoreUrl.masked(e.getMessage()));
             return 2;
         }
         if (options.help()) {
             System.out.print(RunOptions.usage());
             return 0;
+        }
+        Optional<String> folderProblem = StoreUrl.folderProblem(options.db());
+        if (folderProblem.isPresent()) {
+            System.err.println("incident-tally: " + folderProblem.get());
+            return 1;
         }
         // Taken before Spring starts: creating the store's tables must not wait on another run.
         try (StoreLock ignored = StoreLock.acquire(options)) {
@@ -42,8 +52,7 @@ public class IncidentTallyApplication {
             System.err.println("incident-tally: " + e.getMessage());
             return 1;
         } catch (SQLException e) {
-            System.err.println("incident-tally: cannot open the store " + options.db() + ": " + rootMessage(e));
-            return 1;
+            return cannotOpen(e, options);
         }
     }
 
@@ -53,8 +62,7 @@ public class IncidentTallyApplication {
             context = new SpringApplication(IncidentTallyApplication.class)
                     .run(options.springArguments().toArray(String[]::new));
         } catch (RuntimeException e) {
-            System.err.println("incident-tally: cannot open the store " + options.db() + ": " + storeProblem(e));
-            return 1;
+            return cannotOpen(e, options);
         }
         int code;
         try {
@@ -62,30 +70,16 @@ public class IncidentTallyApplication {
             (outcome.exitCode() == 1 ? System.err : System.out).println(outcome.summary());
             code = outcome.exitCode();
         } catch (Exception e) {
-            System.err.println("incident-tally: " + rootMessage(e));
+            System.err.println(FailureAdvice.of(e));
             code = 1;
         }
         int exitCode = code;
         return SpringApplication.exit(context, () -> exitCode);
     }
 
-    private static String storeProblem(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            String message = String.valueOf(cause.getMessage());
-            // H2 locks its file while a process has it open: that process is another run.
-            if (message.contains("Database may be already in use") || message.contains("The file is locked")) {
-                return "another incident-tally run is using it; this run stops without changing anything";
-            }
-        }
-        return rootMessage(e);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    private static int cannotOpen(Throwable e, RunOptions options) {
+        StoreProblem problem = StoreProblem.of(e, options.db());
+        System.err.println("incident-tally: " + problem.message());
+        return problem.exitCode();
     }
 }

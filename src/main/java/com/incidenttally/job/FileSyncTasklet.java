@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * Brings the store in line with the input folder: new and changed files (by SHA-256) are queued
- * for loading, files a crashed run left half-loaded start again, removed files' rows go, unchanged
- * files are not read again.
+ * for loading, files a crashed run left half-loaded are queued again, removed files' rows go,
+ * unchanged files are not read again. It runs again when a failed run is restarted, so a restart
+ * sees what changed in the input since.
  */
 class FileSyncTasklet implements Tasklet {
 
@@ -83,7 +84,12 @@ class FileSyncTasklet implements Tasklet {
                     && !datedAfterTheirRun.contains(name)) {
                 continue;
             }
-            store.beginFile(name, sha);
+            boolean resumable = known != null && !known.complete() && known.sha256().equals(sha) && sameSettings;
+            if (!resumable) {
+                store.beginFile(name, sha);
+            }
+            // A file an interrupted run left half-read keeps its rows: the ingest step resumes it
+            // from its last committed chunk if it was the file being read, else reads it afresh.
             toLoad.add(name);
             status.put(name, known == null ? "new"
                     : !known.complete() ? "reloaded after an interrupted run"

@@ -66,7 +66,8 @@ public final class IncidentNormalizer {
         this.sourceNames = sourceNames;
     }
 
-    public Normalized normalize(RawRow row) {
+    public Normalized normalize(RawRow input) {
+        RawRow row = ControlCharacters.strip(input);
         if (row.malformed() != null) {
             return reject(row, "(row)", null, row.malformed());
         }

@@ -168,6 +168,44 @@ public class IncidentStore {
         }
     }
 
+    /**
+     * Makes a half-read file ready to be read on from row {@code rows}: keeps its rows up to
+     * {@code lastLine} and forgets anything stored past it (what a kill may leave of a chunk that
+     * never committed). Returns false, changing nothing, when the store does not hold exactly
+     * {@code rows} rows of it up to that line (the file was reset or completed since): it must
+     * then be read from the top.
+     */
+    public boolean resumeFile(String path, long rows, long lastLine) {
+        Optional<StoredFile> known = file(path);
+        if (known.isEmpty() || known.get().complete()) {
+            return false;
+        }
+        long id = known.get().id();
+        long stored = count("SELECT COUNT(*) FROM it_row WHERE file_id = ? AND line <= ?", id, lastLine)
+                + count("SELECT COUNT(*) FROM it_rejection WHERE file_id = ? AND line <= ?", id, lastLine);
+        if (stored != rows) {
+            return false;
+        }
+        jdbc.update("DELETE FROM it_row WHERE file_id = ? AND line > ?", id, lastLine);
+        jdbc.update("DELETE FROM it_rejection WHERE file_id = ? AND line > ?", id, lastLine);
+        jdbc.update("DELETE FROM it_warning WHERE file_id = ?", id);
+        return true;
+    }
+
+    /**
+     * After a run was killed: row numbers continue past every row key in the store, so a row a
+     * kill left behind without its counter can never collide with a new one. Reads every key once.
+     */
+    public void repairRowNumbers() {
+        Long highest = jdbc.queryForObject("SELECT MAX(MOD(rid, " + NightKeys.SPAN + ")) FROM it_row", Long.class);
+        long next = Long.parseLong(state("rows.next").orElse("0"));
+        if (highest != null && highest >= next) {
+            LoggerFactory.getLogger("incident-tally")
+                    .warn("The store held rows numbered past its counter (left by the interrupted run); numbering goes on after them");
+            setState("rows.next", Long.toString(highest + 1));
+        }
+    }
+
     /** Marks a file complete; its counts are taken from what was stored, so they always add up. */
     public void finishFile(long id, String encoding, List<String> warnings, Instant now) {
         addWarnings(id, warnings);
