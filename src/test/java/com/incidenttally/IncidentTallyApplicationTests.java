@@ -200,14 +200,16 @@ class IncidentTallyApplicationTests {
     }
 
     @Test
-    void aJobThatCannotWriteItsReportFailsWithExitOne(@TempDir Path dir) throws Exception {
+    void anOutputFolderThatCannotBeWrittenIsRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
+        // Found only after the whole ingest, this used to fail with exit 1 and "run it again".
         Path notAFolder = Files.writeString(dir.resolve("occupied"), "a file where the output folder would go");
 
         int code = run("--input=input", "--output=" + notAFolder.resolve("reports"), memoryStore(),
                 "--now=2025-12-10T09:00:00Z");
 
-        assertThat(code).isEqualTo(1);
-        assertThat(stderr()).startsWith("FAILED: ").contains("run it again with the same options");
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr().lines()).singleElement().asString()
+                .contains(notAFolder.toString()).doesNotContain("run it again");
     }
 
     @Test
