@@ -2,9 +2,12 @@ package com.incidenttally;
 
 import com.incidenttally.job.BadArgumentsException;
 import com.incidenttally.job.ConsoleText;
+import com.incidenttally.job.FailureAdvice;
 import com.incidenttally.job.ReportRunner;
 import com.incidenttally.job.RunOptions;
 import com.incidenttally.job.StoreLock;
+import com.incidenttally.job.StoreProblem;
+import com.incidenttally.job.StoreUrl;
 import com.incidenttally.report.charts.BundledFonts;
 
 import org.springframework.boot.SpringApplication;
@@ -14,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /** Runs the incident report job once and exits with its outcome, for cron and for people. */
 @SpringBootApplication
@@ -31,8 +35,9 @@ public class IncidentTallyApplication {
         RunOptions options;
         try {
             options = RunOptions.parse(args, env, Instant.now());
+            StoreUrl.refuseSharedAccess(options.db());
         } catch (BadArgumentsException e) {
-            System.err.println(ConsoleText.line("incident-tally: " + e.getMessage()));
+            System.err.println(ConsoleText.line("incident-tally: " + StoreUrl.masked(e.getMessage())));
             if (e.hint() != null) {
                 e.hint().lines().map(ConsoleText::line).forEach(System.err::println);
             }
@@ -46,6 +51,11 @@ public class IncidentTallyApplication {
             System.out.print(RunOptions.versionText());
             return 0;
         }
+        Optional<String> folderProblem = StoreUrl.folderProblem(options.db());
+        if (folderProblem.isPresent()) {
+            System.err.println(ConsoleText.line("incident-tally: " + folderProblem.get()));
+            return 1;
+        }
         // Taken before Spring starts: creating the store's tables must not wait on another run.
         try (StoreLock ignored = StoreLock.acquire(options)) {
             return runJob(options);
@@ -53,8 +63,7 @@ public class IncidentTallyApplication {
             System.err.println(ConsoleText.line("incident-tally: " + e.getMessage()));
             return 1;
         } catch (SQLException e) {
-            System.err.println(ConsoleText.line("incident-tally: cannot open the store " + options.db() + ": " + rootMessage(e)));
-            return 1;
+            return cannotOpen(e, options);
         }
     }
 
@@ -64,8 +73,7 @@ public class IncidentTallyApplication {
             context = new SpringApplication(IncidentTallyApplication.class)
                     .run(options.springArguments().toArray(String[]::new));
         } catch (RuntimeException e) {
-            System.err.println(ConsoleText.line("incident-tally: cannot open the store " + options.db() + ": " + storeProblem(e)));
-            return 1;
+            return cannotOpen(e, options);
         }
         int code;
         try {
@@ -73,30 +81,16 @@ public class IncidentTallyApplication {
             (outcome.exitCode() == 1 ? System.err : System.out).println(outcome.summary());
             code = outcome.exitCode();
         } catch (Exception e) {
-            System.err.println(ConsoleText.line("incident-tally: " + rootMessage(e)));
+            System.err.println(ConsoleText.line(FailureAdvice.of(e)));
             code = 1;
         }
         int exitCode = code;
         return SpringApplication.exit(context, () -> exitCode);
     }
 
-    private static String storeProblem(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            String message = String.valueOf(cause.getMessage());
-            // H2 locks its file while a process has it open: that process is another run.
-            if (message.contains("Database may be already in use") || message.contains("The file is locked")) {
-                return "another incident-tally run is using it; this run stops without changing anything";
-            }
-        }
-        return rootMessage(e);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    private static int cannotOpen(Throwable e, RunOptions options) {
+        StoreProblem problem = StoreProblem.of(e, options.db());
+        System.err.println(ConsoleText.line("incident-tally: " + problem.message()));
+        return problem.exitCode();
     }
 }

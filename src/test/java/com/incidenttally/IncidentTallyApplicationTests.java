@@ -311,13 +311,64 @@ class IncidentTallyApplicationTests {
     }
 
     @Test
-    void aJobThatCannotWriteItsReportFailsWithExitOne(@TempDir Path dir) throws Exception {
+    void anOutputFolderThatCannotBeWrittenIsRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
+        // Found only after the whole ingest, this used to fail with exit 1 and "run it again".
         Path notAFolder = Files.writeString(dir.resolve("occupied"), "a file where the output folder would go");
 
         int code = run("--input=input", "--output=" + notAFolder.resolve("reports"), memoryStore(),
                 "--now=2025-12-10T09:00:00Z");
 
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr().lines()).singleElement().asString()
+                .contains(notAFolder.toString()).doesNotContain("run it again");
+    }
+
+    @Test
+    void aDamagedStoreSaysWhichFileAndHowToRecover(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("store"));
+        byte[] noise = new byte[20_000];
+        new java.util.Random(7).nextBytes(noise);
+        Files.write(dir.resolve("store/incidents.mv.db"), noise);
+
+        int code = run("--input=input", "--output=" + dir.resolve("out"), "--db=jdbc:h2:file:" + dir.resolve("store/incidents"));
+
         assertThat(code).isEqualTo(1);
-        assertThat(stderr()).startsWith("FAILED: ").contains("run it again with the same options");
+        assertThat(stderr().lines()).singleElement().asString()
+                .startsWith("incident-tally: the store " + dir.resolve("store/incidents.mv.db") + " is damaged")
+                .contains("move it aside and run again").doesNotContain("EOFException").doesNotContain("resume");
+    }
+
+    @Test
+    void aPasswordInTheStoreUrlIsNeverPrinted() {
+        int code = run("--input=input", "--db=jdbc:postgresql://localhost:1/incidents?user=tally&password=hunter2");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("cannot reach the database server").contains("password=***")
+                .doesNotContain("hunter2");
+        assertThat(run("--db=jdbc:mysql://tally:hunter2@localhost/incidents")).isEqualTo(2);
+        assertThat(stderr()).contains("tally:***@").doesNotContain("hunter2");
+    }
+
+    @Test
+    void anH2SettingThatLetsASecondRunInIsRefusedBeforeAnyWork(@TempDir Path dir) {
+        int code = run("--input=input", "--output=" + dir.resolve("out"),
+                "--db=jdbc:h2:file:" + dir.resolve("store/incidents") + ";AUTO_SERVER=TRUE");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr().lines()).singleElement().asString().contains("AUTO_SERVER=TRUE").contains("remove it");
+        assertThat(dir.resolve("store")).doesNotExist();
+        // (The output folder itself is made while the options are checked, to prove it writable.)
+        assertThat(dir.resolve("out/all")).doesNotExist();
+    }
+
+    @Test
+    void aStoreFolderThatCannotBeMadeIsOneLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("data"), "a file where the store's folder would go");
+
+        int code = run("--input=input", "--output=" + dir.resolve("out"), "--db=jdbc:h2:file:" + dir.resolve("data/incidents"));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr().lines()).singleElement().asString()
+                .contains("the store's folder").contains("is a file");
     }
 }

@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * Brings the store in line with the input folder: new and changed files (by SHA-256) are queued
- * for loading, files a crashed run left half-loaded start again, removed files' rows go, unchanged
- * files are not read again.
+ * for loading, files a crashed run left half-loaded are queued again, removed files' rows go,
+ * unchanged files are not read again. It runs again when a failed run is restarted, so a restart
+ * sees what changed in the input since.
  */
 class FileSyncTasklet implements Tasklet {
 
@@ -44,10 +45,11 @@ class FileSyncTasklet implements Tasklet {
         RunParameters run = RunParameters.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
         Path input = run.input();
         Map<String, StoredFile> stored = store.filesByPath();
-        // Rows are normalized with the night window and the aliases file: when either changed,
-        // every file is read again rather than tallied by yesterday's rules.
+        // Rows are normalized with the night window, the aliases file and the regions' zones: when
+        // any changed, every file is read again rather than tallied by yesterday's rules.
         String settings = "night window " + run.nightWindow() + "; aliases "
-                + (run.aliases() == null ? "none" : InputFiles.sha256(run.aliases()));
+                + (run.aliases() == null ? "none" : InputFiles.sha256(run.aliases()))
+                + (run.zones().isEmpty() ? "" : "; zones " + run.zones());
         boolean sameSettings = settings.equals(store.state(SETTINGS).orElse(settings));
         store.setState(SETTINGS, settings);
         // Rows rejected as dated after an earlier run's clock may be in the past if this run's
@@ -82,13 +84,18 @@ class FileSyncTasklet implements Tasklet {
                     && !datedAfterTheirRun.contains(name)) {
                 continue;
             }
-            store.beginFile(name, sha);
+            boolean resumable = known != null && !known.complete() && known.sha256().equals(sha) && sameSettings;
+            if (!resumable) {
+                store.beginFile(name, sha);
+            }
+            // A file an interrupted run left half-read keeps its rows: the ingest step resumes it
+            // from its last committed chunk if it was the file being read, else reads it afresh.
             toLoad.add(name);
             status.put(name, known == null ? "new"
                     : !known.complete() ? "reloaded after an interrupted run"
                     : !known.sha256().equals(sha) ? "changed"
                     : datedAfterTheirRun.contains(name) ? "reloaded: it had rows dated after the last run's clock"
-                    : "reloaded: night window or aliases changed");
+                    : "reloaded: night window, aliases or zones changed");
         }
         int removed = 0;
         for (StoredFile known : stored.values()) {

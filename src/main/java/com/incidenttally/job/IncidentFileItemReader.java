@@ -5,96 +5,153 @@ import com.incidenttally.ingest.IncidentCsvReader;
 import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.ingest.RawRow;
 import com.incidenttally.store.IncidentStore;
+import com.incidenttally.store.StoredFile;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads the files the sync step chose, one after another, and marks the end of each. Its place
- * (file, rows read) is saved with every chunk, so a restarted run goes on where the last one
- * committed.
+ * (file, rows read, last line) is saved with every chunk, so a restarted run goes on where the
+ * last one committed.
+ *
+ * <p>At the end of each file it checks that the file is still what the sync step hashed and was
+ * not written to while it was read; a file that changed is read again from the top, so the store
+ * never holds half of one version of a file as if it were the whole.
  */
 class IncidentFileItemReader implements ItemStreamReader<Ingested> {
 
-    private static final String FILE_INDEX = "ingest.file.index";
+    private static final Logger log = LoggerFactory.getLogger("incident-tally");
+    private static final String FILE = "ingest.file";
     private static final String FILE_ROWS = "ingest.file.rows";
+    private static final String FILE_LINE = "ingest.file.line";
+    /** Reads of one file that changed every time before the run gives up on it. */
+    static final int MAX_READS = 3;
 
     private final Path inputDir;
     private final IncidentStore store;
-    private final List<String> files;
+    private final List<String> queue;
     private final IngestProgress progress;
-    private int fileIndex;
+    private int index;
     private long rowsInFile;
+    private long lastLine;
+    private int reads;
+    private Stamp openedAs;
     private IncidentCsvReader current;
 
     IncidentFileItemReader(Path inputDir, List<String> files, IncidentStore store, IngestProgress progress) {
         this.inputDir = inputDir;
         this.store = store;
-        this.files = files;
+        this.queue = new ArrayList<>(files);
         this.progress = progress;
     }
 
     @Override
     public void open(ExecutionContext context) {
-        fileIndex = context.getInt(FILE_INDEX, 0);
+        String resumed = context.containsKey(FILE) ? context.getString(FILE) : null;
         long skip = context.getLong(FILE_ROWS, 0L);
-        if (skip > 0 && fileIndex < files.size()) {
-            String name = files.get(fileIndex);
-            String sha = InputFiles.sha256OrNull(inputDir.resolve(name));
-            if (sha == null || !store.file(name).map(f -> f.sha256().equals(sha)).orElse(false)) {
-                // The file changed (or went) after the interrupted run stored part of it: forget
-                // that part and read the file again from the top, so no row is lost or counted twice.
-                store.restartFile(name, sha);
-                skip = 0;
-            }
+        long line = context.getLong(FILE_LINE, 0L);
+        boolean resuming = resumed != null && skip > 0 && queue.contains(resumed)
+                && store.resumeFile(resumed, skip, line);
+        if (resuming) {
+            // The half-read file goes first; every other queued file is read from the top, so
+            // whatever an interrupted run stored of it is forgotten.
+            queue.remove(resumed);
+            queue.add(0, resumed);
         }
-        if (skip > 0) {
+        for (int i = resuming ? 1 : 0; i < queue.size(); i++) {
+            store.restartFile(queue.get(i), null);
+        }
+        if (resuming) {
             if (openCurrent() != null) {
-                throw new ItemStreamException("cannot resume " + files.get(fileIndex) + ": it can no longer be read");
+                throw new ItemStreamException("cannot resume " + resumed + ": it can no longer be read");
             }
             for (long i = 0; i < skip; i++) {
                 current.read();
             }
             rowsInFile = skip;
+            lastLine = line;
         }
     }
 
     @Override
     public Ingested read() {
-        while (fileIndex < files.size()) {
+        while (index < queue.size()) {
+            String name = queue.get(index);
             if (current == null) {
-                progress.startFile(fileIndex, files.size(), files.get(fileIndex));
+                progress.startFile(index, queue.size(), name);
                 Ingested failure = openCurrent();
                 if (failure != null) {
-                    fileIndex++;
-                    rowsInFile = 0;
+                    nextFile();
                     return failure;
                 }
             }
             RawRow row = current.read();
             if (row != null) {
                 rowsInFile++;
+                lastLine = row.line();
                 progress.row();
                 return new Ingested.Row(row, null);
             }
-            Ingested end = new Ingested.FileEnd(files.get(fileIndex), current.dialect().describe(),
-                    List.copyOf(current.warnings()), null);
+            Ingested end = new Ingested.FileEnd(name, current.dialect().describe(), List.copyOf(current.warnings()), null);
             closeCurrent();
-            fileIndex++;
-            rowsInFile = 0;
+            Optional<String> changedTo = changedWhileRead(name);
+            if (changedTo.isPresent()) {
+                if (++reads >= MAX_READS) {
+                    throw new InputChangedException(name, reads);
+                }
+                log.warn("{} changed while it was read: reading it again from the top", name);
+                rowsInFile = 0;
+                lastLine = 0;
+                return new Ingested.FileRestart(name, changedTo.get());
+            }
+            nextFile();
             return end;
         }
         return null;
     }
 
+    /**
+     * The file's checksum now, if it is not the content the sync step hashed or was written to
+     * since it was opened; empty when what was read is the file as the store records it.
+     */
+    private Optional<String> changedWhileRead(String name) {
+        Path path = inputDir.resolve(name);
+        String expected = store.file(name).map(StoredFile::sha256).orElse(null);
+        Stamp now = Stamp.of(path);
+        String sha = InputFiles.sha256OrNull(path);
+        if (sha != null && sha.equals(expected) && now != null && now.equals(openedAs)) {
+            return Optional.empty();
+        }
+        return Optional.of(sha == null ? Objects.requireNonNullElse(expected, "unreadable") : sha);
+    }
+
+    private void nextFile() {
+        index++;
+        rowsInFile = 0;
+        lastLine = 0;
+        reads = 0;
+    }
+
     private Ingested openCurrent() {
-        String name = files.get(fileIndex);
+        String name = queue.get(index);
+        Path path = inputDir.resolve(name);
+        openedAs = Stamp.of(path);
         try {
-            current = IncidentCsvReader.open(inputDir.resolve(name), name);
+            current = IncidentCsvReader.open(path, name);
             return null;
         } catch (FileRejectedException e) {
             return new Ingested.FileEnd(name, null, List.of(), e.reason());
@@ -103,8 +160,13 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
 
     @Override
     public void update(ExecutionContext context) {
-        context.putInt(FILE_INDEX, fileIndex);
+        if (index < queue.size()) {
+            context.putString(FILE, queue.get(index));
+        } else {
+            context.remove(FILE);
+        }
         context.putLong(FILE_ROWS, rowsInFile);
+        context.putLong(FILE_LINE, lastLine);
     }
 
     @Override
@@ -116,6 +178,27 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
         if (current != null) {
             current.close();
             current = null;
+        }
+    }
+
+    /** Size and modification time: a file written to while it is read changes at least one. */
+    private record Stamp(long size, FileTime modified) {
+
+        static Stamp of(Path path) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+                return new Stamp(attributes.size(), attributes.lastModifiedTime());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    /** A file that changed every time it was read: a rerun reads it once it is left alone. */
+    static final class InputChangedException extends RuntimeException {
+        InputChangedException(String name, int reads) {
+            super("input file " + name + " changed while it was read, " + reads + " times in a row;"
+                    + " nothing of it is counted");
         }
     }
 }

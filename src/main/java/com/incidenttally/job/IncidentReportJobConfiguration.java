@@ -2,6 +2,9 @@ package com.incidenttally.job;
 
 import com.incidenttally.normalize.IncidentNormalizer;
 import com.incidenttally.normalize.NightCalendar;
+import com.incidenttally.normalize.RegionZones;
+import com.incidenttally.sources.SourceAliasFile;
+import com.incidenttally.sources.SourceNames;
 import com.incidenttally.places.AliasFileException;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.store.IncidentStore;
@@ -26,7 +29,6 @@ import java.util.List;
 class IncidentReportJobConfiguration {
 
     static final String JOB_NAME = "incidentReportJob";
-    private static final int CHUNK_SIZE = 5_000;
 
     @Bean
     Job incidentReportJob(JobRepository jobRepository, Step syncStep, Step ingestStep, Step mergeStep, Step reportStep) {
@@ -48,22 +50,35 @@ class IncidentReportJobConfiguration {
         return Gazetteer.bundled();
     }
 
+    // Every step runs again when a failed or killed run is restarted: the input may have changed
+    // since (a file fixed, a file deleted), so the restart syncs first; the ingest step resumes a
+    // half-read file from its last committed chunk, and merge and report redo only what changed.
+
     @Bean
     Step syncStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IncidentStore store) {
         return new StepBuilder("syncStep", jobRepository)
                 .tasklet(new FileSyncTasklet(store), transactionManager)
+                .allowStartIfComplete(true)
+                .listener(new StepLog())
                 .build();
     }
 
+    /**
+     * Rows per ingest transaction. Tests set it small so that a run killed mid-file has
+     * committed several chunks of a small input.
+     */
     @Bean
     Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                    IncidentFileItemReader incidentFileReader, IngestProcessor ingestProcessor, IngestWriter ingestWriter) {
+                    IncidentFileItemReader incidentFileReader, IngestProcessor ingestProcessor, IngestWriter ingestWriter,
+                    @Value("${incident-tally.chunk-size:5000}") int chunkSize) {
         return new StepBuilder("ingestStep", jobRepository)
-                .<Ingested, Ingested>chunk(CHUNK_SIZE)
+                .<Ingested, Ingested>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(incidentFileReader)
                 .processor(ingestProcessor)
                 .writer(ingestWriter)
+                .allowStartIfComplete(true)
+                .listener(new StepLog())
                 .build();
     }
 
@@ -79,11 +94,15 @@ class IncidentReportJobConfiguration {
     @StepScope
     IngestProcessor ingestProcessor(Gazetteer gazetteer, @Value("#{jobParameters['aliases']}") String aliases,
                                     @Value("#{jobParameters['night.window']}") String nightWindow,
+                                    @Value("#{jobParameters['zones']}") String zones,
                                     @Value("#{jobParameters['run.clock']}") String clock) throws AliasFileException {
-        Gazetteer places = aliases == null || aliases.isEmpty() ? gazetteer : gazetteer.withAliases(Path.of(aliases));
+        boolean noAliases = aliases == null || aliases.isEmpty();
+        Gazetteer places = noAliases ? gazetteer : gazetteer.withAliases(Path.of(aliases));
+        SourceNames sources = noAliases ? SourceNames.NONE : SourceAliasFile.read(Path.of(aliases));
         NightCalendar calendar = new NightCalendar(com.incidenttally.normalize.NightWindow.parse(nightWindow));
         return new IngestProcessor(new IncidentNormalizer(places, calendar,
-                java.time.Clock.fixed(java.time.Instant.parse(clock), java.time.ZoneOffset.UTC)));
+                java.time.Clock.fixed(java.time.Instant.parse(clock), java.time.ZoneOffset.UTC),
+                RegionZones.of(zones, gazetteer), sources));
     }
 
     @Bean
@@ -96,6 +115,8 @@ class IncidentReportJobConfiguration {
     Step mergeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IncidentStore store) {
         return new StepBuilder("mergeStep", jobRepository)
                 .tasklet(new MergeTasklet(store), transactionManager)
+                .allowStartIfComplete(true)
+                .listener(new StepLog())
                 .build();
     }
 
@@ -104,6 +125,8 @@ class IncidentReportJobConfiguration {
                     Gazetteer gazetteer, @Value("${incident-tally.version:dev}") String version) {
         return new StepBuilder("reportStep", jobRepository)
                 .tasklet(new ReportTasklet(store, gazetteer, version), transactionManager)
+                .allowStartIfComplete(true)
+                .listener(new StepLog())
                 .build();
     }
 }

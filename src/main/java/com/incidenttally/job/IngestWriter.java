@@ -1,5 +1,6 @@
 package com.incidenttally.job;
 
+import com.incidenttally.normalize.ControlCharacters;
 import com.incidenttally.normalize.Incident;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredFile;
@@ -52,11 +53,19 @@ class IngestWriter implements ItemWriter<Ingested> {
                     file = null;
                 }
                 long id = id(end.path());
+                // Warnings quote the file's header, which may hold control characters too.
+                List<String> warnings = end.warnings().stream().map(ControlCharacters::strip).toList();
                 if (end.failure() == null) {
-                    store.finishFile(id, end.encoding(), end.warnings(), clock.instant());
+                    store.finishFile(id, end.encoding(), warnings, clock.instant());
                 } else {
-                    store.rejectFile(id, end.path(), end.failure(), end.warnings(), clock.instant());
+                    store.rejectFile(id, end.path(), ControlCharacters.strip(end.failure()), warnings, clock.instant());
                 }
+            } else if (item instanceof Ingested.FileRestart restart) {
+                if (file != null) {
+                    flush(file, incidents, rejections);
+                    file = null;
+                }
+                store.beginFile(restart.path(), restart.sha256());
             }
         }
         if (file != null) {

@@ -18,4 +18,11 @@ sealed interface Ingested {
      */
     record FileEnd(String path, String encoding, List<String> warnings, String failure) implements Ingested {
     }
+
+    /**
+     * The file changed while it was read: what was stored of it is forgotten, the store records
+     * its new checksum, and it is read again from the top.
+     */
+    record FileRestart(String path, String sha256) implements Ingested {
+    }
 }

@@ -61,6 +61,11 @@ public class ReportRunner {
                 log.info("The previous run (execution {}) was interrupted; recovering it", last.getId());
                 last = jobOperator.recover(last);
             }
+            if (last != null && RESTARTABLE.contains(last.getStatus())) {
+                // A run that did not finish may have left rows past the row counter (a kill between
+                // H2's writes): numbering goes on after them, whichever options this run has.
+                store.repairRowNumbers();
+            }
             if (last != null && RESTARTABLE.contains(last.getStatus())
                     && RunParameters.of(last.getJobParameters()).sameRunAs(wanted)) {
                 log.info("Restarting the failed run with the same options (execution {})", last.getId());
@@ -72,10 +77,9 @@ public class ReportRunner {
 
     private Outcome outcome(RunParameters wanted, JobExecution execution) {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            String reason = execution.getAllFailureExceptions().stream().findFirst()
-                    .map(ReportRunner::rootMessage).orElse(execution.getExitStatus().getExitDescription());
-            return new Outcome(1, execution, ConsoleText.line("FAILED: " + reason
-                    + " (run it again with the same options to resume)"));
+            String line = execution.getAllFailureExceptions().stream().findFirst().map(FailureAdvice::of)
+                    .orElse("FAILED: " + execution.getExitStatus().getExitDescription() + " (" + FailureAdvice.RESUME + ")");
+            return new Outcome(1, execution, ConsoleText.line(line));
         }
         IncidentStore.RowTotals rows = store.rowTotals();
         var context = execution.getExecutionContext();
@@ -132,14 +136,5 @@ public class ReportRunner {
         java.nio.file.Path path = java.nio.file.Path.of(folder);
         java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
         return (path.startsWith(here) ? here.relativize(path) : path) + java.io.File.separator;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 }

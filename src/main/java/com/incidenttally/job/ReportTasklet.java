@@ -5,6 +5,7 @@ import com.incidenttally.report.Language;
 import com.incidenttally.report.RejectedCsvWriter;
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.report.ReportFolder;
+import com.incidenttally.report.UnresolvedNamesCsvWriter;
 import com.incidenttally.report.charts.ChartRenderer;
 import com.incidenttally.report.excel.IncidentWorkbookWriter;
 import com.incidenttally.report.json.SummaryJsonWriter;
@@ -93,6 +94,7 @@ class ReportTasklet implements Tasklet {
                         .write(data, charts, dir.resolve("incident-report-" + period.label() + ".xlsx"));
                 new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
                 new RejectedCsvWriter().write(data, dir.resolve("rejected.csv"));
+                new UnresolvedNamesCsvWriter().write(data, dir.resolve("unresolved-names.csv"));
             });
             folder.publish();
         } catch (Exception | Error e) {
@@ -133,6 +135,7 @@ class ReportTasklet implements Tasklet {
         parameters.put("period", run.label());
         parameters.put("aliases", run.aliases() == null ? "(none)" : run.aliases().toString());
         parameters.put("night window", run.nightWindow().toString());
+        parameters.put("time zones", run.zones().isEmpty() ? "the gazetteer's" : run.zones());
         parameters.put("merge across sources", run.merge() ? "yes" : "no (--no-merge)");
         parameters.put("fail on rejects", run.failOnRejects() ? "yes" : "no");
         parameters.put("language", run.language().code());

@@ -3,10 +3,12 @@ package com.incidenttally.job;
 import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.normalize.NightWindow;
+import com.incidenttally.normalize.RegionZones;
 import com.incidenttally.places.AliasFileException;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.report.Language;
 import com.incidenttally.report.OutputFolder;
+import com.incidenttally.sources.SourceAliasFile;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,10 +55,13 @@ public record RunOptions(
         Instant now,
         Language language,
         boolean help,
-        boolean version) {
+        boolean version,
+        RegionZones zones) {
 
     static final String DEFAULT_DB = "jdbc:h2:file:./data/incidents";
 
+    /** Options that may be given more than once. */
+    private static final Set<String> REPEATABLE = Set.of("zone");
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     /**
@@ -76,6 +82,9 @@ public record RunOptions(
             new String[] {"db-password", "SECRET", "database password (or INCIDENT_TALLY_DB_PASSWORD)"},
             new String[] {"aliases", "FILE", "your own place spellings: input_name,region,canonical_name"},
             new String[] {"night-window", "18:00-06:00", "the hours that count as night-time"},
+            new String[] {"zone", "REGION=ZONE", "the local time of a region's reports, e.g.%n"
+                    + "--zone=UA-14=Europe/Kyiv for official Ukrainian data%n"
+                    + "(repeat for more regions; default: the gazetteer's zone)"},
             new String[] {"lang", "en|ru", "the language of the workbook and charts (default: en)"},
             new String[] {"no-merge", null, "count every row as its own incident (ids and exact duplicates still merge)"},
             new String[] {"fail-on-rejects", null, "exit 3 when any input row or file was rejected"},
@@ -91,6 +100,8 @@ public record RunOptions(
             OptionSpec.Builder builder = OptionSpec.builder("--" + option[0]).description(option[2]);
             if (option[1] == null) {
                 builder.arity("0").type(boolean.class);
+            } else if (REPEATABLE.contains(option[0])) {
+                builder.arity("1").type(String[].class).paramLabel(option[1]);
             } else {
                 builder.arity("1").type(String.class).paramLabel(option[1]);
             }
@@ -146,11 +157,21 @@ public record RunOptions(
         }
         if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
             return new RunOptions(null, null, null, null, null, null, null, null, null, null, true, false, null,
-                    Language.EN, parsed.isUsageHelpRequested(), parsed.isVersionHelpRequested());
+                    Language.EN, parsed.isUsageHelpRequested(), parsed.isVersionHelpRequested(), RegionZones.DEFAULT);
         }
         Map<String, String> values = new LinkedHashMap<>();
+        List<String> zoneChoices = new java.util.ArrayList<>();
         for (OptionSpec option : parsed.matchedOptions()) {
             String name = option.longestName().substring(2);
+            if (REPEATABLE.contains(name)) {
+                for (String value : (String[]) option.getValue()) {
+                    if (value.isBlank()) {
+                        throw new BadArgumentsException("--" + name + " needs a value: --" + name + "=...");
+                    }
+                    zoneChoices.add(value);
+                }
+                continue;
+            }
             String value = option.arity().max() == 0 ? null : String.valueOf((Object) option.getValue());
             if (value != null && value.isBlank()) {
                 throw new BadArgumentsException("--" + name + " needs a value: --" + name + "=...");
@@ -184,9 +205,16 @@ public record RunOptions(
             try {
                 // A mistake in the aliases file is found here, before any work starts.
                 Gazetteer.bundled().withAliases(aliases);
-            } catch (AliasFileException e) {
+                SourceAliasFile.read(aliases);
+            } catch (AliasFileException | IllegalArgumentException | java.io.UncheckedIOException e) {
                 throw new BadArgumentsException("aliases file: " + e.getMessage());
             }
+        }
+        RegionZones zones;
+        try {
+            zones = RegionZones.parse(zoneChoices, Gazetteer.bundled());
+        } catch (IllegalArgumentException e) {
+            throw new BadArgumentsException("--zone: " + e.getMessage());
         }
         NightWindow window;
         try {
@@ -207,8 +235,8 @@ public record RunOptions(
         String user = values.getOrDefault("db-user", env.get("INCIDENT_TALLY_DB_USER"));
         String password = values.getOrDefault("db-password", env.get("INCIDENT_TALLY_DB_PASSWORD"));
         return new RunOptions(input, output, week, from, to, db, user, password, aliases, window,
-                !values.containsKey("no-merge"), values.containsKey("fail-on-rejects"), now, language, false, false)
-                .checkFolders();
+                !values.containsKey("no-merge"), values.containsKey("fail-on-rejects"), now, language, false, false,
+                zones).checkFolders();
     }
 
     /**

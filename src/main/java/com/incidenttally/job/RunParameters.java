@@ -18,7 +18,7 @@ import java.util.Objects;
  * started again with the same options is restarted, not begun anew.
  */
 record RunParameters(Path input, Path output, String label, LocalDate from, LocalDate to, Path aliases,
-                     NightWindow nightWindow, boolean merge, boolean failOnRejects, Instant clock,
+                     NightWindow nightWindow, boolean merge, boolean failOnRejects, Instant clock, String zones,
                      Language language) {
 
     static final String INPUT = "input";
@@ -32,6 +32,8 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
     static final String FAIL_ON_REJECTS = "fail.on.rejects";
     static final String CLOCK = "run.clock";
     static final String RUN_ID = "run.id";
+    /** The run's choice of zones, {@code UA-09=Europe/Kyiv,UA-14=Europe/Kyiv}; empty for the gazetteer's. */
+    static final String ZONES = "zones";
     /** The report's language, {@code en} or {@code ru}; absent in runs of earlier versions, which were English. */
     static final String LANG = "lang";
 
@@ -39,7 +41,8 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
         return new RunParameters(options.input().toAbsolutePath().normalize(), options.output().toAbsolutePath().normalize(),
                 options.label(), options.from(), options.to(),
                 options.aliases() == null ? null : options.aliases().toAbsolutePath().normalize(),
-                options.nightWindow(), options.merge(), options.failOnRejects(), options.now(), options.language());
+                options.nightWindow(), options.merge(), options.failOnRejects(), options.now(),
+                options.zones().toString(), options.language());
     }
 
     static RunParameters of(JobParameters parameters) {
@@ -54,6 +57,8 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
                 Boolean.parseBoolean(parameters.getString(MERGE)),
                 Boolean.parseBoolean(parameters.getString(FAIL_ON_REJECTS)),
                 Instant.parse(parameters.getString(CLOCK)),
+                // Absent from the runs of versions without --zone: they used the gazetteer's zones.
+                parameters.getString(ZONES, ""),
                 Language.of(parameters.getString(LANG, Language.EN.code())));
     }
 
@@ -66,6 +71,7 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
                 .addString(TO, to == null ? "" : to.toString())
                 .addString(ALIASES, aliases == null ? "" : aliases.toString())
                 .addString(NIGHT_WINDOW, nightWindow.toString())
+                .addString(ZONES, zones)
                 .addString(MERGE, Boolean.toString(merge))
                 .addString(LANG, language.code())
                 .addString(FAIL_ON_REJECTS, Boolean.toString(failOnRejects), false)
@@ -78,7 +84,7 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
     boolean sameRunAs(RunParameters other) {
         return input.equals(other.input) && output.equals(other.output) && label.equals(other.label)
                 && Objects.equals(aliases, other.aliases) && nightWindow.equals(other.nightWindow)
-                && merge == other.merge && language == other.language;
+                && merge == other.merge && zones.equals(other.zones) && language == other.language;
     }
 
     Clock fixedClock() {

@@ -7,6 +7,8 @@ import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.MatchMethod;
 import com.incidenttally.places.PlaceMatch;
 import com.incidenttally.places.Region;
+import com.incidenttally.sources.Source;
+import com.incidenttally.sources.SourceNames;
 import com.incidenttally.tally.Rejection;
 
 import java.nio.charset.StandardCharsets;
@@ -40,16 +42,32 @@ public final class IncidentNormalizer {
     private final Gazetteer gazetteer;
     private final NightCalendar calendar;
     private final Clock clock;
-    /** Grouping keys of the few distinct sources and districts, made once each. */
+    private final RegionZones zones;
+    private final SourceNames sourceNames;
+    /** Grouping keys of the few distinct districts, made once each. */
     private final Map<String, String> keys = new ConcurrentHashMap<>();
+    /** The few distinct sources as written, each resolved once. */
+    private final Map<String, Source> sources = new ConcurrentHashMap<>();
 
     public IncidentNormalizer(Gazetteer gazetteer, NightCalendar calendar, Clock clock) {
+        this(gazetteer, calendar, clock, RegionZones.DEFAULT, SourceNames.NONE);
+    }
+
+    /**
+     * @param zones       the local time of regions whose zone the run chose ({@code --zone})
+     * @param sourceNames the sources declared one in the aliases file
+     */
+    public IncidentNormalizer(Gazetteer gazetteer, NightCalendar calendar, Clock clock, RegionZones zones,
+                              SourceNames sourceNames) {
         this.gazetteer = gazetteer;
         this.calendar = calendar;
         this.clock = clock;
+        this.zones = zones;
+        this.sourceNames = sourceNames;
     }
 
-    public Normalized normalize(RawRow row) {
+    public Normalized normalize(RawRow input) {
+        RawRow row = ControlCharacters.strip(input);
         if (row.malformed() != null) {
             return reject(row, "(row)", null, row.malformed());
         }
@@ -87,6 +105,12 @@ public final class IncidentNormalizer {
         Integer injured = count(() -> Counts.casualties(row.get(Column.INJURED)), Column.INJURED);
 
         String districtText = FreeText.cut(text(row, Column.DISTRICT), 1000);
+        String location = FreeText.clean(row.get(Column.LOCATION));
+        if (region.isSea() && districtText != null) {
+            // A sea area has no districts: what the district column says is where at sea, kept as location.
+            location = location == null ? districtText : districtText + "; " + location;
+            districtText = null;
+        }
         String district = null;
         String districtKey = "";
         String districtInput = null;
@@ -108,6 +132,7 @@ public final class IncidentNormalizer {
             }
         }
         boolean regionExact = regionMatch.method() == MatchMethod.EXACT;
+        Source reporter = sources.computeIfAbsent(FreeText.cut(source, 1000), sourceNames::of);
 
         return new Incident(
                 row.file(), row.line(),
@@ -119,12 +144,12 @@ public final class IncidentNormalizer {
                 regionExact ? null : regionMatch.method().label(),
                 regionMatch.score(),
                 district, districtKey, districtInput, districtMethod, districtScore,
-                FreeText.clean(row.get(Column.LOCATION)),
+                location,
                 eventType, uavCount, killed, injured,
                 FreeText.clean(row.get(Column.DAMAGE)),
                 FreeText.clean(row.get(Column.MEASURES)),
-                FreeText.cut(source, 1000),
-                keys.computeIfAbsent(FreeText.cut(source, 1000), IncidentNormalizer::key),
+                FreeText.cut(reporter.name(), 1000),
+                FreeText.cut(reporter.key(), 1000),
                 FreeText.clean(row.get(Column.SOURCE_URL)),
                 FreeText.clean(row.get(Column.NOTES)),
                 contentHash(row));
@@ -184,14 +209,14 @@ public final class IncidentNormalizer {
         LocalDateTime local;
         if (moment.offset() != null) {
             instant = Dates.withOffset(moment).toInstant();
-            local = LocalDateTime.ofInstant(instant, region.zone());
+            local = LocalDateTime.ofInstant(instant, zones.zoneOf(region));
         } else {
             local = moment.localDateTime();
-            instant = local.atZone(region.zone()).toInstant();
+            instant = local.atZone(zones.zoneOf(region)).toInstant();
         }
         if (instant.isAfter(clock.instant())) {
             throw new RowRejected(Column.OCCURRED_AT, "date in the future: after the run's clock "
-                    + LocalDateTime.ofInstant(clock.instant(), region.zone()).withNano(0) + " local time");
+                    + LocalDateTime.ofInstant(clock.instant(), zones.zoneOf(region)).withNano(0) + " local time");
         }
         LocalDate night = calendar.nightOf(local);
         if (labelled != null && !labelled.equals(night)) {
@@ -202,7 +227,7 @@ public final class IncidentNormalizer {
     }
 
     private LocalDate today(Region region) {
-        return LocalDate.ofInstant(clock.instant(), region.zone());
+        return LocalDate.ofInstant(clock.instant(), zones.zoneOf(region));
     }
 
     private static Integer count(CountParser parser, Column column) {

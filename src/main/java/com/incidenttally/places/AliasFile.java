@@ -18,10 +18,20 @@ import java.util.Map;
  * A user's aliases file: {@code input_name,region,canonical_name}, one spelling a line.
  * Region blank: the spelling is a region's; otherwise a district's inside that region.
  * The canonical name must be a place of the gazetteer (its English or Russian name, or a region's ISO code).
+ * <p>
+ * More columns may follow the three, as in {@code unresolved-names.csv}: a {@code kind} column says
+ * whether a line is a region's, a district's or a source's spelling (source lines are read by
+ * {@code SourceNames}, not here); any other column is for the reader and ignored. In such a file a
+ * line whose canonical_name is still blank is a name not yet decided, and is skipped.
  */
 record AliasFile(Map<String, Region> regions, Map<String, Map<String, District>> districts) {
 
     static final List<String> HEADER = List.of("input_name", "region", "canonical_name");
+    /** The optional column that says what a line's input name is. */
+    static final String KIND = "kind";
+    static final String KIND_REGION = "region";
+    static final String KIND_DISTRICT = "district";
+    static final String KIND_SOURCE = "source";
 
     static AliasFile read(Path file, Gazetteer gazetteer) throws AliasFileException {
         if (!Files.isRegularFile(file)) {
@@ -35,29 +45,51 @@ record AliasFile(Map<String, Region> regions, Map<String, Map<String, District>>
                 .allowExtraFields(true).allowMissingFields(true)
                 .ofCsvRecord(file, StandardCharsets.UTF_8)) {
             boolean header = true;
+            int columns = HEADER.size();
+            int kindColumn = -1;
             for (CsvRecord row : reader) {
                 long line = row.getStartingLineNumber();
                 if (header) {
                     List<String> names = row.getFields().stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList();
-                    if (!names.equals(HEADER)) {
+                    if (names.size() < HEADER.size() || !names.subList(0, HEADER.size()).equals(HEADER)) {
                         throw new AliasFileException(file, line,
                                 "the header must be input_name,region,canonical_name, not " + String.join(",", row.getFields()));
                     }
+                    columns = names.size();
+                    kindColumn = names.indexOf(KIND);
                     header = false;
                     continue;
                 }
-                if (row.getFieldCount() != 3) {
-                    throw new AliasFileException(file, line,
-                            "expected 3 fields (input_name,region,canonical_name), found " + row.getFieldCount());
+                if (row.getFieldCount() < HEADER.size() || row.getFieldCount() > columns) {
+                    throw new AliasFileException(file, line, (columns == HEADER.size() ? "expected 3 fields"
+                            : "expected 3 to " + columns + " fields") + " (input_name,region,canonical_name"
+                            + (columns == HEADER.size() ? "" : ", …") + "), found " + row.getFieldCount());
                 }
                 String input = row.getField(0).trim();
                 String regionName = row.getField(1).trim();
                 String canonical = row.getField(2).trim();
+                String kind = kindColumn >= 0 && kindColumn < row.getFieldCount()
+                        ? row.getField(kindColumn).trim().toLowerCase(Locale.ROOT) : "";
+                if (!kind.isEmpty() && !List.of(KIND_REGION, KIND_DISTRICT, KIND_SOURCE).contains(kind)) {
+                    throw new AliasFileException(file, line, "kind must be region, district or source, not '" + kind + "'");
+                }
                 if (input.isEmpty()) {
                     throw new AliasFileException(file, line, "input_name is blank");
                 }
+                if (canonical.isEmpty() && columns > HEADER.size()) {
+                    continue;
+                }
                 if (canonical.isEmpty()) {
                     throw new AliasFileException(file, line, "canonical_name is blank");
+                }
+                if (kind.equals(KIND_SOURCE)) {
+                    continue;
+                }
+                if (kind.equals(KIND_REGION) && !regionName.isEmpty()) {
+                    throw new AliasFileException(file, line, "a region's alias has a blank region column, not '" + regionName + "'");
+                }
+                if (kind.equals(KIND_DISTRICT) && regionName.isEmpty()) {
+                    throw new AliasFileException(file, line, "a district's alias needs the region it lies in");
                 }
                 String key = NameFolding.normalize(input);
                 if (key.isEmpty()) {

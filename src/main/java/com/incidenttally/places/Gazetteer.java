@@ -169,6 +169,17 @@ public final class Gazetteer {
         });
     }
 
+    /** The regions (and sea areas) a name might mean, best first: for a person to choose from. */
+    public List<Candidate<Region>> regionCandidates(String input, int limit) {
+        return places.regionIndex().candidates(input, limit);
+    }
+
+    /** The districts of a region a name might mean, best first: for a person to choose from. */
+    public List<Candidate<District>> districtCandidates(Region region, String input, int limit) {
+        NameIndex<District> index = region == null ? null : places.districtIndexes().get(region.isoCode());
+        return index == null ? List.of() : index.candidates(input, limit);
+    }
+
     public Optional<Region> regionByIso(String isoCode) {
         return isoCode == null ? Optional.empty()
                 : Optional.ofNullable(places.regions().get(isoCode.trim().toUpperCase(Locale.ROOT)));

@@ -229,6 +229,28 @@ final class NameIndex<T> {
     }
 
     /**
+     * The places whose spellings are most like the name, best first, at most {@code limit}: what a
+     * person might have meant by a name no rule resolved. Not a resolution: nothing here is taken.
+     */
+    List<Candidate<T>> candidates(String input, int limit) {
+        String spelling = NameFolding.spelling(input == null ? "" : input);
+        if (spelling.isEmpty()) {
+            return List.of();
+        }
+        Map<T, Double> bestPerPlace = new HashMap<>();
+        names.bySpelling.forEach((candidate, places) -> {
+            double score = SIMILARITY.apply(spelling, candidate);
+            places.forEach(place -> bestPerPlace.merge(place, score, Math::max));
+        });
+        return bestPerPlace.entrySet().stream()
+                .sorted(Map.Entry.<T, Double>comparingByValue().reversed()
+                        .thenComparing(e -> e.getKey().toString()))
+                .limit(limit)
+                .map(e -> new Candidate<>(e.getKey(), Math.round(e.getValue() * 100) / 100.0))
+                .toList();
+    }
+
+    /**
      * Similarity alone favours a shared beginning ("Rostov foo" looks like "Rostov"); a guess must
      * also be a few typing slips away: one for a short name, two for a longer one.
      */

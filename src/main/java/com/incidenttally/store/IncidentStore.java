@@ -44,7 +44,8 @@ public class IncidentStore {
      * first: everything in it came from the input files, so the next sync reads them again.
      */
     public static IncidentStore open(JdbcTemplate jdbc) {
-        if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0") && !runs(jdbc, "SELECT rid FROM it_row WHERE 1 = 0")) {
+        if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0")
+                && (!runs(jdbc, "SELECT rid FROM it_row WHERE 1 = 0") || regionCodeWidth(jdbc) < REGION_CODE_WIDTH)) {
             LoggerFactory.getLogger("incident-tally")
                     .warn("The store has an earlier layout: it is emptied and every input file is read again");
             for (String table : List.of("it_row", "it_rejection", "it_warning", "it_incident", "it_incident_source",
@@ -54,6 +55,16 @@ public class IncidentStore {
         }
         new ResourceDatabasePopulator(new ClassPathResource("store/schema.sql")).execute(jdbc.getDataSource());
         return new IncidentStore(jdbc);
+    }
+
+    /** Region codes the store holds: ISO codes, and our own codes of sea areas ({@code SEA-CASPIAN}). */
+    static final int REGION_CODE_WIDTH = 40;
+
+    /** The width of it_row.region_iso; an earlier layout had room for ISO codes only. */
+    private static int regionCodeWidth(JdbcTemplate jdbc) {
+        Integer width = jdbc.queryForObject("SELECT MIN(character_maximum_length) FROM information_schema.columns"
+                + " WHERE LOWER(table_name) = 'it_row' AND LOWER(column_name) = 'region_iso'", Integer.class);
+        return width == null ? REGION_CODE_WIDTH : width;
     }
 
     private static boolean runs(JdbcTemplate jdbc, String sql) {
@@ -154,6 +165,44 @@ public class IncidentStore {
         Optional<StoredFile> known = file(path);
         if (known.isPresent()) {
             beginFile(path, sha256 == null ? known.get().sha256() : sha256);
+        }
+    }
+
+    /**
+     * Makes a half-read file ready to be read on from row {@code rows}: keeps its rows up to
+     * {@code lastLine} and forgets anything stored past it (what a kill may leave of a chunk that
+     * never committed). Returns false, changing nothing, when the store does not hold exactly
+     * {@code rows} rows of it up to that line (the file was reset or completed since): it must
+     * then be read from the top.
+     */
+    public boolean resumeFile(String path, long rows, long lastLine) {
+        Optional<StoredFile> known = file(path);
+        if (known.isEmpty() || known.get().complete()) {
+            return false;
+        }
+        long id = known.get().id();
+        long stored = count("SELECT COUNT(*) FROM it_row WHERE file_id = ? AND line <= ?", id, lastLine)
+                + count("SELECT COUNT(*) FROM it_rejection WHERE file_id = ? AND line <= ?", id, lastLine);
+        if (stored != rows) {
+            return false;
+        }
+        jdbc.update("DELETE FROM it_row WHERE file_id = ? AND line > ?", id, lastLine);
+        jdbc.update("DELETE FROM it_rejection WHERE file_id = ? AND line > ?", id, lastLine);
+        jdbc.update("DELETE FROM it_warning WHERE file_id = ?", id);
+        return true;
+    }
+
+    /**
+     * After a run was killed: row numbers continue past every row key in the store, so a row a
+     * kill left behind without its counter can never collide with a new one. Reads every key once.
+     */
+    public void repairRowNumbers() {
+        Long highest = jdbc.queryForObject("SELECT MAX(MOD(rid, " + NightKeys.SPAN + ")) FROM it_row", Long.class);
+        long next = Long.parseLong(state("rows.next").orElse("0"));
+        if (highest != null && highest >= next) {
+            LoggerFactory.getLogger("incident-tally")
+                    .warn("The store held rows numbered past its counter (left by the interrupted run); numbering goes on after them");
+            setState("rows.next", Long.toString(highest + 1));
         }
     }
 

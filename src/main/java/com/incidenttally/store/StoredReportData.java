@@ -1,6 +1,7 @@
 package com.incidenttally.store;
 
 import com.incidenttally.normalize.NightCalendar;
+import com.incidenttally.places.AreaKind;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
 import com.incidenttally.tally.InputFileInfo;
@@ -14,6 +15,7 @@ import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.Resolution;
 import com.incidenttally.tally.RunInfo;
 import com.incidenttally.tally.TallyRow;
+import com.incidenttally.tally.UnresolvedName;
 import com.incidenttally.tally.Totals;
 import com.incidenttally.tally.Warning;
 import com.incidenttally.tally.WeekCount;
@@ -36,9 +38,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The report's view of the store for one period. Group lists are read once; big views stream. */
 public class StoredReportData implements ReportData {
@@ -50,6 +54,9 @@ public class StoredReportData implements ReportData {
 
     private final JdbcTemplate jdbc;
     private final int rangeRows;
+    /** A region or sea area by its code, as the gazetteer knows it. */
+    private final Function<String, Optional<Region>> areas;
+    /** What unresolved names might mean; null: no candidates. */
     private final Gazetteer gazetteer;
     private final Period period;
     private final Instant generatedAt;
@@ -66,9 +73,16 @@ public class StoredReportData implements ReportData {
     /** A view that reads incidents and merge notes at most {@code rangeRows} at a time. */
     StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
                      RunInfo runInfo, int rangeRows) {
+        this(store, gazetteer, gazetteer::regionByIso, period, generatedAt, runInfo, rangeRows);
+    }
+
+    /** A view that knows regions and sea areas through {@code areas} (a sea the bundled data lacks, in tests). */
+    StoredReportData(IncidentStore store, Gazetteer gazetteer, Function<String, Optional<Region>> areas, Period period,
+                     Instant generatedAt, RunInfo runInfo, int rangeRows) {
         this.rangeRows = rangeRows;
         this.jdbc = store.jdbc();
         this.gazetteer = gazetteer;
+        this.areas = areas;
         this.period = period;
         this.generatedAt = generatedAt;
         this.runInfo = runInfo;
@@ -114,7 +128,7 @@ public class StoredReportData implements ReportData {
 
     @Override
     public Totals totals() {
-        return tallies().current.totals();
+        return tallies().current.totals(this::isSea);
     }
 
     @Override
@@ -124,7 +138,7 @@ public class StoredReportData implements ReportData {
 
     @Override
     public Totals previousTotals() {
-        return previous == null ? null : tallies().previous.totals();
+        return previous == null ? null : tallies().previous.totals(this::isSea);
     }
 
     @Override
@@ -141,7 +155,7 @@ public class StoredReportData implements ReportData {
         regions.addAll(tallies.previous.byRegion.keySet());
         return regions.stream()
                 .map(iso -> new RegionComparison(regionName(iso), iso, incidents(tallies.current.byRegion.get(iso)),
-                        incidents(tallies.previous.byRegion.get(iso))))
+                        incidents(tallies.previous.byRegion.get(iso)), kind(iso)))
                 .sorted(Comparator.comparingLong(RegionComparison::current).reversed()
                         .thenComparing(Comparator.comparingLong(RegionComparison::previous).reversed())
                         .thenComparing(RegionComparison::region))
@@ -160,7 +174,7 @@ public class StoredReportData implements ReportData {
     private List<TallyRow> computeByRegion() {
         List<TallyRow> rows = new ArrayList<>();
         tallies().current.byRegion.forEach((iso, figures) ->
-                rows.add(figures.row(regionName(iso), iso, null, null)));
+                rows.add(figures.row(regionName(iso), iso, null, null, kind(iso))));
         return sortByIncidents(rows, Comparator.comparing(TallyRow::region));
     }
 
@@ -176,7 +190,7 @@ public class StoredReportData implements ReportData {
             if (district != null && key.districtKey().startsWith("?:")) {
                 district = district + UNRESOLVED_SUFFIX;
             }
-            rows.add(figures.row(regionName(key.regionIso()), key.regionIso(), district, null));
+            rows.add(figures.row(regionName(key.regionIso()), key.regionIso(), district, null, kind(key.regionIso())));
         });
         return sortByIncidents(rows, Comparator.comparing(TallyRow::region)
                 .thenComparing(r -> r.district() == null ? "" : r.district()));
@@ -193,7 +207,7 @@ public class StoredReportData implements ReportData {
         for (LocalDate night = period.from(); !night.isAfter(period.to()); night = night.plusDays(1)) {
             Figures figures = found.get(night);
             rows.add(figures == null ? new TallyRow(null, null, null, night, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-                    : figures.row(null, null, null, night));
+                    : figures.row(null, null, null, night, null));
         }
         return rows;
     }
@@ -350,9 +364,11 @@ public class StoredReportData implements ReportData {
                     [(int) ChronoUnit.DAYS.between(period.from(), incident.night())]++;
         }
 
-        Totals totals() {
-            return new Totals(all.incidents, all.uavReported, all.unknownCount, byRegion.size(), districts.size(),
-                    nights.size(), all.killed, all.injured, all.killedKnown, all.injuredKnown);
+        /** Sea areas are counted apart from the land regions. */
+        Totals totals(java.util.function.Predicate<String> isSea) {
+            long seas = byRegion.keySet().stream().filter(isSea).count();
+            return new Totals(all.incidents, all.uavReported, all.unknownCount, byRegion.size() - seas, districts.size(),
+                    nights.size(), all.killed, all.injured, all.killedKnown, all.injuredKnown, seas);
         }
     }
 
@@ -411,9 +427,10 @@ public class StoredReportData implements ReportData {
             }
         }
 
-        TallyRow row(String region, String iso, String districtName, LocalDate night) {
+        TallyRow row(String region, String iso, String districtName, LocalDate night, AreaKind kind) {
             return new TallyRow(region, iso, districtName, night, incidents, nightTime, daytime, shotDown, debris,
-                    impact, attack, uavReported, unknownCount, killed, injured, sources.size(), killedKnown, injuredKnown);
+                    impact, attack, uavReported, unknownCount, killed, injured, sources.size(), killedKnown, injuredKnown,
+                    kind);
         }
     }
 
@@ -443,7 +460,7 @@ public class StoredReportData implements ReportData {
                             integer(rs, "uav_count"), integer(rs, "killed"), integer(rs, "injured"),
                             rs.getString("damage"), rs.getString("measures"), rs.getString("sources"),
                             rs.getString("source_urls"), rs.getString("notes"), rs.getString("origins"),
-                            rs.getInt("reports")));
+                            rs.getInt("reports"), kind(rs.getString("region_iso"))));
         }, Listed.ORDER, listed -> sink.accept(listed.incident()));
     }
 
@@ -523,6 +540,50 @@ public class StoredReportData implements ReportData {
         return resolutions;
     }
 
+    /** Candidates offered for each unresolved name. */
+    static final int CANDIDATES = 3;
+    static final String KIND_REGION = "region";
+    static final String KIND_DISTRICT = "district";
+
+    @Override
+    public List<UnresolvedName> unresolvedNames() {
+        return memoized("unresolvedNames", this::computeUnresolvedNames);
+    }
+
+    /**
+     * Region names that rejected rows (a region rejection with a value: every other region rejection is a
+     * missing value), and district names kept unresolved, over every file in the store.
+     */
+    private List<UnresolvedName> computeUnresolvedNames() {
+        List<UnresolvedName> names = new ArrayList<>();
+        Map<String, long[]> regionRows = new LinkedHashMap<>();
+        Map<String, String> regionReasons = new HashMap<>();
+        jdbc.query("SELECT val, reason FROM it_rejection WHERE col = 'region' AND val IS NOT NULL", rs -> {
+            String input = rs.getString(1).strip();
+            if (!input.isEmpty()) {
+                regionRows.computeIfAbsent(input, k -> new long[1])[0]++;
+                regionReasons.merge(input, rs.getString(2), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        });
+        regionRows.forEach((input, rows) -> names.add(new UnresolvedName(KIND_REGION, input, null, rows[0],
+                regionReasons.get(input), gazetteer == null ? List.of() : gazetteer.regionCandidates(input, CANDIDATES)
+                .stream().map(c -> new UnresolvedName.Candidate(c.place().name(), c.score())).toList())));
+        jdbc.query("SELECT r.region_iso, r.district_input, COUNT(*) FROM it_row r JOIN it_file f ON f.id = r.file_id"
+                + " WHERE f.status = 'LOADED' AND r.district_method = 'unresolved'"
+                + " GROUP BY r.region_iso, r.district_input", rs -> {
+            String iso = rs.getString(1);
+            String input = rs.getString(2);
+            Region region = areas.apply(iso).orElse(null);
+            names.add(new UnresolvedName(KIND_DISTRICT, input, regionName(iso), rs.getLong(3),
+                    "unresolved district: kept under its region as " + input + UNRESOLVED_SUFFIX,
+                    gazetteer == null ? List.of() : gazetteer.districtCandidates(region, input, CANDIDATES).stream()
+                            .map(c -> new UnresolvedName.Candidate(c.place().name(), c.score())).toList()));
+        });
+        names.sort(Comparator.comparingLong(UnresolvedName::rows).reversed().thenComparing(UnresolvedName::kind)
+                .thenComparing(n -> n.region() == null ? "" : n.region()).thenComparing(UnresolvedName::input));
+        return names;
+    }
+
     /** A merge note with the columns it is listed by. */
     private record Noted(String regionIso, long seq, String incidentId, MergeNote note) {
         /** Night, region, then the order of merging. */
@@ -586,6 +647,14 @@ public class StoredReportData implements ReportData {
     }
 
     private String regionName(String iso) {
-        return gazetteer.regionByIso(iso).map(Region::name).orElse(iso);
+        return areas.apply(iso).map(Region::name).orElse(iso);
+    }
+
+    private AreaKind kind(String iso) {
+        return areas.apply(iso).map(Region::kind).orElse(AreaKind.REGION);
+    }
+
+    private boolean isSea(String iso) {
+        return kind(iso) == AreaKind.SEA;
     }
 }

@@ -44,6 +44,9 @@ public interface ReportData {
 
     List<Resolution> resolutions();
 
+    /** Every distinct name that rejected rows or was left unresolved, with candidates; most rows first. */
+    List<UnresolvedName> unresolvedNames();
+
     void merges(Consumer<MergeNote> sink);
 
     List<Warning> warnings();

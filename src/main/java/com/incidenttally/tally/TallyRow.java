@@ -1,14 +1,17 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.places.AreaKind;
+
 import java.time.LocalDate;
 
 /**
- * One group of incidents: a region, a district of a region, or a night (the fields that do not
- * apply to the grouping are null).
+ * One group of incidents: a region or sea area, a district of a region, or a night (the fields that
+ * do not apply to the grouping are null).
  *
  * @param killedKnown  incidents of the group for which some report gave a number of killed (0 included);
  *                     when none did, {@code killed} is not a reported zero but unknown
  * @param injuredKnown the same for {@code injured}
+ * @param kind         whether the row's area is a land region or a sea area; null for a night's row
  */
 public record TallyRow(
         String region,
@@ -28,5 +31,19 @@ public record TallyRow(
         long injured,
         long sources,
         long killedKnown,
-        long injuredKnown) {
+        long injuredKnown,
+        AreaKind kind) {
+
+    /** A row of a land region's figures, or of a night's when region is null. */
+    public TallyRow(String region, String isoCode, String district, LocalDate night, long incidents, long nightTime,
+                    long daytime, long shotDown, long debris, long impact, long attack, long uavReported,
+                    long unknownCount, long killed, long injured, long sources, long killedKnown, long injuredKnown) {
+        this(region, isoCode, district, night, incidents, nightTime, daytime, shotDown, debris, impact, attack,
+                uavReported, unknownCount, killed, injured, sources, killedKnown, injuredKnown,
+                region == null ? null : AreaKind.REGION);
+    }
+
+    public boolean isSea() {
+        return kind == AreaKind.SEA;
+    }
 }

@@ -24,9 +24,15 @@ final class ChildRun {
     }
 
     static ChildRun start(String... args) throws IOException {
+        return start(List.of(), args);
+    }
+
+    /** Starts the job with these JVM options (system properties such as -Dincident-tally.chunk-size=20) too. */
+    static ChildRun start(List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                IncidentTallyApplication.class.getName()));
+                "-Xmx512m", "-Djava.awt.headless=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), IncidentTallyApplication.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         ChildRun run = new ChildRun(process);
@@ -71,10 +77,15 @@ final class ChildRun {
         }
     }
 
-    /** SIGKILL: no shutdown hooks, no chance to tidy up — what a crash or the OOM killer does. */
-    void kill() throws InterruptedException {
+    /**
+     * SIGKILL: no shutdown hooks, no chance to tidy up — what a crash or the OOM killer does.
+     * Returns whether the run was still going (false: it had ended before the kill).
+     */
+    boolean kill() throws InterruptedException {
+        boolean alive = process.isAlive();
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+        return alive;
     }
 
     int waitFor(long seconds) throws InterruptedException {

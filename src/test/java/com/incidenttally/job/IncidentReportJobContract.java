@@ -90,13 +90,14 @@ abstract class IncidentReportJobContract {
         assertThat(summary.get("rows").get("merged").asLong()).isEqualTo(7);
         JsonNode totals = summary.get("totals");
         assertThat(names(totals)).containsExactlyInAnyOrder("incidents", "uav_reported", "incidents_unknown_count",
-                "killed", "injured", "regions", "districts", "nights");
+                "killed", "injured", "regions", "districts", "nights", "sea_areas");
         assertThat(totals.get("incidents").asLong()).isEqualTo(7);
         assertThat(totals.get("uav_reported").asLong()).isEqualTo(1);
         assertThat(totals.get("incidents_unknown_count").asLong()).isEqualTo(6);
         assertThat(totals.get("regions").asLong()).isEqualTo(3);
         assertThat(totals.get("districts").asLong()).isEqualTo(6);
         assertThat(totals.get("nights").asLong()).isEqualTo(1);
+        assertThat(totals.get("sea_areas").asLong()).isZero();
         assertThat(totals.get("killed").asLong()).isZero();
         assertThat(totals.get("injured").asLong()).isZero();
 
@@ -192,6 +193,38 @@ abstract class IncidentReportJobContract {
 
             Sheet runInfo = workbook.getSheet("Run info");
             assertThat(allText(runInfo)).contains("reports.csv", "no-region-column.csv", "long-note.csv");
+        }
+    }
+
+    @Test
+    void nulAndOtherControlCharactersAreRemovedAndEveryStoreHoldsTheSameRows(@TempDir Path input, @TempDir Path output)
+            throws Exception {
+        Files.writeString(input.resolve("controls.csv"), "occurred_at,region,district,event_type,source,notes,ex\u0000tra\n"
+                + "2025-12-07 23:50,Rostov\u0000 region,Chertkovsky\u0001,shot_down,Governor\u0000 (Telegram),"
+                + "\"bell\u0007 and escape\u001B;\ttab\r\nnext line\",x\n"
+                + "2025-12-07 23:55,Rostov region,,debris\u007F,News\u000B digest,\u0000,\n"
+                + "2025-12-08 01:00,Atl\u0000antis,,impact,Source\u0000 C,,\n");
+
+        JobExecution execution = run(input, output).execution();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path report = output.resolve("all");
+        JsonNode summary = json.readTree(report.resolve("summary.json").toFile());
+        assertThat(summary.get("rows").get("read").asLong()).isEqualTo(3);
+        assertThat(summary.get("rows").get("accepted").asLong()).isEqualTo(2);
+        assertThat(regionCounts(summary)).containsExactly(Map.entry("Rostov Oblast|RU-ROS", 2L));
+        assertThat(rejectedRows(report.resolve("rejected.csv"))).containsExactly(
+                "controls.csv|5|region|Atlantis|unknown region: not a federal subject or region in the gazetteer");
+        assertThat(Files.readString(report.resolve("rejected.csv"))).doesNotContain("\u0000");
+        try (Workbook workbook = open(report.resolve("incident-report-all.xlsx"))) {
+            Sheet incidents = workbook.getSheet("Incidents");
+            Map<String, Integer> columns = header(incidents);
+            assertThat(dataRows(incidents, columns)).extracting(r -> text(r, columns.get("Sources")))
+                    .containsExactlyInAnyOrder("Governor (Telegram)", "News digest");
+            assertThat(dataRows(incidents, columns)).extracting(r -> text(r, columns.get("District")))
+                    .contains("Chertkovsky District");
+            assertThat(allText(incidents)).contains("bell and escape;\ttab\r\nnext line");
+            assertThat(allText(workbook.getSheet("Data quality"))).contains("extra");
         }
     }
 
@@ -346,7 +379,7 @@ abstract class IncidentReportJobContract {
                 .isEqualTo(7);
         try (Stream<Path> files = Files.list(report)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".incident-tally-report",
-                    "incident-report-all.xlsx", "summary.json", "rejected.csv", "charts");
+                    "incident-report-all.xlsx", "summary.json", "rejected.csv", "unresolved-names.csv", "charts");
         }
         assertThat(notes).hasContent("mine");
         assertThat(usersHidden.resolve("thesis.docx")).hasContent("t");

@@ -30,6 +30,7 @@ import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.Resolution;
 import com.incidenttally.tally.RunInfo;
 import com.incidenttally.tally.TallyRow;
+import com.incidenttally.tally.UnresolvedName;
 import com.incidenttally.tally.Totals;
 import com.incidenttally.tally.Warning;
 import com.incidenttally.tally.WeekCount;
@@ -303,6 +304,15 @@ public final class ReportFixtures {
         @Override
         public void rejections(Consumer<Rejection> sink) {
             rejectionList.forEach(sink);
+        }
+
+        @Override
+        public List<UnresolvedName> unresolvedNames() {
+            return List.of(new UnresolvedName("region", HYPERLINK, null, 1, "unknown region",
+                            List.of(new UnresolvedName.Candidate("Kherson Oblast", 0.52))),
+                    new UnresolvedName("district", "TZR", "Volgograd Oblast", 1,
+                            "unresolved district", List.of(new UnresolvedName.Candidate("Traktorozavodsky District", 0.61),
+                            new UnresolvedName.Candidate("Krasnooktyabrsky District", 0.55))));
         }
 
         @Override

@@ -49,4 +49,22 @@ class IncidentStoreLayoutTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM it_row", Long.class)).isZero();
         assertThat(jdbc.queryForList("SELECT rid, file_id, line FROM it_row")).isEmpty();
     }
+
+    @Test
+    void aStoreWithRoomOnlyForIsoCodesIsEmptiedSoSeaAreasFit() {
+        // The layout before sea areas: region codes of at most 10 characters; SEA-CASPIAN has 11.
+        jdbc.execute("CREATE TABLE it_file (id BIGINT PRIMARY KEY, path VARCHAR(1000), sha256 VARCHAR(64),"
+                + " status VARCHAR(16))");
+        jdbc.execute("CREATE TABLE it_row (rid BIGINT PRIMARY KEY, file_id BIGINT NOT NULL, region_iso VARCHAR(10))");
+        jdbc.update("INSERT INTO it_file VALUES (1, 'a.csv', 'sha-a', 'LOADED')");
+        jdbc.update("INSERT INTO it_row VALUES (1, 1, 'RU-ROS')");
+
+        IncidentStore store = IncidentStore.open(jdbc);
+
+        assertThat(store.files()).isEmpty();
+        jdbc.update("INSERT INTO it_incident (seq, incident_id, night, night_inferred, region_iso, district_key,"
+                + " event_type, sources, source_keys, origins, reports) VALUES (1, 'CASPIAN-20251207-1', DATE '2025-12-07',"
+                + " FALSE, 'SEA-CASPIAN', '', 'shot_down', 'MoD', 'mod', 'a.csv:2', 1)");
+        assertThat(jdbc.queryForObject("SELECT region_iso FROM it_incident", String.class)).isEqualTo("SEA-CASPIAN");
+    }
 }

@@ -215,11 +215,13 @@ public class ChartRenderer {
         List<TallyRow> sorted = sortedByIncidents(rows);
         // Incidents without a district are a region's, not a district's: they are not ranked.
         List<TallyRow> wholeRegions = new ArrayList<>();
-        sorted.removeIf(row -> row.district() == null && wholeRegions.add(row));
+        sorted.removeIf(row -> row.district() == null && !row.isSea() && wholeRegions.add(row));
         List<TallyRow> top = sorted.subList(0, Math.min(TOP_BARS, sorted.size()));
         List<String> labels = new ArrayList<>();
         for (TallyRow row : top) {
-            labels.add(texts.district(row.isoCode(), row.district()) + ", " + texts.region(row.region()));
+            // A sea area has no districts: it is ranked under its own name.
+            labels.add(row.district() == null ? texts.region(row.region())
+                    : texts.district(row.isoCode(), row.district()) + ", " + texts.region(row.region()));
         }
         String title = texts.text("title.topDistricts", top.isEmpty() ? TOP_BARS : top.size(), texts.period(period));
         JFreeChart chart = eventTypeBars(title, texts.text("axis.district"), period, totals, top, labels);

@@ -80,7 +80,9 @@ final class IncidentsSheet {
         cells.text(row, c++, incident.night() == null ? null : texts.night(incident.night()));
         cells.dateTime(row, c++, incident.localTime());
         cells.text(row, c++, texts.region(incident.isoCode(), incident.region()));
-        cells.text(row, c++, texts.district(incident.isoCode(), incident.district()));
+        // A sea area has no districts: its incidents' district stays blank.
+        cells.text(row, c++, incident.district() == null && incident.isSea() ? null
+                : texts.district(incident.isoCode(), incident.district()));
         cells.text(row, c++, incident.location());
         cells.text(row, c++, texts.eventType(incident.eventType()));
         cells.number(row, c++, incident.uavCount());

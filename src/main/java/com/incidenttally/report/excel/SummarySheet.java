@@ -109,6 +109,9 @@ final class SummarySheet {
         figure("figure.injured", totals.injured(), totals.injuredKnown() > 0, compare ? before.injured() : null,
                 compare && before.injuredKnown() > 0);
         figure("figure.regions", totals.regions(), true, compare ? before.regions() : null, true);
+        if (totals.seaAreas() > 0 || compare && before.seaAreas() > 0) {
+            figure("figure.seaAreas", totals.seaAreas(), true, compare ? before.seaAreas() : null, true);
+        }
         figure("figure.districts", totals.districts(), true, compare ? before.districts() : null, true);
         figure("figure.nights", totals.nights(), true, compare ? before.nights() : null, true);
         figure("figure.unknownCount", totals.unknownCount(), true, compare ? before.unknownCount() : null, true);

@@ -53,7 +53,9 @@ final class TallySheets {
                 rows, (row, tally) -> {
                     cells.text(row, 0, texts.region(tally.isoCode(), tally.region()));
                     cells.text(row, 1, tally.isoCode());
-                    cells.text(row, 2, texts.district(tally.isoCode(), tally.district()));
+                    // A sea area has no districts: its row's district stays blank.
+                    cells.text(row, 2, tally.district() == null && tally.isSea() ? null
+                            : texts.district(tally.isoCode(), tally.district()));
                 });
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.incidenttally.places.AreaKind;
 import com.incidenttally.report.NightLabels;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.ReportData;
@@ -20,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes {@code summary.json}: the period, row counts, totals and the tallies by region,
- * district and night, with exactly the keys SPEC Output lists. UTF-8, pretty-printed.
+ * district and night, with the keys SPEC Output lists and, added since, {@code kind} (region or sea)
+ * per area and {@code sea_areas} in the totals. UTF-8, pretty-printed.
  */
 public class SummaryJsonWriter {
 
@@ -53,12 +55,14 @@ public class SummaryJsonWriter {
         totalsNode.put("regions", totals.regions());
         totalsNode.put("districts", totals.districts());
         totalsNode.put("nights", totals.nights());
+        totalsNode.put("sea_areas", totals.seaAreas());
 
         ArrayNode byRegion = root.putArray("by_region");
         for (TallyRow row : orEmpty(data.byRegion())) {
             ObjectNode node = byRegion.addObject();
             node.put("region", row.region());
             node.put("iso_code", row.isoCode());
+            node.put("kind", kind(row));
             figures(node, row);
         }
         ArrayNode byDistrict = root.putArray("by_district");
@@ -66,6 +70,7 @@ public class SummaryJsonWriter {
             ObjectNode node = byDistrict.addObject();
             node.put("region", row.region());
             node.put("iso_code", row.isoCode());
+            node.put("kind", kind(row));
             node.put("district", row.district());
             figures(node, row);
         }
@@ -83,6 +88,11 @@ public class SummaryJsonWriter {
             throw new IOException("Could not write " + json.getFileName() + ": " + e.getOriginalMessage(), e);
         }
         Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** {@code region} or {@code sea}: a sea area's {@code iso_code} is a code of ours, {@code SEA-BLACK}. */
+    private static String kind(TallyRow row) {
+        return (row.kind() == null ? AreaKind.REGION : row.kind()).code();
     }
 
     private static void figures(ObjectNode node, TallyRow row) {

@@ -37,18 +37,18 @@ class SummaryJsonWriterTests {
     }
 
     @Test
-    void hasExactlyTheKeysOfTheSpec() throws IOException {
+    void hasTheKeysOfTheSpecAndTheKindOfEachArea() throws IOException {
         JsonNode root = write(ReportFixtures.seventyNights());
 
         assertThat(keys(root)).containsExactly("label", "period", "rows", "totals", "by_region", "by_district", "by_night");
         assertThat(keys(root.get("period"))).containsExactly("from", "to");
         assertThat(keys(root.get("rows"))).containsExactly("read", "accepted", "rejected", "merged");
         assertThat(keys(root.get("totals"))).containsExactly("incidents", "uav_reported", "incidents_unknown_count",
-                "killed", "injured", "regions", "districts", "nights");
-        List<String> region = new ArrayList<>(List.of("region", "iso_code"));
+                "killed", "injured", "regions", "districts", "nights", "sea_areas");
+        List<String> region = new ArrayList<>(List.of("region", "iso_code", "kind"));
         region.addAll(FIGURES);
         assertThat(keys(root.get("by_region").get(0))).containsExactlyElementsOf(region);
-        List<String> district = new ArrayList<>(List.of("region", "iso_code", "district"));
+        List<String> district = new ArrayList<>(List.of("region", "iso_code", "kind", "district"));
         district.addAll(FIGURES);
         assertThat(keys(root.get("by_district").get(0))).containsExactlyElementsOf(district);
         List<String> night = new ArrayList<>(List.of("night"));

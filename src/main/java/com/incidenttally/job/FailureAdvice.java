@@ -1,0 +1,53 @@
+package com.incidenttally.job;
+
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+
+/**
+ * The line a failed run ends with: why, and what to do. Only a failure that a rerun can get past
+ * says "run it again": a file or folder problem once it is fixed, a lost connection, a file that
+ * kept changing. A failure that would come back on every rerun says so instead.
+ */
+public final class FailureAdvice {
+
+    static final String RESUME = "run it again with the same options to resume";
+
+    private FailureAdvice() {
+    }
+
+    public static String of(Throwable failure) {
+        String reason = StoreUrl.masked(StoreProblem.rootMessage(failure));
+        if (has(failure, IncidentFileItemReader.InputChangedException.class)) {
+            return "FAILED: " + reason + "; once nothing writes to it any more, " + RESUME;
+        }
+        if (has(failure, OutOfMemoryError.class)) {
+            return "FAILED: out of memory (" + reason + "); give Java more (for example -Xmx2g), then " + RESUME;
+        }
+        if (has(failure, IOException.class) || has(failure, UncheckedIOException.class)) {
+            return "FAILED: " + reason + " (a file or folder problem: once it is fixed, " + RESUME + ")";
+        }
+        if (has(failure, TransientDataAccessException.class) || has(failure, RecoverableDataAccessException.class)
+                || has(failure, DataAccessResourceFailureException.class) || has(failure, SQLTransientException.class)
+                || has(failure, SQLRecoverableException.class)) {
+            return "FAILED: " + reason + " (the store could not be reached: " + RESUME + ")";
+        }
+        if (has(failure, DuplicateKeyException.class)) {
+            return "FAILED: " + reason + ". The store contradicts itself, and a rerun will fail the same way:"
+                    + " move the H2 file aside (or empty the PostgreSQL database) and run again;"
+                    + " everything in it is read again from the input";
+        }
+        return "FAILED: " + reason + ". This is a fault in incident-tally, and running it again will fail"
+                + " the same way: please report it with this line";
+    }
+
+    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+        return StoreProblem.has(failure, type);
+    }
+}

@@ -1,0 +1,51 @@
+package com.incidenttally.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.incidenttally.tally.ReportData;
+import com.incidenttally.tally.UnresolvedName;
+
+/**
+ * Writes {@code unresolved-names.csv}: one line per distinct name that was rejected or left unresolved,
+ * in the layout {@code --aliases} reads. The first three columns are the aliases file's, with
+ * canonical_name blank for the analyst to fill in; {@code kind} says whether the name is a region's or
+ * a district's; the rest (rows, reason, the best candidates with their scores) are for reading and
+ * ignored by {@code --aliases}, as are lines still left blank. UTF-8 with a BOM, like rejected.csv.
+ */
+public class UnresolvedNamesCsvWriter {
+
+    static final int CANDIDATES = 3;
+    static final List<String> HEADER;
+
+    static {
+        List<String> header = new ArrayList<>(List.of("input_name", "region", "canonical_name", "kind", "rows", "reason"));
+        for (int i = 1; i <= CANDIDATES; i++) {
+            header.add("candidate_" + i);
+            header.add("score_" + i);
+        }
+        HEADER = List.copyOf(header);
+    }
+
+    public void write(ReportData data, Path csv) throws IOException {
+        ExcelCsv.write(csv, HEADER.toArray(String[]::new), writer -> {
+            for (UnresolvedName name : data.unresolvedNames()) {
+                writer.writeRecord(record(name));
+            }
+        });
+    }
+
+    private static List<String> record(UnresolvedName name) {
+        List<String> record = new ArrayList<>(List.of(ExcelCsv.escape(name.input()), ExcelCsv.escape(name.region()), "",
+                name.kind(), Long.toString(name.rows()), ExcelCsv.escape(name.reason())));
+        for (int i = 0; i < CANDIDATES; i++) {
+            boolean given = i < name.candidates().size();
+            record.add(given ? ExcelCsv.escape(name.candidates().get(i).name()) : "");
+            record.add(given ? String.format(Locale.ROOT, "%.2f", name.candidates().get(i).score()) : "");
+        }
+        return record;
+    }
+}

@@ -1,0 +1,115 @@
+package com.incidenttally.store;
+
+import com.incidenttally.normalize.EventType;
+import com.incidenttally.normalize.Incident;
+import com.incidenttally.tally.Rejection;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A store a killed run left inconsistent — rows of a chunk that never committed, stored without
+ * the row counter that numbered them — is repaired, never left failing on a duplicate key.
+ */
+class IncidentStoreRepairTests {
+
+    private static final LocalDate NIGHT = LocalDate.parse("2025-12-07");
+
+    private JdbcTemplate jdbc;
+    private IncidentStore store;
+
+    @BeforeEach
+    void emptyStore() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        jdbc = new JdbcTemplate(dataSource);
+        store = IncidentStore.open(jdbc);
+    }
+
+    private static Incident row(String file, long line) {
+        return new Incident(file, line, null, NIGHT, false, LocalDateTime.parse("2025-12-08T01:00"), true, "RU-ROS",
+                null, null, 1.0, null, "", null, null, 1.0, null, EventType.SHOT_DOWN, 1, null, null, null, null,
+                "Source A", "source a", null, null, "hash" + line);
+    }
+
+    private static List<Incident> rows(String file, long from, long to) {
+        return LongStream.rangeClosed(from, to).mapToObj(line -> row(file, line)).toList();
+    }
+
+    /** What a torn write leaves: a row numbered by a counter update that was lost. */
+    private void strayRow(long fileId, long line) {
+        long number = Long.parseLong(store.state("rows.next").orElse("0"));
+        jdbc.update("INSERT INTO it_row (rid, file_id, line, night, night_inferred, region_iso, district_key,"
+                        + " event_type, source, source_key, content_hash) VALUES (?, ?, ?, ?, FALSE, 'RU-ROS', '',"
+                        + " 'shot_down', 'Source A', 'source a', 'stray')",
+                NightKeys.of(NIGHT, number + 2), fileId, line, NIGHT);
+    }
+
+    @Test
+    void rowsNumberedPastTheCounterDoNotCollideWithNewRowsOnceRepaired() {
+        long loaded = store.beginFile("a.csv", "sha-a");
+        store.insertIncidents(loaded, rows("a.csv", 2, 4));
+        strayRow(loaded, 5);
+        store.finishFile(loaded, "UTF-8", List.of(), Instant.EPOCH);
+
+        store.repairRowNumbers();
+        long next = store.beginFile("b.csv", "sha-b");
+        store.insertIncidents(next, rows("b.csv", 2, 6));
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM it_row", Long.class)).isEqualTo(4 + 5);
+    }
+
+    @Test
+    void repairingAConsistentStoreChangesNothing() {
+        long id = store.beginFile("a.csv", "sha-a");
+        store.insertIncidents(id, rows("a.csv", 2, 4));
+        String before = store.state("rows.next").orElseThrow();
+
+        store.repairRowNumbers();
+
+        assertThat(store.state("rows.next")).contains(before);
+    }
+
+    @Test
+    void aResumedFileForgetsWhatWasStoredPastItsLastCommittedLine() {
+        long id = store.beginFile("a.csv", "sha-a");
+        store.insertIncidents(id, rows("a.csv", 2, 11));
+        store.insertRejections(id, List.of(new Rejection("a.csv", 12, "region", "Atlantis", "unknown region", "raw")));
+        // The chunk after line 12 never committed, but a row and a rejection of it were left.
+        strayRow(id, 14);
+        store.insertRejections(id, List.of(new Rejection("a.csv", 13, "region", "Atlantis", "unknown region", "raw")));
+
+        assertThat(store.resumeFile("a.csv", 11, 12)).isTrue();
+        store.insertIncidents(id, rows("a.csv", 14, 20));
+        store.insertRejections(id, List.of(new Rejection("a.csv", 13, "region", "Atlantis", "unknown region", "raw")));
+        store.finishFile(id, "UTF-8", List.of(), Instant.EPOCH);
+
+        StoredFile file = store.file("a.csv").orElseThrow();
+        assertThat(file.rowsAccepted()).isEqualTo(10 + 7);
+        assertThat(file.rowsRejected()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM it_row WHERE content_hash = 'stray'", Long.class)).isZero();
+    }
+
+    @Test
+    void aFileWhoseStoredRowsDoNotMatchTheSavedPlaceIsNotResumed() {
+        long id = store.beginFile("a.csv", "sha-a");
+        store.insertIncidents(id, rows("a.csv", 2, 11));
+
+        // Reset since the place was saved (changed, or read under other settings): nothing to resume.
+        store.beginFile("a.csv", "sha-a2");
+
+        assertThat(store.resumeFile("a.csv", 10, 11)).isFalse();
+        assertThat(store.resumeFile("missing.csv", 10, 11)).isFalse();
+    }
+}
