@@ -90,10 +90,11 @@ record FileScan(boolean bom, boolean utf16, char delimiter, long validMultiByte,
 
     /**
      * Whether the first bytes are those of a binary file rather than text in any encoding: NUL
-     * bytes, which no text in UTF-8 or windows-1251 holds, at 1% or more, or control characters
-     * other than tab, line breaks and form feed at 5% or more (and more than three of them either
-     * way). Random and compressed bytes have about 12% control characters; a text file with a stray
-     * NUL or two in a field stays text, so its rows are read and rejected one by one.
+     * bytes making a tenth of them (UTF-16 without a byte order mark, most binary formats), or bytes
+     * that are not UTF-8 together with control characters other than tab, line breaks and form feed
+     * making a twentieth of them (compressed data, images, spreadsheets: random bytes hold about
+     * 12%). Text with a few control characters or NULs in its fields stays text, so its rows are
+     * read and judged one by one.
      */
     static boolean binary(byte[] bytes, int from, int to) {
         int length = to - from;
@@ -111,7 +112,19 @@ record FileScan(boolean bom, boolean utf16, char delimiter, long validMultiByte,
                 control++;
             }
         }
-        return nul * 100L >= length && nul > 3 || control * 20L >= length && control > 3;
+        if (nul * 10L >= length && nul > 3) {
+            return true;
+        }
+        return control * 20L >= length && control > 3 && !utf8(bytes, from, to);
+    }
+
+    /** Whether the bytes are UTF-8, a sequence cut at the end aside. */
+    private static boolean utf8(byte[] bytes, int from, int to) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(to - from);
+        return !decoder.decode(java.nio.ByteBuffer.wrap(bytes, from, to - from), out, false).isError();
     }
 
     /**

@@ -95,6 +95,10 @@ class FileScanTests {
         byte[] cp1251 = "регион,источник\n".getBytes(java.nio.charset.Charset.forName("windows-1251"));
         assertThat(FileScan.binary(cp1251, 0, cp1251.length)).isFalse();
         assertThat(FileScan.binary(new byte[0], 0, 0)).isFalse();
+        // Control characters and NULs in the fields of a UTF-8 file: still text, read row by row.
+        byte[] controls = ("occurred_at,region,notes,ex\u0000tra\n2025-12-07 23:50,Rostov\u0000 region,\"bell\u0007"
+                + " escape\u001B\u000B\",\u0000\n2025-12-08 01:00,Atl\u0000antis,\u0000,\u0001\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(FileScan.binary(controls, 0, controls.length)).isFalse();
     }
 
     @Test
