@@ -44,11 +44,6 @@ class IncidentReportJobConfiguration {
     }
 
     @Bean
-    Gazetteer gazetteer() {
-        return Gazetteer.bundled();
-    }
-
-    @Bean
     Step syncStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IncidentStore store) {
         return new StepBuilder("syncStep", jobRepository)
                 .tasklet(new FileSyncTasklet(store), transactionManager)
@@ -77,9 +72,12 @@ class IncidentReportJobConfiguration {
 
     @Bean
     @StepScope
-    IngestProcessor ingestProcessor(Gazetteer gazetteer, @Value("#{jobParameters['aliases']}") String aliases,
+    IngestProcessor ingestProcessor(@Value("#{jobParameters['aliases']}") String aliases,
                                     @Value("#{jobParameters['night.window']}") String nightWindow,
                                     @Value("#{jobParameters['run.clock']}") String clock) throws AliasFileException {
+        // Built here, when the first row is processed, not while Spring starts: a run with no file to read
+        // never reads the gazetteer.
+        Gazetteer gazetteer = Gazetteer.bundled();
         Gazetteer places = aliases == null || aliases.isEmpty() ? gazetteer : gazetteer.withAliases(Path.of(aliases));
         NightCalendar calendar = new NightCalendar(com.incidenttally.normalize.NightWindow.parse(nightWindow));
         return new IngestProcessor(new IncidentNormalizer(places, calendar,
@@ -101,9 +99,9 @@ class IncidentReportJobConfiguration {
 
     @Bean
     Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IncidentStore store,
-                    Gazetteer gazetteer, @Value("${incident-tally.version:dev}") String version) {
+                    @Value("${incident-tally.version:dev}") String version) {
         return new StepBuilder("reportStep", jobRepository)
-                .tasklet(new ReportTasklet(store, gazetteer, version), transactionManager)
+                .tasklet(new ReportTasklet(store, Gazetteer::bundled, version), transactionManager)
                 .build();
     }
 }

@@ -32,6 +32,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Writes the report for the run's period into a staging folder and publishes it whole. */
 class ReportTasklet implements Tasklet {
@@ -42,10 +43,11 @@ class ReportTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger("incident-tally");
 
     private final IncidentStore store;
-    private final Gazetteer gazetteer;
+    /** Read only when a report is written: an unchanged rerun keeps its report without it. */
+    private final Supplier<Gazetteer> gazetteer;
     private final String version;
 
-    ReportTasklet(IncidentStore store, Gazetteer gazetteer, String version) {
+    ReportTasklet(IncidentStore store, Supplier<Gazetteer> gazetteer, String version) {
         this.store = store;
         this.gazetteer = gazetteer;
         this.version = version;
@@ -75,7 +77,7 @@ class ReportTasklet implements Tasklet {
 
         Map<String, String> status = (Map<String, String>) job.getExecutionContext().get(FileSyncTasklet.FILE_STATUS);
         RunInfo runInfo = runInfo(run, job, status == null ? Map.of() : status);
-        StoredReportData data = new StoredReportData(store, gazetteer, period, run.clock(), runInfo);
+        StoredReportData data = new StoredReportData(store, gazetteer.get(), period, run.clock(), runInfo);
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
         try {
             Path dir = folder.staging();
