@@ -55,8 +55,11 @@ public enum Column {
         boolean separator = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '_' || c == '-' || Character.isWhitespace(c)) {
+            if (c == '_' || c == '-' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 separator = true;
+            } else if (Character.getType(c) == Character.FORMAT) {
+                // Zero-width spaces, joiners and byte order marks are invisible: a name is what shows.
+                continue;
             } else {
                 // Runs of separators read as one, so "UAV - count" still means uav_count.
                 if (separator && !key.isEmpty()) {

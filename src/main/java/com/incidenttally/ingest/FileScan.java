@@ -2,42 +2,55 @@ package com.incidenttally.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.channels.Channels;
 
 /**
  * What one streaming pass over a file's bytes tells before it is parsed: a byte order mark, the
- * delimiter of the header line, whether every byte is valid UTF-8, and whether the file ends
- * inside a quoted field (and where that record and that quote began).
+ * delimiter of the header line, how much of it is valid UTF-8, and where its last quote run of odd
+ * length starts.
  *
- * <p>The quote tracking works on bytes, which is safe for both UTF-8 and windows-1251: quotes,
+ * <p>Quote runs are counted on bytes, which is safe for both UTF-8 and windows-1251: quotes,
  * delimiters and line breaks are ASCII in both, and UTF-8 multi-byte sequences never contain
- * ASCII bytes. It follows FastCSV's strict parser: a quote only opens a quoted field at the start
- * of a field, and within such a field every quote toggles (a doubled quote toggles twice).
+ * ASCII bytes. A quoted field closes at the first run of quotes of odd length after its opening
+ * quote (a doubled quote is a run of two), so the one quoted field that can never close is the one
+ * opened by the last odd run in the file: the parser knows it at once, without reading on to the
+ * end of the file.
+ *
+ * @param validMultiByte  UTF-8 sequences of two to four bytes that are valid
+ * @param invalidUtf8     bytes or truncated sequences that are not UTF-8, as a strict decoder counts them
+ * @param lastOddQuoteRun the byte offset where the file's last run of quotes of odd length starts, or -1
  */
-record FileScan(Encoding encoding, char delimiter, Unclosed unclosed) {
+record FileScan(boolean bom, boolean utf16, char delimiter, long validMultiByte, long invalidUtf8, long lastOddQuoteRun) {
 
-    enum Encoding { UTF_8, UTF_8_BOM, UTF_8_BOM_INVALID, NOT_UTF_8, UTF_16 }
-
-    /**
-     * A record whose quoted field is never closed.
-     *
-     * @param offset     the byte offset the record starts at
-     * @param recordLine the line the record starts on
-     * @param quoteLine  the line its unclosed quoted field opens on
-     */
-    record Unclosed(long offset, long recordLine, long quoteLine) {
+    enum Encoding {
+        UTF_8, UTF_8_BOM,
+        /** Mostly UTF-8 with some invalid bytes: read as UTF-8, rows holding invalid bytes are rejected. */
+        UTF_8_INVALID, UTF_8_BOM_INVALID,
+        NOT_UTF_8, UTF_16
     }
 
     private static final int CHUNK = 1 << 16;
 
-    private static final int FIELD_START = 0;
-    private static final int UNQUOTED = 1;
-    private static final int IN_QUOTES = 2;
-    private static final int AFTER_QUOTES = 3;
+    /**
+     * How to read the file. One invalid byte does not make a file windows-1251: only when invalid
+     * bytes are at least as many as valid multi-byte UTF-8 characters is it read as windows-1251
+     * (windows-1251 Cyrillic is almost never valid UTF-8, so such a file has next to none).
+     */
+    Encoding encoding() {
+        if (utf16) {
+            return Encoding.UTF_16;
+        }
+        if (invalidUtf8 == 0) {
+            return bom ? Encoding.UTF_8_BOM : Encoding.UTF_8;
+        }
+        if (bom) {
+            return Encoding.UTF_8_BOM_INVALID;
+        }
+        return validMultiByte > invalidUtf8 ? Encoding.UTF_8_INVALID : Encoding.NOT_UTF_8;
+    }
 
-    static FileScan of(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
+    static FileScan of(IncidentCsvReader.Source source) throws IOException {
+        try (InputStream in = Channels.newInputStream(source.open())) {
             return of(in);
         }
     }
@@ -48,11 +61,11 @@ record FileScan(Encoding encoding, char delimiter, Unclosed unclosed) {
         boolean bom = length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
         if (!bom && length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
                 || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
-            return new FileScan(Encoding.UTF_16, ',', null);
+            return new FileScan(false, true, ',', 0, 0, -1);
         }
         int start = bom ? 3 : 0;
         char delimiter = delimiterOf(bytes, start, length);
-        Pass pass = new Pass((byte) delimiter, start);
+        Pass pass = new Pass();
         long base = 0;
         int from = start;
         while (length > 0) {
@@ -62,10 +75,7 @@ record FileScan(Encoding encoding, char delimiter, Unclosed unclosed) {
             length = length < CHUNK ? 0 : in.readNBytes(bytes, 0, CHUNK);
         }
         pass.end();
-        Encoding encoding = bom
-                ? (pass.validUtf8 ? Encoding.UTF_8_BOM : Encoding.UTF_8_BOM_INVALID)
-                : (pass.validUtf8 ? Encoding.UTF_8 : Encoding.NOT_UTF_8);
-        return new FileScan(encoding, delimiter, pass.unclosed());
+        return new FileScan(bom, false, delimiter, pass.valid, pass.invalid, pass.lastOddRun);
     }
 
     /**
@@ -111,114 +121,66 @@ record FileScan(Encoding encoding, char delimiter, Unclosed unclosed) {
     }
 
     /**
-     * The byte loop, written for speed since it sees every byte of files of 100 MB and more: a
-     * table sorts bytes into kinds, and UTF-8 is checked by a small state machine that carries
-     * across chunks (same verdict as a strict {@link java.nio.charset.CharsetDecoder}, without
-     * decoding).
+     * The byte loop, written for speed since it sees every byte of files of 100 MB and more. UTF-8
+     * is checked by a small state machine that carries across chunks and counts errors the way a
+     * strict {@link java.nio.charset.CharsetDecoder} reports them, without decoding.
      */
     private static final class Pass {
 
-        private static final byte ORDINARY = 0;
-        private static final byte QUOTE = 1;
-        private static final byte DELIMITER = 2;
-        private static final byte LF = 3;
-        private static final byte CR = 4;
-        private static final byte HIGH = 5;
-
-        private final byte[] kinds = new byte[256];
-        private boolean validUtf8 = true;
+        private long valid;
+        private long invalid;
         // UTF-8 continuation bytes still expected, and the range the next one must fall in.
         private int need;
         private int low = 0x80;
         private int high = 0xBF;
 
-        private int state = FIELD_START;
-        private long line = 1;
-        private boolean afterCr;
-        private long recordOffset;
-        private long recordLine = 1;
-        private long quoteLine;
-
-        Pass(byte delimiter, int start) {
-            recordOffset = start;
-            kinds['"'] = QUOTE;
-            kinds[delimiter & 0xFF] = DELIMITER;
-            kinds['\n'] = LF;
-            kinds['\r'] = CR;
-            for (int b = 0x80; b < 0x100; b++) {
-                kinds[b] = HIGH;
-            }
-        }
+        private long lastOddRun = -1;
+        private long runStart = -1;
+        private int runLength;
 
         void scan(byte[] bytes, int from, int to, long base) {
-            int state = this.state;
             int need = this.need;
+            int runLength = this.runLength;
             for (int i = from; i < to; i++) {
                 int b = bytes[i] & 0xFF;
-                byte kind = kinds[b];
-                if (kind == ORDINARY || kind == HIGH) {
-                    if (state == FIELD_START) {
-                        state = UNQUOTED;
+                if (b == '"') {
+                    if (runLength++ == 0) {
+                        runStart = base + i;
                     }
-                    if (kind == HIGH) {
-                        if (validUtf8) {
-                            need = checkUtf8(b, need);
-                        }
-                    } else if (need != 0) {
-                        validUtf8 = false;
+                } else if (runLength != 0) {
+                    if ((runLength & 1) == 1) {
+                        lastOddRun = runStart;
+                    }
+                    runLength = 0;
+                }
+                if (b < 0x80) {
+                    if (need != 0) {
+                        invalid++;
                         need = 0;
                     }
-                    continue;
-                }
-                if (need != 0) {
-                    validUtf8 = false;
-                    need = 0;
-                }
-                switch (kind) {
-                    case QUOTE -> {
-                        if (state == FIELD_START) {
-                            state = IN_QUOTES;
-                            quoteLine = line;
-                        } else if (state == IN_QUOTES) {
-                            state = AFTER_QUOTES;
-                        } else if (state == AFTER_QUOTES) {
-                            state = IN_QUOTES;
-                        }
-                    }
-                    case DELIMITER -> {
-                        if (state != IN_QUOTES) {
-                            state = FIELD_START;
-                        }
-                    }
-                    default -> {
-                        // A line break: CR LF counts once, a lone CR or LF once each.
-                        boolean afterCr = i > from ? bytes[i - 1] == '\r' : this.afterCr;
-                        if (kind == CR || !afterCr) {
-                            line++;
-                        }
-                        if (state != IN_QUOTES) {
-                            state = FIELD_START;
-                            recordOffset = base + i + 1;
-                            recordLine = line;
-                        }
-                    }
+                } else {
+                    need = checkUtf8(b, need);
                 }
             }
-            if (to > from) {
-                afterCr = bytes[to - 1] == '\r';
-            }
-            this.state = state;
             this.need = need;
+            this.runLength = runLength;
         }
 
         /** Checks one byte of 0x80 and above; returns the continuation bytes still expected. */
         private int checkUtf8(int b, int need) {
             if (need > 0) {
                 if (b < low || b > high) {
-                    validUtf8 = false;
+                    // The sequence is cut short: one error, and this byte starts afresh.
+                    invalid++;
+                    low = 0x80;
+                    high = 0xBF;
+                    return checkUtf8(b, 0);
                 }
                 low = 0x80;
                 high = 0xBF;
+                if (need == 1) {
+                    valid++;
+                }
                 return need - 1;
             }
             if (b >= 0xC2 && b <= 0xDF) {
@@ -242,18 +204,17 @@ record FileScan(Encoding encoding, char delimiter, Unclosed unclosed) {
                 }
                 return 3;
             }
-            validUtf8 = false;
+            invalid++;
             return 0;
         }
 
         void end() {
             if (need != 0) {
-                validUtf8 = false;
+                invalid++;
             }
-        }
-
-        Unclosed unclosed() {
-            return state == IN_QUOTES ? new Unclosed(recordOffset, recordLine, quoteLine) : null;
+            if ((runLength & 1) == 1) {
+                lastOddRun = runStart;
+            }
         }
     }
 }

@@ -1,16 +1,9 @@
 package com.incidenttally.ingest;
 
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -33,60 +26,45 @@ import java.util.Set;
  * then reads and checks the header; a file that cannot be read at all is rejected with a
  * {@link FileRejectedException}. After that, {@link #read()} returns every record that is not
  * blank, in order, each with the line it starts on. Rows that cannot be read properly (wrong
- * number of fields, a quote never closed) are returned too, with
- * {@link RawRow#malformed()} saying why, so the caller can reject them and count them as read.
+ * number of fields, a stray quote, bytes not valid in the file's encoding, too long) are returned
+ * too, with {@link RawRow#malformed()} saying why, so the caller can reject them and count them as
+ * read. Every physical line of the file belongs to exactly one row (or is blank): a stray quote
+ * costs its own row and no other (see {@link RecordParser}).
  */
 public final class IncidentCsvReader implements AutoCloseable {
 
-    private static final String UNBALANCED = "unbalanced quotes: the quoted field opened on line %d is never closed";
+    private static final int COLUMNS = Column.values().length;
 
-    private final Path path;
     private final String file;
     private final CsvDialect dialect;
     private final List<String> warnings;
-    private final CsvReader<RecordCollector> csv;
-    private final CloseableIterator<RecordCollector> records;
-    private final RecordCollector collector;
-    private final FileScan.Unclosed unclosed;
+    private final RecordParser parser;
     private List<Column> columns;
-    private int headerFieldCount;
+    private List<String> headerNames;
+    private int[] columnOf;
     private long rowsRead;
-    private boolean finished;
 
-    private IncidentCsvReader(Path path, String file, FileScan scan) throws IOException {
-        this.path = path;
+    /** Where the bytes come from: opened once to scan the file, once to read it. */
+    @FunctionalInterface
+    interface Source {
+        SeekableByteChannel open() throws IOException;
+    }
+
+    private IncidentCsvReader(Source source, String file, FileScan scan) throws IOException {
         this.file = file;
-        boolean bom = scan.encoding() == FileScan.Encoding.UTF_8_BOM || scan.encoding() == FileScan.Encoding.UTF_8_BOM_INVALID;
-        Charset charset = scan.encoding() == FileScan.Encoding.NOT_UTF_8 ? CsvDialect.WINDOWS_1251 : StandardCharsets.UTF_8;
-        this.dialect = new CsvDialect(charset, bom, scan.delimiter());
+        FileScan.Encoding encoding = scan.encoding();
+        Charset charset = encoding == FileScan.Encoding.NOT_UTF_8 ? CsvDialect.WINDOWS_1251 : StandardCharsets.UTF_8;
+        this.dialect = new CsvDialect(charset, scan.bom(), scan.delimiter());
         this.warnings = new ArrayList<>();
-        if (scan.encoding() == FileScan.Encoding.NOT_UTF_8) {
+        boolean someInvalid = encoding == FileScan.Encoding.UTF_8_INVALID || encoding == FileScan.Encoding.UTF_8_BOM_INVALID;
+        if (encoding == FileScan.Encoding.NOT_UTF_8) {
             warnings.add("not valid UTF-8: read as windows-1251");
-        } else if (scan.encoding() == FileScan.Encoding.UTF_8_BOM_INVALID) {
-            warnings.add("not valid UTF-8 although it starts with a UTF-8 byte order mark: invalid bytes read as \uFFFD");
+        } else if (someInvalid) {
+            warnings.add("not valid UTF-8 in " + scan.invalidUtf8() + (scan.invalidUtf8() == 1 ? " place" : " places")
+                    + ": read as UTF-8, " + (scan.bom() ? "as its byte order mark says" : "as most of it is")
+                    + "; rows with invalid bytes are rejected");
         }
-        this.unclosed = scan.unclosed();
-        InputStream in = Files.newInputStream(path);
-        try {
-            in.skipNBytes(bom ? 3 : 0);
-            if (unclosed != null) {
-                // FastCSV would read the open quote to the end of the file (or fail past 16 MB);
-                // it gets the records before it, and that record becomes one malformed row.
-                in = new LimitedInputStream(in, unclosed.offset() - (bom ? 3 : 0));
-            }
-            this.collector = new RecordCollector(dialect.delimiter());
-            this.csv = CsvReader.builder()
-                    .fieldSeparator(dialect.delimiter())
-                    .allowExtraFields(true)
-                    .allowMissingFields(true)
-                    .allowExtraCharsAfterClosingQuote(true)
-                    .skipEmptyLines(true)
-                    .build(collector, new InputStreamReader(in, charset));
-            this.records = csv.iterator();
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
+        this.parser = new RecordParser(source.open(), scan.bom() ? 3 : 0, scan.delimiter(), charset, someInvalid, scan.lastOddQuoteRun());
     }
 
     /**
@@ -99,13 +77,18 @@ public final class IncidentCsvReader implements AutoCloseable {
         if (Files.isDirectory(path)) {
             throw new FileRejectedException(displayName, "is a directory, not a file");
         }
+        return open(() -> FileChannel.open(path, StandardOpenOption.READ), displayName);
+    }
+
+    /** Opens bytes from anywhere (tests read from memory), as {@link #open(Path, String)} does a file. */
+    static IncidentCsvReader open(Source source, String displayName) throws FileRejectedException {
         IncidentCsvReader reader;
         try {
-            FileScan scan = FileScan.of(path);
+            FileScan scan = FileScan.of(source);
             if (scan.encoding() == FileScan.Encoding.UTF_16) {
                 throw new FileRejectedException(displayName, "encoded as UTF-16: save it as CSV UTF-8");
             }
-            reader = new IncidentCsvReader(path, displayName, scan);
+            reader = new IncidentCsvReader(source, displayName, scan);
         } catch (IOException | UncheckedIOException e) {
             throw new FileRejectedException(displayName, unreadable(e));
         }
@@ -138,33 +121,39 @@ public final class IncidentCsvReader implements AutoCloseable {
      * @throws UncheckedIOException when the file can no longer be read
      */
     public RawRow read() {
-        if (finished) {
-            return null;
-        }
-        RecordCollector record;
+        RecordParser.Parsed record;
         try {
-            record = records.hasNext() ? records.next() : null;
-        } catch (CsvParseException e) {
-            // Only a single field over FastCSV's 16 MB buffer gets here: the parser cannot go on.
-            finished = true;
-            rowsRead++;
-            return new RawRow(file, collector.line(), new String[Column.values().length], collector.raw(),
-                    "a field is too long to read (over 16 million characters); the rest of the file, from this line on, is not read");
+            record = parser.next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
-        if (record != null) {
-            rowsRead++;
-            int fields = record.fieldCount();
-            String malformed = fields == headerFieldCount ? null
-                    : "expected " + headerFieldCount + " fields, found " + fields;
-            return new RawRow(file, record.line(), record.values(), record.raw(), malformed);
-        }
-        finished = true;
-        if (unclosed == null) {
+        if (record == null) {
             return null;
         }
         rowsRead++;
-        return new RawRow(file, unclosed.recordLine(), new String[Column.values().length], rawFrom(unclosed.offset()),
-                UNBALANCED.formatted(unclosed.quoteLine()));
+        String[] values = new String[COLUMNS];
+        if (record.malformed() != null) {
+            return new RawRow(file, record.line(), values, record.raw(), record.malformed());
+        }
+        String[] fields = record.fields();
+        for (int i = 0; i < fields.length && i < columnOf.length; i++) {
+            if (columnOf[i] >= 0) {
+                values[columnOf[i]] = fields[i];
+            }
+        }
+        String malformed = null;
+        if (record.invalidField() >= 0) {
+            malformed = "not valid UTF-8 in " + fieldName(record.invalidField())
+                    + ": fix those characters, or save the whole file as CSV UTF-8";
+        } else if (fields.length != headerNames.size()) {
+            malformed = "expected " + headerNames.size() + " fields, found " + fields.length;
+        }
+        return new RawRow(file, record.line(), values, record.raw(), malformed);
+    }
+
+    private String fieldName(int field) {
+        String name = field < headerNames.size() ? headerNames.get(field).replace("\uFEFF", "").strip() : "";
+        return name.isEmpty() ? "field " + (field + 1) : "column " + name;
     }
 
     /** Rows returned so far, malformed ones included. */
@@ -175,30 +164,32 @@ public final class IncidentCsvReader implements AutoCloseable {
     @Override
     public void close() {
         try {
-            csv.close();
+            parser.close();
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
     }
 
     private void readHeader() throws FileRejectedException {
-        RecordCollector header;
+        RecordParser.Parsed header;
         try {
-            header = records.hasNext() ? records.next() : null;
-        } catch (CsvParseException e) {
-            throw new FileRejectedException(file, "the header row cannot be read: it is over 16 million characters long");
-        } catch (UncheckedIOException e) {
+            header = parser.next();
+        } catch (IOException e) {
             throw new FileRejectedException(file, unreadable(e));
         }
         if (header == null) {
-            if (unclosed != null) {
-                throw new FileRejectedException(file, UNBALANCED.formatted(unclosed.quoteLine()));
-            }
             throw new FileRejectedException(file, "no header row");
         }
-        List<String> names = header.headerFields();
-        headerFieldCount = names.size();
-        int[] columnOf = new int[names.size()];
+        if (header.malformed() != null) {
+            throw new FileRejectedException(file, header.malformed()
+                    .replaceFirst("; line \\d+ is rejected and the lines after it are read on$", ""));
+        }
+        if (header.invalidField() >= 0) {
+            throw new FileRejectedException(file, "the header row is not valid UTF-8");
+        }
+        List<String> names = List.of(header.fields());
+        headerNames = names;
+        columnOf = new int[names.size()];
         Map<Column, Integer> found = new EnumMap<>(Column.class);
         List<Column> present = new ArrayList<>();
         Set<String> unknown = new LinkedHashSet<>();
@@ -239,36 +230,7 @@ public final class IncidentCsvReader implements AutoCloseable {
             warnings.add(unnamed == 1 ? "1 column without a name ignored" : unnamed + " columns without a name ignored");
         }
         columns = List.copyOf(present);
-        collector.mapColumns(columnOf);
-    }
-
-    /** The text of the file from a byte offset, as a person would recognise it (it is not parsed). */
-    private String rawFrom(long offset) {
-        int maxBytes = RecordCollector.RAW_LIMIT * 4 + 4;
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            long available = channel.size() - offset;
-            ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(maxBytes, Math.max(0, available)));
-            channel.position(offset);
-            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
-                // keep reading until full or at the end
-            }
-            bytes.flip();
-            String text = dialect.charset().decode(bytes).toString();
-            if (available > maxBytes && text.length() <= RecordCollector.RAW_LIMIT) {
-                return text + RecordCollector.CUT_MARKER;
-            }
-            return RecordCollector.cap(stripTrailingLineBreaks(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String stripTrailingLineBreaks(String text) {
-        int end = text.length();
-        while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return text.substring(0, end);
+        parser.expectFields(names.size());
     }
 
     private static String unreadable(Exception e) {
@@ -280,57 +242,5 @@ public final class IncidentCsvReader implements AutoCloseable {
             return "permission denied";
         }
         return "cannot be read: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
-    }
-
-    /** Stops a stream after a number of bytes, so the parser never sees what follows. */
-    private static final class LimitedInputStream extends FilterInputStream {
-
-        private long remaining;
-
-        LimitedInputStream(InputStream in, long limit) {
-            super(in);
-            this.remaining = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                remaining--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, remaining));
-            if (n > 0) {
-                remaining -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(Math.min(n, remaining));
-            remaining -= skipped;
-            return skipped;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(super.available(), remaining);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
     }
 }

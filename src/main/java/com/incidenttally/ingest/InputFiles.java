@@ -2,8 +2,8 @@ package com.incidenttally.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 
 /** Finds the incident files of an input directory, names them, and fingerprints them. */
 public final class InputFiles {
@@ -25,38 +25,80 @@ public final class InputFiles {
     }
 
     /**
+     * What a scan of the input folder found: the files to read, the links it did not follow, and
+     * whether it left out the output folder (inside the input folder, it holds our own reports).
+     */
+    public record Scan(List<Path> files, List<Path> skippedLinks, boolean outputSkipped) {
+    }
+
+    /**
+     * Whether the input folder can be scanned, as the one line a person reads, or empty. The folder
+     * itself may be a link (the person named it); links inside it are not followed.
+     */
+    public static Optional<String> checkFolder(Path inputDir) {
+        if (!Files.isDirectory(inputDir)) {
+            return Optional.of("input folder not found: " + inputDir);
+        }
+        try (DirectoryStream<Path> ignored = Files.newDirectoryStream(inputDir)) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("input folder cannot be read: " + inputDir
+                    + (e instanceof AccessDeniedException ? " (permission denied)" : " (" + e.getMessage() + ")"));
+        }
+    }
+
+    /** The files of {@link #scan(Path, Path)} with no output folder to leave out. */
+    public static List<Path> find(Path inputDir) throws IOException {
+        return scan(inputDir, null).files();
+    }
+
+    /**
      * Every {@code *.csv} file (any case of extension) under the directory, recursively, leaving
      * out hidden files and everything in hidden directories, sorted by {@link #relativeName}.
+     *
+     * <p>Links inside the input folder, to files or folders, are not followed but listed as
+     * skipped: followed, the same file reached by two paths would count twice, and a link to
+     * {@code /} would walk the whole machine. The output folder, when it lies inside the input
+     * folder, is left out: the job never reads its own {@code rejected.csv}.
      */
-    public static List<Path> find(Path inputDir) throws IOException {
-        Path root = inputDir.toAbsolutePath().normalize();
+    public static Scan scan(Path inputDir, Path outputDir) throws IOException {
+        Path named = inputDir.toAbsolutePath().normalize();
+        // The input folder itself may be a link; everything under it is walked without following links.
+        Path root = named.toRealPath();
+        Path output = outputDir != null && Files.isDirectory(outputDir) ? outputDir.toRealPath() : null;
         List<Path> found = new ArrayList<>();
-        Files.walkFileTree(root, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        List<Path> links = new ArrayList<>();
+        boolean[] outputSkipped = {false};
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                if (dir.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (dir.equals(output)) {
+                    outputSkipped[0] = true;
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile() && !hidden(file)
+                if (hidden(file)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isSymbolicLink()) {
+                    links.add(named.resolve(root.relativize(file)));
+                } else if (attrs.isRegularFile()
                         && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                    found.add(file);
+                    found.add(named.resolve(root.relativize(file)));
                 }
                 return FileVisitResult.CONTINUE;
             }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                // A link back to a parent directory would be walked for ever: leave it out.
-                if (e instanceof FileSystemLoopException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
         });
-        found.sort(Comparator.comparing(file -> relativeName(root, file)));
-        return found;
+        found.sort(Comparator.comparing(file -> relativeName(named, file)));
+        links.sort(Comparator.comparing(file -> relativeName(named, file)));
+        return new Scan(List.copyOf(found), List.copyOf(links), outputSkipped[0]);
     }
 
     /** The file's path relative to the input directory, with '/' separators on every system. */

@@ -61,7 +61,15 @@ class FileSyncTasklet implements Tasklet {
         ArrayList<String> toLoad = new ArrayList<>();
         HashMap<String, String> status = new HashMap<>();
         Set<String> present = new HashSet<>();
-        List<Path> files = InputFiles.find(input);
+        InputFiles.Scan scan = InputFiles.scan(input, run.output());
+        for (Path link : scan.skippedLinks()) {
+            log.warn("Warning: skipped {}: a link; links in the input folder are not followed (put the file itself there)",
+                    InputFiles.relativeName(input, link));
+        }
+        if (scan.outputSkipped()) {
+            log.info("Not read: the output folder {} inside the input folder (the job's own reports)", run.output());
+        }
+        List<Path> files = scan.files();
         for (Path file : files) {
             String name = InputFiles.relativeName(input, file);
             present.add(name);

@@ -59,6 +59,9 @@ class ReportTasklet implements Tasklet {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         JobExecution job = step.getJobExecution();
         RunParameters run = RunParameters.of(job.getJobParameters());
+        for (Path leftover : ReportFolder.removeLeftovers(run.output())) {
+            log.info("Removed {}, left by an interrupted run", leftover.getFileName());
+        }
         Period period = period(run);
         // The same rows, merge and period as the report already in place: it would come out the same.
         Path target = run.output().resolve(period.label());
@@ -80,11 +83,12 @@ class ReportTasklet implements Tasklet {
         StoredReportData data = new StoredReportData(store, gazetteer.get(), period, run.clock(), runInfo);
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
         try {
-            Path dir = folder.staging();
-            List<Path> charts = new ChartRenderer().render(data, dir.resolve("charts"));
-            new IncidentWorkbookWriter().write(data, charts, dir.resolve("incident-report-" + period.label() + ".xlsx"));
-            new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
-            new RejectedCsvWriter().write(data, dir.resolve("rejected.csv"));
+            folder.write(dir -> {
+                List<Path> charts = new ChartRenderer().render(data, dir.resolve("charts"));
+                new IncidentWorkbookWriter().write(data, charts, dir.resolve("incident-report-" + period.label() + ".xlsx"));
+                new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
+                new RejectedCsvWriter().write(data, dir.resolve("rejected.csv"));
+            });
             folder.publish();
         } catch (Exception | Error e) {
             folder.discard();

@@ -1,9 +1,11 @@
 package com.incidenttally.job;
 
+import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.normalize.NightWindow;
 import com.incidenttally.places.AliasFileException;
 import com.incidenttally.places.Gazetteer;
+import com.incidenttally.report.OutputFolder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,13 +109,7 @@ public record RunOptions(
         }
         Instant now = values.containsKey("now") ? instant(values.get("now")) : systemNow;
         Path input = Path.of(values.getOrDefault("input", "input"));
-        if (!Files.isDirectory(input)) {
-            throw new BadArgumentsException("input folder not found: " + input);
-        }
         Path output = Path.of(values.getOrDefault("output", "reports"));
-        if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new BadArgumentsException("--output is a file, not a folder: " + output);
-        }
         String week = values.get("week");
         LocalDate from = values.containsKey("from") ? date("from", values.get("from")) : null;
         LocalDate to = values.containsKey("to") ? date("to", values.get("to")) : null;
@@ -155,7 +151,22 @@ public record RunOptions(
         String user = values.getOrDefault("db-user", env.get("INCIDENT_TALLY_DB_USER"));
         String password = values.getOrDefault("db-password", env.get("INCIDENT_TALLY_DB_PASSWORD"));
         return new RunOptions(input, output, week, from, to, db, user, password, aliases, window,
-                !values.containsKey("no-merge"), values.containsKey("fail-on-rejects"), now, false);
+                !values.containsKey("no-merge"), values.containsKey("fail-on-rejects"), now, false).checkFolders();
+    }
+
+    /**
+     * The folders checked before any work, whatever parsed the command line: the input folder can
+     * be read, and the output folder can be written and holds nothing of anyone else's where the
+     * report goes. Each problem is one line and exit code 2.
+     */
+    public RunOptions checkFolders() {
+        InputFiles.checkFolder(input).ifPresent(problem -> {
+            throw new BadArgumentsException(problem);
+        });
+        OutputFolder.check(output, label()).ifPresent(problem -> {
+            throw new BadArgumentsException(problem);
+        });
+        return this;
     }
 
     /** The report folder's name: the ISO week, the range, or {@code all}. */

@@ -6,6 +6,9 @@ import java.util.Set;
 /** Whole-number counts as analysts write them, vague words included. */
 final class Counts {
 
+    /** The largest count a row may give: more is a typo, never a report (and would overflow totals). */
+    static final int MAX = 100_000;
+
     /** Words that mean "some, number not known" in a UAV count. */
     private static final Set<String> UNKNOWN = Set.of("unknown", "multiple", "several", "many", "unconfirmed",
             "n/a", "?", "несколько", "неизвестно", "много", "группа");
@@ -15,7 +18,7 @@ final class Counts {
 
     /** The count, or null when the value is blank or a vague word. */
     static Integer uavCount(String value) {
-        String text = value == null ? "" : value.strip();
+        String text = value == null ? "" : FreeText.strip(value);
         if (text.isEmpty() || UNKNOWN.contains(text.toLowerCase(Locale.ROOT))) {
             return null;
         }
@@ -24,7 +27,7 @@ final class Counts {
 
     /** The count, or null when blank (not reported). */
     static Integer casualties(String value) {
-        String text = value == null ? "" : value.strip();
+        String text = value == null ? "" : FreeText.strip(value);
         return text.isEmpty() ? null : wholeNumber(text);
     }
 
@@ -32,10 +35,18 @@ final class Counts {
         if (text.startsWith("-") && isDigits(text, 1)) {
             throw new IllegalArgumentException("a count cannot be negative");
         }
-        if (!isDigits(text, 0) || text.length() > 9) {
+        if (!isDigits(text, 0)) {
             throw new IllegalArgumentException("not a whole number");
         }
-        return Integer.valueOf(text);
+        int first = 0;
+        while (first < text.length() - 1 && text.charAt(first) == '0') {
+            first++;
+        }
+        String digits = text.substring(first);
+        if (digits.length() > 6 || Integer.parseInt(digits) > MAX) {
+            throw new IllegalArgumentException("too large: a count may be at most 100,000");
+        }
+        return Integer.valueOf(digits);
     }
 
     private static boolean isDigits(String text, int from) {

@@ -1,6 +1,10 @@
 package com.incidenttally.normalize;
 
-/** Free text from the input: trimmed, blank as null, never longer than an Excel cell holds. */
+/**
+ * Free text from the input: trimmed, blank as null, never longer than an Excel cell holds.
+ * Trimming takes away invisible characters too — no-break and other spaces, zero-width spaces and
+ * joiners, byte order marks, soft hyphens — so a value made only of them is blank.
+ */
 public final class FreeText {
 
     /** The most characters an Excel cell holds. */
@@ -10,11 +14,31 @@ public final class FreeText {
     }
 
     public static String clean(String value) {
+        String text = strip(value);
+        return text == null || text.isEmpty() ? null : cut(text, MAX_LENGTH);
+    }
+
+    /** The value without white space or invisible characters at either end; null stays null. */
+    public static String strip(String value) {
         if (value == null) {
             return null;
         }
-        String text = value.strip();
-        return text.isEmpty() ? null : cut(text, MAX_LENGTH);
+        int start = 0;
+        int end = value.length();
+        while (start < end && invisible(value.codePointAt(start))) {
+            start += Character.charCount(value.codePointAt(start));
+        }
+        while (end > start && invisible(value.codePointBefore(end))) {
+            end -= Character.charCount(value.codePointBefore(end));
+        }
+        return value.substring(start, end);
+    }
+
+    private static boolean invisible(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+                || Character.getType(codePoint) == Character.FORMAT
+                || Character.getType(codePoint) == Character.CONTROL
+                || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0;
     }
 
     /** Cuts text to at most {@code max} characters, ending with a marker that says how long it was. */

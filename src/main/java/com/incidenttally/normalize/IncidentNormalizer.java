@@ -131,7 +131,19 @@ public final class IncidentNormalizer {
     private record When(LocalDate night, boolean inferred, LocalDateTime localTime) {
     }
 
+    /** The first night the job reports: older dates are typos (1980 for 2025, year 0001), not history. */
+    static final LocalDate EARLIEST_NIGHT = LocalDate.of(2000, 1, 1);
+
     private When when(String occurredText, String nightText, Region region) {
+        When when = parsedWhen(occurredText, nightText, region);
+        if (when.night.isBefore(EARLIEST_NIGHT)) {
+            throw new RowRejected(occurredText != null ? Column.OCCURRED_AT : Column.NIGHT,
+                    "date out of range: nights from " + EARLIEST_NIGHT + " up to the run's clock are supported");
+        }
+        return when;
+    }
+
+    private When parsedWhen(String occurredText, String nightText, Region region) {
         LocalDate labelled = null;
         if (nightText != null) {
             try {
@@ -213,12 +225,8 @@ public final class IncidentNormalizer {
     }
 
     private static String text(RawRow row, Column column) {
-        String value = row.get(column);
-        if (value == null) {
-            return null;
-        }
-        String stripped = value.strip();
-        return stripped.isEmpty() ? null : stripped;
+        String stripped = FreeText.strip(row.get(column));
+        return stripped == null || stripped.isEmpty() ? null : stripped;
     }
 
     /** What makes two spellings the same key: case and runs of white space do not count. */
@@ -231,7 +239,7 @@ public final class IncidentNormalizer {
         digest.reset();
         for (String value : row.values()) {
             if (value != null) {
-                digest.update(value.strip().getBytes(StandardCharsets.UTF_8));
+                digest.update(FreeText.strip(value).getBytes(StandardCharsets.UTF_8));
             }
             digest.update((byte) 0);
         }

@@ -1,78 +1,230 @@
 package com.incidenttally.report;
 
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A report folder written beside its final place and moved there whole, so a reader sees the old
- * report or the new one, never half of one.
+ * One version of a report: a marked folder {@code <output>/.<label>.report-<uuid>/} written in
+ * full, then published by pointing the link {@code <output>/<label>} at it. The link is replaced
+ * by rename(2) of a new link, one atomic step: a reader sees the old report or the new one, and
+ * there is never a moment without one. The folder replaced stays, hidden, until the next run
+ * removes it, so a reader who has just found it through the link is not cut off.
+ *
+ * <p>While a version is written its marker is locked; a run killed mid-way leaves it unlocked,
+ * and the next run deletes it. POI's temporary files go inside the version (see
+ * {@link #write}), so they go with it too.
  */
 public final class ReportFolder {
 
-    private final Path target;
-    private final Path staging;
-
-    private ReportFolder(Path target, Path staging) {
-        this.target = target;
-        this.staging = staging;
+    /** What writes the report's files into the folder given. */
+    @FunctionalInterface
+    public interface Writing {
+        void write(Path folder) throws Exception;
     }
 
-    /** Creates an empty staging folder for {@code outputDir/label}. */
+    private final Path output;
+    private final String label;
+    private final Path version;
+    private final FileChannel marker;
+
+    private ReportFolder(Path output, String label, Path version, FileChannel marker) {
+        this.output = output;
+        this.label = label;
+        this.version = version;
+        this.marker = marker;
+    }
+
+    /** Creates a new, empty, marked report folder for {@code outputDir/label}, locked while it is written. */
     public static ReportFolder stage(Path outputDir, String label) throws IOException {
         Files.createDirectories(outputDir);
-        Path staging = outputDir.resolve("." + label + ".writing-" + UUID.randomUUID());
-        Files.createDirectory(staging);
-        return new ReportFolder(outputDir.resolve(label), staging);
+        Path version = Files.createDirectory(outputDir.resolve(OutputFolder.versionName(label, UUID.randomUUID())));
+        FileChannel marker = FileChannel.open(version.resolve(OutputFolder.MARKER),
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            marker.lock();
+            marker.write(ByteBuffer.wrap(OutputFolder.MARKER_TEXT.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            marker.close();
+            deleteTree(version);
+            throw e;
+        }
+        return new ReportFolder(outputDir, label, version, marker);
     }
 
     /** Where to write the report's files until it is published. */
     public Path staging() {
-        return staging;
+        return version;
     }
 
+    /** Where readers find the report: the link, once published. */
     public Path target() {
-        return target;
+        return output.resolve(label);
     }
 
-    /** Moves the finished report into place, replacing an older one. */
+    /**
+     * Runs the writing with POI's temporary files (SXSSF's sheet files, hundreds of MB for a big
+     * report) in this folder rather than in a {@code poifiles} folder shared by every user of the
+     * machine, so a killed run leaves them where its next run cleans up. POI's thread-local
+     * strategy is set for this thread only and restored after.
+     */
+    public void write(Writing writing) throws Exception {
+        Path temp = Files.createDirectories(version.resolve(OutputFolder.TEMP_FILES));
+        Exception[] failure = new Exception[1];
+        TempFile.withStrategy(new DefaultTempFileCreationStrategy(temp.toFile()), () -> {
+            try {
+                writing.write(version);
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+            return null;
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        deleteTree(temp);
+    }
+
+    /**
+     * Points {@code <output>/<label>} at this report, replacing the link to the previous one in one
+     * rename. Refuses, touching nothing, if what stands at {@code <output>/<label>} is no longer
+     * this job's (it appeared during the run). The previous report folder is left for the next
+     * run's {@link #removeLeftovers}.
+     */
     public void publish() throws IOException {
-        Path retired = null;
-        if (Files.exists(target)) {
-            retired = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
-            move(target, retired);
+        Path target = target();
+        OutputFolder.Occupant occupant = OutputFolder.occupant(output, label);
+        switch (occupant.kind()) {
+            case FOREIGN -> throw new IOException(target + " appeared during the run and is not this job's ("
+                    + occupant.description() + "): it is left as it is and the report was not published;"
+                    + " move it away and run again");
+            case OUR_FOLDER ->
+                // A real folder (an earlier version's report) cannot be swapped for a link in one step:
+                // it is moved aside first, the one moment without a report, once, on the upgrade.
+                Files.move(target, output.resolve(OutputFolder.retiredName(label, UUID.randomUUID())),
+                        StandardCopyOption.ATOMIC_MOVE);
+            case OUR_LINK, NOTHING -> {
+            }
         }
-        move(staging, target);
-        if (retired != null) {
-            delete(retired);
+        Path link = output.resolve(OutputFolder.newLinkName(label, UUID.randomUUID()));
+        Files.createSymbolicLink(link, version.getFileName());
+        try {
+            // rename(2) replaces the old link with the new one; a folder or file there would make it
+            // fail (a folder) or be replaced (a file), which is why the occupant was checked above.
+            Files.move(link, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(link);
+            throw e;
         }
+        marker.close();
     }
 
-    /** Removes the staging folder of a report that failed half-way. */
+    /** Removes the folder of a report that failed half-way. */
     public void discard() {
         try {
-            delete(staging);
+            marker.close();
+            deleteTree(version);
         } catch (IOException ignored) {
-            // Leftover staging folders are hidden and harmless; the next run writes a new one.
+            // It stays marked and unlocked: the next run removes it.
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /**
+     * Deletes what earlier runs left in the output folder and can be proved this job's: report
+     * folders that are marked, not locked by a live run and not the one a link points at (replaced
+     * reports, and those of runs killed while writing); links a
+     * run was about to rename into place; and an earlier version's staging and retired folders
+     * (known by their names and exact files). Nothing else is touched. Returns what was deleted.
+     */
+    public static List<Path> removeLeftovers(Path outputDir) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(outputDir)) {
+            return removed;
+        }
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(outputDir, ".*")) {
+            stream.forEach(entries::add);
+        }
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            String versionLabel = OutputFolder.versionLabel(name);
+            String linkLabel = OutputFolder.newLinkLabel(name);
+            String earlierLabel = OutputFolder.earlierLeftoverLabel(name);
+            if (versionLabel != null && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                if (removeAbandonedVersion(outputDir, entry, versionLabel)) {
+                    removed.add(entry);
+                }
+            } else if (linkLabel != null && Files.isSymbolicLink(entry)
+                    && OutputFolder.versionLabel(Files.readSymbolicLink(entry).toString()) != null) {
+                Files.delete(entry);
+                removed.add(entry);
+            } else if (earlierLabel != null && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                    && ours(entry, earlierLabel)) {
+                deleteTree(entry);
+                removed.add(entry);
+            }
+        }
+        return removed;
+    }
+
+    private static boolean removeAbandonedVersion(Path outputDir, Path version, String label) throws IOException {
+        if (!OutputFolder.marked(version) || isCurrent(outputDir, version, label)) {
+            return false;
+        }
+        try (FileChannel marker = FileChannel.open(version.resolve(OutputFolder.MARKER), StandardOpenOption.WRITE);
+             FileLock lock = tryLock(marker)) {
+            // Locked: a live run is writing it. Checked again under the lock: that run may have
+            // published it and let go of it since.
+            if (lock == null || isCurrent(outputDir, version, label)) {
+                return false;
+            }
+            deleteTree(version);
+            return true;
+        } catch (IOException e) {
+            // Not ours to decide (cannot open its marker for writing): left alone.
+            return false;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;  // this very process holds it
         }
     }
 
-    private static void delete(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
+    private static boolean isCurrent(Path outputDir, Path version, String label) {
+        Optional<String> current = OutputFolder.currentVersion(outputDir, label);
+        return current.isPresent() && current.get().equals(version.getFileName().toString());
+    }
+
+    private static boolean ours(Path folder, String label) {
+        return OutputFolder.marked(folder) || OutputFolder.earlierReport(folder, label, false);
+    }
+
+    /** Deletes a folder of ours and everything in it; links inside are removed, never followed. */
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(folder, new SimpleFileVisitor<>() {
@@ -84,6 +236,9 @@ public final class ReportFolder {
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
                 Files.delete(dir);
                 return FileVisitResult.CONTINUE;
             }

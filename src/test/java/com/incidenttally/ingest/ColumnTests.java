@@ -30,6 +30,9 @@ class ColumnTests {
             "\uFEFFincident_id|INCIDENT_ID",
             "'\uFEFF Night'|NIGHT",
             "_region_|REGION",
+            "'\u00A0Source\u200B'|SOURCE",
+            "'event\u00A0type'|EVENT_TYPE",
+            "'occurred\u200B_at\u2060'|OCCURRED_AT",
     })
     void matchesHeaderNamesLoosely(String name, Column expected) {
         assertThat(Column.fromHeader(name)).contains(expected);

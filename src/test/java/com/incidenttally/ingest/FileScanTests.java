@@ -71,9 +71,9 @@ class FileScanTests {
             byte[] bytes = out.toByteArray();
             boolean expected = jdkSaysUtf8(bytes);
             invalid += expected ? 0 : 1;
-            assertThat(scan(bytes).encoding())
+            assertThat(scan(bytes).invalidUtf8() == 0)
                     .as(() -> HexFormat.of().formatHex(bytes))
-                    .isEqualTo(expected ? FileScan.Encoding.UTF_8 : FileScan.Encoding.NOT_UTF_8);
+                    .isEqualTo(expected);
         }
         // Both verdicts must have been exercised for the comparison to mean anything.
         assertThat(invalid).isBetween(500, 4_500);
@@ -97,19 +97,40 @@ class FileScanTests {
         assertThat(scan(bytes).encoding()).isEqualTo(FileScan.Encoding.NOT_UTF_8);
     }
 
-    @Test
-    void findsNoUnclosedQuoteInAWellQuotedFile() throws IOException {
-        byte[] bytes = "a,b\n\"x\"\"\",\"y\nz\"\r\n\"\",5\"\n".getBytes(StandardCharsets.US_ASCII);
-        assertThat(scan(bytes).unclosed()).isNull();
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+            "'a,\"b\"\n'|4",
+            "'a,\"\"\n'|-1",
+            "'a,\"x\"\"y\"\n1,\"\"\n'|7",
+            "'a,\"x\"\"\"'|4",
+            "'5\" shell\n'|1",
+    })
+    void findsTheLastRunOfQuotesOfOddLength(String text, long offset) throws IOException {
+        assertThat(scan(text.getBytes(StandardCharsets.US_ASCII)).lastOddQuoteRun()).isEqualTo(offset);
     }
 
     @Test
-    void locatesAnUnclosedQuoteByByteOffsetAndLine() throws IOException {
+    void locatesTheQuoteThatNeverClosesByByteOffset() throws IOException {
         byte[] bytes = "\uFEFFa;b\r\n\r\n1;\"x\r\ny\"\r\n2;\"open\n3;4\n".getBytes(StandardCharsets.UTF_8);
         FileScan scan = scan(bytes);
         assertThat(scan.encoding()).isEqualTo(FileScan.Encoding.UTF_8_BOM);
         assertThat(scan.delimiter()).isEqualTo(';');
-        int offset = new String(bytes, StandardCharsets.UTF_8).indexOf("2;\"open") + 2;
-        assertThat(scan.unclosed()).isEqualTo(new FileScan.Unclosed(offset, 5, 5));
+        int offset = new String(bytes, StandardCharsets.UTF_8).indexOf("2;\"open") + 2 + 2;
+        assertThat(scan.lastOddQuoteRun()).isEqualTo(offset);
+    }
+
+    @Test
+    void readsMostlyValidUtf8AsUtf8AndMostlyInvalidAsWindows1251() throws IOException {
+        byte[] utf8 = "Ростовская область,сбит\n".repeat(50).getBytes(StandardCharsets.UTF_8);
+        byte[] oneBad = java.util.Arrays.copyOf(utf8, utf8.length + 2);
+        oneBad[utf8.length] = (byte) 0xC0;
+        oneBad[utf8.length + 1] = '\n';
+        FileScan scan = scan(oneBad);
+        assertThat(scan.invalidUtf8()).isEqualTo(1);
+        assertThat(scan.encoding()).isEqualTo(FileScan.Encoding.UTF_8_INVALID);
+        byte[] cp1251 = "Ростовская область,сбит\n".repeat(50).getBytes(java.nio.charset.Charset.forName("windows-1251"));
+        assertThat(scan(cp1251).encoding()).isEqualTo(FileScan.Encoding.NOT_UTF_8);
+        assertThat(scan("a,b\n1,\u2116\n".getBytes(java.nio.charset.Charset.forName("windows-1251"))).encoding())
+                .isEqualTo(FileScan.Encoding.NOT_UTF_8);
     }
 }

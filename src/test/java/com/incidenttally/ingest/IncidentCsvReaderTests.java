@@ -194,6 +194,45 @@ class IncidentCsvReaderTests {
         }
 
         @Test
+        void keepsAMostlyUtf8FileUtf8AndRejectsOnlyTheRowWithAnInvalidByte() throws Exception {
+            byte[] head = ("occurred_at,region,event_type,source\n"
+                    + "2025-12-07,Ростовская область,сбит,Губернатор\n"
+                    + "2025-12-07,Курская область,обломки,Губернатор\n").getBytes(StandardCharsets.UTF_8);
+            byte[] bad = "2025-12-08,Брянская область,сбит,Губер?натор\n".getBytes(StandardCharsets.UTF_8);
+            bad["2025-12-08,Брянская область,сбит,Губер".getBytes(StandardCharsets.UTF_8).length] = (byte) 0xFF;
+            byte[] tail = "2025-12-08,Белгородская область,сбит,Губернатор\n".getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = new byte[head.length + bad.length + tail.length];
+            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(bad, 0, bytes, head.length, bad.length);
+            System.arraycopy(tail, 0, bytes, head.length + bad.length, tail.length);
+            try (IncidentCsvReader reader = IncidentCsvReader.open(write("one-bad-byte.csv", bytes), "one-bad-byte.csv")) {
+                assertThat(reader.dialect()).isEqualTo(new CsvDialect(StandardCharsets.UTF_8, false, ','));
+                assertThat(reader.warnings()).containsExactly(
+                        "not valid UTF-8 in 1 place: read as UTF-8, as most of it is; rows with invalid bytes are rejected");
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L, 5L);
+                assertThat(rows).extracting(RawRow::malformed).containsExactly(null, null,
+                        "not valid UTF-8 in column source: fix those characters, or save the whole file as CSV UTF-8", null);
+                assertThat(rows.get(2).raw()).startsWith("2025-12-08,Брянская область,сбит,Губер");
+                assertThat(rows.get(3).get(Column.REGION)).isEqualTo("Белгородская область");
+            }
+        }
+
+        @Test
+        void rejectsTheRowWithAnInvalidByteInAFileWithAUtf8ByteOrderMark() throws Exception {
+            byte[] bytes = "\uFEFFoccurred_at,region,event_type,source\n2025-12-07,Rostov Oblast,debris,A?\n2025-12-07,Rostov Oblast,debris,B\n"
+                    .getBytes(StandardCharsets.UTF_8);
+            bytes[new String(bytes, StandardCharsets.UTF_8).indexOf('?') + 2] = (byte) 0xC0;
+            try (IncidentCsvReader reader = IncidentCsvReader.open(write("bom-bad.csv", bytes), "bom-bad.csv")) {
+                assertThat(reader.warnings()).containsExactly(
+                        "not valid UTF-8 in 1 place: read as UTF-8, as its byte order mark says; rows with invalid bytes are rejected");
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::malformed).containsExactly(
+                        "not valid UTF-8 in column source: fix those characters, or save the whole file as CSV UTF-8", null);
+            }
+        }
+
+        @Test
         void readsValidUtf8Cyrillic() throws Exception {
             Path path = write("utf8.csv", "occurred_at,region,event_type,source\n2025-12-07,Ростовская область,сбит,Губернатор\n");
             try (IncidentCsvReader reader = IncidentCsvReader.open(path, "utf8.csv")) {
@@ -416,68 +455,146 @@ class IncidentCsvReaderTests {
         }
 
         @Test
-        void returnsAQuoteNeverClosedAsOneMalformedRowAtTheLineItOpened() throws Exception {
+        void rejectsTheLineOfAQuoteNeverClosedAndReadsTheRowsAfterIt() throws Exception {
             try (IncidentCsvReader reader = IncidentCsvReader.open(fixture("unbalanced-quotes.csv"), "unbalanced-quotes.csv")) {
                 List<RawRow> rows = readAll(reader);
-                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L);
                 assertThat(rows.get(0).malformed()).isNull();
                 assertThat(rows.get(1).malformed())
-                        .isEqualTo("unbalanced quotes: the quoted field opened on line 3 is never closed");
-                assertThat(rows.get(1).raw())
-                        .isEqualTo("2025-12-07,Rostov Oblast,debris,B,\"never closed\n2025-12-08,Kursk Oblast,impact,C,lost");
+                        .startsWith("unbalanced quotes: the quoted field opened on line 3 is never closed");
+                assertThat(rows.get(1).raw()).isEqualTo("2025-12-07,Rostov Oblast,debris,B,\"never closed");
                 assertThat(rows.get(1).values()).hasSize(Column.values().length).containsOnlyNulls();
-                assertThat(reader.rowsRead()).isEqualTo(2);
+                assertThat(rows.get(2).malformed()).isNull();
+                assertThat(rows.get(2).get(Column.SOURCE)).isEqualTo("C");
+                assertThat(reader.rowsRead()).isEqualTo(3);
                 assertThat(reader.read()).isNull();
             }
         }
 
         @Test
-        void namesTheLineTheUnclosedQuoteOpenedOnNotTheRecordStart() throws Exception {
+        void namesTheLineTheUnclosedQuoteOpenedOnAndRejectsEachLineOfTheRecordOnce() throws Exception {
             Path path = write("late-quote.csv", "occurred_at,region,event_type,source,notes\r\n"
                     + "2025-12-07,\"Rostov\r\nOblast\",debris,\"A\"\"\",ok\r\n"
                     + "2025-12-07,\"Rostov\r\nOblast\",debris,B,\"open\r\nand on\r\n");
             try (IncidentCsvReader reader = IncidentCsvReader.open(path, "late-quote.csv")) {
                 List<RawRow> rows = readAll(reader);
-                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 4L);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 4L, 5L, 6L);
                 assertThat(rows.get(0).get(Column.REGION)).isEqualTo("Rostov\r\nOblast");
                 assertThat(rows.get(0).get(Column.SOURCE)).isEqualTo("A\"");
                 assertThat(rows.get(1).malformed())
-                        .isEqualTo("unbalanced quotes: the quoted field opened on line 5 is never closed");
+                        .isEqualTo("unbalanced quotes: the quoted field opened on line 5 is never closed;"
+                                + " line 4 is rejected and the lines after it are read on");
+                assertThat(rows.get(1).raw()).isEqualTo("2025-12-07,\"Rostov");
+                assertThat(rows.get(2).raw()).isEqualTo("Oblast\",debris,B,\"open");
+                assertThat(rows.get(3).malformed()).isEqualTo("expected 5 fields, found 1");
             }
         }
 
         @Test
-        void findsAnUnclosedQuoteFarIntoALargeFile() throws Exception {
+        void oneStrayQuoteCostsOneRow() throws Exception {
+            Path path = write("stray.csv", "occurred_at,region,event_type,source,notes\n"
+                    + "2025-12-07,Rostov Oblast,debris,A,\"he said \"\"hi\"\" and \"left\"\n"
+                    + "2025-12-07,Rostov Oblast,debris,B,one\n"
+                    + "2025-12-07,Rostov Oblast,debris,C,\"two\"\n"
+                    + "2025-12-07,Rostov Oblast,debris,D,three\n"
+                    + "2025-12-07,Rostov Oblast,debris,E,four\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "stray.csv")) {
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L, 5L, 6L);
+                assertThat(rows.get(0).malformed()).isEqualTo("unbalanced quotes: the quoted field opened on line 2"
+                        + " closes before more text (a quote inside a quoted field is written \"\");"
+                        + " line 2 is rejected and the lines after it are read on");
+                assertThat(rows.get(0).raw()).isEqualTo("2025-12-07,Rostov Oblast,debris,A,\"he said \"\"hi\"\" and \"left\"");
+                assertThat(rows.subList(1, 5)).extracting(RawRow::malformed).containsOnlyNulls();
+                assertThat(rows.subList(1, 5)).extracting(row -> row.get(Column.SOURCE)).containsExactly("B", "C", "D", "E");
+            }
+        }
+
+        @Test
+        void aStrayOpeningQuoteDoesNotSwallowTheLinesUpToTheNextQuote() throws Exception {
+            Path path = write("stray-open.csv", "occurred_at,region,event_type,source,notes\n"
+                    + "2025-12-07,Rostov Oblast,debris,A,\"oops\n"
+                    + "2025-12-07,Rostov Oblast,debris,B,one\n"
+                    + "2025-12-07,Rostov Oblast,debris,C,\"two\"\n"
+                    + "2025-12-07,Rostov Oblast,debris,D,\"three\"\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "stray-open.csv")) {
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L, 5L);
+                assertThat(rows.get(0).malformed()).startsWith("unbalanced quotes: the quoted field opened on line 2 closes on line 4");
+                assertThat(rows.subList(1, 4)).extracting(row -> row.get(Column.SOURCE)).containsExactly("B", "C", "D");
+                assertThat(rows.subList(1, 4)).extracting(RawRow::malformed).containsOnlyNulls();
+            }
+        }
+
+        @Test
+        void aStrayQuoteThatGluesLinesIntoOneRecordCostsOnlyItsFirstLine() throws Exception {
+            Path path = write("glued.csv", "occurred_at,region,event_type,source,notes\n"
+                    + "2025-12-07,Rostov Oblast,debris,\"A oops,x\n"
+                    + "2025-12-07,Rostov Oblast,debris,B,he said yes\"\n"
+                    + "2025-12-07,Rostov Oblast,debris,C,fine\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "glued.csv")) {
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L);
+                assertThat(rows.get(0).malformed()).isEqualTo("expected 5 fields, found 4 in a record over lines 2–3"
+                        + " (a stray or missing quote?); line 2 is rejected and the lines after it are read on");
+                assertThat(rows.get(1).get(Column.NOTES)).isEqualTo("he said yes\"");
+                assertThat(rows.get(2).get(Column.SOURCE)).isEqualTo("C");
+            }
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {"''", "'\n'", "'\r\n'", "'\r'"})
+        void keepsAQuotedLastFieldHoldingALoneCarriageReturn(String end) throws Exception {
+            Path path = write("cr.csv", "occurred_at,region,event_type,source,notes\n"
+                    + "2025-12-07,Rostov Oblast,debris,A,\"line one\rline two\"\n"
+                    + "2025-12-08,Kursk Oblast,impact,B,\"line one\rline two\"" + end);
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "cr.csv")) {
+                List<RawRow> rows = readAll(reader);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 4L);
+                assertThat(rows).extracting(row -> row.get(Column.NOTES)).containsOnly("line one\rline two");
+                assertThat(rows).extracting(RawRow::malformed).containsOnlyNulls();
+                assertThat(rows.get(1).get(Column.SOURCE)).isEqualTo("B");
+            }
+        }
+
+        @Test
+        void findsAQuoteNeverClosedFarIntoALargeFile() throws Exception {
             StringBuilder text = new StringBuilder("\uFEFFoccurred_at,region,event_type,source\n");
             for (int i = 0; i < 10_000; i++) {
                 text.append("2025-12-07,Ростовская область,debris,S").append(i).append('\n');
             }
             text.append("2025-12-08,Kursk Oblast,impact,\"").append("y".repeat(50_000)).append('\n');
+            text.append("2025-12-08,Kursk Oblast,impact,after\n");
             try (IncidentCsvReader reader = IncidentCsvReader.open(write("big.csv", text.toString()), "big.csv")) {
                 List<RawRow> rows = readAll(reader);
-                assertThat(rows).hasSize(10_001);
+                assertThat(rows).hasSize(10_002);
                 assertThat(rows.get(9_999).get(Column.SOURCE)).isEqualTo("S9999");
-                RawRow last = rows.get(10_000);
-                assertThat(last.line()).isEqualTo(10_002);
-                assertThat(last.malformed()).isEqualTo("unbalanced quotes: the quoted field opened on line 10002 is never closed");
-                assertThat(last.raw()).hasSize(10_000).startsWith("2025-12-08,Kursk Oblast,impact,\"yyy")
+                RawRow bad = rows.get(10_000);
+                assertThat(bad.line()).isEqualTo(10_002);
+                assertThat(bad.malformed()).startsWith("unbalanced quotes: the quoted field opened on line 10002 is never closed");
+                assertThat(bad.raw()).hasSize(10_000).startsWith("2025-12-08,Kursk Oblast,impact,\"yyy")
                         .endsWith(" …[cut: longer than 10,000 characters]");
+                assertThat(rows.get(10_001).get(Column.SOURCE)).isEqualTo("after");
+                assertThat(rows.get(10_001).line()).isEqualTo(10_003);
             }
         }
+
         @Test
-        void stopsWithAMalformedRowAtAFieldTooLongForTheParser() throws Exception {
+        void rejectsARowTooLongToReadAndReadsOn() throws Exception {
             String huge = "z".repeat(17_000_000);
             Path path = write("huge.csv", "occurred_at,region,event_type,source,notes\n"
                     + "2025-12-07,Rostov Oblast,debris,A,ok\n"
                     + "2025-12-07,Rostov Oblast,debris,B,\"" + huge + "\"\n"
-                    + "2025-12-08,Kursk Oblast,impact,C,unread\n");
+                    + "2025-12-08,Kursk Oblast,impact,C,read\n");
             try (IncidentCsvReader reader = IncidentCsvReader.open(path, "huge.csv")) {
                 List<RawRow> rows = readAll(reader);
-                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L);
-                assertThat(rows.get(1).malformed()).isEqualTo("a field is too long to read (over 16 million characters);"
-                        + " the rest of the file, from this line on, is not read");
-                assertThat(rows.get(1).raw()).isEqualTo("2025-12-07,Rostov Oblast,debris,B");
-                assertThat(reader.rowsRead()).isEqualTo(2);
+                assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L);
+                assertThat(rows.get(1).malformed()).isEqualTo("too long to read: a row may hold at most 16 MB");
+                assertThat(rows.get(1).raw()).hasSize(10_000).startsWith("2025-12-07,Rostov Oblast,debris,B,\"zzz")
+                        .endsWith(" …[cut: longer than 10,000 characters]");
+                assertThat(rows.get(2).get(Column.SOURCE)).isEqualTo("C");
+                assertThat(rows.get(2).malformed()).isNull();
+                assertThat(reader.rowsRead()).isEqualTo(3);
             }
         }
     }

@@ -59,6 +59,55 @@ class InputFilesTests {
     }
 
     @Test
+    void linksAreNotFollowedButListedAsSkipped(@TempDir Path elsewhere) throws IOException {
+        touch("a.csv");
+        Files.writeString(elsewhere.resolve("outside.csv"), "x");
+        Files.createSymbolicLink(input.resolve("same-as-a.csv"), input.resolve("a.csv"));
+        Files.createSymbolicLink(input.resolve("elsewhere"), elsewhere);
+        Files.createSymbolicLink(input.resolve("root"), Path.of("/"));
+        Files.createDirectories(input.resolve("week"));
+        Files.createSymbolicLink(input.resolve("week/loop"), input);
+
+        InputFiles.Scan scan = InputFiles.scan(input, null);
+
+        assertThat(scan.files()).extracting(file -> InputFiles.relativeName(input, file)).containsExactly("a.csv");
+        assertThat(scan.skippedLinks()).extracting(file -> InputFiles.relativeName(input, file))
+                .containsExactly("elsewhere", "root", "same-as-a.csv", "week/loop");
+        assertThat(InputFiles.find(input)).hasSize(1);
+    }
+
+    @Test
+    void theInputFolderItselfMayBeALink(@TempDir Path elsewhere) throws IOException {
+        touch("week/a.csv");
+        Path link = Files.createSymbolicLink(elsewhere.resolve("inbox"), input);
+
+        assertThat(InputFiles.scan(link, null).files()).containsExactly(link.resolve("week/a.csv"));
+    }
+
+    @Test
+    void theOutputFolderInsideTheInputFolderIsNotRead() throws IOException {
+        touch("week/a.csv");
+        touch("reports/all/rejected.csv");
+        touch("reports/2025-W50/rejected.csv");
+
+        InputFiles.Scan scan = InputFiles.scan(input, input.resolve("reports"));
+
+        assertThat(scan.files()).extracting(file -> InputFiles.relativeName(input, file)).containsExactly("week/a.csv");
+        assertThat(scan.outputSkipped()).isTrue();
+        assertThat(InputFiles.scan(input, input.resolve("week")).outputSkipped()).isTrue();
+        assertThat(InputFiles.scan(input, input.resolve("missing")).files()).hasSize(3);
+    }
+
+    @Test
+    void anInputFolderThatIsMissingOrAFileIsNamed() throws IOException {
+        touch("a.csv");
+
+        assertThat(InputFiles.checkFolder(input)).isEmpty();
+        assertThat(InputFiles.checkFolder(input.resolve("missing"))).contains("input folder not found: " + input.resolve("missing"));
+        assertThat(InputFiles.checkFolder(input.resolve("a.csv"))).contains("input folder not found: " + input.resolve("a.csv"));
+    }
+
+    @Test
     void findsNothingInAnEmptyDirectory() throws IOException {
         assertThat(InputFiles.find(input)).isEmpty();
     }

@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,6 +18,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -193,6 +196,50 @@ abstract class IncidentReportJobContract {
     }
 
     @Test
+    void oddInputCostsOnlyItsOwnRowsAndTheReportIsWritten(@TempDir Path input, @TempDir Path output) throws Exception {
+        Files.writeString(input.resolve("odd.csv"), "occurred_at,region,event_type,uav_count,source,notes\n"
+                + "2025-12-08 01:00,Kursk Oblast,debris,1,A,\"he said \"\"hi\"\" and \"left\"\n"
+                + "2025-12-08 01:10,Kursk Oblast,debris,1,B,one\n"
+                + "2025-12-08 01:20,Kursk Oblast,debris,1,C,two\n"
+                + "1980-12-07 23:00,Kursk Oblast,debris,1,D,\n"
+                + "0001-12-07,Kursk Oblast,debris,1,E,\n"
+                + "2025-12-08 01:30,Kursk Oblast,debris,2147483647,F,\n"
+                + "2025-12-08 01:40,Kursk Oblast,debris,1,\u00A0\u200B\uFEFF,\n"
+                + "2025-12-08 01:50,Kursk Oblast,impact,1,G,\"line one\rline two\"");
+        byte[] utf8 = ("occurred_at,region,event_type,source\n"
+                + "2025-12-08 02:00,Ростовская область,сбит,Губернатор\n"
+                + "2025-12-08 02:10,Ростовская область,сбит,Губер?натор\n"
+                + "2025-12-08 02:20,Белгородская область,сбит,Губернатор\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == '?') {
+                utf8[i] = (byte) 0xFF;
+            }
+        }
+        Files.write(input.resolve("one-bad-byte.csv"), utf8);
+
+        JobExecution execution = run(input, output).execution();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path report = output.resolve("all");
+        assertThat(rejectedRows(report.resolve("rejected.csv"))).containsExactly(
+                "odd.csv|2|(row)||unbalanced quotes: the quoted field opened on line 2 closes before more text"
+                        + " (a quote inside a quoted field is written \"\"); line 2 is rejected and the lines after it are read on",
+                "odd.csv|5|occurred_at|1980-12-07 23:00|date out of range: nights from 2000-01-01 up to the run's clock are supported",
+                "odd.csv|6|occurred_at|0001-12-07|date out of range: nights from 2000-01-01 up to the run's clock are supported",
+                "odd.csv|7|uav_count|2147483647|too large: a count may be at most 100,000",
+                "odd.csv|8|source|\u00A0\u200B\uFEFF|missing value: source is required",
+                "one-bad-byte.csv|3|(row)||not valid UTF-8 in column source: fix those characters, or save the whole file as CSV UTF-8");
+        JsonNode summary = json.readTree(report.resolve("summary.json").toFile());
+        assertThat(summary.get("rows").get("read").asLong()).isEqualTo(11);
+        assertThat(summary.get("rows").get("accepted").asLong()).isEqualTo(5);
+        assertThat(summary.get("rows").get("rejected").asLong()).isEqualTo(6);
+        assertThat(summary.get("totals").get("nights").asLong()).isEqualTo(1);
+        try (Workbook workbook = open(report.resolve("incident-report-all.xlsx"))) {
+            assertThat(allText(workbook.getSheet("Incidents"))).contains("Rostov Oblast", "Belgorod Oblast");
+        }
+    }
+
+    @Test
     void aWeekIsComparedWithTheWeekBeforeAndTheTrendCoversTheStore(@TempDir Path input, @TempDir Path output)
             throws Exception {
         StringBuilder rows = new StringBuilder("night,region,district,event_type,source\n");
@@ -238,6 +285,89 @@ abstract class IncidentReportJobContract {
             assertThat(sheetNames(workbook)).isEqualTo(SHEETS);
             assertThat(allText(workbook.getSheet("Incidents"))).contains("No incidents");
         }
+    }
+
+    @Test
+    void anEarlierVersionsReportIsReplacedAndNothingElseInTheOutputFolderIsTouched(@TempDir Path output)
+            throws Exception {
+        // The version before this one wrote a real folder; a person keeps notes beside it; a killed
+        // run of this version left its half-written report folder.
+        Path earlier = Files.createDirectories(output.resolve("all/charts")).getParent();
+        for (String file : List.of("incident-report-all.xlsx", "summary.json", "rejected.csv", "charts/weekly-trend.png")) {
+            Files.writeString(earlier.resolve(file), "earlier");
+        }
+        Path notes = Files.writeString(output.resolve("notes.txt"), "mine");
+        Path usersHidden = Files.createDirectories(output.resolve(".all.writing-" + java.util.UUID.randomUUID()));
+        Files.writeString(usersHidden.resolve("thesis.docx"), "t");
+        Path killed = Files.createDirectories(output.resolve(".all.report-" + java.util.UUID.randomUUID() + "/.temp"))
+                .getParent();
+        Files.writeString(killed.resolve(".incident-tally-report"),
+                "incident-tally report folder: written by incident-tally, replaced and deleted by it\n");
+
+        JobExecution execution = run(Path.of("input"), output).execution();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path report = output.resolve("all");
+        assertThat(report).isSymbolicLink();
+        assertThat(json.readTree(report.resolve("summary.json").toFile()).get("totals").get("incidents").asLong())
+                .isEqualTo(7);
+        try (Stream<Path> files = Files.list(report)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".incident-tally-report",
+                    "incident-report-all.xlsx", "summary.json", "rejected.csv", "charts");
+        }
+        assertThat(notes).hasContent("mine");
+        assertThat(usersHidden.resolve("thesis.docx")).hasContent("t");
+        assertThat(killed).doesNotExist();
+
+        // The next run removes the earlier version's folder it moved aside, and nothing else.
+        assertThat(run(Path.of("input"), output).execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        try (Stream<Path> entries = Files.list(output)) {
+            assertThat(entries.map(p -> p.getFileName().toString()).filter(name -> !name.startsWith(".all.report-")))
+                    .containsExactlyInAnyOrder("all", "notes.txt", usersHidden.getFileName().toString());
+        }
+        assertThat(output.resolve(Files.readSymbolicLink(report))).isDirectory();
+    }
+
+    @Test
+    void theOutputFolderInsideTheInputFolderIsNeverReadBack(@TempDir Path input) throws Exception {
+        Files.copy(Path.of("src/test/resources/e2e/bad-rows/reports.csv"), input.resolve("reports.csv"));
+        Path output = input.resolve("reports");
+
+        List<Long> rowsRead = new ArrayList<>();
+        for (int run = 1; run <= 2; run++) {
+            JobExecution execution = run(input, output).execution();
+
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(rejectedRows(output.resolve("all/rejected.csv"))).as("run " + run)
+                    .allMatch(row -> row.startsWith("reports.csv|")).hasSize(4);
+            rowsRead.add(json.readTree(output.resolve("all/summary.json").toFile()).get("rows").get("read").asLong());
+        }
+        assertThat(rowsRead).containsExactly(6L, 6L);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void linksInTheInputFolderAreSkippedNotFollowed(@TempDir Path input, @TempDir Path output, CapturedOutput console)
+            throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("input"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                Files.copy(file, input.resolve(file.getFileName()));
+            }
+        }
+        Path first;
+        try (Stream<Path> files = Files.list(input)) {
+            first = files.sorted().findFirst().orElseThrow();
+        }
+        Files.createSymbolicLink(input.resolve("again.csv"), first);
+        Files.createSymbolicLink(input.resolve("everything"), Path.of("/"));
+
+        JobExecution execution = run(input, output).execution();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        JsonNode summary = json.readTree(output.resolve("all/summary.json").toFile());
+        assertThat(summary.get("rows").get("read").asLong()).isEqualTo(14);
+        assertThat(summary.get("totals").get("incidents").asLong()).isEqualTo(7);
+        assertThat(console.getOut()).contains("Warning: skipped again.csv: a link", "Warning: skipped everything: a link");
     }
 
     /** file|line|column|value|reason of each rejected.csv record, read back with a CSV parser. */

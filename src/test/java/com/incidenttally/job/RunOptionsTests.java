@@ -1,9 +1,13 @@
 package com.incidenttally.job;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -75,6 +79,18 @@ class RunOptionsTests {
         assertThat(parse("--help", "--input=does-not-exist").help()).isTrue();
     }
 
+    @Test
+    void aFolderOfSomeoneElsesWhereTheReportGoesIsRefusedBeforeAnyWork(@TempDir Path output) throws IOException {
+        Path thesis = Files.createDirectories(output.resolve("2025-W50/x")).resolve("thesis.docx");
+        Files.writeString(thesis, "t");
+
+        assertThatThrownBy(() -> parse("--output=" + output, "--week=2025-W50"))
+                .isInstanceOf(BadArgumentsException.class)
+                .hasMessageStartingWith(output.resolve("2025-W50") + " is in the way: a folder this job did not write");
+        assertThat(parse("--output=" + output, "--week=2025-W49").label()).isEqualTo("2025-W49");
+        assertThat(thesis).hasContent("t");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "--week=50                      | --week must look like 2025-W50 or be 'last'",
@@ -92,6 +108,9 @@ class RunOptionsTests {
             "input                          | unexpected argument 'input'",
             "--now=yesterday                | --now must be an instant",
             "--colour=red                   | unknown option --colour",
+            "--output=pom.xml               | --output is a file, not a folder: pom.xml",
+            "--output=pom.xml/reports       | --output folder cannot be created: pom.xml/reports",
+            "--output=/proc/x               | --output folder cannot be created: /proc/x",
     })
     void badArgumentsSayWhatIsWrong(String args, String message) {
         assertThatThrownBy(() -> parse(args.split(" ")))

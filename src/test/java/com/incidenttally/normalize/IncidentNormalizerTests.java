@@ -158,6 +158,15 @@ class IncidentNormalizerTests {
                 "uav_count   | about ten          | not a whole number",
                 "killed      | -1                 | a count cannot be negative",
                 "injured     | two                | not a whole number",
+                "uav_count   | 2147483647         | too large: a count may be at most 100,000",
+                "uav_count   | 99999999999999999999 | too large: a count may be at most 100,000",
+                "killed      | 100001             | too large: a count may be at most 100,000",
+                "occurred_at | 1980-12-07 23:00   | date out of range: nights from 2000-01-01 up to the run's clock are supported",
+                "occurred_at | 0001-12-07         | date out of range",
+                "occurred_at | 07.12.0001 23:00   | date out of range",
+                "occurred_at | 01.01.2000 03:00   | date out of range",
+                "occurred_at | 07.12.25 23:00     | unparseable date/time",
+                "occurred_at | 25-12-07           | unparseable date/time",
         })
         void rejectsBadValueWithColumnValueAndReason(String column, String value, String reason) {
             Map<Column, String> values = row();
@@ -186,6 +195,62 @@ class IncidentNormalizerTests {
             values.remove(Column.OCCURRED_AT);
             values.put(Column.NIGHT, "2025-12-11/12");
             assertThat(rejected(values).reason()).startsWith("night in the future");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"1999-12-31/2000-01-01", "0001-12-07", "1980-12-07/08"})
+        void rejectsANightBeforeTheSupportedRange(String night) {
+            Map<Column, String> values = row();
+            values.remove(Column.OCCURRED_AT);
+            values.put(Column.NIGHT, night);
+            Rejection rejection = rejected(values);
+            assertThat(rejection.column()).isEqualTo("night");
+            assertThat(rejection.reason())
+                    .isEqualTo("date out of range: nights from 2000-01-01 up to the run's clock are supported");
+        }
+
+        @Test
+        void acceptsTheFirstNightOfTheSupportedRange() {
+            Map<Column, String> values = row();
+            values.put(Column.OCCURRED_AT, "2000-01-01 23:00");
+            assertThat(accepted(values).night()).isEqualTo(java.time.LocalDate.of(2000, 1, 1));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"\u00A0", "\u200B", "\uFEFF", "\u00A0\u200B\u2060 \u3000", "\u202F\u00AD\u200D", "\u3164"})
+        void rejectsASourceOfInvisibleCharactersAsMissing(String source) {
+            Map<Column, String> values = row();
+            values.put(Column.SOURCE, source);
+            Rejection rejection = rejected(values);
+            assertThat(rejection.column()).isEqualTo("source");
+            assertThat(rejection.reason()).isEqualTo("missing value: source is required");
+        }
+
+        @Test
+        void stripsInvisibleCharactersAtTheEdgesOfEveryValue() {
+            Map<Column, String> values = row();
+            values.put(Column.SOURCE, "\uFEFF\u00A0Governor (Telegram)\u200B");
+            values.put(Column.REGION, "\u200BRostov region\u00A0");
+            values.put(Column.UAV_COUNT, "\u00A03\u200B");
+            values.put(Column.NOTES, "\u2060two\u00A0words\u00A0");
+            Incident incident = accepted(values);
+            assertThat(incident.source()).isEqualTo("Governor (Telegram)");
+            assertThat(incident.uavCount()).isEqualTo(3);
+            assertThat(incident.notes()).isEqualTo("two\u00A0words");
+            Map<Column, String> visible = row();
+            visible.put(Column.UAV_COUNT, "3");
+            visible.put(Column.NOTES, "two\u00A0words");
+            assertThat(incident.contentHash()).isEqualTo(accepted(visible).contentHash());
+        }
+
+        @Test
+        void acceptsTheLargestCountAndLeadingZeros() {
+            Map<Column, String> values = row();
+            values.put(Column.UAV_COUNT, "100000");
+            values.put(Column.KILLED, "0007");
+            Incident incident = accepted(values);
+            assertThat(incident.uavCount()).isEqualTo(100_000);
+            assertThat(incident.killed()).isEqualTo(7);
         }
 
         @Test
