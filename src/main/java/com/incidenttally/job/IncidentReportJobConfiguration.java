@@ -45,11 +45,6 @@ class IncidentReportJobConfiguration {
         return IncidentStore.open(jdbcTemplate);
     }
 
-    @Bean
-    Gazetteer gazetteer() {
-        return Gazetteer.bundled();
-    }
-
     // Every step runs again when a failed or killed run is restarted: the input may have changed
     // since (a file fixed, a file deleted), so the restart syncs first; the ingest step resumes a
     // half-read file from its last committed chunk, and merge and report redo only what changed.
@@ -92,10 +87,13 @@ class IncidentReportJobConfiguration {
 
     @Bean
     @StepScope
-    IngestProcessor ingestProcessor(Gazetteer gazetteer, @Value("#{jobParameters['aliases']}") String aliases,
+    IngestProcessor ingestProcessor(@Value("#{jobParameters['aliases']}") String aliases,
                                     @Value("#{jobParameters['night.window']}") String nightWindow,
                                     @Value("#{jobParameters['zones']}") String zones,
                                     @Value("#{jobParameters['run.clock']}") String clock) throws AliasFileException {
+        // Built here, when the first row is processed, not while Spring starts: a run with no file to read
+        // never reads the gazetteer.
+        Gazetteer gazetteer = Gazetteer.bundled();
         boolean noAliases = aliases == null || aliases.isEmpty();
         Gazetteer places = noAliases ? gazetteer : gazetteer.withAliases(Path.of(aliases));
         SourceNames sources = noAliases ? SourceNames.NONE : SourceAliasFile.read(Path.of(aliases));
@@ -122,9 +120,9 @@ class IncidentReportJobConfiguration {
 
     @Bean
     Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IncidentStore store,
-                    Gazetteer gazetteer, @Value("${incident-tally.version:dev}") String version) {
+                    @Value("${incident-tally.version:dev}") String version) {
         return new StepBuilder("reportStep", jobRepository)
-                .tasklet(new ReportTasklet(store, gazetteer, version), transactionManager)
+                .tasklet(new ReportTasklet(store, Gazetteer::bundled, version), transactionManager)
                 .allowStartIfComplete(true)
                 .listener(new StepLog())
                 .build();

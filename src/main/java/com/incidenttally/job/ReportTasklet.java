@@ -12,6 +12,7 @@ import com.incidenttally.report.json.SummaryJsonWriter;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredReportData;
 import com.incidenttally.tally.Period;
+import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionReasons;
 import com.incidenttally.tally.RunInfo;
 
@@ -36,6 +37,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Writes the report for the run's period into a staging folder and publishes it whole. */
 class ReportTasklet implements Tasklet {
@@ -48,10 +51,11 @@ class ReportTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger("incident-tally");
 
     private final IncidentStore store;
-    private final Gazetteer gazetteer;
+    /** Read only when a report is written: an unchanged rerun keeps its report without it. */
+    private final Supplier<Gazetteer> gazetteer;
     private final String version;
 
-    ReportTasklet(IncidentStore store, Gazetteer gazetteer, String version) {
+    ReportTasklet(IncidentStore store, Supplier<Gazetteer> gazetteer, String version) {
         this.store = store;
         this.gazetteer = gazetteer;
         this.version = version;
@@ -79,18 +83,19 @@ class ReportTasklet implements Tasklet {
             job.getExecutionContext().putLong(REPORT_INCIDENTS,
                     Long.parseLong(published.substring(fingerprint.length() + "; incidents ".length())));
             log.info("Report unchanged since the last run: {}", ConsoleText.line(target));
-            rejections(job, new StoredReportData(store, gazetteer, period, run.clock(), null));
+            rejections(job, sink -> StoredReportData.rejections(store, sink));
             return RepeatStatus.FINISHED;
         }
 
         Map<String, String> status = (Map<String, String>) job.getExecutionContext().get(FileSyncTasklet.FILE_STATUS);
         RunInfo runInfo = runInfo(run, job, step, status == null ? Map.of() : status);
-        StoredReportData data = new StoredReportData(store, gazetteer, period, run.clock(), runInfo);
+        Gazetteer places = gazetteer.get();
+        StoredReportData data = new StoredReportData(store, places, period, run.clock(), runInfo);
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
         try {
             folder.write(dir -> {
-                List<Path> charts = new ChartRenderer(run.language(), gazetteer).render(data, dir.resolve("charts"));
-                new IncidentWorkbookWriter(ReportTexts.of(run.language(), gazetteer))
+                List<Path> charts = new ChartRenderer(run.language(), places).render(data, dir.resolve("charts"));
+                new IncidentWorkbookWriter(ReportTexts.of(run.language(), places))
                         .write(data, charts, dir.resolve("incident-report-" + period.label() + ".xlsx"));
                 new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
                 new RejectedCsvWriter().write(data, dir.resolve("rejected.csv"));
@@ -105,14 +110,14 @@ class ReportTasklet implements Tasklet {
         job.getExecutionContext().putString(REPORT_DIR, folder.target().toString());
         job.getExecutionContext().putLong(REPORT_INCIDENTS, data.totals().incidents());
         log.info("Report written to {}", ConsoleText.line(folder.target()));
-        rejections(job, data);
+        rejections(job, data::rejections);
         return RepeatStatus.FINISHED;
     }
 
     /** Counts the store's rejections by reason for the console's last lines. */
-    private static void rejections(JobExecution job, StoredReportData data) {
+    private static void rejections(JobExecution job, Consumer<Consumer<Rejection>> source) {
         RejectionReasons reasons = new RejectionReasons();
-        data.rejections(reasons);
+        source.accept(reasons);
         job.getExecutionContext().putString(REPORT_REJECTIONS, String.join("\n", ConsoleText.rejected(reasons)));
     }
 

@@ -497,6 +497,15 @@ public class StoredReportData implements ReportData {
 
     @Override
     public void rejections(Consumer<Rejection> sink) {
+        rejections(jdbc, sink);
+    }
+
+    /** Every rejected row in the store, by file and line, without building a report's view. */
+    public static void rejections(IncidentStore store, Consumer<Rejection> sink) {
+        rejections(store.jdbc(), sink);
+    }
+
+    private static void rejections(JdbcTemplate jdbc, Consumer<Rejection> sink) {
         jdbc.query(connection -> {
             var ps = connection.prepareStatement("SELECT f.path, r.line, r.col, r.val, r.reason, r.raw FROM it_rejection r"
                     + " JOIN it_file f ON f.id = r.file_id ORDER BY f.path, r.line");

@@ -171,13 +171,14 @@ class GazetteerDistrictTests {
     }
 
     @Nested
-    class Speed {
+    class RepeatedSpellings {
 
+        // How fast a million rows resolve is measured by bench/run.sh, not asserted here: a timed test on
+        // a shared machine fails for reasons that have nothing to do with the code.
         @Test
-        void resolvesAMillionRowsOfAFewThousandSpellingsWellUnderASecond() throws Exception {
-            List<Region> regions = new ArrayList<>(gazetteer.regions());
+        void aSpellingSeenAgainGetsTheMatchOfItsFirstSightWithoutResolvingAgain() throws Exception {
             List<String[]> spellings = new ArrayList<>();
-            for (Region r : regions) {
+            for (Region r : gazetteer.regions()) {
                 for (District d : gazetteer.districts(r)) {
                     spellings.add(new String[] {r.name(), d.name()});
                     spellings.add(new String[] {r.nameRu(), d.name().toLowerCase().replace("sky", "skiy rayon")});
@@ -186,30 +187,18 @@ class GazetteerDistrictTests {
             List<String[]> distinct = spellings.subList(0, 4000);
             Gazetteer fresh = gazetteer.withAliases(java.nio.file.Files.writeString(
                     java.nio.file.Files.createTempFile("aliases", ".csv"), "input_name,region,canonical_name\n"));
-            // The first sight of each spelling pays for its resolution; then every row is a lookup.
-            long warm = System.nanoTime();
+            List<PlaceMatch<District>> firstSight = new ArrayList<>();
             for (String[] s : distinct) {
-                fresh.resolveDistrict(fresh.resolveRegion(s[0]).place(), s[1]);
+                firstSight.add(fresh.resolveDistrict(fresh.resolveRegion(s[0]).place(), s[1]));
             }
-            long firstSight = System.nanoTime() - warm;
-            // Best of three passes: the machine is shared, and the first pass also warms the JIT.
-            long millionRows = Long.MAX_VALUE;
-            int resolved = 0;
-            for (int pass = 0; pass < 3; pass++) {
-                long start = System.nanoTime();
-                resolved = 0;
-                for (int row = 0; row < 1_000_000; row++) {
-                    String[] s = distinct.get(row % distinct.size());
-                    PlaceMatch<Region> r = fresh.resolveRegion(s[0]);
-                    if (fresh.resolveDistrict(r.place(), s[1]).resolved()) {
-                        resolved++;
-                    }
-                }
-                millionRows = Math.min(millionRows, System.nanoTime() - start);
+            assertThat(firstSight).filteredOn(PlaceMatch::resolved).hasSizeGreaterThan(distinct.size() * 9 / 10);
+
+            for (int row = 0; row < 3 * distinct.size(); row++) {
+                String[] s = distinct.get(row % distinct.size());
+                PlaceMatch<Region> region = fresh.resolveRegion(s[0]);
+                // The very object of the first sight: a known spelling is a lookup, not a new resolution.
+                assertThat(fresh.resolveDistrict(region.place(), s[1])).isSameAs(firstSight.get(row % distinct.size()));
             }
-            System.out.printf("resolution: %d distinct spellings first seen in %d ms; 1,000,000 rows in %d ms (%d resolved)%n",
-                    distinct.size(), firstSight / 1_000_000, millionRows / 1_000_000, resolved);
-            assertThat(millionRows).isLessThan(500_000_000L);
         }
 
         @Test

@@ -1,0 +1,133 @@
+package com.incidenttally;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * bin/incident-tally as users and schedulers run it, on what {@code ./mvnw package} built and trained:
+ * run by failsafe after the package phase (see pom.xml), with the JVM Maven runs on, which trained the cache.
+ */
+class LauncherTests {
+
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final Path LAUNCHER = PROJECT.resolve("bin/incident-tally");
+    private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+    private static final boolean AOT = Runtime.version().feature() >= 24;
+
+    private record Run(int exitCode, String stdout, String stderr) {
+        /** The java command line the launcher printed (INCIDENT_TALLY_SHOW_COMMAND). */
+        String command() {
+            return stderr.lines().filter(line -> line.contains("/bin/java ")).findFirst().orElse("");
+        }
+    }
+
+    private static Run launch(Path workDir, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
+        builder.environment().put("INCIDENT_TALLY_SHOW_COMMAND", "1");
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile(workDir, "out", ".txt");
+        Path err = Files.createTempFile(workDir, "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the launcher ended").isTrue();
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void runsTheJobFromAnotherFolderWithTheTrainedCacheAndKeepsItsExitCode(@TempDir Path dir) throws Exception {
+        copy(PROJECT.resolve("src/test/resources/e2e/bad-rows"), dir.resolve("in"));
+        // With these the JVM refuses to start unless it really maps the cache: proof that the cache fits.
+        String strict = AOT ? "-XX:AOTMode=on" : "-Xshare:on";
+
+        Run run = launch(dir, Map.of("JAVA_OPTS", strict), "--input=in", "--output=reports",
+                "--db=jdbc:h2:file:./store/incidents", "--fail-on-rejects");
+
+        assertThat(run.command()).contains(AOT
+                ? "-XX:AOTCache=" + PROJECT.resolve("target/launcher/incident-tally.aot")
+                : "-XX:SharedArchiveFile=" + PROJECT.resolve("target/launcher/incident-tally.jsa"));
+        assertThat(run.command()).contains("-jar " + PROJECT.resolve("target/launcher/incident-tally.jar"));
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(3);
+        assertThat(run.stdout()).contains("Done: ", "report in reports/all/");
+        assertThat(dir.resolve("reports/all/summary.json")).isRegularFile();
+        assertThat(dir.resolve("reports/all/rejected.csv")).isRegularFile();
+        assertThat(dir.resolve("store/incidents.mv.db")).isRegularFile();
+    }
+
+    @Test
+    void passesEveryArgumentThroughUnchanged(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("input"));
+
+        Run run = launch(dir, Map.of(), "--week=2025-W60", "--output=a folder with spaces");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.command()).endsWith(" --week=2025-W60 --output=a folder with spaces");
+        assertThat(run.stderr()).contains("incident-tally: --week: 2025 has no week 60");
+    }
+
+    @Test
+    void anotherJvmRunsThePlainJarWithoutTheCache(@TempDir Path dir) throws Exception {
+        // A JDK of another build: the same java behind a wrapper, with a release file of its own.
+        Path otherJdk = dir.resolve("other-jdk");
+        Files.createDirectories(otherJdk.resolve("bin"));
+        Files.writeString(otherJdk.resolve("release"), "JAVA_VERSION=\"" + Runtime.version().feature()
+                + ".0.0\"\nJAVA_RUNTIME_VERSION=\"another build\"\n");
+        Path java = otherJdk.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\nexec '" + JAVA_HOME.resolve("bin/java") + "' \"$@\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+
+        Run run = launch(dir, Map.of("JAVA_HOME", otherJdk.toString()), "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.command()).startsWith(java + " ")
+                .contains("-jar " + PROJECT.resolve("target/incident-tally.jar") + " --help")
+                .doesNotContain("AOTCache", "SharedArchiveFile");
+        assertThat(run.stdout()).contains("Usage:");
+    }
+
+    @Test
+    void worksThroughASymbolicLinkFromAnotherBinFolder(@TempDir Path dir) throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("incident-tally"), LAUNCHER);
+        ProcessBuilder builder = new ProcessBuilder(link.toString(), "--help").directory(dir.toFile());
+        builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
+        Process process = builder.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("Usage:");
+        Files.delete(link);
+    }
+
+    @Test
+    void aJavaHomeWithoutJavaIsOneClearLineAndExitOne(@TempDir Path dir) throws Exception {
+        Run run = launch(dir, Map.of("JAVA_HOME", dir.resolve("no-jdk").toString()), "--help");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stderr().lines()).containsExactly("incident-tally: JAVA_HOME is " + dir.resolve("no-jdk")
+                + ", but " + dir.resolve("no-jdk/bin/java") + " is not there");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+}
