@@ -36,7 +36,7 @@ class ZoneOptionTests {
         assertThatThrownBy(() -> parse("--zone=UA-14=Mars/Olympus")).isInstanceOf(BadArgumentsException.class)
                 .hasMessageStartingWith("--zone: 'Mars/Olympus' is not a time zone");
         assertThatThrownBy(() -> parse("--zone")).isInstanceOf(BadArgumentsException.class)
-                .hasMessage("--zone needs a value: --zone=...");
+                .hasMessage("Missing required parameter for option '--zone' (REGION=ZONE) (see --help)");
     }
 
     @Test
