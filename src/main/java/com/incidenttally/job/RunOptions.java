@@ -212,7 +212,8 @@ public record RunOptions(
         }
         RegionZones zones;
         try {
-            zones = RegionZones.parse(zoneChoices, Gazetteer.bundled());
+            // The gazetteer is read only to check a --zone: a run without one does not pay for it here.
+            zones = zoneChoices.isEmpty() ? RegionZones.DEFAULT : RegionZones.parse(zoneChoices, Gazetteer.bundled());
         } catch (IllegalArgumentException e) {
             throw new BadArgumentsException("--zone: " + e.getMessage());
         }
