@@ -114,7 +114,6 @@ public final class InputFiles {
         return name.toString();
     }
 
-    /** The SHA-256 of the file's bytes, lower-case hex, read as a stream. */
     /** The file's SHA-256, or null when it cannot be read (it is then rejected when read). */
     public static String sha256OrNull(Path file) {
         try {
@@ -124,6 +123,7 @@ public final class InputFiles {
         }
     }
 
+    /** The SHA-256 of the file's bytes, lower-case hex, read as a stream. */
     public static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
