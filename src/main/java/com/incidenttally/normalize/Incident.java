@@ -1,5 +1,7 @@
 package com.incidenttally.normalize;
 
+import com.incidenttally.tally.EventType;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 

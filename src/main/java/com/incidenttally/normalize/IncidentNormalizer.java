@@ -9,6 +9,7 @@ import com.incidenttally.places.PlaceMatch;
 import com.incidenttally.places.Region;
 import com.incidenttally.sources.Source;
 import com.incidenttally.sources.SourceNames;
+import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Rejection;
 
 import java.nio.charset.StandardCharsets;

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-import com.incidenttally.normalize.EventType;
 import com.incidenttally.places.District;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
+import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Period;
 
 /**

@@ -3,6 +3,7 @@ package com.incidenttally.normalize;
 import com.incidenttally.ingest.Column;
 import com.incidenttally.ingest.RawRow;
 import com.incidenttally.places.Gazetteer;
+import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Rejection;
 
 import org.junit.jupiter.api.Nested;

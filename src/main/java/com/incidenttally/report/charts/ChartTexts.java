@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Properties;
 
 import com.ibm.icu.text.MessageFormat;
-import com.incidenttally.normalize.EventType;
 import com.incidenttally.places.District;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
 import com.incidenttally.report.Language;
+import com.incidenttally.tally.EventType;
 
 /**
  * The words on the charts in the report's language: titles, axis labels, legends, nights, months,

@@ -3,9 +3,9 @@ package com.incidenttally.report.excel;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.incidenttally.normalize.EventType;
 import com.incidenttally.report.NightLabels;
 import com.incidenttally.report.ReportTexts;
+import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.TallyRow;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;

@@ -1,4 +1,4 @@
-package com.incidenttally.normalize;
+package com.incidenttally.tally;
 
 import java.util.Locale;
 import java.util.Map;
