@@ -1,10 +1,11 @@
 package com.incidenttally.normalize;
 
+import com.incidenttally.tally.WeekCount;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.IsoFields;
 
 /**
  * Which night an incident belongs to. A night is named by its evening date D and spans local
@@ -51,8 +52,7 @@ public final class NightCalendar {
 
     /** The ISO week a night belongs to, by its evening date: {@code 2025-W50}. */
     public static String isoWeek(LocalDate evening) {
-        return String.format("%d-W%02d", evening.get(IsoFields.WEEK_BASED_YEAR),
-                evening.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return WeekCount.isoWeek(evening);
     }
 
     /**

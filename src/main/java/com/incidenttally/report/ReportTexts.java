@@ -12,6 +12,7 @@ import com.incidenttally.places.District;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
 import com.incidenttally.tally.EventType;
+import com.incidenttally.tally.MergedIncident;
 import com.incidenttally.tally.Period;
 
 /**
@@ -26,7 +27,7 @@ public final class ReportTexts {
 
     private static final String BUNDLE = "com.incidenttally.report.texts";
     /** Stored names of districts that did not resolve end with this; see the store. */
-    private static final String UNRESOLVED_SUFFIX = " (unresolved)";
+    private static final String UNRESOLVED_SUFFIX = MergedIncident.UNRESOLVED_SUFFIX;
     private static final DateTimeFormatter RU_DAY_MONTH = DateTimeFormatter.ofPattern("dd.MM");
     private static final DateTimeFormatter RU_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 

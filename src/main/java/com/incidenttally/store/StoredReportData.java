@@ -1,6 +1,5 @@
 package com.incidenttally.store;
 
-import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.places.AreaKind;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
@@ -14,6 +13,7 @@ import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.Resolution;
 import com.incidenttally.tally.RunInfo;
+import com.incidenttally.tally.Tallies;
 import com.incidenttally.tally.TallyRow;
 import com.incidenttally.tally.UnresolvedName;
 import com.incidenttally.tally.Totals;
@@ -25,37 +25,28 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** The report's view of the store for one period. Group lists are read once; big views stream. */
 public class StoredReportData implements ReportData {
 
-    static final String UNRESOLVED_SUFFIX = " (unresolved)";
-    /** Weeks the weekly trend shows, the period's last week included. */
-    private static final int TREND_WEEKS = 12;
-
-
     private final JdbcTemplate jdbc;
     private final int rangeRows;
     /** A region or sea area by its code, as the gazetteer knows it. */
     private final Function<String, Optional<Region>> areas;
+    private final Map<String, Optional<Region>> areaByIso = new ConcurrentHashMap<>();
     /** What unresolved names might mean; null: no candidates. */
     private final Gazetteer gazetteer;
     private final Period period;
@@ -128,7 +119,7 @@ public class StoredReportData implements ReportData {
 
     @Override
     public Totals totals() {
-        return tallies().current.totals(this::isSea);
+        return tallies().totals();
     }
 
     @Override
@@ -138,134 +129,37 @@ public class StoredReportData implements ReportData {
 
     @Override
     public Totals previousTotals() {
-        return previous == null ? null : tallies().previous.totals(this::isSea);
+        return tallies().previousTotals();
     }
 
     @Override
     public List<RegionComparison> comparison() {
-        return memoized("comparison", this::computeComparison);
-    }
-
-    private List<RegionComparison> computeComparison() {
-        if (previous == null) {
-            return List.of();
-        }
-        Tallies tallies = tallies();
-        Set<String> regions = new HashSet<>(tallies.current.byRegion.keySet());
-        regions.addAll(tallies.previous.byRegion.keySet());
-        return regions.stream()
-                .map(iso -> new RegionComparison(regionName(iso), iso, incidents(tallies.current.byRegion.get(iso)),
-                        incidents(tallies.previous.byRegion.get(iso)), kind(iso)))
-                .sorted(Comparator.comparingLong(RegionComparison::current).reversed()
-                        .thenComparing(Comparator.comparingLong(RegionComparison::previous).reversed())
-                        .thenComparing(RegionComparison::region))
-                .toList();
-    }
-
-    private static long incidents(Figures figures) {
-        return figures == null ? 0 : figures.incidents;
+        return tallies().comparison();
     }
 
     @Override
     public List<TallyRow> byRegion() {
-        return memoized("byRegion", this::computeByRegion);
-    }
-
-    private List<TallyRow> computeByRegion() {
-        List<TallyRow> rows = new ArrayList<>();
-        tallies().current.byRegion.forEach((iso, figures) ->
-                rows.add(figures.row(regionName(iso), iso, null, null, kind(iso))));
-        return sortByIncidents(rows, Comparator.comparing(TallyRow::region));
+        return tallies().byRegion();
     }
 
     @Override
     public List<TallyRow> byDistrict() {
-        return memoized("byDistrict", this::computeByDistrict);
-    }
-
-    private List<TallyRow> computeByDistrict() {
-        List<TallyRow> rows = new ArrayList<>();
-        tallies().current.byDistrict.forEach((key, figures) -> {
-            String district = figures.district;
-            if (district != null && key.districtKey().startsWith("?:")) {
-                district = district + UNRESOLVED_SUFFIX;
-            }
-            rows.add(figures.row(regionName(key.regionIso()), key.regionIso(), district, null, kind(key.regionIso())));
-        });
-        return sortByIncidents(rows, Comparator.comparing(TallyRow::region)
-                .thenComparing(r -> r.district() == null ? "" : r.district()));
+        return tallies().byDistrict();
     }
 
     @Override
     public List<TallyRow> byNight() {
-        return memoized("byNight", this::computeByNight);
-    }
-
-    private List<TallyRow> computeByNight() {
-        Map<LocalDate, Figures> found = tallies().current.byNight;
-        List<TallyRow> rows = new ArrayList<>();
-        for (LocalDate night = period.from(); !night.isAfter(period.to()); night = night.plusDays(1)) {
-            Figures figures = found.get(night);
-            rows.add(figures == null ? new TallyRow(null, null, null, night, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-                    : figures.row(null, null, null, night, null));
-        }
-        return rows;
-    }
-
-    private static List<TallyRow> sortByIncidents(List<TallyRow> rows, Comparator<TallyRow> then) {
-        return rows.stream().sorted(Comparator.comparingLong(TallyRow::incidents).reversed().thenComparing(then)).toList();
+        return tallies().byNight();
     }
 
     @Override
     public RegionNightMatrix regionNight() {
-        return memoized("regionNight", this::computeRegionNight);
-    }
-
-    private RegionNightMatrix computeRegionNight() {
-        List<LocalDate> nights = new ArrayList<>();
-        for (LocalDate night = period.from(); !night.isAfter(period.to()); night = night.plusDays(1)) {
-            nights.add(night);
-        }
-        Map<String, long[]> byRegion = tallies().current.regionNight;
-        List<Map.Entry<String, long[]>> ordered = new ArrayList<>(byRegion.entrySet());
-        ordered.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -sum(e.getValue()))
-                .thenComparing(e -> regionName(e.getKey())));
-        List<String> regions = ordered.stream().map(e -> regionName(e.getKey())).toList();
-        long[][] counts = ordered.stream().map(Map.Entry::getValue).toArray(long[][]::new);
-        return new RegionNightMatrix(regions, nights, counts);
-    }
-
-    private static long sum(long[] values) {
-        long total = 0;
-        for (long value : values) {
-            total += value;
-        }
-        return total;
+        return tallies().regionNight();
     }
 
     @Override
     public List<WeekCount> weeklyTrend() {
-        return memoized("weeklyTrend", this::computeWeeklyTrend);
-    }
-
-    private List<WeekCount> computeWeeklyTrend() {
-        TreeMap<LocalDate, Long> weeks = tallies().weeks;
-        if (weeks.isEmpty()) {
-            return List.of();
-        }
-        LocalDate last = trendEnd();
-        LocalDate first = weeks.firstKey().isAfter(last.minusWeeks(TREND_WEEKS - 1)) ? weeks.firstKey()
-                : last.minusWeeks(TREND_WEEKS - 1);
-        List<WeekCount> trend = new ArrayList<>();
-        for (LocalDate monday = first; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
-            trend.add(new WeekCount(NightCalendar.isoWeek(monday), monday, weeks.getOrDefault(monday, 0L)));
-        }
-        return trend;
-    }
-
-    /** The Monday of the trend's last week: the week of the period's last night. */
-    private LocalDate trendEnd() {
-        return period.to().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return tallies().weeklyTrend();
     }
 
     private Tallies tallies() {
@@ -274,164 +168,33 @@ public class StoredReportData implements ReportData {
 
     /**
      * Every tally in one sweep over the incidents from the first night any of them needs (the
-     * previous period, the trend's first week) to the period's last night, in key order.
+     * previous period, the trend's first week) to the period's last night, in key order, reading
+     * only the columns the tallies count: the free text stays in the store.
      */
     private Tallies computeTallies() {
-        LocalDate trendStart = trendEnd().minusWeeks(TREND_WEEKS - 1);
-        LocalDate from = previous != null && previous.from().isBefore(period.from()) ? previous.from() : period.from();
-        if (trendStart.isBefore(from)) {
-            from = trendStart;
-        }
         Tallies tallies = new Tallies(period, previous);
-        long first = NightKeys.first(from);
         jdbc.query(connection -> {
-            var ps = connection.prepareStatement("SELECT night, region_iso, district_key, district, event_type,"
-                    + " night_time, uav_count, killed, injured, source_keys FROM it_incident WHERE seq BETWEEN ? AND ?");
-            ps.setLong(1, first);
+            var ps = connection.prepareStatement("SELECT night, local_time, night_time, night_inferred, region_iso,"
+                    + " district, district_key, event_type, uav_count, killed, injured, source_keys, reports"
+                    + " FROM it_incident WHERE seq BETWEEN ? AND ?");
+            ps.setLong(1, NightKeys.first(tallies.firstNight()));
             ps.setLong(2, NightKeys.last(period.to()));
             ps.setFetchSize(1_000);
             return ps;
         }, rs -> {
-            tallies.add(rs, trendStart);
+            String iso = rs.getString(5);
+            tallies.add(new MergedIncident(null, rs.getObject(1, LocalDate.class),
+                    rs.getObject(2, LocalDateTime.class), rs.getBoolean(3), rs.getBoolean(4), regionName(iso), iso,
+                    rs.getString(6), rs.getString(7), null, rs.getString(8), integer(rs, 9), integer(rs, 10),
+                    integer(rs, 11), null, null, null, sourceKeys(rs.getString(12)), null, null, null, rs.getInt(13),
+                    kind(iso)));
         });
         return tallies;
     }
 
-    /** The tallies of the period and of the one before it, and incidents per week for the trend. */
-    private static final class Tallies {
-        final Period period;
-        final Period previousPeriod;
-        final Tally current = new Tally();
-        final Tally previous = new Tally();
-        final TreeMap<LocalDate, Long> weeks = new TreeMap<>();
-
-        Tallies(Period period, Period previousPeriod) {
-            this.period = period;
-            this.previousPeriod = previousPeriod;
-        }
-
-        void add(ResultSet rs, LocalDate trendStart) throws SQLException {
-            LocalDate night = rs.getObject(1, LocalDate.class);
-            if (!night.isBefore(trendStart)) {
-                weeks.merge(night.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), 1L, Long::sum);
-            }
-            Tally tally = period.contains(night) ? current
-                    : previousPeriod != null && previousPeriod.contains(night) ? previous : null;
-            if (tally == null) {
-                return;
-            }
-            Boolean nightTime = rs.getObject(6) == null ? null : rs.getBoolean(6);
-            Incident incident = new Incident(night, rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getString(5), nightTime, integer(rs, 7), integer(rs, 8), integer(rs, 9),
-                    List.of(rs.getString(10).split("\n")));
-            tally.add(incident, tally == current, period);
-        }
-    }
-
-    /** The columns of an incident the tallies read. */
-    private record Incident(LocalDate night, String regionIso, String districtKey, String district, String eventType,
-                            Boolean nightTime, Integer uavCount, Integer killed, Integer injured,
-                            List<String> sourceKeys) {
-    }
-
-    private record DistrictKey(String regionIso, String districtKey) {
-    }
-
-    /** The figures of one period, whole and by region, district, night and region by night. */
-    private static final class Tally {
-        final Figures all = new Figures();
-        final Map<String, Figures> byRegion = new HashMap<>();
-        final Map<DistrictKey, Figures> byDistrict = new HashMap<>();
-        final Map<LocalDate, Figures> byNight = new HashMap<>();
-        final Map<String, long[]> regionNight = new HashMap<>();
-        final Set<DistrictKey> districts = new HashSet<>();
-        final Set<LocalDate> nights = new HashSet<>();
-
-        void add(Incident incident, boolean detailed, Period period) {
-            all.add(incident);
-            if (!incident.districtKey().isEmpty()) {
-                districts.add(new DistrictKey(incident.regionIso(), incident.districtKey()));
-            }
-            nights.add(incident.night());
-            byRegion.computeIfAbsent(incident.regionIso(), k -> new Figures()).add(incident);
-            if (!detailed) {
-                return;
-            }
-            byDistrict.computeIfAbsent(new DistrictKey(incident.regionIso(), incident.districtKey()),
-                    k -> new Figures()).add(incident);
-            byNight.computeIfAbsent(incident.night(), k -> new Figures()).add(incident);
-            regionNight.computeIfAbsent(incident.regionIso(), k -> new long[(int) period.nights()])
-                    [(int) ChronoUnit.DAYS.between(period.from(), incident.night())]++;
-        }
-
-        /** Sea areas are counted apart from the land regions. */
-        Totals totals(java.util.function.Predicate<String> isSea) {
-            long seas = byRegion.keySet().stream().filter(isSea).count();
-            return new Totals(all.incidents, all.uavReported, all.unknownCount, byRegion.size() - seas, districts.size(),
-                    nights.size(), all.killed, all.injured, all.killedKnown, all.injuredKnown, seas);
-        }
-    }
-
-    /** Counts and sums over a group of incidents. */
-    private static final class Figures {
-        long incidents;
-        long nightTime;
-        long daytime;
-        long shotDown;
-        long debris;
-        long impact;
-        long attack;
-        long uavReported;
-        long unknownCount;
-        long killed;
-        long injured;
-        long killedKnown;
-        long injuredKnown;
-        final Set<String> sources = new HashSet<>();
-        /** The first district name of the group in character order, as a district's tally shows it. */
-        String district;
-
-        void add(Incident incident) {
-            incidents++;
-            if (incident.nightTime() != null) {
-                if (incident.nightTime()) {
-                    nightTime++;
-                } else {
-                    daytime++;
-                }
-            }
-            switch (incident.eventType()) {
-                case "shot_down" -> shotDown++;
-                case "debris" -> debris++;
-                case "impact" -> impact++;
-                case "attack" -> attack++;
-                default -> {
-                }
-            }
-            if (incident.uavCount() == null) {
-                unknownCount++;
-            } else {
-                uavReported += incident.uavCount();
-            }
-            if (incident.killed() != null) {
-                killed += incident.killed();
-                killedKnown++;
-            }
-            if (incident.injured() != null) {
-                injured += incident.injured();
-                injuredKnown++;
-            }
-            sources.addAll(incident.sourceKeys());
-            if (incident.district() != null && (district == null || incident.district().compareTo(district) < 0)) {
-                district = incident.district();
-            }
-        }
-
-        TallyRow row(String region, String iso, String districtName, LocalDate night, AreaKind kind) {
-            return new TallyRow(region, iso, districtName, night, incidents, nightTime, daytime, shotDown, debris,
-                    impact, attack, uavReported, unknownCount, killed, injured, sources.size(), killedKnown, injuredKnown,
-                    kind);
-        }
+    /** The distinct sources of an incident, as the store keeps them: one key a line. */
+    private static List<String> sourceKeys(String column) {
+        return List.of(column.split("\n"));
     }
 
     /** An incident with the columns it is listed by. */
@@ -447,18 +210,15 @@ public class StoredReportData implements ReportData {
     public void incidents(Consumer<MergedIncident> sink) {
         inNightOrder("it_incident", true, (rs, n) -> {
             LocalDateTime time = rs.getObject("local_time", LocalDateTime.class);
-            String district = rs.getString("district");
             String districtKey = rs.getString("district_key");
-            if (district != null && districtKey.startsWith("?:")) {
-                district = district + UNRESOLVED_SUFFIX;
-            }
             return new Listed(rs.getString("region_iso"), districtKey, rs.getLong("seq"),
                     new MergedIncident(rs.getString("incident_id"), rs.getObject("night", LocalDate.class),
                             time, rs.getBoolean("night_time"),
                             rs.getBoolean("night_inferred"), regionName(rs.getString("region_iso")),
-                            rs.getString("region_iso"), district, rs.getString("location"), rs.getString("event_type"),
-                            integer(rs, "uav_count"), integer(rs, "killed"), integer(rs, "injured"),
-                            rs.getString("damage"), rs.getString("measures"), rs.getString("sources"),
+                            rs.getString("region_iso"), rs.getString("district"), districtKey, rs.getString("location"),
+                            rs.getString("event_type"), integer(rs, "uav_count"), integer(rs, "killed"),
+                            integer(rs, "injured"), rs.getString("damage"), rs.getString("measures"),
+                            rs.getString("sources"), sourceKeys(rs.getString("source_keys")),
                             rs.getString("source_urls"), rs.getString("notes"), rs.getString("origins"),
                             rs.getInt("reports"), kind(rs.getString("region_iso"))));
         }, Listed.ORDER, listed -> sink.accept(listed.incident()));
@@ -582,9 +342,9 @@ public class StoredReportData implements ReportData {
                 + " GROUP BY r.region_iso, r.district_input", rs -> {
             String iso = rs.getString(1);
             String input = rs.getString(2);
-            Region region = areas.apply(iso).orElse(null);
+            Region region = area(iso).orElse(null);
             names.add(new UnresolvedName(KIND_DISTRICT, input, regionName(iso), rs.getLong(3),
-                    "unresolved district: kept under its region as " + input + UNRESOLVED_SUFFIX,
+                    "unresolved district: kept under its region as " + input + MergedIncident.UNRESOLVED_SUFFIX,
                     gazetteer == null ? List.of() : gazetteer.districtCandidates(region, input, CANDIDATES).stream()
                             .map(c -> new UnresolvedName.Candidate(c.place().name(), c.score())).toList()));
         });
@@ -656,14 +416,15 @@ public class StoredReportData implements ReportData {
     }
 
     private String regionName(String iso) {
-        return areas.apply(iso).map(Region::name).orElse(iso);
+        return area(iso).map(Region::name).orElse(iso);
     }
 
     private AreaKind kind(String iso) {
-        return areas.apply(iso).map(Region::kind).orElse(AreaKind.REGION);
+        return area(iso).map(Region::kind).orElse(AreaKind.REGION);
     }
 
-    private boolean isSea(String iso) {
-        return kind(iso) == AreaKind.SEA;
+    /** Looked up once per code: the sweeps ask for every incident. */
+    private Optional<Region> area(String iso) {
+        return areaByIso.computeIfAbsent(iso, areas);
     }
 }

@@ -4,16 +4,24 @@ import com.incidenttally.places.AreaKind;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * One incident after merging every report of it.
  *
- * @param id         the analyst's id, or a generated one for incidents merged by key
- * @param localTime  the earliest reported local time, null when only a date or night was given
- * @param uavCount   the largest known count, null when no report gave one
- * @param sources    every source that reported it, joined with "; "
- * @param origins    where its rows came from: {@code file.csv:12, other.csv:4}
- * @param kind       whether it happened in a land region or a sea area
+ * @param id          the analyst's id, or a generated one for incidents merged by key
+ * @param localTime   the earliest reported local time, null when only a date or night was given
+ * @param nightTime   whether {@code localTime} falls in the night window; false when there is no time
+ * @param region      the region's or sea area's name as the report shows it
+ * @param district    the district's name as resolved or, when unresolved, as reported; null for the
+ *                    region as a whole (see {@link #shownDistrict()})
+ * @param districtKey what incidents are merged and tallied by: "" for the region as a whole, a key
+ *                    starting with {@code ?:} for a name that was not resolved
+ * @param uavCount    the largest known count, null when no report gave one
+ * @param sources     every source that reported it, joined with "; "
+ * @param sourceKeys  the distinct sources that reported it, each by its key (what "sources" count)
+ * @param origins     where its rows came from: {@code file.csv:12, other.csv:4}
+ * @param kind        whether it happened in a land region or a sea area
  */
 public record MergedIncident(
         String id,
@@ -24,6 +32,7 @@ public record MergedIncident(
         String region,
         String isoCode,
         String district,
+        String districtKey,
         String location,
         String eventType,
         Integer uavCount,
@@ -32,22 +41,30 @@ public record MergedIncident(
         String damage,
         String measures,
         String sources,
+        List<String> sourceKeys,
         String sourceUrls,
         String notes,
         String origins,
         int reports,
         AreaKind kind) {
 
-    /** An incident in a land region. */
-    public MergedIncident(String id, LocalDate night, LocalDateTime localTime, boolean nightTime, boolean nightInferred,
-                          String region, String isoCode, String district, String location, String eventType,
-                          Integer uavCount, Integer killed, Integer injured, String damage, String measures,
-                          String sources, String sourceUrls, String notes, String origins, int reports) {
-        this(id, night, localTime, nightTime, nightInferred, region, isoCode, district, location, eventType, uavCount,
-                killed, injured, damage, measures, sources, sourceUrls, notes, origins, reports, AreaKind.REGION);
+    /** What marks a district name that was kept as reported because it matched no district. */
+    public static final String UNRESOLVED_SUFFIX = " (unresolved)";
+
+    public MergedIncident {
+        sourceKeys = List.copyOf(sourceKeys);
     }
 
     public boolean isSea() {
         return kind == AreaKind.SEA;
+    }
+
+    /** The district as the report shows it: an unresolved name marked {@value #UNRESOLVED_SUFFIX}. */
+    public String shownDistrict() {
+        return shownDistrict(district, districtKey);
+    }
+
+    static String shownDistrict(String district, String districtKey) {
+        return district != null && districtKey.startsWith("?:") ? district + UNRESOLVED_SUFFIX : district;
     }
 }

@@ -8,17 +8,15 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.stream.Stream;
 
-import com.incidenttally.report.NightLabels;
+import com.incidenttally.places.AreaKind;
 import com.incidenttally.tally.InputFileInfo;
 import com.incidenttally.tally.MergeNote;
 import com.incidenttally.tally.MergedIncident;
@@ -29,6 +27,7 @@ import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.Resolution;
 import com.incidenttally.tally.RunInfo;
+import com.incidenttally.tally.Tallies;
 import com.incidenttally.tally.TallyRow;
 import com.incidenttally.tally.UnresolvedName;
 import com.incidenttally.tally.Totals;
@@ -37,13 +36,16 @@ import com.incidenttally.tally.WeekCount;
 
 /**
  * Report data built in code, the way the store would hand it over: 70 nights (so charts group by
- * week), a dozen regions, Cyrillic names, hostile text, an over-long note and rejected rows. The
- * tallies are computed from the incidents, so every figure agrees with every other.
+ * week), a dozen regions, Cyrillic names, an unresolved district, hostile text, an over-long note
+ * and rejected rows. Every tally list is what the real {@link Tallies} make of the incidents, those
+ * of the period and those before it, so the writers' tests test the figures a report really shows.
  */
 public final class ReportFixtures {
 
     public static final String HYPERLINK = "=HYPERLINK(\"http://x\",\"y\")";
     public static final String CYRILLIC_DISTRICT = "Тракторозаводский район";
+    /** A district name that matched no district of its region, kept as reported. */
+    public static final String UNRESOLVED_DISTRICT = "Tractor Factory District";
     public static final int LONG_NOTE_LENGTH = 40_000;
     public static final Instant GENERATED_AT = Instant.parse("2025-12-15T06:30:00Z");
 
@@ -72,58 +74,52 @@ public final class ReportFixtures {
         return nightsEndingOn(LocalDate.of(2025, 12, 9), 70);
     }
 
-    /** The same kind of data over {@code count} nights ending on the evening of {@code last}. */
+    /**
+     * The same kind of data over {@code count} nights ending on the evening of {@code last}, with
+     * incidents before them in the store: the previous period and the trend's weeks.
+     */
     public static Data nightsEndingOn(LocalDate last, int nights) {
         LocalDate first = last.minusDays(nights - 1);
-        Period period = new Period(first + "_" + last, first, last);
+        return generated(new Period(first + "_" + last, first, last), true);
+    }
+
+    /** The same kind of data over one ISO week, with nothing before it in the store. */
+    public static Data firstWeekInStore(LocalDate monday) {
+        return generated(new Period(NightLabels.isoWeek(monday), monday, monday.plusDays(6)), false);
+    }
+
+    private static Data generated(Period period, boolean history) {
+        Period previous = history ? period.previous() : null;
+        Tallies tallies = new Tallies(period, previous);
         List<MergedIncident> incidents = new ArrayList<>();
-        int seq = 0;
+        int[] seq = {0};
+        // The period's nights first, so that its incidents are the same with or without history.
         for (LocalDate night = period.from(); !night.isAfter(period.to()); night = night.plusDays(1)) {
-            int n = (int) ChronoUnit.DAYS.between(period.from(), night);
-            for (int r = 0; r < REGIONS.length; r++) {
-                // Border regions are busier; a weekly rhythm makes the charts look like real data.
-                int count = Math.max(0, (REGIONS.length - r) / 3 + ((n * 7 + r * 5) % 5) - 2 + (n % 7 == 3 ? 2 : 0));
-                for (int k = 0; k < count; k++) {
-                    seq++;
-                    String type = TYPES[(n + r + k) % TYPES.length];
-                    boolean wholeRegion = (k + n) % 4 == 0;
-                    LocalTime time = LocalTime.of((18 + (k * 5 + n) % 17) % 24, (k * 13) % 60);
-                    LocalDateTime local = time.getHour() >= 12 ? night.atTime(time) : night.plusDays(1).atTime(time);
-                    boolean nightTime = time.getHour() >= 18 || time.getHour() < 6;
-                    Integer uavs = (seq % 3 == 0) ? null : Integer.valueOf(1 + seq % 6);
-                    Integer killed = seq % 37 == 0 ? Integer.valueOf(1) : null;
-                    Integer injured = seq % 11 == 0 ? Integer.valueOf(2) : seq % 13 == 0 ? Integer.valueOf(0) : null;
-                    incidents.add(new MergedIncident("I-" + seq, night, local, nightTime, false,
-                            REGIONS[r][0], REGIONS[r][1], wholeRegion ? null : REGIONS[r][2],
-                            "Settlement " + (k + 1), type, uavs, killed, injured,
-                            seq % 9 == 0 ? "windows broken" : null, seq % 17 == 0 ? "temporary accommodation points opened" : null,
-                            "Governor; Ministry of Defence".substring(0, seq % 2 == 0 ? 8 : 29), null,
-                            null, "governors.csv:" + (seq + 1), 1 + seq % 2));
-                }
-            }
+            incidents.addAll(night(period, night, seq));
         }
         LocalDate lastNight = period.to();
         incidents.add(new MergedIncident("HOSTILE-1", lastNight, lastNight.atTime(23, 40), true, false,
-                "Volgograd Oblast", "RU-VGG", CYRILLIC_DISTRICT, HYPERLINK, "debris", 1, null, 0,
-                "Обломки БПЛА упали на ул. Лодыгина, дома 12 и 13", "Пункты временного размещения открыты",
-                "Губернатор; RIA", "https://t.me/example/1", "ok", "digest.csv:4, governors.csv:9", 2));
+                "Volgograd Oblast", "RU-VGG", CYRILLIC_DISTRICT, districtKey(CYRILLIC_DISTRICT), HYPERLINK, "debris",
+                1, null, 0, "Обломки БПЛА упали на ул. Лодыгина, дома 12 и 13", "Пункты временного размещения открыты",
+                "Губернатор; RIA", sourceKeys("Губернатор; RIA"), "https://t.me/example/1", "ok",
+                "digest.csv:4, governors.csv:9", 2, AreaKind.REGION));
         incidents.add(new MergedIncident("LONG-NOTE", lastNight, null, false, true,
-                "Smolensk Oblast", "RU-SMO", null, "Smolensk", "shot_down", null, null, null,
-                null, null, "Governor Vasily Anokhin", null, longNote(), "governors.csv:12", 1));
+                "Smolensk Oblast", "RU-SMO", null, "", "Smolensk", "shot_down", null, null, null,
+                null, null, "Governor Vasily Anokhin", sourceKeys("Governor Vasily Anokhin"), null, longNote(),
+                "governors.csv:12", 1, AreaKind.REGION));
+        incidents.add(new MergedIncident("UNRESOLVED-1", lastNight, lastNight.atTime(22, 5), true, false,
+                "Volgograd Oblast", "RU-VGG", UNRESOLVED_DISTRICT, "?:tractor factory district", "Tractor Factory",
+                "impact", 2, null, null, null, null, "Governor", sourceKeys("Governor"), null, null,
+                "digest.csv:11", 1, AreaKind.REGION));
+        incidents.forEach(tallies::add);
+        if (history) {
+            for (LocalDate night = tallies.firstNight(); night.isBefore(period.from()); night = night.plusDays(1)) {
+                night(period, night, seq).forEach(tallies::add);
+            }
+        }
         incidents.sort(Comparator.comparing(MergedIncident::night).thenComparing(MergedIncident::region)
                 .thenComparing(i -> Objects.toString(i.district(), ""))
                 .thenComparing(i -> i.localTime() == null ? LocalDateTime.MIN : i.localTime()));
-
-        Period previous = period.previous();
-        List<RegionComparison> comparison = new ArrayList<>();
-        Map<String, Long> byRegion = countBy(incidents, MergedIncident::region);
-        for (String[] region : REGIONS) {
-            long current = byRegion.getOrDefault(region[0], 0L);
-            comparison.add(new RegionComparison(region[0], region[1], current, Math.max(0, current - 20 + region[0].length())));
-        }
-        comparison.sort(Comparator.comparingLong(RegionComparison::current).reversed());
-        Totals previousTotals = new Totals(comparison.stream().mapToLong(RegionComparison::previous).sum(),
-                400, 120, 12, 30, 68, 2, 9, 3, 0);
 
         List<Rejection> rejections = List.of(
                 new Rejection("digest.csv", 3, "uav_count", "-3", "UAV count must be a whole number of 0 or more, not -3",
@@ -168,25 +164,23 @@ public final class ReportFixtures {
                         "UTF-8", null, 1, 0, 1, "rejected")),
                 timings, accepted + 4, accepted, 4, 40, reportStep);
 
-        List<WeekCount> trend = weeklyTrend(incidents);
-        return new Data(period, GENERATED_AT, totals(incidents), previous, previousTotals, comparison,
-                tallies(incidents, i -> i.region()), tallies(incidents, i -> i.region() + "|" + i.district()),
-                tallies(incidents, i -> i.night().toString()), matrix(period, incidents), trend, incidents,
-                rejections, resolutions, merges, warnings, run);
+        return data(tallies, incidents, rejections, resolutions, merges, warnings, run);
     }
 
     /** A week with no incidents and nothing before it in the store. */
     public static Data emptyWeek() {
         Period period = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
         RunInfo run = new RunInfo("0.1.0", Map.of(), List.of(), Map.of(), 0, 0, 0, 0);
-        List<LocalDate> nights = new ArrayList<>();
-        for (LocalDate night = period.from(); !night.isAfter(period.to()); night = night.plusDays(1)) {
-            nights.add(night);
-        }
-        return new Data(period, GENERATED_AT, Totals.NONE, null, null, List.of(), List.of(), List.of(), List.of(),
-                new RegionNightMatrix(List.of(), nights, new long[0][0]),
-                List.of(new WeekCount("2025-W50", period.from(), 0)), List.of(), List.of(), List.of(), List.of(),
-                List.of(), run);
+        return data(new Tallies(period, null), List.of(), List.of(), List.of(), List.of(), List.of(), run);
+    }
+
+    /** The data of a report with every tally list as the real tallies give it. */
+    private static Data data(Tallies tallies, List<MergedIncident> incidents, List<Rejection> rejections,
+                             List<Resolution> resolutions, List<MergeNote> merges, List<Warning> warnings, RunInfo run) {
+        return new Data(tallies.period(), GENERATED_AT, tallies.totals(), tallies.previousPeriod(),
+                tallies.previousTotals(), tallies.comparison(), tallies.byRegion(), tallies.byDistrict(),
+                tallies.byNight(), tallies.regionNight(), tallies.weeklyTrend(), incidents, rejections, resolutions,
+                merges, warnings, run);
     }
 
     public static String longNote() {
@@ -198,95 +192,46 @@ public final class ReportFixtures {
         return note.toString();
     }
 
-    static Totals totals(List<MergedIncident> incidents) {
-        Set<String> regions = new HashSet<>();
-        Set<String> districts = new HashSet<>();
-        Set<LocalDate> nights = new HashSet<>();
-        long uavs = 0, unknown = 0, killed = 0, injured = 0, killedKnown = 0, injuredKnown = 0;
-        for (MergedIncident incident : incidents) {
-            regions.add(incident.region());
-            if (incident.district() != null) {
-                districts.add(incident.region() + "|" + incident.district());
+    /** The incidents of one night in each region: border regions are busier, with a weekly rhythm. */
+    private static List<MergedIncident> night(Period period, LocalDate night, int[] seq) {
+        List<MergedIncident> incidents = new ArrayList<>();
+        int n = (int) ChronoUnit.DAYS.between(period.from(), night);
+        for (int r = 0; r < REGIONS.length; r++) {
+            // A weekly rhythm makes the charts look like real data.
+            int count = Math.max(0, (REGIONS.length - r) / 3 + Math.floorMod(n * 7 + r * 5, 5) - 2
+                    + (Math.floorMod(n, 7) == 3 ? 2 : 0));
+            for (int k = 0; k < count; k++) {
+                int s = ++seq[0];
+                String type = TYPES[Math.floorMod(n + r + k, TYPES.length)];
+                boolean wholeRegion = Math.floorMod(k + n, 4) == 0;
+                LocalTime time = LocalTime.of(Math.floorMod(18 + (k * 5 + n) % 17, 24), (k * 13) % 60);
+                LocalDateTime local = time.getHour() >= 12 ? night.atTime(time) : night.plusDays(1).atTime(time);
+                boolean nightTime = time.getHour() >= 18 || time.getHour() < 6;
+                Integer uavs = (s % 3 == 0) ? null : Integer.valueOf(1 + s % 6);
+                Integer killed = s % 37 == 0 ? Integer.valueOf(1) : null;
+                // Before the period nobody reported injured: a figure with nothing to compare it with.
+                Integer injured = night.isBefore(period.from()) ? null
+                        : s % 11 == 0 ? Integer.valueOf(2) : s % 13 == 0 ? Integer.valueOf(0) : null;
+                String district = wholeRegion ? null : REGIONS[r][2];
+                String sources = "Governor; Ministry of Defence".substring(0, s % 2 == 0 ? 8 : 29);
+                incidents.add(new MergedIncident("I-" + s, night, local, nightTime, false,
+                        REGIONS[r][0], REGIONS[r][1], district, districtKey(district),
+                        "Settlement " + (k + 1), type, uavs, killed, injured,
+                        s % 9 == 0 ? "windows broken" : null, s % 17 == 0 ? "temporary accommodation points opened" : null,
+                        sources, sourceKeys(sources), null, null, "governors.csv:" + (s + 1), 1 + s % 2,
+                        AreaKind.REGION));
             }
-            nights.add(incident.night());
-            uavs += incident.uavCount() == null ? 0 : incident.uavCount();
-            unknown += incident.uavCount() == null ? 1 : 0;
-            killed += incident.killed() == null ? 0 : incident.killed();
-            injured += incident.injured() == null ? 0 : incident.injured();
-            killedKnown += incident.killed() == null ? 0 : 1;
-            injuredKnown += incident.injured() == null ? 0 : 1;
         }
-        return new Totals(incidents.size(), uavs, unknown, regions.size(), districts.size(), nights.size(), killed, injured,
-                killedKnown, injuredKnown);
+        return incidents;
     }
 
-    /** Tallies grouped by a key; sorted by incidents (regions, districts) or by night. */
-    static List<TallyRow> tallies(List<MergedIncident> incidents, Function<MergedIncident, String> key) {
-        Map<String, List<MergedIncident>> groups = new TreeMap<>();
-        for (MergedIncident incident : incidents) {
-            groups.computeIfAbsent(key.apply(incident), k -> new ArrayList<>()).add(incident);
-        }
-        boolean byNight = key.apply(incidents.get(0)).equals(incidents.get(0).night().toString());
-        boolean byDistrict = key.apply(incidents.get(0)).contains("|");
-        List<TallyRow> rows = new ArrayList<>();
-        for (List<MergedIncident> group : groups.values()) {
-            MergedIncident first = group.get(0);
-            long nightTime = group.stream().filter(MergedIncident::nightTime).count();
-            Set<String> sources = new HashSet<>();
-            group.forEach(i -> sources.addAll(List.of(i.sources().split("; "))));
-            rows.add(new TallyRow(byNight ? null : first.region(), byNight ? null : first.isoCode(),
-                    byDistrict ? first.district() : null, byNight ? first.night() : null,
-                    group.size(), nightTime, group.size() - nightTime,
-                    type(group, "shot_down"), type(group, "debris"), type(group, "impact"), type(group, "attack"),
-                    group.stream().mapToLong(i -> i.uavCount() == null ? 0 : i.uavCount()).sum(),
-                    group.stream().filter(i -> i.uavCount() == null).count(),
-                    group.stream().mapToLong(i -> i.killed() == null ? 0 : i.killed()).sum(),
-                    group.stream().mapToLong(i -> i.injured() == null ? 0 : i.injured()).sum(),
-                    sources.size(), group.stream().filter(i -> i.killed() != null).count(),
-                    group.stream().filter(i -> i.injured() != null).count()));
-        }
-        if (!byNight) {
-            rows.sort(Comparator.comparingLong(TallyRow::incidents).reversed());
-        }
-        return rows;
+    /** A resolved district's key as the store makes it; "" for the region as a whole. */
+    private static String districtKey(String district) {
+        return district == null ? "" : "d:" + district.toLowerCase(Locale.ROOT);
     }
 
-    private static long type(List<MergedIncident> group, String type) {
-        return group.stream().filter(i -> i.eventType().equals(type)).count();
-    }
-
-    private static Map<String, Long> countBy(List<MergedIncident> incidents, Function<MergedIncident, String> key) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        incidents.forEach(i -> counts.merge(key.apply(i), 1L, Long::sum));
-        return counts;
-    }
-
-    static RegionNightMatrix matrix(Period period, List<MergedIncident> incidents) {
-        Map<String, Long> byRegion = countBy(incidents, MergedIncident::region);
-        List<String> regions = new ArrayList<>(byRegion.keySet());
-        regions.sort(Comparator.comparing((String r) -> byRegion.get(r)).reversed());
-        List<LocalDate> nights = new ArrayList<>();
-        for (LocalDate night = period.from(); !night.isAfter(period.to()); night = night.plusDays(1)) {
-            nights.add(night);
-        }
-        long[][] counts = new long[regions.size()][nights.size()];
-        for (MergedIncident incident : incidents) {
-            counts[regions.indexOf(incident.region())][nights.indexOf(incident.night())]++;
-        }
-        return new RegionNightMatrix(regions, nights, counts);
-    }
-
-    static List<WeekCount> weeklyTrend(List<MergedIncident> incidents) {
-        Map<String, long[]> weeks = new TreeMap<>();
-        Map<String, LocalDate> mondays = new TreeMap<>();
-        for (MergedIncident incident : incidents) {
-            String week = NightLabels.isoWeek(incident.night());
-            weeks.computeIfAbsent(week, w -> new long[1])[0]++;
-            mondays.putIfAbsent(week, incident.night().minusDays(incident.night().getDayOfWeek().getValue() - 1));
-        }
-        List<WeekCount> trend = new ArrayList<>();
-        weeks.forEach((week, count) -> trend.add(new WeekCount(week, mondays.get(week), count[0])));
-        return trend.subList(Math.max(0, trend.size() - 12), trend.size());
+    private static List<String> sourceKeys(String sources) {
+        return Stream.of(sources.split("; ")).map(source -> source.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** The fixture's data, with its lists open to tests that check figures against them. */
@@ -318,12 +263,6 @@ public final class ReportFixtures {
         @Override
         public void merges(Consumer<MergeNote> sink) {
             mergeList.forEach(sink);
-        }
-
-        public Data withWeeklyTrend(List<WeekCount> trend) {
-            return new Data(period, generatedAt, totals, previousPeriod, previousTotals, comparison, byRegion,
-                    byDistrict, byNight, regionNight, trend, incidentList, rejectionList, resolutions, mergeList,
-                    warnings, runInfo);
         }
     }
 }

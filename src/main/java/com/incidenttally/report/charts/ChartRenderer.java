@@ -249,10 +249,9 @@ public class ChartRenderer {
             for (int i = 0; i < shown.size(); i++) {
                 TallyRow row = shown.get(i);
                 String category = labels.get(i) + "  (" + number(row.incidents()) + ")";
-                dataset.addValue(row.shotDown(), texts.eventType(EventType.SHOT_DOWN), category);
-                dataset.addValue(row.debris(), texts.eventType(EventType.DEBRIS), category);
-                dataset.addValue(row.impact(), texts.eventType(EventType.IMPACT), category);
-                dataset.addValue(row.attack(), texts.eventType(EventType.ATTACK), category);
+                for (EventType type : EventType.values()) {
+                    dataset.addValue(row.events(type), texts.eventType(type), category);
+                }
             }
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
@@ -498,10 +497,9 @@ public class ChartRenderer {
     private String byType(List<TallyRow> rows) {
         Map<EventType, Long> counts = new EnumMap<>(EventType.class);
         for (TallyRow row : rows) {
-            counts.merge(EventType.SHOT_DOWN, row.shotDown(), Long::sum);
-            counts.merge(EventType.DEBRIS, row.debris(), Long::sum);
-            counts.merge(EventType.IMPACT, row.impact(), Long::sum);
-            counts.merge(EventType.ATTACK, row.attack(), Long::sum);
+            for (EventType type : EventType.values()) {
+                counts.merge(type, row.events(type), Long::sum);
+            }
         }
         Map<String, String> parts = new LinkedHashMap<>();
         counts.forEach((type, count) -> {

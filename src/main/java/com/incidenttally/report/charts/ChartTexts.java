@@ -17,6 +17,7 @@ import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
 import com.incidenttally.report.Language;
 import com.incidenttally.tally.EventType;
+import com.incidenttally.tally.MergedIncident;
 
 /**
  * The words on the charts in the report's language: titles, axis labels, legends, nights, months,
@@ -26,7 +27,7 @@ import com.incidenttally.tally.EventType;
  */
 final class ChartTexts {
 
-    private static final String UNRESOLVED_SUFFIX = " (unresolved)";
+    private static final String UNRESOLVED_SUFFIX = MergedIncident.UNRESOLVED_SUFFIX;
 
     private final Language language;
     private final Properties texts;

@@ -82,7 +82,7 @@ final class IncidentsSheet {
         cells.text(row, c++, texts.region(incident.isoCode(), incident.region()));
         // A sea area has no districts: its incidents' district stays blank.
         cells.text(row, c++, incident.district() == null && incident.isSea() ? null
-                : texts.district(incident.isoCode(), incident.district()));
+                : texts.district(incident.isoCode(), incident.shownDistrict()));
         cells.text(row, c++, incident.location());
         cells.text(row, c++, texts.eventType(incident.eventType()));
         cells.number(row, c++, incident.uavCount());

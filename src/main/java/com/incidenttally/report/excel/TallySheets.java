@@ -175,8 +175,8 @@ final class TallySheets {
     }
 
     static long[] figures(TallyRow row) {
-        return new long[] {row.incidents(), row.nightTime(), row.daytime(), row.shotDown(), row.debris(),
-                row.impact(), row.attack(), row.uavReported(), row.unknownCount(), row.killed(), row.injured(),
-                row.sources()};
+        return new long[] {row.incidents(), row.nightTime(), row.daytime(), row.events(EventType.SHOT_DOWN),
+                row.events(EventType.DEBRIS), row.events(EventType.IMPACT), row.events(EventType.ATTACK),
+                row.uavReported(), row.unknownCount(), row.killed(), row.injured(), row.sources()};
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.incidenttally.places.AreaKind;
 import com.incidenttally.report.NightLabels;
+import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.RunInfo;
@@ -99,10 +100,9 @@ public class SummaryJsonWriter {
         node.put("incidents", row.incidents());
         node.put("night_time", row.nightTime());
         node.put("daytime", row.daytime());
-        node.put("shot_down", row.shotDown());
-        node.put("debris", row.debris());
-        node.put("impact", row.impact());
-        node.put("attack", row.attack());
+        for (EventType type : EventType.values()) {
+            node.put(type.code(), row.events(type));
+        }
         node.put("uav_reported", row.uavReported());
         node.put("incidents_unknown_count", row.unknownCount());
         node.put("killed", row.killed());

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
 import com.incidenttally.report.ReportFixtures;
+import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.TallyRow;
 import com.incidenttally.tally.Totals;
@@ -54,8 +56,8 @@ class ChartRendererTests {
 
     /** Region {@code i} with {@code incidents} incidents, all shot down. */
     private static TallyRow shotDownInRegion(int i, long incidents) {
-        return new TallyRow("Region " + i, "RU-" + i, null, null, incidents, incidents, 0, incidents, 0, 0, 0,
-                0, 0, 0, 0, 1, 0, 0);
+        return new TallyRow("Region " + i, "RU-" + i, null, null, incidents, incidents, 0,
+                Map.of(EventType.SHOT_DOWN, incidents), 0, 0, 0, 0, 1, 0, 0);
     }
 
     /** The "+N" written over the by-night bars for the regions not stacked by name. */
@@ -114,8 +116,8 @@ class ChartRendererTests {
 
     @Test
     void leavesOutTheWeeklyTrendWhenTheStoreHoldsLessThanTwoWeeks() throws IOException {
-        ReportFixtures.Data data = ReportFixtures.seventyNights()
-                .withWeeklyTrend(List.of(new WeekCount("2025-W50", LocalDate.of(2025, 12, 8), 56)));
+        ReportFixtures.Data data = ReportFixtures.firstWeekInStore(LocalDate.of(2025, 12, 8));
+        assertThat(data.weeklyTrend()).extracting(WeekCount::isoWeek).containsExactly("2025-W50");
 
         List<Path> charts = renderer.render(data, dir);
 
@@ -191,8 +193,8 @@ class ChartRendererTests {
     void theRegionChartKeepsTheTopTwentyAndNamesTheRestApartWithTheirValue() {
         List<TallyRow> rows = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            rows.add(new TallyRow("Region " + i, "RU-" + i, null, null, 100 - i, 100 - i, 0, 100 - i, 0, 0, 0,
-                    0, 0, 0, 0, 1, 0, 0));
+            rows.add(new TallyRow("Region " + i, "RU-" + i, null, null, 100 - i, 100 - i, 0,
+                    Map.of(EventType.SHOT_DOWN, 100L - i), 0, 0, 0, 0, 1, 0, 0));
         }
         long total = rows.stream().mapToLong(TallyRow::incidents).sum();
         Totals totals = new Totals(total, 0, 0, 30, 0, 7, 0, 0, 0, 0);
@@ -217,11 +219,13 @@ class ChartRendererTests {
         JFreeChart chart = renderer.topDistricts(data.period(), data.totals(), data.byDistrict());
         CategoryDataset dataset = chart.getCategoryPlot().getDataset();
 
-        // Thirteen districts; the thirteen regions' incidents without a district are not ranked among them.
-        assertThat(dataset.getColumnCount()).isEqualTo(13);
+        // Fourteen districts, one unresolved; the regions' incidents without a district are not ranked among them.
+        assertThat(dataset.getColumnCount()).isEqualTo(14);
         assertThat(dataset.getColumnKeys()).anySatisfy(key ->
                 assertThat(key.toString()).startsWith(ReportFixtures.CYRILLIC_DISTRICT + ", Volgograd Oblast  ("));
-        assertThat(chart.getTitle().getText()).isEqualTo("Top 13 districts — 2025-10-01_2025-12-09");
+        assertThat(dataset.getColumnKeys()).anySatisfy(key -> assertThat(key.toString())
+                .startsWith(ReportFixtures.UNRESOLVED_DISTRICT + " (unresolved), Volgograd Oblast  ("));
+        assertThat(chart.getTitle().getText()).isEqualTo("Top 14 districts — 2025-10-01_2025-12-09");
     }
 
     @Test

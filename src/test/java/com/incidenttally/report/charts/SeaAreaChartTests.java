@@ -1,6 +1,7 @@
 package com.incidenttally.report.charts;
 
 import com.incidenttally.places.AreaKind;
+import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.RegionNightMatrix;
 import com.incidenttally.tally.TallyRow;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +27,8 @@ class SeaAreaChartTests {
     private final ChartRenderer renderer = new ChartRenderer();
 
     private static TallyRow row(String area, String code, String district, long incidents, AreaKind kind) {
-        return new TallyRow(area, code, district, null, incidents, incidents, 0, incidents, 0, 0, 0, incidents * 3,
-                0, 0, 0, 1, 0, 0, kind);
+        return new TallyRow(area, code, district, null, incidents, incidents, 0, Map.of(EventType.SHOT_DOWN, incidents),
+                incidents * 3, 0, 0, 0, 1, 0, 0, kind);
     }
 
     @Test

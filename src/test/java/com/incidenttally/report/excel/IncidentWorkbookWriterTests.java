@@ -181,6 +181,22 @@ class IncidentWorkbookWriterTests {
         }
 
         @Test
+        void anUnresolvedDistrictIsMarkedOnTheIncidentsAndInItsTally() {
+            String marked = ReportFixtures.UNRESOLVED_DISTRICT + " (unresolved)";
+            Sheet incidents = workbook.getSheet("Incidents");
+            Row unresolved = rowWhere(incidents, 0, "UNRESOLVED-1").orElseThrow();
+            assertThat(unresolved.getCell(columnOf(incidents, "District")).getStringCellValue()).isEqualTo(marked);
+            Row resolved = rowWhere(incidents, 0, "HOSTILE-1").orElseThrow();
+            assertThat(resolved.getCell(columnOf(incidents, "District")).getStringCellValue())
+                    .isEqualTo(ReportFixtures.CYRILLIC_DISTRICT);
+
+            Sheet byDistrict = workbook.getSheet("By district");
+            Row tally = rowWhere(byDistrict, 2, marked).orElseThrow();
+            assertThat(tally.getCell(0).getStringCellValue()).isEqualTo("Volgograd Oblast");
+            assertThat(tally.getCell(columnOf(byDistrict, "Incidents")).getNumericCellValue()).isEqualTo(1);
+        }
+
+        @Test
         void noCellAnywhereIsAFormula() {
             for (Sheet sheet : workbook) {
                 for (Row row : sheet) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.incidenttally.report.ReportFixtures;
+import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.TallyRow;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,9 @@ class SummaryJsonWriterTests {
         assertThat(first.get("region").asString()).isEqualTo(top.region());
         assertThat(first.get("iso_code").asString()).isEqualTo(top.isoCode());
         assertThat(first.get("incidents").asLong()).isEqualTo(top.incidents());
-        assertThat(first.get("shot_down").asLong()).isEqualTo(top.shotDown());
+        for (EventType type : EventType.values()) {
+            assertThat(first.get(type.code()).asLong()).as(type.code()).isEqualTo(top.events(type));
+        }
         assertThat(first.get("incidents_unknown_count").asLong()).isEqualTo(top.unknownCount());
         assertThat(root.get("by_region")).hasSize(data.byRegion().size());
         assertThat(root.get("by_district")).hasSize(data.byDistrict().size());
@@ -107,13 +110,14 @@ class SummaryJsonWriterTests {
     }
 
     @Test
-    void anEmptyPeriodHasZeroTotalsAndEmptyLists() throws IOException {
+    void anEmptyPeriodHasZeroTotalsNoAreasAndAZeroRowForEachNight() throws IOException {
         JsonNode root = write(ReportFixtures.emptyWeek());
 
         assertThat(root.get("label").asString()).isEqualTo("2025-W50");
         assertThat(root.get("totals").get("incidents").asLong()).isZero();
         assertThat(root.get("by_region").isArray()).isTrue();
         assertThat(root.get("by_region")).isEmpty();
-        assertThat(root.get("by_night")).isEmpty();
+        // As the tallies give it: every night of the period has its row, an empty one too.
+        assertThat(root.get("by_night")).hasSize(7).allSatisfy(n -> assertThat(n.get("incidents").asLong()).isZero());
     }
 }
