@@ -133,9 +133,8 @@ public final class Tallies {
      */
     public List<TallyRow> byDistrict() {
         List<TallyRow> rows = new ArrayList<>();
-        current.byDistrict.forEach((key, figures) ->
-                rows.add(figures.row(key.regionIso(), MergedIncident.shownDistrict(figures.district, key.districtKey()),
-                        null)));
+        current.byDistrict.forEach((iso, districts) -> districts.forEach((key, figures) ->
+                rows.add(figures.row(iso, MergedIncident.shownDistrict(figures.district, key), null))));
         return sortByIncidents(rows, Comparator.comparing(TallyRow::region)
                 .thenComparing(r -> r.district() == null ? "" : r.district()));
     }
@@ -201,9 +200,6 @@ public final class Tallies {
         return total;
     }
 
-    private record DistrictKey(String regionIso, String districtKey) {
-    }
-
     /**
      * The figures of one period, whole and by region; when detailed (the period shown, not the one
      * compared with) also by district, night and region by night.
@@ -213,11 +209,13 @@ public final class Tallies {
         final boolean detailed;
         final Figures all = new Figures();
         final Map<String, Figures> byRegion = new HashMap<>();
-        final Map<DistrictKey, Figures> byDistrict = new HashMap<>();
+        /** By region, then by district key ("" for the region as a whole). */
+        final Map<String, Map<String, Figures>> byDistrict = new HashMap<>();
         final Map<LocalDate, Figures> byNight = new HashMap<>();
         /** Incidents per night of the period, by region or sea area. */
         final Map<String, long[]> regionNight = new HashMap<>();
-        final Set<DistrictKey> districts = new HashSet<>();
+        /** The keys of the districts with incidents, by region. */
+        final Map<String, Set<String>> districts = new HashMap<>();
         final Set<LocalDate> nights = new HashSet<>();
 
         Tally(Period period, boolean detailed) {
@@ -228,15 +226,15 @@ public final class Tallies {
         void add(MergedIncident incident) {
             all.add(incident);
             if (!incident.districtKey().isEmpty()) {
-                districts.add(new DistrictKey(incident.isoCode(), incident.districtKey()));
+                districts.computeIfAbsent(incident.isoCode(), k -> new HashSet<>()).add(incident.districtKey());
             }
             nights.add(incident.night());
             byRegion.computeIfAbsent(incident.isoCode(), k -> new Figures()).add(incident);
             if (!detailed) {
                 return;
             }
-            byDistrict.computeIfAbsent(new DistrictKey(incident.isoCode(), incident.districtKey()),
-                    k -> new Figures()).add(incident);
+            byDistrict.computeIfAbsent(incident.isoCode(), k -> new HashMap<>())
+                    .computeIfAbsent(incident.districtKey(), k -> new Figures()).add(incident);
             byNight.computeIfAbsent(incident.night(), k -> new Figures()).add(incident);
             regionNight.computeIfAbsent(incident.isoCode(), k -> new long[(int) period.nights()])
                     [(int) ChronoUnit.DAYS.between(period.from(), incident.night())]++;
@@ -245,8 +243,9 @@ public final class Tallies {
         /** Sea areas are counted apart from the land regions. */
         Totals totals() {
             long seas = byRegion.values().stream().filter(f -> f.kind == AreaKind.SEA).count();
-            return new Totals(all.incidents, all.uavReported, all.unknownCount, byRegion.size() - seas,
-                    districts.size(), nights.size(), all.killed, all.injured, all.killedKnown, all.injuredKnown, seas);
+            long districtCount = districts.values().stream().mapToLong(Set::size).sum();
+            return new Totals(all.incidents, all.uavReported, all.unknownCount, byRegion.size() - seas, districtCount,
+                    nights.size(), all.killed, all.injured, all.killedKnown, all.injuredKnown, seas);
         }
     }
 
