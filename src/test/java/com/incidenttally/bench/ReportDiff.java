@@ -98,20 +98,25 @@ final class ReportDiff {
             } else if (name.equals("summary.json")) {
                 JsonDiff json = new JsonDiff(name, differences);
                 compareFile(name, () -> json.compare(x, y));
-                compared.add(name + " (" + json.values() + " values)");
+                compared.add(name + " (" + counted(json.values(), "value") + ")");
             } else if (name.endsWith(".csv")) {
                 CsvDiff csv = new CsvDiff(name, differences);
                 compareFile(name, () -> csv.compare(x, y));
-                compared.add(name + " (" + csv.records() + " records)");
+                compared.add(name + " (" + counted(csv.records(), "record") + ")");
             } else if (name.endsWith(".xlsx")) {
                 WorkbookDiff workbook = new WorkbookDiff(name, differences);
                 compareFile(name, () -> workbook.compare(x, y));
-                compared.add(name + " (" + workbook.cells() + " cells; Run info and Generated at left out)");
+                compared.add(name + " (" + counted(workbook.cells(), "cell") + "; Run info and Generated at left out)");
             } else {
                 differences.add(name, "the file", "present", "present, and ReportDiff does not know how to "
                         + "compare it");
             }
         }
+    }
+
+    /** {@code 1 record}, {@code 2 records}. */
+    private static String counted(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private interface Comparison {
@@ -150,7 +155,7 @@ final class ReportDiff {
             }
         }
         // Not a difference, but worth knowing: the charts are drawn in a bundled font, pixel for pixel.
-        compared.add(CHARTS + "/ (" + names.size() + " files, their names and pixel sizes; " + sameBytes
+        compared.add(CHARTS + "/ (" + counted(names.size(), "file") + ", their names and pixel sizes; " + sameBytes
                 + " of them the same bytes)");
     }
 

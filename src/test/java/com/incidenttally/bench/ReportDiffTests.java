@@ -114,7 +114,11 @@ class ReportDiffTests {
 
     /** A copy of the first run's report, to change. */
     private Path copyOfFirst() throws IOException {
-        Path copy = dir.resolve("copy");
+        return copyOfFirst("copy");
+    }
+
+    private Path copyOfFirst(String name) throws IOException {
+        Path copy = dir.resolve(name);
         // reports/all is a link to the run's folder
         Path report = first.toRealPath();
         try (Stream<Path> files = Files.walk(report)) {
@@ -132,6 +136,13 @@ class ReportDiffTests {
 
     private interface WorkbookChange {
         void apply(XSSFWorkbook workbook);
+
+        default WorkbookChange andThen(WorkbookChange next) {
+            return workbook -> {
+                apply(workbook);
+                next.apply(workbook);
+            };
+        }
     }
 
     private static void changeWorkbook(Path report, WorkbookChange change) throws IOException {
@@ -239,14 +250,40 @@ class ReportDiffTests {
     }
 
     private static Row generatedAtRow(Sheet summary) {
+        return generatedAtRow(summary, "Generated at (UTC)");
+    }
+
+    private static Row generatedAtRow(Sheet summary, String label) {
         for (Row row : summary) {
-            Cell label = row.getCell(0);
-            if (label != null && label.getCellType() == CellType.STRING
-                    && label.getStringCellValue().equals("Generated at (UTC)")) {
+            Cell first = row.getCell(0);
+            if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().equals(label)) {
                 return row;
             }
         }
-        throw new AssertionError("Summary has no Generated at row");
+        throw new AssertionError("Summary has no row labelled " + label);
+    }
+
+    @Test
+    void inARussianWorkbookTheGenerationTimeAndRunInfoAreLeftOutToo() throws IOException {
+        WorkbookChange russian = workbook -> {
+            workbook.setSheetName(workbook.getSheetIndex("Summary"), "Сводка");
+            workbook.setSheetName(workbook.getSheetIndex("Run info"), "О запуске");
+            generatedAtRow(workbook.getSheet("Сводка")).getCell(0).setCellValue("Сформирован (UTC)");
+        };
+        Path before = copyOfFirst("before");
+        changeWorkbook(before, russian);
+        Path after = copyOfFirst("after");
+        changeWorkbook(after, russian.andThen(workbook -> {
+            Row generated = generatedAtRow(workbook.getSheet("Сводка"), "Сформирован (UTC)");
+            generated.getCell(1).setCellValue(generated.getCell(1).getNumericCellValue() + 1);
+            Row parameters = workbook.getSheet("О запуске").getRow(3);
+            Cell value = parameters.getCell(1);
+            (value == null ? parameters.createCell(1) : replaced(value)).setCellValue("another run");
+        }));
+
+        Result result = diff(before, after);
+
+        assertThat(result.code()).as(result.output()).isZero();
     }
 
     @Test
