@@ -34,10 +34,6 @@ final class Differences {
         return byFile.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    long in(String file) {
-        return byFile.getOrDefault(file, 0L);
-    }
-
     /** One line per file with more differences than were printed. */
     void printCounts() {
         byFile.forEach((file, count) -> {
