@@ -7,15 +7,14 @@ import com.incidenttally.tally.Rejection;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +33,16 @@ public class IncidentStore {
             rs.getLong("rows_read"), rs.getLong("rows_accepted"), rs.getLong("rows_rejected"), rs.getString("message"));
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
 
     public IncidentStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.postgres = isPostgres(jdbc);
+    }
+
+    private static boolean isPostgres(JdbcTemplate jdbc) {
+        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        return "PostgreSQL".equals(product);
     }
 
     /**
@@ -241,20 +247,81 @@ public class IncidentStore {
         return value == null ? 0 : value;
     }
 
+    /** An accepted row as stored: its key, its file and the row. */
+    private record StoredRow(long rid, long fileId, Incident in) {
+    }
+
+    /** A rejection as stored, with its file. */
+    private record StoredRejection(long fileId, Rejection r) {
+    }
+
+    private static final Columns<StoredRow> ROW = Columns.<StoredRow>of("it_row")
+            .bigint("rid", StoredRow::rid)
+            .bigint("file_id", StoredRow::fileId)
+            .bigint("line", r -> r.in().line())
+            .text("incident_id", r -> r.in().incidentId())
+            .date("night", r -> r.in().night())
+            .bool("night_inferred", r -> r.in().nightInferred())
+            .timestamp("local_time", r -> r.in().localTime())
+            .bool("night_time", r -> r.in().nightTime())
+            .text("region_iso", r -> r.in().regionIso())
+            .text("region_input", r -> r.in().regionInput())
+            .text("region_method", r -> r.in().regionMethod())
+            .real("region_score", r -> r.in().regionScore())
+            .text("district", r -> r.in().district())
+            .text("district_key", r -> r.in().districtKey())
+            .text("district_input", r -> r.in().districtInput())
+            .text("district_method", r -> r.in().districtMethod())
+            .real("district_score", r -> r.in().districtScore())
+            .text("location", r -> r.in().location())
+            .text("event_type", r -> r.in().eventType().code())
+            .integer("uav_count", r -> r.in().uavCount())
+            .integer("killed", r -> r.in().killed())
+            .integer("injured", r -> r.in().injured())
+            .text("damage", r -> r.in().damage())
+            .text("measures", r -> r.in().measures())
+            .text("source", r -> r.in().source())
+            .text("source_key", r -> r.in().sourceKey())
+            .text("source_url", r -> r.in().sourceUrl())
+            .text("notes", r -> r.in().notes())
+            .text("content_hash", r -> r.in().contentHash())
+            .build();
+
+    private static final Columns<StoredRejection> REJECTION = Columns.<StoredRejection>of("it_rejection")
+            .bigint("file_id", StoredRejection::fileId)
+            .bigint("line", r -> r.r().line())
+            .text("col", r -> r.r().column())
+            .text("val", r -> r.r().value())
+            .text("reason", r -> FreeText.cut(r.r().reason(), 2000))
+            .text("raw", r -> r.r().raw() == null ? null : FreeText.cut(r.r().raw(), FreeText.MAX_LENGTH))
+            .build();
+
     public void insertIncidents(long fileId, List<Incident> incidents) {
         if (incidents.isEmpty()) {
             return;
         }
-        long[] number = {claimRowNumbers(incidents.size())};
-        jdbc.batchUpdate("INSERT INTO it_row (rid, file_id, line, incident_id, night, night_inferred, local_time,"
-                        + " night_time, region_iso, region_input, region_method, region_score, district, district_key,"
-                        + " district_input, district_method, district_score, location, event_type, uav_count, killed,"
-                        + " injured, damage, measures, source, source_key, source_url, notes, content_hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                incidents, incidents.size(), (ps, incident) -> {
-                    ps.setLong(1, NightKeys.of(incident.night(), number[0]++));
-                    bind(ps, fileId, incident);
-                });
+        long number = claimRowNumbers(incidents.size());
+        List<StoredRow> rows = new ArrayList<>(incidents.size());
+        for (Incident incident : incidents) {
+            rows.add(new StoredRow(NightKeys.of(incident.night(), number++), fileId, incident));
+        }
+        insert(ROW, rows);
+    }
+
+    public void insertRejections(long fileId, List<Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        insert(REJECTION, rejections.stream().map(r -> new StoredRejection(fileId, r)).toList());
+    }
+
+    /** PostgreSQL loads a chunk's rows with COPY; other stores take them as one JDBC batch. */
+    private <T> void insert(Columns<T> columns, List<T> items) {
+        if (postgres) {
+            PostgresCopy.copy(jdbc.getDataSource(), columns, items);
+        } else {
+            jdbc.batchUpdate(columns.insert(), items, items.size(), columns::bind);
+        }
     }
 
     /** Reserves {@code count} running numbers for row keys, in the transaction of the rows. */
@@ -262,69 +329,6 @@ public class IncidentStore {
         long first = Long.parseLong(state("rows.next").orElse("0"));
         setState("rows.next", Long.toString(first + count));
         return first;
-    }
-
-    /** Binds every column after the key, from parameter 2 on. */
-    private static void bind(PreparedStatement ps, long fileId, Incident in) throws SQLException {
-        ps.setLong(2, fileId);
-        ps.setLong(3, in.line());
-        ps.setString(4, in.incidentId());
-        ps.setObject(5, in.night());
-        ps.setBoolean(6, in.nightInferred());
-        ps.setObject(7, in.localTime(), Types.TIMESTAMP);
-        setBoolean(ps, 8, in.nightTime());
-        ps.setString(9, in.regionIso());
-        ps.setString(10, in.regionInput());
-        ps.setString(11, in.regionMethod());
-        ps.setDouble(12, in.regionScore());
-        ps.setString(13, in.district());
-        ps.setString(14, in.districtKey());
-        ps.setString(15, in.districtInput());
-        ps.setString(16, in.districtMethod());
-        ps.setDouble(17, in.districtScore());
-        ps.setString(18, in.location());
-        ps.setString(19, in.eventType().code());
-        setInt(ps, 20, in.uavCount());
-        setInt(ps, 21, in.killed());
-        setInt(ps, 22, in.injured());
-        ps.setString(23, in.damage());
-        ps.setString(24, in.measures());
-        ps.setString(25, in.source());
-        ps.setString(26, in.sourceKey());
-        ps.setString(27, in.sourceUrl());
-        ps.setString(28, in.notes());
-        ps.setString(29, in.contentHash());
-    }
-
-    private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, value);
-        }
-    }
-
-    private static void setBoolean(PreparedStatement ps, int index, Boolean value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BOOLEAN);
-        } else {
-            ps.setBoolean(index, value);
-        }
-    }
-
-    public void insertRejections(long fileId, List<Rejection> rejections) {
-        if (rejections.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate("INSERT INTO it_rejection (file_id, line, col, val, reason, raw) VALUES (?, ?, ?, ?, ?, ?)",
-                rejections, rejections.size(), (ps, r) -> {
-                    ps.setLong(1, fileId);
-                    ps.setLong(2, r.line());
-                    ps.setString(3, r.column());
-                    ps.setString(4, r.value());
-                    ps.setString(5, FreeText.cut(r.reason(), 2000));
-                    ps.setString(6, r.raw() == null ? null : FreeText.cut(r.raw(), FreeText.MAX_LENGTH));
-                });
     }
 
     /** Changes whenever the set of loaded rows changes; lets the merge be skipped when nothing did. */

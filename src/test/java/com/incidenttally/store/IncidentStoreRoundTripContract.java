@@ -1,0 +1,198 @@
+package com.incidenttally.store;
+
+import com.incidenttally.normalize.EventType;
+import com.incidenttally.normalize.Incident;
+import com.incidenttally.tally.Rejection;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the store is given is what it holds, on every store: each value of a row and a rejection
+ * read back by column name equals the value written, awkward text included (quotes, backslashes,
+ * tabs, line breaks, Cyrillic, a text as long as a cell holds), and an empty text stays apart
+ * from a missing one. PostgreSQL loads rows with COPY, so this is also the test of its escaping.
+ */
+abstract class IncidentStoreRoundTripContract {
+
+    static final List<String> AWKWARD = List.of(
+            "plain",
+            "",
+            "\"quoted\", with a comma",
+            "\"",
+            "back\\slash \\N \\. \\\\",
+            "tab\there",
+            "CR\rLF\nCRLF\r\nend",
+            "\n",
+            "\\.",
+            "Белгородская область, \"Шебекино\" — ёлка",
+            "NULL",
+            ",,,",
+            " leading and trailing ",
+            "x".repeat(32_000),
+            "ж".repeat(32_000));
+
+    private JdbcTemplate jdbc;
+    private IncidentStore store;
+    private TransactionTemplate transaction;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void openStore() {
+        DataSource dataSource = dataSource();
+        jdbc = new JdbcTemplate(dataSource);
+        store = IncidentStore.open(jdbc);
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    private static Incident incident(long line, String text, String nullable) {
+        return new Incident("a.csv", line, nullable, LocalDate.parse("2025-12-07").plusDays(line % 3), line % 2 == 0,
+                line % 5 == 0 ? null : LocalDateTime.parse("2025-12-08T01:02:03").plusSeconds(line),
+                line % 5 == 0 ? null : line % 2 == 1, "RU-BEL", nullable, line % 2 == 0 ? null : "fuzzy",
+                0.1 + line / 7.0, nullable, "key " + text, nullable, line % 2 == 0 ? "transliterated" : null, 1.0 / 3, text,
+                EventType.values()[(int) (line % EventType.values().length)],
+                line % 4 == 0 ? null : (int) line * 1000, line % 3 == 0 ? null : 0, line % 4 == 1 ? null : 100_000,
+                text, nullable, cut(text, 1000), cut("key " + text, 1000), nullable, text, "hash-" + line);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+
+    private static List<Incident> awkwardRows() {
+        List<Incident> rows = new java.util.ArrayList<>();
+        long line = 2;
+        for (String text : AWKWARD) {
+            rows.add(incident(line++, text, null));
+            rows.add(incident(line++, text, text));
+        }
+        return rows;
+    }
+
+    @Test
+    void everyValueOfARowReadsBackAsWritten() {
+        List<Incident> rows = awkwardRows();
+        long id = store.beginFile("a.csv", "sha-a");
+
+        transaction.executeWithoutResult(status -> store.insertIncidents(id, rows));
+
+        List<Map<String, Object>> stored = jdbc.queryForList("SELECT * FROM it_row ORDER BY line");
+        assertThat(stored).hasSize(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Incident in = rows.get(i);
+            Map<String, Object> out = lowerCase(stored.get(i));
+            assertThat(out.get("file_id")).as("file_id").isEqualTo(id);
+            assertThat(out.get("line")).isEqualTo(in.line());
+            assertThat(out.get("incident_id")).isEqualTo(in.incidentId());
+            assertThat(jdbc.queryForObject("SELECT night FROM it_row WHERE line = ?", LocalDate.class, in.line()))
+                    .isEqualTo(in.night());
+            assertThat(out.get("night_inferred")).isEqualTo(in.nightInferred());
+            assertThat(jdbc.queryForObject("SELECT local_time FROM it_row WHERE line = ?", LocalDateTime.class,
+                    in.line())).isEqualTo(in.localTime());
+            assertThat(out.get("night_time")).isEqualTo(in.nightTime());
+            assertThat(out.get("region_iso")).isEqualTo(in.regionIso());
+            assertThat(out.get("region_input")).isEqualTo(in.regionInput());
+            assertThat(out.get("region_method")).isEqualTo(in.regionMethod());
+            assertThat(out.get("region_score")).isEqualTo(in.regionScore());
+            assertThat(out.get("district")).isEqualTo(in.district());
+            assertThat(out.get("district_key")).isEqualTo(in.districtKey());
+            assertThat(out.get("district_input")).isEqualTo(in.districtInput());
+            assertThat(out.get("district_method")).isEqualTo(in.districtMethod());
+            assertThat(out.get("district_score")).isEqualTo(in.districtScore());
+            assertThat(out.get("location")).as("location of line %d", in.line()).isEqualTo(in.location());
+            assertThat(out.get("event_type")).isEqualTo(in.eventType().code());
+            assertThat(out.get("uav_count")).isEqualTo(in.uavCount());
+            assertThat(out.get("killed")).isEqualTo(in.killed());
+            assertThat(out.get("injured")).isEqualTo(in.injured());
+            assertThat(out.get("damage")).isEqualTo(in.damage());
+            assertThat(out.get("measures")).isEqualTo(in.measures());
+            assertThat(out.get("source")).isEqualTo(in.source());
+            assertThat(out.get("source_key")).isEqualTo(in.sourceKey());
+            assertThat(out.get("source_url")).isEqualTo(in.sourceUrl());
+            assertThat(out.get("notes")).isEqualTo(in.notes());
+            assertThat(out.get("content_hash")).isEqualTo(in.contentHash());
+        }
+        // Keys number the rows in the order given, each under its own night.
+        List<Long> keys = jdbc.queryForList("SELECT rid FROM it_row ORDER BY line", Long.class);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(keys.get(i)).isEqualTo(NightKeys.of(rows.get(i).night(), i));
+        }
+    }
+
+    @Test
+    void emptyTextAndMissingTextStayApart() {
+        long id = store.beginFile("a.csv", "sha-a");
+
+        transaction.executeWithoutResult(status -> store.insertIncidents(id, List.of(incident(2, "", null),
+                incident(3, "", ""))));
+
+        assertThat(jdbc.queryForList("SELECT incident_id FROM it_row ORDER BY line", String.class))
+                .containsExactly(null, "");
+        assertThat(jdbc.queryForList("SELECT location FROM it_row ORDER BY line", String.class))
+                .containsExactly("", "");
+    }
+
+    @Test
+    void everyValueOfARejectionReadsBackAsWritten() {
+        long id = store.beginFile("a.csv", "sha-a");
+        List<Rejection> rejections = new java.util.ArrayList<>();
+        long line = 2;
+        for (String text : AWKWARD) {
+            rejections.add(new Rejection("a.csv", line++, "region", cut(text, 1000), cut("unknown region: " + text, 2000),
+                    text));
+            rejections.add(new Rejection("a.csv", line++, "(row)", null, "wrong number of fields", null));
+        }
+
+        transaction.executeWithoutResult(status -> store.insertRejections(id, rejections));
+
+        List<Map<String, Object>> stored = jdbc.queryForList("SELECT * FROM it_rejection ORDER BY line");
+        assertThat(stored).hasSize(rejections.size());
+        for (int i = 0; i < rejections.size(); i++) {
+            Rejection in = rejections.get(i);
+            Map<String, Object> out = lowerCase(stored.get(i));
+            assertThat(out.get("file_id")).isEqualTo(id);
+            assertThat(out.get("line")).isEqualTo(in.line());
+            assertThat(out.get("col")).isEqualTo(in.column());
+            assertThat(out.get("val")).isEqualTo(in.value());
+            assertThat(out.get("reason")).isEqualTo(in.reason());
+            assertThat(out.get("raw")).isEqualTo(in.raw());
+        }
+    }
+
+    @Test
+    void rowsOfAChunkThatRollsBackAreNotStored() {
+        long id = store.beginFile("a.csv", "sha-a");
+
+        transaction.executeWithoutResult(status -> {
+            store.insertIncidents(id, awkwardRows());
+            store.insertRejections(id, List.of(new Rejection("a.csv", 99, "region", "x", "unknown region", "raw")));
+            status.setRollbackOnly();
+        });
+        transaction.executeWithoutResult(status -> store.insertIncidents(id, List.of(incident(2, "kept", null))));
+        store.finishFile(id, "UTF-8", List.of(), Instant.EPOCH);
+
+        StoredFile file = store.file("a.csv").orElseThrow();
+        assertThat(file.rowsAccepted()).isEqualTo(1);
+        assertThat(file.rowsRejected()).isZero();
+        assertThat(jdbc.queryForList("SELECT location FROM it_row", String.class)).containsExactly("kept");
+    }
+
+    private static Map<String, Object> lowerCase(Map<String, Object> row) {
+        Map<String, Object> lower = new java.util.HashMap<>();
+        row.forEach((name, value) -> lower.put(name.toLowerCase(java.util.Locale.ROOT), value));
+        return lower;
+    }
+}
