@@ -81,6 +81,16 @@ class LauncherTests {
     }
 
     @Test
+    void aCollectorChosenInJavaOptsReplacesTheLaunchersOwn(@TempDir Path dir) throws Exception {
+        // The JVM refuses to start with two collectors ("Multiple garbage collectors selected").
+        Run run = launch(dir, Map.of("JAVA_OPTS", "-Xmx512m -XX:+UseParallelGC"), "--version");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.command()).contains("-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
+        assertThat(run.stdout()).startsWith("incident-tally ");
+    }
+
+    @Test
     void anotherJvmRunsThePlainJarWithoutTheCache(@TempDir Path dir) throws Exception {
         // A JDK of another build: the same java behind a wrapper, with a release file of its own.
         Path otherJdk = dir.resolve("other-jdk");

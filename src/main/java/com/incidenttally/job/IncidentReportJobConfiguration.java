@@ -1,15 +1,8 @@
 package com.incidenttally.job;
 
-import com.incidenttally.normalize.IncidentNormalizer;
-import com.incidenttally.normalize.NightCalendar;
-import com.incidenttally.normalize.RegionZones;
-import com.incidenttally.sources.SourceAliasFile;
-import com.incidenttally.sources.SourceNames;
-import com.incidenttally.places.AliasFileException;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.store.IncidentStore;
 
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,9 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import java.nio.file.Path;
-import java.util.List;
 
 /** The job, step by step: sync the store with the input, ingest, merge, report. */
 @Configuration(proxyBeanMethods = false)
@@ -60,53 +50,23 @@ class IncidentReportJobConfiguration {
 
     /**
      * Rows per ingest transaction. Tests set it small so that a run killed mid-file has
-     * committed several chunks of a small input.
+     * committed several chunks of a small input. The reader, processor and writer are made for
+     * each execution of the step ({@link IngestStepParts}), from its job parameters and the files
+     * the sync step queued.
      */
     @Bean
-    Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                    IncidentFileItemReader incidentFileReader, IngestProcessor ingestProcessor, IngestWriter ingestWriter,
+    Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IncidentStore store,
                     @Value("${incident-tally.chunk-size:5000}") int chunkSize) {
+        IngestStepParts parts = new IngestStepParts(store);
         return new StepBuilder("ingestStep", jobRepository)
                 .<Ingested, Ingested>chunk(chunkSize)
                 .transactionManager(transactionManager)
-                .reader(incidentFileReader)
-                .processor(ingestProcessor)
-                .writer(ingestWriter)
+                .reader(parts)
+                .processor(parts)
+                .writer(parts)
                 .allowStartIfComplete(true)
                 .listener(new StepLog())
                 .build();
-    }
-
-    @Bean
-    @StepScope
-    IncidentFileItemReader incidentFileReader(@Value("#{jobParameters['input']}") String input,
-                                              @Value("#{jobExecutionContext['files.toLoad']}") List<String> files,
-                                              IncidentStore store) {
-        return new IncidentFileItemReader(Path.of(input), files == null ? List.of() : files, store, new IngestProgress());
-    }
-
-    @Bean
-    @StepScope
-    IngestProcessor ingestProcessor(@Value("#{jobParameters['aliases']}") String aliases,
-                                    @Value("#{jobParameters['night.window']}") String nightWindow,
-                                    @Value("#{jobParameters['zones']}") String zones,
-                                    @Value("#{jobParameters['run.clock']}") String clock) throws AliasFileException {
-        // Built here, when the first row is processed, not while Spring starts: a run with no file to read
-        // never reads the gazetteer.
-        Gazetteer gazetteer = Gazetteer.bundled();
-        boolean noAliases = aliases == null || aliases.isEmpty();
-        Gazetteer places = noAliases ? gazetteer : gazetteer.withAliases(Path.of(aliases));
-        SourceNames sources = noAliases ? SourceNames.NONE : SourceAliasFile.read(Path.of(aliases));
-        NightCalendar calendar = new NightCalendar(com.incidenttally.normalize.NightWindow.parse(nightWindow));
-        return new IngestProcessor(new IncidentNormalizer(places, calendar,
-                java.time.Clock.fixed(java.time.Instant.parse(clock), java.time.ZoneOffset.UTC),
-                RegionZones.of(zones, gazetteer), sources));
-    }
-
-    @Bean
-    @StepScope
-    IngestWriter ingestWriter(IncidentStore store, @Value("#{jobParameters['run.clock']}") String clock) {
-        return new IngestWriter(store, java.time.Clock.fixed(java.time.Instant.parse(clock), java.time.ZoneOffset.UTC));
     }
 
     @Bean
