@@ -7,7 +7,11 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.model.SharedStringsTable;
+import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 /**
@@ -15,14 +19,110 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
  * character through a {@link java.io.BufferedWriter}, which takes a lock per character, and makes
  * an array per character it escapes; at a million incidents that was most of the report's time.
  * This one escapes runs of plain text at once into a buffer that takes no lock (a sheet is written
- * by one thread) and encodes it to UTF-8 a buffer at a time.
+ * by one thread), encodes it to UTF-8 a buffer at a time, and makes each cell reference's column
+ * letters and each style number once. {@code StreamingWorkbookTests} holds it to POI's bytes.
  */
 final class SheetDataFileWriter extends SheetDataWriter {
 
     private static final int BUFFER_CHARS = 1 << 16;
 
+    private final boolean sharedStrings;
+    /** Column letters by index and style numbers by index, made once each rather than per cell. */
+    private String[] columnNames = new String[32];
+    private String[] styleNumbers = new String[64];
+    private String rowNumber;
+
     SheetDataFileWriter(SharedStringsTable sharedStrings) throws IOException {
         super(sharedStrings);
+        this.sharedStrings = sharedStrings != null;
+    }
+
+    @Override
+    public void writeRow(int rownum, SXSSFRow row) throws IOException {
+        rowNumber = Integer.toString(rownum + 1);
+        super.writeRow(rownum, row);
+    }
+
+    /**
+     * A cell as POI's {@code SheetDataWriter.writeCell} writes it, for the kinds this report
+     * writes (text inline, numbers and dates, blanks, booleans); POI itself writes any other kind.
+     * POI builds a new reference string and number strings for every cell.
+     */
+    @Override
+    public void writeCell(int columnIndex, Cell cell) throws IOException {
+        if (cell == null) {
+            return;
+        }
+        CellType type = cell.getCellType();
+        if (sharedStrings || !(type == CellType.STRING || type == CellType.NUMERIC || type == CellType.BLANK
+                || type == CellType.BOOLEAN)) {
+            super.writeCell(columnIndex, cell);
+            return;
+        }
+        _out.write("<c r=\"");
+        _out.write(columnName(columnIndex));
+        _out.write(rowNumber);
+        _out.write('"');
+        int style = cell.getCellStyle().getIndex() & 0xffff;
+        if (style != 0) {
+            _out.write(" s=\"");
+            _out.write(styleNumber(style));
+            _out.write('"');
+        }
+        switch (type) {
+            case BLANK -> _out.write('>');
+            case STRING -> {
+                String value = cell.getStringCellValue();
+                _out.write(" t=\"inlineStr\"><is><t");
+                if (hasLeadingOrTrailingSpace(value)) {
+                    _out.write(" xml:space=\"preserve\"");
+                }
+                _out.write('>');
+                outputEscapedString(value);
+                _out.write("</t></is>");
+            }
+            case NUMERIC -> {
+                _out.write(" t=\"n\"><v>");
+                _out.write(Double.toString(cell.getNumericCellValue()));
+                _out.write("</v>");
+            }
+            default -> {
+                _out.write(" t=\"b\"><v>");
+                _out.write(cell.getBooleanCellValue() ? "1" : "0");
+                _out.write("</v>");
+            }
+        }
+        _out.write("</c>");
+    }
+
+    private String columnName(int column) {
+        if (column >= columnNames.length) {
+            columnNames = java.util.Arrays.copyOf(columnNames, Math.max(column + 1, columnNames.length * 2));
+        }
+        String name = columnNames[column];
+        if (name == null) {
+            name = CellReference.convertNumToColString(column);
+            columnNames[column] = name;
+        }
+        return name;
+    }
+
+    private String styleNumber(int style) {
+        if (style >= styleNumbers.length) {
+            styleNumbers = java.util.Arrays.copyOf(styleNumbers, Math.max(style + 1, styleNumbers.length * 2));
+        }
+        String number = styleNumbers[style];
+        if (number == null) {
+            number = Integer.toString(style);
+            styleNumbers[style] = number;
+        }
+        return number;
+    }
+
+    /** POI's rule for keeping a text's outer spaces ({@code xml:space="preserve"}). */
+    private static boolean hasLeadingOrTrailingSpace(String value) {
+        return value != null && !value.isEmpty()
+                && (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1)));
     }
 
     @Override

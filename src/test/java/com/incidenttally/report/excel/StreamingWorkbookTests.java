@@ -98,7 +98,7 @@ class StreamingWorkbookTests {
         assertThat(bytes.toByteArray()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The report's own Incidents and Data quality sheets from the fixture, and a sheet of hostile text. */
+    /** The report's own Incidents and Data quality sheets from the fixture, and a sheet of hostile text and every kind of cell. */
     private static void write(SXSSFWorkbook workbook, Path xlsx) throws IOException {
         try {
             ReportTexts texts = ReportTexts.english();
@@ -117,6 +117,10 @@ class StreamingWorkbookTests {
                 cells.decimal(row, 4, i / 7.0);
                 cells.dateTime(row, 5, LocalDateTime.of(2025, 12, 7, 23, 50).plusMinutes(i));
                 row.createCell(6).setCellValue(i % 2 == 0);
+                if (i % 5 == 0) {
+                    // A kind of cell the report does not write: left to POI's own writing.
+                    row.createCell(7).setCellFormula("C" + (i + 1) + "*2");
+                }
             }
             try (OutputStream out = Files.newOutputStream(xlsx)) {
                 workbook.write(out);
