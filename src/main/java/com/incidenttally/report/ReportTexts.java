@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.incidenttally.places.District;
 import com.incidenttally.places.Gazetteer;
@@ -36,6 +37,12 @@ public final class ReportTexts {
     private final Map<String, String> regionsByIso = new HashMap<>();
     private final Map<String, String> regionsByName = new HashMap<>();
     private final Map<String, String> districts = new HashMap<>();
+    // The same few texts go into every row of a big sheet: each is looked up and parsed once.
+    // Concurrent maps, as the charts may take their texts on another thread than the workbook.
+    private final Map<String, TextPattern> patterns = new ConcurrentHashMap<>();
+    private final Map<String, String> eventTypes = new ConcurrentHashMap<>();
+    /** Night labels by evening date; a report spans at most a few thousand nights. */
+    private final Map<LocalDate, String> nights = new ConcurrentHashMap<>();
 
     private ReportTexts(Language language, Gazetteer gazetteer) {
         this.language = language;
@@ -81,13 +88,16 @@ public final class ReportTexts {
 
     /** The text of a key, formatted with the arguments ({@code %s}, {@code %,d}) in this language. */
     public String text(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalArgumentException("no report text '" + key + "'", e);
+        TextPattern pattern = patterns.get(key);
+        if (pattern == null) {
+            try {
+                pattern = new TextPattern(bundle.getString(key), locale());
+            } catch (MissingResourceException e) {
+                throw new IllegalArgumentException("no report text '" + key + "'", e);
+            }
+            patterns.put(key, pattern);
         }
-        return args.length == 0 ? pattern : String.format(locale(), pattern, args);
+        return args.length == 0 ? pattern.pattern() : pattern.format(args);
     }
 
     /** A region by its ISO code in this language; {@code name} (the stored English name) when none is known. */
@@ -111,7 +121,7 @@ public final class ReportTexts {
         if (name.endsWith(UNRESOLVED_SUFFIX)) {
             return text("place.unresolved", name.substring(0, name.length() - UNRESOLVED_SUFFIX.length()));
         }
-        return districts.getOrDefault(regionIso + "|" + name, name);
+        return districts.isEmpty() ? name : districts.getOrDefault(regionIso + "|" + name, name);
     }
 
     /** An event type's label: {@code Shot down}, {@code Сбит}; a code we do not know as it is. */
@@ -119,11 +129,18 @@ public final class ReportTexts {
         if (code == null) {
             return null;
         }
-        try {
-            return eventType(EventType.fromCode(code));
-        } catch (IllegalArgumentException e) {
-            return code;
+        String label = eventTypes.get(code);
+        if (label == null) {
+            try {
+                label = eventType(EventType.fromCode(code));
+            } catch (IllegalArgumentException e) {
+                label = code;
+            }
+            if (eventTypes.size() < 64) {
+                eventTypes.put(code, label);
+            }
         }
+        return label;
     }
 
     public String eventType(EventType type) {
@@ -135,6 +152,17 @@ public final class ReportTexts {
      * {@code 07–08.12.2025} in Russian, {@code 31.12.2025–01.01.2026} across a year.
      */
     public String night(LocalDate evening) {
+        String label = nights.get(evening);
+        if (label == null) {
+            label = nightLabel(evening);
+            if (nights.size() < 100_000) {
+                nights.put(evening, label);
+            }
+        }
+        return label;
+    }
+
+    private String nightLabel(LocalDate evening) {
         if (language == Language.EN) {
             return NightLabels.nightLabel(evening);
         }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import com.incidenttally.report.ReportTexts;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 
 /**
  * Writes values into cells the one safe way: text always as a string cell (never a formula),
@@ -21,6 +22,8 @@ final class Cells {
 
     private final WorkbookStyles styles;
     private final ReportTexts texts;
+    private Sheet widthsSheet;
+    private int[] widths = new int[0];
 
     Cells(WorkbookStyles styles) {
         this(styles, ReportTexts.english());
@@ -74,25 +77,49 @@ final class Cells {
         return cell;
     }
 
-    private static void fitHeight(Row row, int column, Cell cell) {
+    private void fitHeight(Row row, int column, Cell cell) {
         String value = cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING ? cell.getStringCellValue() : null;
         if (value != null && !value.isEmpty()) {
             // Neither Excel nor LibreOffice reliably re-measures streamed rows, so set the height
             // from an estimate of the wrapped lines, capped so one huge value cannot fill a screen.
             // Column widths count the widest digit; most letters are narrower, but lines break at words.
-            int perLine = Math.max(1, row.getSheet().getColumnWidth(column) / 256);
+            int perLine = Math.max(1, columnWidth(row.getSheet(), column) / 256);
             int lines = 0;
-            for (String line : cell.getStringCellValue().split("\n", -1)) {
-                lines += Math.max(1, (line.length() + perLine - 1) / perLine);
-                if (lines >= MAX_WRAPPED_LINES) {
+            int start = 0;
+            while (lines < MAX_WRAPPED_LINES) {
+                int end = value.indexOf('\n', start);
+                int length = (end < 0 ? value.length() : end) - start;
+                lines += Math.max(1, (length + perLine - 1) / perLine);
+                if (end < 0) {
                     break;
                 }
+                start = end + 1;
             }
             float height = Math.min(lines, MAX_WRAPPED_LINES) * LINE_HEIGHT;
             if (height > row.getHeightInPoints()) {
                 row.setHeightInPoints(height);
             }
         }
+    }
+
+    /**
+     * A column's width, read from the sheet once: POI looks it up in the sheet's XML each time, which
+     * cost more than the rest of a wrapped cell. A table's widths are set before its rows.
+     */
+    private int columnWidth(Sheet sheet, int column) {
+        if (sheet != widthsSheet) {
+            widthsSheet = sheet;
+            widths = new int[0];
+        }
+        if (column >= widths.length) {
+            int known = widths.length;
+            widths = java.util.Arrays.copyOf(widths, column + 1);
+            java.util.Arrays.fill(widths, known, widths.length, -1);
+        }
+        if (widths[column] < 0) {
+            widths[column] = sheet.getColumnWidth(column);
+        }
+        return widths[column];
     }
 
     Cell styled(Row row, int column, String value, org.apache.poi.ss.usermodel.CellStyle style) {

@@ -1,5 +1,10 @@
 package com.incidenttally.report.excel;
 
+import java.io.IOException;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,5 +41,34 @@ class CellsTests {
         assertThat(fitted).hasSizeLessThanOrEqualTo(Cells.MAX_TEXT);
         assertThat(Character.isHighSurrogate(fitted.charAt(fitted.indexOf('…') - 1))).isFalse();
         assertThat(fitted).endsWith(marker);
+    }
+
+    @Test
+    void wrappedTextMakesItsRowAsTallAsItsLinesInItsOwnSheetsColumn() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Cells cells = new Cells(new WorkbookStyles(workbook));
+            Sheet narrow = workbook.createSheet("narrow");
+            narrow.setColumnWidth(0, 10 * 256);
+            Sheet wide = workbook.createSheet("wide");
+            wide.setColumnWidth(0, 40 * 256);
+            String text = "x".repeat(15) + "\nshort\n";
+
+            Row twoLinesAndTwo = narrow.createRow(0);
+            cells.wrapped(twoLinesAndTwo, 0, text);
+            Row threeLines = wide.createRow(0);
+            cells.wrapped(threeLines, 0, text);
+            Row capped = narrow.createRow(1);
+            cells.wrapped(capped, 0, "x".repeat(500));
+            Row oneLine = narrow.createRow(2);
+            cells.wrapped(oneLine, 0, "one line");
+            Row manyBreaks = wide.createRow(1);
+            cells.wrapped(manyBreaks, 0, "\n".repeat(30));
+
+            assertThat(twoLinesAndTwo.getHeightInPoints()).isEqualTo(4 * 14.5f);
+            assertThat(threeLines.getHeightInPoints()).isEqualTo(3 * 14.5f);
+            assertThat(capped.getHeightInPoints()).isEqualTo(12 * 14.5f);
+            assertThat(oneLine.getHeightInPoints()).isEqualTo(narrow.getDefaultRowHeightInPoints());
+            assertThat(manyBreaks.getHeightInPoints()).isEqualTo(12 * 14.5f);
+        }
     }
 }
