@@ -204,9 +204,7 @@ public final class WorkbookBench {
             String[] region = REGIONS[random.nextInt(REGIONS.length)];
             boolean sea = region[1].startsWith("SEA-");
             String district = sea || random.nextInt(4) == 0 ? null : new String(region[2 + random.nextInt(3)]);
-            if (district != null && random.nextInt(50) == 0) {
-                district = district + " (unresolved)";
-            }
+            String districtKey = district == null ? "" : (random.nextInt(50) == 0 ? "?:" : "d:") + district.toLowerCase();
             int minute = random.nextInt(24 * 60);
             LocalDateTime time = random.nextInt(10) == 0 ? null
                     : night.atTime(12, 0).plusMinutes(minute);
@@ -223,7 +221,7 @@ public final class WorkbookBench {
                             + "-" + (1 + i % 40),
                     night, time, time != null && (time.getHour() >= 18 || time.getHour() < 6),
                     time == null && random.nextBoolean(),
-                    new String(region[0]), new String(region[1]), district,
+                    new String(region[0]), new String(region[1]), district, districtKey,
                     random.nextInt(3) == 0 ? LOCATIONS[random.nextInt(LOCATIONS.length)] : null,
                     new String(TYPES[random.nextInt(TYPES.length)]),
                     random.nextInt(6) == 0 ? null : Integer.valueOf(1 + random.nextInt(20)),
@@ -231,7 +229,7 @@ public final class WorkbookBench {
                     random.nextInt(15) == 0 ? Integer.valueOf(random.nextInt(5)) : null,
                     random.nextInt(5) == 0 ? DAMAGE[random.nextInt(DAMAGE.length)] : null,
                     random.nextInt(8) == 0 ? MEASURES[random.nextInt(MEASURES.length)] : null,
-                    String.join("; ", sources),
+                    String.join("; ", sources), sources.stream().distinct().toList(),
                     random.nextInt(4) == 0 ? "https://t.me/rian_ru/" + (10_000 + random.nextInt(90_000)) : null,
                     random.nextInt(10) == 0 ? NOTES[random.nextInt(NOTES.length)] : null,
                     origins.toString(), reports,

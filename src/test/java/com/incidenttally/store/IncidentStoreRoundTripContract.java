@@ -1,7 +1,7 @@
 package com.incidenttally.store;
 
-import com.incidenttally.normalize.EventType;
 import com.incidenttally.normalize.Incident;
+import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Rejection;
 
 import org.junit.jupiter.api.BeforeEach;
