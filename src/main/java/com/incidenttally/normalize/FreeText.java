@@ -1,5 +1,7 @@
 package com.incidenttally.normalize;
 
+import com.incidenttally.tally.CellText;
+
 /**
  * Free text from the input: trimmed, blank as null, never longer than an Excel cell holds.
  * Trimming takes away invisible characters too — no-break and other spaces, zero-width spaces and
@@ -8,7 +10,7 @@ package com.incidenttally.normalize;
 public final class FreeText {
 
     /** The most characters an Excel cell holds. */
-    public static final int MAX_LENGTH = 32_767;
+    public static final int MAX_LENGTH = CellText.MAX_LENGTH;
 
     private FreeText() {
     }
@@ -43,10 +45,6 @@ public final class FreeText {
 
     /** Cuts text to at most {@code max} characters, ending with a marker that says how long it was. */
     public static String cut(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
-        }
-        String marker = " … [cut: " + text.length() + " characters]";
-        return text.substring(0, max - marker.length()) + marker;
+        return CellText.cut(text, max);
     }
 }
