@@ -15,8 +15,9 @@ CREATE TABLE IF NOT EXISTS it_file (
     loaded_at      TIMESTAMP
 );
 
--- Accepted rows, one per report, as normalized. The key orders them by night (NightKeys), so
--- the merge reads a range of nights in one sweep.
+-- Accepted rows, one per report, as normalized: what the merge and the Incidents sheet need, each
+-- text once (merged incidents are made while the report is written, never stored). The key orders
+-- them by night (NightKeys), so a report reads a range of nights in one sequential sweep.
 CREATE TABLE IF NOT EXISTS it_row (
     rid             BIGINT        NOT NULL PRIMARY KEY,
     file_id         BIGINT        NOT NULL,
@@ -27,14 +28,8 @@ CREATE TABLE IF NOT EXISTS it_row (
     local_time      TIMESTAMP,
     night_time      BOOLEAN,
     region_iso      VARCHAR(40)   NOT NULL,
-    region_input    VARCHAR(32767),
-    region_method   VARCHAR(16),
-    region_score    DOUBLE PRECISION,
     district        VARCHAR(32767),
     district_key    VARCHAR(32767) NOT NULL,
-    district_input  VARCHAR(32767),
-    district_method VARCHAR(16),
-    district_score  DOUBLE PRECISION,
     location        VARCHAR(32767),
     event_type      VARCHAR(16)   NOT NULL,
     uav_count       INT,
@@ -67,49 +62,45 @@ CREATE TABLE IF NOT EXISTS it_warning (
     PRIMARY KEY (file_id, seq)
 );
 
--- Merged incidents, rebuilt from it_row whenever the rows or the merge mode change; seq orders
--- them by night like it_row's key.
-CREATE TABLE IF NOT EXISTS it_incident (
-    seq             BIGINT        NOT NULL PRIMARY KEY,
-    incident_id     VARCHAR(32767) NOT NULL,
-    night           DATE          NOT NULL,
-    night_inferred  BOOLEAN       NOT NULL,
-    local_time      TIMESTAMP,
-    night_time      BOOLEAN,
-    region_iso      VARCHAR(40)   NOT NULL,
-    district        VARCHAR(32767),
-    district_key    VARCHAR(32767) NOT NULL,
-    location        VARCHAR(32767),
-    event_type      VARCHAR(16)   NOT NULL,
-    uav_count       INT,
-    killed          INT,
-    injured         INT,
-    damage          VARCHAR(32767),
-    measures        VARCHAR(32767),
-    sources         VARCHAR(32767) NOT NULL,
-    -- the sources' keys, one per line: the tallies count distinct sources from them
-    source_keys     VARCHAR(32767) NOT NULL,
-    source_urls     VARCHAR(32767),
-    notes           VARCHAR(32767),
-    origins         VARCHAR(32767) NOT NULL,
-    reports         INT           NOT NULL
+-- Names that did not match exactly, counted per file and chunk at ingest, so that Data quality
+-- and unresolved-names.csv never scan it_row: kind is region or district; line is the last line
+-- of the chunk that counted them (a resumed file forgets what lies past its last chunk).
+CREATE TABLE IF NOT EXISTS it_resolution (
+    file_id     BIGINT         NOT NULL,
+    line        BIGINT         NOT NULL,
+    kind        VARCHAR(8)     NOT NULL,
+    region_iso  VARCHAR(40)    NOT NULL,
+    input       VARCHAR(32767) NOT NULL,
+    method      VARCHAR(16),
+    canonical   VARCHAR(32767),
+    score       DOUBLE PRECISION NOT NULL,
+    rows_count  BIGINT         NOT NULL
 );
-CREATE INDEX IF NOT EXISTS it_incident_night ON it_incident (night);
+CREATE INDEX IF NOT EXISTS it_resolution_file ON it_resolution (file_id, line);
 
-CREATE TABLE IF NOT EXISTS it_merge (
-    seq         BIGINT        NOT NULL,
-    incident_id VARCHAR(32767) NOT NULL,
-    night       DATE          NOT NULL,
-    region_iso  VARCHAR(40)   NOT NULL,
-    district    VARCHAR(32767),
-    event_type  VARCHAR(16)   NOT NULL,
-    rule        VARCHAR(200)  NOT NULL,
-    reports     INT           NOT NULL,
-    sources     VARCHAR(32767) NOT NULL,
-    origins     VARCHAR(32767) NOT NULL,
-    conflicts   VARCHAR(32767)
+-- The nights of reports that carry an incident_id (a few percent of rows): an id whose reports
+-- lie on several nights is found here without reading it_row's wide rows.
+CREATE TABLE IF NOT EXISTS it_row_id (
+    file_id      BIGINT        NOT NULL,
+    line         BIGINT        NOT NULL,
+    incident_id  VARCHAR(32767) NOT NULL,
+    night        DATE          NOT NULL,
+    PRIMARY KEY (file_id, line)
 );
-CREATE INDEX IF NOT EXISTS it_merge_night ON it_merge (night);
+
+-- What the report needs of nights it does not read again: per night, the incidents merged by key
+-- and the distinct incident ids among its rows. Kept up to date night by night (it_touched), so
+-- a new file costs the merge of its own nights only.
+CREATE TABLE IF NOT EXISTS it_night (
+    night   DATE   NOT NULL PRIMARY KEY,
+    keyed   BIGINT NOT NULL,
+    ids     BIGINT NOT NULL
+);
+
+-- Nights whose rows changed since it_night counted them (a night may be listed more than once).
+CREATE TABLE IF NOT EXISTS it_touched (
+    night   DATE   NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS it_state (
     name   VARCHAR(100) NOT NULL PRIMARY KEY,

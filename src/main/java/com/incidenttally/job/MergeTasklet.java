@@ -1,7 +1,8 @@
 package com.incidenttally.job;
 
-import com.incidenttally.store.IncidentMerger;
 import com.incidenttally.store.IncidentStore;
+import com.incidenttally.store.StoredReportData;
+import com.incidenttally.tally.Period;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,11 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Rebuilds the merged incidents when the rows or the merge mode changed since the last build. */
+/**
+ * Brings the night index up to date for the nights whose rows changed and that the report will
+ * not read: the report merges the nights it shows (and the previous period's) as it writes them.
+ * A new file thus costs the merge of its own nights, never the whole store.
+ */
 class MergeTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger("incident-tally");
@@ -30,11 +35,11 @@ class MergeTasklet implements Tasklet {
             log.info("Incidents unchanged since the last run");
             return RepeatStatus.FINISHED;
         }
-        IncidentMerger.Result result = new IncidentMerger(store).rebuild(run.merge());
+        Period period = ReportTasklet.period(store, run);
+        Period previous = period.label().equals("all") ? null : period.previous();
+        StoredReportData.indexNights(store, run.merge(), previous == null ? period.from() : previous.from(),
+                period.to());
         store.setState(BUILT_FROM, wanted);
-        contribution.incrementWriteCount(result.incidents());
-        log.info("Merged {} rows into {} incidents", String.format("%,d", result.rows()),
-                String.format("%,d", result.incidents()));
         return RepeatStatus.FINISHED;
     }
 }

@@ -35,8 +35,10 @@ import java.time.ZoneOffset;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -70,7 +72,7 @@ class ReportTasklet implements Tasklet {
         for (Path leftover : ReportFolder.removeLeftovers(run.output())) {
             log.info("Removed {}, left by an interrupted run", leftover.getFileName());
         }
-        Period period = period(run);
+        Period period = period(store, run);
         // The same rows, merge and period as the report already in place: it would come out the same.
         Path target = run.output().resolve(period.label());
         String stateKey = "report " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -88,21 +90,32 @@ class ReportTasklet implements Tasklet {
         }
 
         Map<String, String> status = (Map<String, String>) job.getExecutionContext().get(FileSyncTasklet.FILE_STATUS);
-        RunInfo runInfo = runInfo(run, job, step, status == null ? Map.of() : status);
         Gazetteer places = gazetteer.get();
-        StoredReportData data = new StoredReportData(store, places, period, run.clock(), runInfo);
+        StoredReportData data = new StoredReportData(store, places, period, run.clock(), run.merge(),
+                incidents -> runInfo(run, job, step, status == null ? Map.of() : status, incidents));
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
+        // The charts are drawn on a second core while the workbook is written.
+        ExecutorService chartDrawing = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "charts");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             folder.write(dir -> {
-                List<Path> charts = new ChartRenderer(run.language(), places).render(data, dir.resolve("charts"));
-                new IncidentWorkbookWriter(ReportTexts.of(run.language(), places))
-                        .write(data, charts, dir.resolve("incident-report-" + period.label() + ".xlsx"));
+                ChartRenderer charts = new ChartRenderer(run.language(), places);
+                new IncidentWorkbookWriter(ReportTexts.of(run.language(), places)).write(data,
+                        () -> chartDrawing.submit(() -> charts.render(data, dir.resolve("charts"))),
+                        dir.resolve("incident-report-" + period.label() + ".xlsx"));
                 new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
                 new RejectedCsvWriter().write(data, dir.resolve("rejected.csv"));
                 new UnresolvedNamesCsvWriter().write(data, dir.resolve("unresolved-names.csv"));
             });
+            chartDrawing.shutdown();
             folder.publish();
         } catch (Exception | Error e) {
+            // The charts stop before their folder goes: nothing may write into it once discarded.
+            chartDrawing.shutdownNow();
+            chartDrawing.awaitTermination(1, TimeUnit.MINUTES);
             folder.discard();
             throw e;
         }
@@ -121,7 +134,8 @@ class ReportTasklet implements Tasklet {
         job.getExecutionContext().putString(REPORT_REJECTIONS, String.join("\n", ConsoleText.rejected(reasons)));
     }
 
-    private Period period(RunParameters run) {
+    /** The run's period: the one it names, else every night the store holds. */
+    static Period period(IncidentStore store, RunParameters run) {
         if (run.from() != null) {
             return new Period(run.label(), run.from(), run.to());
         }
@@ -133,7 +147,8 @@ class ReportTasklet implements Tasklet {
         return new Period("all", today, today);
     }
 
-    private RunInfo runInfo(RunParameters run, JobExecution job, StepExecution current, Map<String, String> status) {
+    private RunInfo runInfo(RunParameters run, JobExecution job, StepExecution current, Map<String, String> status,
+                            long incidents) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("input", run.input().toString());
         parameters.put("output", run.output().toString());
@@ -160,7 +175,6 @@ class ReportTasklet implements Tasklet {
             }
         }
         IncidentStore.RowTotals rows = store.rowTotals();
-        long incidents = store.incidentCount();
         return new RunInfo(version, parameters, StoredReportData.inputFiles(store, status), timings, rows.read(),
                 rows.accepted(), rows.rejected(), rows.accepted() - incidents, running);
     }

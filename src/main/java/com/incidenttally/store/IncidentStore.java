@@ -14,8 +14,11 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,11 +54,12 @@ public class IncidentStore {
      */
     public static IncidentStore open(JdbcTemplate jdbc) {
         if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0")
-                && (!runs(jdbc, "SELECT rid FROM it_row WHERE 1 = 0") || regionCodeWidth(jdbc) < REGION_CODE_WIDTH)) {
+                && (!runs(jdbc, "SELECT rid FROM it_row WHERE 1 = 0") || regionCodeWidth(jdbc) < REGION_CODE_WIDTH
+                || runs(jdbc, "SELECT 1 FROM it_incident WHERE 1 = 0"))) {
             LoggerFactory.getLogger("incident-tally")
                     .warn("The store has an earlier layout: it is emptied and every input file is read again");
             for (String table : List.of("it_row", "it_rejection", "it_warning", "it_incident", "it_incident_source",
-                    "it_merge", "it_file", "it_state")) {
+                    "it_merge", "it_row_id", "it_resolution", "it_night", "it_touched", "it_file", "it_state")) {
                 jdbc.execute("DROP TABLE IF EXISTS " + table);
             }
         }
@@ -123,12 +127,6 @@ public class IncidentStore {
         return count == null ? 0 : count;
     }
 
-    /** Merged incidents over the whole store. */
-    public long incidentCount() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM it_incident", Long.class);
-        return count == null ? 0 : count;
-    }
-
     public Map<String, StoredFile> filesByPath() {
         return files().stream().collect(Collectors.toMap(StoredFile::path, Function.identity()));
     }
@@ -158,7 +156,10 @@ public class IncidentStore {
     }
 
     private void deleteRows(long id) {
+        jdbc.update("INSERT INTO it_touched (night) SELECT DISTINCT night FROM it_row WHERE file_id = ?", id);
         jdbc.update("DELETE FROM it_row WHERE file_id = ?", id);
+        jdbc.update("DELETE FROM it_row_id WHERE file_id = ?", id);
+        jdbc.update("DELETE FROM it_resolution WHERE file_id = ?", id);
         jdbc.update("DELETE FROM it_rejection WHERE file_id = ?", id);
         jdbc.update("DELETE FROM it_warning WHERE file_id = ?", id);
     }
@@ -193,6 +194,8 @@ public class IncidentStore {
             return false;
         }
         jdbc.update("DELETE FROM it_row WHERE file_id = ? AND line > ?", id, lastLine);
+        jdbc.update("DELETE FROM it_row_id WHERE file_id = ? AND line > ?", id, lastLine);
+        jdbc.update("DELETE FROM it_resolution WHERE file_id = ? AND line > ?", id, lastLine);
         jdbc.update("DELETE FROM it_rejection WHERE file_id = ? AND line > ?", id, lastLine);
         jdbc.update("DELETE FROM it_warning WHERE file_id = ?", id);
         return true;
@@ -265,14 +268,8 @@ public class IncidentStore {
             .timestamp("local_time", r -> r.in().localTime())
             .bool("night_time", r -> r.in().nightTime())
             .text("region_iso", r -> r.in().regionIso())
-            .text("region_input", r -> r.in().regionInput())
-            .text("region_method", r -> r.in().regionMethod())
-            .real("region_score", r -> r.in().regionScore())
             .text("district", r -> r.in().district())
             .text("district_key", r -> r.in().districtKey())
-            .text("district_input", r -> r.in().districtInput())
-            .text("district_method", r -> r.in().districtMethod())
-            .real("district_score", r -> r.in().districtScore())
             .text("location", r -> r.in().location())
             .text("event_type", r -> r.in().eventType().code())
             .integer("uav_count", r -> r.in().uavCount())
@@ -285,6 +282,31 @@ public class IncidentStore {
             .text("source_url", r -> r.in().sourceUrl())
             .text("notes", r -> r.in().notes())
             .text("content_hash", r -> r.in().contentHash())
+            .build();
+
+    /** The night of a row with an incident id, for finding ids whose rows lie on several nights. */
+    private static final Columns<StoredRow> ROW_ID = Columns.<StoredRow>of("it_row_id")
+            .bigint("file_id", StoredRow::fileId)
+            .bigint("line", r -> r.in().line())
+            .text("incident_id", r -> r.in().incidentId())
+            .date("night", r -> r.in().night())
+            .build();
+
+    private static final Columns<StoredResolution> RESOLUTION = Columns.<StoredResolution>of("it_resolution")
+            .bigint("file_id", StoredResolution::fileId)
+            .bigint("line", StoredResolution::line)
+            .text("kind", StoredResolution::kind)
+            .text("region_iso", StoredResolution::regionIso)
+            .text("input", StoredResolution::input)
+            .text("method", StoredResolution::method)
+            .text("canonical", StoredResolution::canonical)
+            .real("score", StoredResolution::score)
+            .bigint("rows_count", StoredResolution::rows)
+            .build();
+
+    /** A night whose rows changed, for the night index to count again. */
+    private static final Columns<LocalDate> TOUCHED = Columns.<LocalDate>of("it_touched")
+            .date("night", night -> night)
             .build();
 
     private static final Columns<StoredRejection> REJECTION = Columns.<StoredRejection>of("it_rejection")
@@ -302,10 +324,18 @@ public class IncidentStore {
         }
         long number = claimRowNumbers(incidents.size());
         List<StoredRow> rows = new ArrayList<>(incidents.size());
+        List<StoredRow> withId = new ArrayList<>();
         for (Incident incident : incidents) {
-            rows.add(new StoredRow(NightKeys.of(incident.night(), number++), fileId, incident));
+            StoredRow row = new StoredRow(NightKeys.of(incident.night(), number++), fileId, incident);
+            rows.add(row);
+            if (incident.incidentId() != null) {
+                withId.add(row);
+            }
         }
         insert(ROW, rows);
+        insert(ROW_ID, withId);
+        insert(RESOLUTION, resolutions(fileId, incidents));
+        insert(TOUCHED, incidents.stream().map(Incident::night).distinct().toList());
     }
 
     public void insertRejections(long fileId, List<Rejection> rejections) {
@@ -317,11 +347,52 @@ public class IncidentStore {
 
     /** PostgreSQL loads a chunk's rows with COPY; other stores take them as one JDBC batch. */
     private <T> void insert(Columns<T> columns, List<T> items) {
+        if (items.isEmpty()) {
+            return;
+        }
         if (postgres) {
             PostgresCopy.copy(jdbc.getDataSource(), columns, items);
         } else {
             jdbc.batchUpdate(columns.insert(), items, items.size(), columns::bind);
         }
+    }
+
+    /**
+     * A name of a chunk's rows that did not match exactly: one row per file, chunk, name and
+     * method, with how many rows wrote it, the first canonical name in character order and the
+     * lowest score. The chunk's last line lets a resumed file forget what lies past it.
+     */
+    private record StoredResolution(long fileId, long line, String kind, String regionIso, String input,
+                                    String method, String canonical, double score, long rows) {
+
+        StoredResolution plus(String otherCanonical, double otherScore) {
+            String first = canonical == null || (otherCanonical != null && otherCanonical.compareTo(canonical) < 0)
+                    ? otherCanonical : canonical;
+            return new StoredResolution(fileId, line, kind, regionIso, input, method, first,
+                    Math.min(score, otherScore), rows + 1);
+        }
+    }
+
+    private static List<StoredResolution> resolutions(long fileId, List<Incident> incidents) {
+        long line = incidents.stream().mapToLong(Incident::line).max().orElse(0);
+        Map<List<String>, StoredResolution> counted = new LinkedHashMap<>();
+        for (Incident in : incidents) {
+            if (in.regionInput() != null) {
+                count(counted, new StoredResolution(fileId, line, "region", in.regionIso(), in.regionInput(),
+                        in.regionMethod(), null, in.regionScore(), 1));
+            }
+            if (in.districtInput() != null) {
+                count(counted, new StoredResolution(fileId, line, "district", in.regionIso(), in.districtInput(),
+                        in.districtMethod(), in.district(), in.districtScore(), 1));
+            }
+        }
+        return List.copyOf(counted.values());
+    }
+
+    private static void count(Map<List<String>, StoredResolution> counted, StoredResolution one) {
+        // Arrays.asList, not List.of: a name's method may be null.
+        counted.merge(Arrays.asList(one.kind(), one.regionIso(), one.input(), one.method()), one,
+                (seen, again) -> seen.plus(again.canonical(), again.score()));
     }
 
     /** Reserves {@code count} running numbers for row keys, in the transaction of the rows. */

@@ -27,6 +27,11 @@ final class NightKeys {
         return night.toEpochDay() * SPAN;
     }
 
+    /** The night of a key. */
+    static LocalDate night(long key) {
+        return LocalDate.ofEpochDay(Math.floorDiv(key, SPAN));
+    }
+
     /** The largest key of a night. */
     static long last(LocalDate night) {
         return first(night.plusDays(1)) - 1;

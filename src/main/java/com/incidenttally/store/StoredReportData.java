@@ -1,11 +1,14 @@
 package com.incidenttally.store;
 
+import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.places.AreaKind;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
 import com.incidenttally.tally.InputFileInfo;
+import com.incidenttally.tally.Merge;
 import com.incidenttally.tally.MergeNote;
 import com.incidenttally.tally.MergedIncident;
+import com.incidenttally.tally.NightMerge;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.RegionComparison;
 import com.incidenttally.tally.RegionNightMatrix;
@@ -15,96 +18,304 @@ import com.incidenttally.tally.Resolution;
 import com.incidenttally.tally.RunInfo;
 import com.incidenttally.tally.Tallies;
 import com.incidenttally.tally.TallyRow;
-import com.incidenttally.tally.UnresolvedName;
 import com.incidenttally.tally.Totals;
+import com.incidenttally.tally.UnresolvedName;
 import com.incidenttally.tally.Warning;
 import com.incidenttally.tally.WeekCount;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
-/** The report's view of the store for one period. Group lists are read once; big views stream. */
+/**
+ * The report's view of the store for one period. One sweep over the period's reports (and the
+ * previous period's) merges them night range by night range and hands each incident to the
+ * tallies, and the period's incidents and merge notes to the workbook as they come; nights
+ * outside it are known from the night index. Group lists are small; nothing holds a period.
+ */
 public class StoredReportData implements ReportData {
 
+    /** Weeks the weekly trend shows, the period's last week included. */
+    private static final int TREND_WEEKS = 12;
+
+    private final IncidentStore store;
     private final JdbcTemplate jdbc;
     private final int rangeRows;
+    private final boolean mergeAcrossSources;
     /** A region or sea area by its code, as the gazetteer knows it. */
     private final Function<String, Optional<Region>> areas;
+    /** Looked up once per code: the sweep asks for every incident. */
     private final Map<String, Optional<Region>> areaByIso = new ConcurrentHashMap<>();
     /** What unresolved names might mean; null: no candidates. */
     private final Gazetteer gazetteer;
     private final Period period;
     private final Instant generatedAt;
-    private final RunInfo runInfo;
+    /** Run info, given the number of incidents the whole store holds. */
+    private final LongFunction<RunInfo> runInfo;
     private final Period previous;
+    private final Tallies tallies;
     /** Each group list is read once, however many writers ask for it. */
     private final Map<String, Object> memo = new HashMap<>();
+    private boolean swept;
 
     public StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
-                            RunInfo runInfo) {
-        this(store, gazetteer, period, generatedAt, runInfo, NightRanges.DEFAULT_ROWS);
+                            boolean mergeAcrossSources, LongFunction<RunInfo> runInfo) {
+        this(store, gazetteer, gazetteer::regionByIso, period, generatedAt, mergeAcrossSources, runInfo,
+                StoredReports.PAGE_ROWS);
     }
 
-    /** A view that reads incidents and merge notes at most {@code rangeRows} at a time. */
+    /** A view that reads reports about {@code rangeRows} at a time (nights are never split). */
     StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
-                     RunInfo runInfo, int rangeRows) {
-        this(store, gazetteer, gazetteer::regionByIso, period, generatedAt, runInfo, rangeRows);
+                     boolean mergeAcrossSources, LongFunction<RunInfo> runInfo, int rangeRows) {
+        this(store, gazetteer, gazetteer::regionByIso, period, generatedAt, mergeAcrossSources, runInfo, rangeRows);
     }
 
     /** A view that knows regions and sea areas through {@code areas} (a sea the bundled data lacks, in tests). */
     StoredReportData(IncidentStore store, Gazetteer gazetteer, Function<String, Optional<Region>> areas, Period period,
-                     Instant generatedAt, RunInfo runInfo, int rangeRows) {
+                     Instant generatedAt, boolean mergeAcrossSources, LongFunction<RunInfo> runInfo, int rangeRows) {
+        this.store = store;
         this.rangeRows = rangeRows;
         this.jdbc = store.jdbc();
+        this.mergeAcrossSources = mergeAcrossSources;
         this.gazetteer = gazetteer;
         this.areas = areas;
         this.period = period;
         this.generatedAt = generatedAt;
         this.runInfo = runInfo;
         this.previous = findPrevious();
+        this.tallies = new Tallies(period, previous);
     }
 
+    /** Synchronized: the charts are drawn on another thread while the workbook is written. */
     @SuppressWarnings("unchecked")
-    private <T> T memoized(String key, java.util.function.Supplier<T> query) {
+    private synchronized <T> T memoized(String key, java.util.function.Supplier<T> query) {
         if (!memo.containsKey(key)) {
             memo.put(key, query.get());
         }
         return (T) memo.get(key);
     }
 
-    /** The nights the store holds, or null when it holds none. */
+    /** The nights the store holds reports of, or null when it holds none. */
     public static Period allNights(IncidentStore store) {
-        return store.jdbc().query("SELECT MIN(night), MAX(night) FROM it_incident", rs -> {
-            rs.next();
-            LocalDate from = rs.getObject(1, LocalDate.class);
-            LocalDate to = rs.getObject(2, LocalDate.class);
-            return from == null ? null : new Period("all", from, to);
-        });
+        Long first = firstKey(store.jdbc(), "ASC", Long.MAX_VALUE);
+        Long last = firstKey(store.jdbc(), "DESC", Long.MAX_VALUE);
+        return first == null || last == null ? null : new Period("all", NightKeys.night(first), NightKeys.night(last));
+    }
+
+    /**
+     * The first (or, {@code DESC}, the last) row key of a loaded file, below {@code below} when
+     * given: read in key order a few rows at a time, so it costs an index lookup, not a scan.
+     */
+    private static Long firstKey(JdbcTemplate jdbc, String direction, long below) {
+        Set<Long> loaded = new HashSet<>(jdbc.queryForList("SELECT id FROM it_file WHERE status = 'LOADED'",
+                Long.class));
+        boolean ascending = direction.equals("ASC");
+        long bound = ascending ? Long.MIN_VALUE : Long.MAX_VALUE;
+        while (true) {
+            List<long[]> rows = jdbc.query("SELECT rid, file_id FROM it_row WHERE rid " + (ascending ? ">" : "<")
+                            + " ? AND rid < ? ORDER BY rid " + direction + " FETCH FIRST 100 ROWS ONLY",
+                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, bound, below);
+            for (long[] row : rows) {
+                if (loaded.contains(row[1])) {
+                    return row[0];
+                }
+            }
+            if (rows.size() < 100) {
+                return null;
+            }
+            bound = rows.get(rows.size() - 1)[0];
+        }
     }
 
     private Period findPrevious() {
         if ("all".equals(period.label())) {
             return null;
         }
-        Long before = jdbc.queryForObject("SELECT COUNT(*) FROM it_incident WHERE seq < ?", Long.class,
-                NightKeys.first(period.from()));
-        return before != null && before > 0 ? period.previous() : null;
+        return firstKey(jdbc, "ASC", NightKeys.first(period.from())) != null ? period.previous() : null;
+    }
+
+    /**
+     * Counts again the nights whose rows changed, except those from {@code from} to {@code to},
+     * which a report's sweep counts as it reads them anyway; with every night when the merge
+     * mode changed.
+     */
+    public static void indexNights(IncidentStore store, boolean mergeAcrossSources, LocalDate from, LocalDate to) {
+        new NightIndex(store).useMode(mergeAcrossSources);
+        indexNights(store, mergeAcrossSources, from, to, () -> new StoredReports(store, StoredReports.PAGE_ROWS));
+    }
+
+    private static void indexNights(IncidentStore store, boolean mergeAcrossSources, LocalDate from, LocalDate to,
+                                    java.util.function.Supplier<StoredReports> storedReports) {
+        NightIndex index = new NightIndex(store);
+        List<LocalDate> touched = index.touched().stream()
+                .filter(night -> from == null || night.isBefore(from) || night.isAfter(to)).toList();
+        if (touched.isEmpty()) {
+            return;
+        }
+        StoredReports reports = storedReports.get();
+        Map<LocalDate, Long> elsewhere = reports.spanning().landingElsewhere();
+        int start = 0;
+        for (int i = 1; i <= touched.size(); i++) {
+            if (i == touched.size() || !touched.get(i).equals(touched.get(i - 1).plusDays(1))) {
+                LocalDate first = touched.get(start);
+                LocalDate last = touched.get(i - 1);
+                Map<LocalDate, long[]> counts = new TreeMap<>();
+                reports.forEachRange(first, last, range -> count(NightMerge.of(range, mergeAcrossSources), counts));
+                for (LocalDate night = first; !night.isAfter(last); night = night.plusDays(1)) {
+                    index.put(night, counts(counts.get(night), elsewhere.getOrDefault(night, 0L)));
+                }
+                start = i;
+            }
+        }
+    }
+
+    private static void count(Merge.Group group, Map<LocalDate, long[]> counts) {
+        for (Merge.Merged incident : group.incidents()) {
+            counts.computeIfAbsent(incident.night(), k -> new long[2])[incident.keyed() ? 0 : 1]++;
+        }
+    }
+
+    private static NightIndex.Counts counts(long[] merged, long spanningElsewhere) {
+        return merged == null ? new NightIndex.Counts(0, spanningElsewhere)
+                : new NightIndex.Counts(merged[0], merged[1] + spanningElsewhere);
+    }
+
+    /**
+     * Reads the period, and the previous one, once: every incident goes to the tallies; the
+     * period's incidents go to {@code listing} ordered by night, region, district, time, and its
+     * merge notes to {@code notes} ordered by night and region. Counts the nights it reads into
+     * the night index, and then the other nights that changed. Once per view.
+     */
+    @Override
+    public synchronized void sweep(Consumer<MergedIncident> listing, Consumer<MergeNote> notes) {
+        if (swept) {
+            throw new IllegalStateException("the period was swept already");
+        }
+        swept = true;
+        NightIndex index = new NightIndex(store);
+        index.useMode(mergeAcrossSources);
+        Set<LocalDate> touched = new HashSet<>(index.touched());
+        StoredReports reports = reports();
+        Map<LocalDate, Long> elsewhere = reports.spanning().landingElsewhere();
+        LocalDate from = previous != null ? previous.from() : period.from();
+        reports.forEachRange(from, period.to(), range -> {
+            Merge.Group group = NightMerge.of(range, mergeAcrossSources);
+            Map<LocalDate, long[]> counts = new TreeMap<>();
+            count(group, counts);
+            List<Listed> listed = new ArrayList<>();
+            List<Noted> noted = new ArrayList<>();
+            long seq = 0;
+            for (Merge.Duplicate duplicate : group.duplicates()) {
+                if (period.contains(duplicate.night())) {
+                    noted.add(new Noted(duplicate.regionIso(), 0, duplicate.incidentId(), new MergeNote(
+                            duplicate.incidentId(), duplicate.night(), regionName(duplicate.regionIso()),
+                            duplicate.district(), duplicate.eventType(), Merge.RULE_DUPLICATE, duplicate.rows(),
+                            duplicate.source(), duplicate.origins(), null)));
+                }
+            }
+            for (Merge.Merged merged : group.incidents()) {
+                seq++;
+                MergedIncident incident = incident(merged);
+                tallies.add(incident);
+                if (period.contains(merged.night())) {
+                    listed.add(new Listed(merged.regionIso(), merged.districtKey(), seq, incident));
+                    if (merged.merged()) {
+                        noted.add(new Noted(merged.regionIso(), seq, merged.id(), new MergeNote(merged.id(),
+                                merged.night(), regionName(merged.regionIso()), merged.district(), merged.eventType(),
+                                merged.rule(), merged.reports(), merged.sources(), merged.origins(),
+                                merged.conflicts())));
+                    }
+                }
+            }
+            counts.forEach((night, merged) -> {
+                index.put(night, counts(merged, elsewhere.getOrDefault(night, 0L)));
+                touched.remove(night);
+            });
+            listed.sort(Listed.ORDER);
+            listed.forEach(l -> listing.accept(l.incident()));
+            noted.sort(Noted.ORDER);
+            noted.forEach(n -> notes.accept(n.note()));
+        });
+        // Nights of the sweep that no longer hold a report.
+        for (LocalDate night : touched) {
+            if (!night.isBefore(from) && !night.isAfter(period.to())) {
+                index.put(night, counts(null, elsewhere.getOrDefault(night, 0L)));
+            }
+        }
+        indexNights(store, mergeAcrossSources, from, period.to(), this::reports);
+        // What the night index gives is read here, on the thread whose transaction wrote it: the
+        // charts are drawn on another thread, with a connection of its own.
+        weeklyTrend();
+        storeIncidents();
+    }
+
+    /** The store's reports, and its spanning ids read once for this view. */
+    private StoredReports reports() {
+        return memoized("reports", () -> new StoredReports(store, rangeRows));
+    }
+
+    private MergedIncident incident(Merge.Merged merged) {
+        return new MergedIncident(merged.id(), merged.night(), merged.localTime(),
+                Boolean.TRUE.equals(merged.nightTime()), merged.nightInferred(), regionName(merged.regionIso()),
+                merged.regionIso(), merged.district(), merged.districtKey(), merged.location(), merged.eventType(),
+                merged.uavCount(), merged.killed(), merged.injured(), merged.damage(), merged.measures(),
+                merged.sources(), merged.sourceKeys(), merged.sourceUrls(), merged.notes(), merged.origins(),
+                merged.reports(), kind(merged.regionIso()));
+    }
+
+    /** An incident with the columns it is listed by. */
+    private record Listed(String regionIso, String districtKey, long seq, MergedIncident incident) {
+        /** Night, region, district, time of day (unknown last), then the order of merging. */
+        static final Comparator<Listed> ORDER = Comparator.<Listed, LocalDate>comparing(l -> l.incident().night())
+                .thenComparing(Listed::regionIso).thenComparing(Listed::districtKey)
+                .thenComparing(l -> l.incident().localTime(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(Listed::seq);
+    }
+
+    /** A merge note with the columns it is listed by. */
+    private record Noted(String regionIso, long seq, String incidentId, MergeNote note) {
+        /** Night, region, then the order of merging (exact duplicates first). */
+        static final Comparator<Noted> ORDER = Comparator.<Noted, LocalDate>comparing(n -> n.note().night())
+                .thenComparing(Noted::regionIso).thenComparingLong(Noted::seq).thenComparing(Noted::incidentId);
+    }
+
+    private synchronized void requireSwept() {
+        if (!swept) {
+            sweep(incident -> { }, note -> { });
+        }
+    }
+
+    /** Incidents over the whole store, from the night index: after the sweep, which brings it up to date. */
+    public long storeIncidents() {
+        requireSwept();
+        return memoized("storeIncidents", () -> {
+            long total = 0;
+            for (NightIndex.Counts counts : new NightIndex(store).all().values()) {
+                total += counts.keyed() + counts.ids();
+            }
+            StoredReports.Spanning spanning = reports().spanning();
+            for (long extra : spanning.landingElsewhere().values()) {
+                total -= extra;
+            }
+            return total;
+        });
     }
 
     @Override
@@ -119,7 +330,8 @@ public class StoredReportData implements ReportData {
 
     @Override
     public Totals totals() {
-        return tallies().totals();
+        requireSwept();
+        return memoized("totals", tallies::totals);
     }
 
     @Override
@@ -129,130 +341,67 @@ public class StoredReportData implements ReportData {
 
     @Override
     public Totals previousTotals() {
-        return tallies().previousTotals();
+        requireSwept();
+        return previous == null ? null : memoized("previousTotals", tallies::previousTotals);
     }
 
     @Override
     public List<RegionComparison> comparison() {
-        return tallies().comparison();
+        requireSwept();
+        return previous == null ? List.<RegionComparison>of() : memoized("comparison", tallies::comparison);
     }
 
     @Override
     public List<TallyRow> byRegion() {
-        return tallies().byRegion();
+        requireSwept();
+        return memoized("byRegion", tallies::byRegion);
     }
 
     @Override
     public List<TallyRow> byDistrict() {
-        return tallies().byDistrict();
+        requireSwept();
+        return memoized("byDistrict", tallies::byDistrict);
     }
 
     @Override
     public List<TallyRow> byNight() {
-        return tallies().byNight();
+        requireSwept();
+        return memoized("byNight", tallies::byNight);
     }
 
     @Override
     public RegionNightMatrix regionNight() {
-        return tallies().regionNight();
+        requireSwept();
+        return memoized("regionNight", tallies::regionNight);
     }
 
+    /** Incidents per week over the 12 weeks up to the period's last, from the night index. */
     @Override
     public List<WeekCount> weeklyTrend() {
-        return tallies().weeklyTrend();
+        requireSwept();
+        return memoized("weeklyTrend", this::computeWeeklyTrend);
     }
 
-    private Tallies tallies() {
-        return memoized("tallies", this::computeTallies);
-    }
-
-    /**
-     * Every tally in one sweep over the incidents from the first night any of them needs (the
-     * previous period, the trend's first week) to the period's last night, in key order, reading
-     * only the columns the tallies count: the free text stays in the store.
-     */
-    private Tallies computeTallies() {
-        Tallies tallies = new Tallies(period, previous);
-        jdbc.query(connection -> {
-            var ps = connection.prepareStatement("SELECT night, local_time, night_time, night_inferred, region_iso,"
-                    + " district, district_key, event_type, uav_count, killed, injured, source_keys, reports"
-                    + " FROM it_incident WHERE seq BETWEEN ? AND ?");
-            ps.setLong(1, NightKeys.first(tallies.firstNight()));
-            ps.setLong(2, NightKeys.last(period.to()));
-            ps.setFetchSize(1_000);
-            return ps;
-        }, rs -> {
-            String iso = rs.getString(5);
-            tallies.add(new MergedIncident(null, rs.getObject(1, LocalDate.class),
-                    rs.getObject(2, LocalDateTime.class), rs.getBoolean(3), rs.getBoolean(4), regionName(iso), iso,
-                    rs.getString(6), rs.getString(7), null, rs.getString(8), integer(rs, 9), integer(rs, 10),
-                    integer(rs, 11), null, null, null, sourceKeys(rs.getString(12)), null, null, null, rs.getInt(13),
-                    kind(iso)));
+    private List<WeekCount> computeWeeklyTrend() {
+        LocalDate last = period.to().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate trendStart = last.minusWeeks(TREND_WEEKS - 1);
+        TreeMap<LocalDate, Long> weeks = new TreeMap<>();
+        Map<LocalDate, Long> elsewhere = reports().spanning().landingElsewhere();
+        new NightIndex(store).all().forEach((night, counts) -> {
+            long incidents = counts.keyed() + counts.ids() - elsewhere.getOrDefault(night, 0L);
+            if (!night.isBefore(trendStart) && !night.isAfter(period.to()) && incidents > 0) {
+                weeks.merge(night.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), incidents, Long::sum);
+            }
         });
-        return tallies;
-    }
-
-    /** The distinct sources of an incident, as the store keeps them: one key a line. */
-    private static List<String> sourceKeys(String column) {
-        return List.of(column.split("\n"));
-    }
-
-    /** An incident with the columns it is listed by. */
-    private record Listed(String regionIso, String districtKey, long seq, MergedIncident incident) {
-        /** Night, region, district, time of day (unknown last), then the order of merging. */
-        static final Comparator<Listed> ORDER = Comparator.<Listed, LocalDate>comparing(l -> l.incident().night())
-                .thenComparing(Listed::regionIso).thenComparing(Listed::districtKey)
-                .thenComparing(l -> l.incident().localTime(), Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparingLong(Listed::seq);
-    }
-
-    @Override
-    public void incidents(Consumer<MergedIncident> sink) {
-        inNightOrder("it_incident", true, (rs, n) -> {
-            LocalDateTime time = rs.getObject("local_time", LocalDateTime.class);
-            String districtKey = rs.getString("district_key");
-            return new Listed(rs.getString("region_iso"), districtKey, rs.getLong("seq"),
-                    new MergedIncident(rs.getString("incident_id"), rs.getObject("night", LocalDate.class),
-                            time, rs.getBoolean("night_time"),
-                            rs.getBoolean("night_inferred"), regionName(rs.getString("region_iso")),
-                            rs.getString("region_iso"), rs.getString("district"), districtKey, rs.getString("location"),
-                            rs.getString("event_type"), integer(rs, "uav_count"), integer(rs, "killed"),
-                            integer(rs, "injured"), rs.getString("damage"), rs.getString("measures"),
-                            rs.getString("sources"), sourceKeys(rs.getString("source_keys")),
-                            rs.getString("source_urls"), rs.getString("notes"), rs.getString("origins"),
-                            rs.getInt("reports"), kind(rs.getString("region_iso"))));
-        }, Listed.ORDER, listed -> sink.accept(listed.incident()));
-    }
-
-    /**
-     * The period's rows of a table with a night column, in the given order: read a range of
-     * nights at a time and sorted here, because the database would sort the whole period on disk.
-     * A table keyed by {@link NightKeys} in {@code seq} is read by key range, in one sweep.
-     */
-    private <T> void inNightOrder(String table, boolean nightKeyed, RowMapper<T> mapper, Comparator<T> order,
-                                  Consumer<T> sink) {
-        String where = nightKeyed ? " WHERE seq BETWEEN ? AND ?" : " WHERE night BETWEEN ? AND ?";
-        for (NightRanges.Range range : NightRanges.of(jdbc, rangeRows, "SELECT night, COUNT(*) FROM " + table + where
-                + " GROUP BY night ORDER BY night", bounds(nightKeyed, period.from(), period.to()))) {
-            List<T> rows = jdbc.query("SELECT * FROM " + table + where, mapper,
-                    bounds(nightKeyed, range.from(), range.to()));
-            rows.sort(order);
-            rows.forEach(sink);
+        if (weeks.isEmpty()) {
+            return List.of();
         }
-    }
-
-    private static Object[] bounds(boolean nightKeyed, LocalDate from, LocalDate to) {
-        return nightKeyed ? new Object[] {NightKeys.first(from), NightKeys.last(to)} : new Object[] {from, to};
-    }
-
-    private static Integer integer(ResultSet rs, int column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Integer integer(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
+        LocalDate first = weeks.firstKey();
+        List<WeekCount> trend = new ArrayList<>();
+        for (LocalDate monday = first; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
+            trend.add(new WeekCount(NightCalendar.isoWeek(monday), monday, weeks.getOrDefault(monday, 0L)));
+        }
+        return trend;
     }
 
     @Override
@@ -285,24 +434,20 @@ public class StoredReportData implements ReportData {
     private List<Resolution> computeResolutions() {
         List<Resolution> resolutions = new ArrayList<>();
         jdbc.query("""
-                SELECT r.region_iso, r.region_input, r.region_method, MIN(r.region_score), COUNT(*)
-                FROM it_row r JOIN it_file f ON f.id = r.file_id
-                WHERE f.status = 'LOADED' AND r.region_input IS NOT NULL
-                GROUP BY r.region_iso, r.region_input, r.region_method
+                SELECT r.kind, r.region_iso, r.input, r.method, MIN(r.canonical), MIN(r.score), SUM(r.rows_count)
+                FROM it_resolution r JOIN it_file f ON f.id = r.file_id
+                WHERE f.status = 'LOADED'
+                GROUP BY r.kind, r.region_iso, r.input, r.method
                 """, rs -> {
-            String name = regionName(rs.getString(1));
-            resolutions.add(new Resolution("region", name, rs.getString(2), name, rs.getString(3), rs.getDouble(4),
-                    rs.getLong(5)));
-        });
-        jdbc.query("""
-                SELECT r.region_iso, r.district_input, MIN(r.district), r.district_method, MIN(r.district_score), COUNT(*)
-                FROM it_row r JOIN it_file f ON f.id = r.file_id
-                WHERE f.status = 'LOADED' AND r.district_input IS NOT NULL
-                GROUP BY r.region_iso, r.district_input, r.district_method
-                """, rs -> {
-            boolean unresolved = "unresolved".equals(rs.getString(4));
-            resolutions.add(new Resolution("district", regionName(rs.getString(1)), rs.getString(2),
-                    unresolved ? null : rs.getString(3), rs.getString(4), rs.getDouble(5), rs.getLong(6)));
+            String name = regionName(rs.getString(2));
+            if (KIND_REGION.equals(rs.getString(1))) {
+                resolutions.add(new Resolution(KIND_REGION, name, rs.getString(3), name, rs.getString(4),
+                        rs.getDouble(6), rs.getLong(7)));
+            } else {
+                boolean unresolved = "unresolved".equals(rs.getString(4));
+                resolutions.add(new Resolution(KIND_DISTRICT, name, rs.getString(3),
+                        unresolved ? null : rs.getString(5), rs.getString(4), rs.getDouble(6), rs.getLong(7)));
+            }
         });
         resolutions.sort(Comparator.comparing(Resolution::kind).reversed().thenComparing(Resolution::region)
                 .thenComparing(Resolution::input));
@@ -337,9 +482,9 @@ public class StoredReportData implements ReportData {
         regionRows.forEach((input, rows) -> names.add(new UnresolvedName(KIND_REGION, input, null, rows[0],
                 regionReasons.get(input), gazetteer == null ? List.of() : gazetteer.regionCandidates(input, CANDIDATES)
                 .stream().map(c -> new UnresolvedName.Candidate(c.place().name(), c.score())).toList())));
-        jdbc.query("SELECT r.region_iso, r.district_input, COUNT(*) FROM it_row r JOIN it_file f ON f.id = r.file_id"
-                + " WHERE f.status = 'LOADED' AND r.district_method = 'unresolved'"
-                + " GROUP BY r.region_iso, r.district_input", rs -> {
+        jdbc.query("SELECT r.region_iso, r.input, SUM(r.rows_count) FROM it_resolution r JOIN it_file f"
+                + " ON f.id = r.file_id WHERE f.status = 'LOADED' AND r.kind = 'district' AND r.method = 'unresolved'"
+                + " GROUP BY r.region_iso, r.input", rs -> {
             String iso = rs.getString(1);
             String input = rs.getString(2);
             Region region = area(iso).orElse(null);
@@ -353,22 +498,6 @@ public class StoredReportData implements ReportData {
         return names;
     }
 
-    /** A merge note with the columns it is listed by. */
-    private record Noted(String regionIso, long seq, String incidentId, MergeNote note) {
-        /** Night, region, then the order of merging. */
-        static final Comparator<Noted> ORDER = Comparator.<Noted, LocalDate>comparing(n -> n.note().night())
-                .thenComparing(Noted::regionIso).thenComparingLong(Noted::seq).thenComparing(Noted::incidentId);
-    }
-
-    @Override
-    public void merges(Consumer<MergeNote> sink) {
-        inNightOrder("it_merge", false, (rs, n) -> new Noted(rs.getString("region_iso"), rs.getLong("seq"),
-                rs.getString("incident_id"), new MergeNote(rs.getString("incident_id"),
-                rs.getObject("night", LocalDate.class), regionName(rs.getString("region_iso")), rs.getString("district"),
-                rs.getString("event_type"), rs.getString("rule"), rs.getInt("reports"), rs.getString("sources"),
-                rs.getString("origins"), rs.getString("conflicts"))), Noted.ORDER, noted -> sink.accept(noted.note()));
-    }
-
     @Override
     public List<Warning> warnings() {
         return memoized("warnings", this::computeWarnings);
@@ -379,9 +508,10 @@ public class StoredReportData implements ReportData {
                 + " ORDER BY f.path, w.seq", (rs, n) -> new Warning(rs.getString(1), rs.getString(2)));
     }
 
+    /** Run info, which counts the store's incidents: after the sweep. */
     @Override
     public RunInfo runInfo() {
-        return runInfo;
+        return runInfo == null ? null : memoized("runInfo", () -> runInfo.apply(storeIncidents()));
     }
 
     /** Every input file the store holds, as Run info lists them. */
@@ -423,7 +553,6 @@ public class StoredReportData implements ReportData {
         return area(iso).map(Region::kind).orElse(AreaKind.REGION);
     }
 
-    /** Looked up once per code: the sweeps ask for every incident. */
     private Optional<Region> area(String iso) {
         return areaByIso.computeIfAbsent(iso, areas);
     }

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * Everything a report shows, read from the store. Lists are small (one element per group); the
- * per-incident and per-rejection views stream, so a report of millions of rows never holds them.
+ * incidents, merge notes and rejections stream, so a report of millions of rows never holds them.
  */
 public interface ReportData {
 
@@ -36,8 +36,13 @@ public interface ReportData {
     /** Incidents per ISO week, oldest first, at most the last 12 weeks the store holds. */
     List<WeekCount> weeklyTrend();
 
-    /** Merged incidents in the period, ordered by night, region, district, time. */
-    void incidents(Consumer<MergedIncident> sink);
+    /**
+     * Streams the period's merged incidents, ordered by night, region, district, time, to
+     * {@code incidents}, and its merge notes, ordered by night and region, to {@code merges}, in
+     * one pass over the data; the tallies are computed by the same pass. At most once, before
+     * or after the tallies are asked for.
+     */
+    void sweep(Consumer<MergedIncident> incidents, Consumer<MergeNote> merges);
 
     /** Every rejected row of the input, ordered by file and line. */
     void rejections(Consumer<Rejection> sink);
@@ -47,7 +52,6 @@ public interface ReportData {
     /** Every distinct name that rejected rows or was left unresolved, with candidates; most rows first. */
     List<UnresolvedName> unresolvedNames();
 
-    void merges(Consumer<MergeNote> sink);
 
     List<Warning> warnings();
 

@@ -176,21 +176,14 @@ public final class WorkbookBench {
     private record Synthetic(ReportFixtures.Data fixture, long count) implements ReportData {
 
         @Override
-        public void incidents(Consumer<MergedIncident> sink) {
-            SplittableRandom random = new SplittableRandom(1);
-            for (long i = 0; i < count; i++) {
-                sink.accept(incident(random, i, count));
-            }
-        }
-
-        @Override
-        public void merges(Consumer<MergeNote> sink) {
+        public void sweep(Consumer<MergedIncident> incidents, Consumer<MergeNote> merges) {
             SplittableRandom random = new SplittableRandom(1);
             for (long i = 0; i < count; i++) {
                 MergedIncident incident = incident(random, i, count);
+                incidents.accept(incident);
                 if (incident.reports() > 1) {
                     boolean conflict = i % 5 == 0;
-                    sink.accept(new MergeNote(incident.id(), incident.night(), incident.region(), incident.district(),
+                    merges.accept(new MergeNote(incident.id(), incident.night(), incident.region(), incident.district(),
                             incident.eventType(), i % 7 == 0 ? "incident_id" : "same key, different sources",
                             incident.reports(), incident.sources(), incident.origins(),
                             conflict ? "uav_count: " + incident.uavCount() + " / unknown" : ""));

@@ -242,8 +242,9 @@ public final class ReportFixtures {
                        List<MergeNote> mergeList, List<Warning> warnings, RunInfo runInfo) implements ReportData {
 
         @Override
-        public void incidents(Consumer<MergedIncident> sink) {
-            incidentList.forEach(sink);
+        public void sweep(Consumer<MergedIncident> incidents, Consumer<MergeNote> merges) {
+            incidentList.forEach(incidents);
+            mergeList.forEach(merges);
         }
 
         @Override
@@ -258,11 +259,6 @@ public final class ReportFixtures {
                     new UnresolvedName("district", "TZR", "Volgograd Oblast", 1,
                             "unresolved district", List.of(new UnresolvedName.Candidate("Traktorozavodsky District", 0.61),
                             new UnresolvedName.Candidate("Krasnooktyabrsky District", 0.55))));
-        }
-
-        @Override
-        public void merges(Consumer<MergeNote> sink) {
-            mergeList.forEach(sink);
         }
     }
 }

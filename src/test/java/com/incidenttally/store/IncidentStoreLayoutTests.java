@@ -62,9 +62,23 @@ class IncidentStoreLayoutTests {
         IncidentStore store = IncidentStore.open(jdbc);
 
         assertThat(store.files()).isEmpty();
-        jdbc.update("INSERT INTO it_incident (seq, incident_id, night, night_inferred, region_iso, district_key,"
-                + " event_type, sources, source_keys, origins, reports) VALUES (1, 'CASPIAN-20251207-1', DATE '2025-12-07',"
-                + " FALSE, 'SEA-CASPIAN', '', 'shot_down', 'MoD', 'mod', 'a.csv:2', 1)");
-        assertThat(jdbc.queryForObject("SELECT region_iso FROM it_incident", String.class)).isEqualTo("SEA-CASPIAN");
+        jdbc.update("INSERT INTO it_row (rid, file_id, line, night, night_inferred, region_iso, district_key, event_type,"
+                + " source, source_key, content_hash) VALUES (1, 1, 2, DATE '2025-12-07', FALSE, 'SEA-CASPIAN', '',"
+                + " 'shot_down', 'MoD', 'mod', 'h')");
+        assertThat(jdbc.queryForObject("SELECT region_iso FROM it_row", String.class)).isEqualTo("SEA-CASPIAN");
+    }
+
+    @Test
+    void aStoreThatKeptMergedIncidentsInATableIsEmptiedAndReadAgain() {
+        // The layout before the one-pass report: merged incidents and merge notes had tables of their own.
+        IncidentStore.open(jdbc);
+        jdbc.update("INSERT INTO it_file (path, sha256, status) VALUES ('a.csv', 'sha-a', 'LOADED')");
+        jdbc.execute("CREATE TABLE it_incident (seq BIGINT PRIMARY KEY)");
+
+        IncidentStore store = IncidentStore.open(jdbc);
+
+        assertThat(store.files()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables"
+                + " WHERE LOWER(table_name) = 'it_incident'", Long.class)).isZero();
     }
 }

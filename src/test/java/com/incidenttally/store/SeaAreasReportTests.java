@@ -75,7 +75,6 @@ class SeaAreasReportTests {
                 // The week before, for the comparison.
                 report(NIGHT.minusDays(7), "SEA-BLACK", null, EventType.SHOT_DOWN, 3)));
         store.finishFile(file, "UTF-8", List.of(), Instant.EPOCH);
-        new IncidentMerger(store).rebuild(true);
     }
 
     private Incident report(LocalDate night, String area, String district, EventType type, int uavs) {
@@ -90,12 +89,15 @@ class SeaAreasReportTests {
         RunInfo run = new RunInfo("test", Map.of(), List.of(), Map.of(), 6, 6, 0, 0);
         return new StoredReportData(store, Gazetteer.bundled(), iso -> seas.containsKey(iso) ? Optional.of(seas.get(iso))
                 : Gazetteer.bundled().regionByIso(iso), new Period("2025-12-02_2025-12-08",
-                LocalDate.parse("2025-12-02"), LocalDate.parse("2025-12-08")), Instant.EPOCH, run, 100_000);
+                LocalDate.parse("2025-12-02"), LocalDate.parse("2025-12-08")), Instant.EPOCH, true, incidents -> run,
+                100_000);
     }
 
     @Test
     void talliesASeaAreaOnARowOfItsOwnWithItsKind() {
         StoredReportData data = week();
+        List<MergedIncident> incidents = new ArrayList<>();
+        data.sweep(incidents::add, note -> { });
 
         assertThat(data.byRegion()).extracting(TallyRow::region, TallyRow::isoCode, TallyRow::kind, TallyRow::incidents)
                 .containsExactly(
@@ -115,8 +117,6 @@ class SeaAreasReportTests {
                 .containsExactly(tuple(AreaKind.SEA, 2L, 1L));
         assertThat(data.previousTotals().seaAreas()).isEqualTo(1);
         assertThat(data.previousTotals().regions()).isZero();
-        List<MergedIncident> incidents = new ArrayList<>();
-        data.incidents(incidents::add);
         assertThat(incidents).filteredOn(i -> i.isoCode().equals("SEA-BLACK"))
                 .extracting(MergedIncident::region, MergedIncident::district)
                 .containsOnly(tuple("Black Sea", null));

@@ -98,9 +98,31 @@ final class DataQualitySheet {
     private record GroupKey(String column, String value, String reason) {
     }
 
+    /** The sheets the table took, once finished. */
+    List<String> sheetNames() {
+        return table.sheetNames();
+    }
+
+    /** The table, from {@link #start} to {@link #finish}. */
+    private TableSheet table;
+    private int lastPrinted;
+    private final long[] merges = {0, 0, 0};
+    private long rejectedRows;
+
+    /** Writes the whole sheet, the merges from the data's one pass. */
     void write(ReportData data) {
+        start(data);
+        data.sweep(incident -> { }, this::merge);
+        finish();
+    }
+
+    /**
+     * Writes what comes before the merges: what needs action, then every rejected row and the
+     * name resolutions that were not exact.
+     */
+    void start(ReportData data) {
         String name = texts.text("sheet.dataQuality");
-        TableSheet table = new TableSheet(workbook, styles, name, columns(), maxRows, 1, printTitle);
+        table = new TableSheet(workbook, styles, name, columns(), maxRows, 1, printTitle);
 
         // What needs action: rejected rows by reason and spelling, unresolved names, warnings.
         Map<GroupKey, Group> groups = new LinkedHashMap<>();
@@ -164,7 +186,7 @@ final class DataQualitySheet {
         cells.styled(table.dataRow(), CATEGORY, texts.text("dq.belowOnScreen"), styles.note);
         Row printedEnd = table.dataRow();
         cells.styled(printedEnd, CATEGORY, texts.text("dq.belowOnScreen2"), styles.note);
-        int lastPrinted = printedEnd.getRowNum();
+        lastPrinted = printedEnd.getRowNum();
 
         data.rejections(rejection -> {
             Row row = table.dataRow();
@@ -189,26 +211,32 @@ final class DataQualitySheet {
                     resolution.score()));
             cells.number(row, ROWS, resolution.rows());
         }
-        long[] merges = {0, 0, 0};
-        data.merges(merge -> {
-            Row row = table.dataRow();
-            boolean conflict = merge.conflicts() != null && !merge.conflicts().isBlank();
-            category(row, conflict ? Category.CONFLICT : Category.MERGE, styles.text);
-            cells.text(row, REGION, texts.region(merge.region()));
-            cells.text(row, FIELD, texts.eventType(merge.eventType()));
-            cells.text(row, VALUE, merge.incident());
-            cells.wrapped(row, DETAIL, mergeDetail(merge, conflict));
-            cells.number(row, ROWS, (long) merge.rows());
-            cells.wrapped(row, WHERE, merge.origins());
-            merges[0]++;
-            merges[1] += merge.rows();
-            merges[2] += conflict ? 1 : 0;
-        });
+        rejectedRows = rejected[0];
+    }
+
+    /** One merge, or a merge with conflicting values, as the data's pass finds it. */
+    void merge(MergeNote merge) {
+        Row row = table.dataRow();
+        boolean conflict = merge.conflicts() != null && !merge.conflicts().isBlank();
+        category(row, conflict ? Category.CONFLICT : Category.MERGE, styles.text);
+        cells.text(row, REGION, texts.region(merge.region()));
+        cells.text(row, FIELD, texts.eventType(merge.eventType()));
+        cells.text(row, VALUE, merge.incident());
+        cells.wrapped(row, DETAIL, mergeDetail(merge, conflict));
+        cells.number(row, ROWS, (long) merge.rows());
+        cells.wrapped(row, WHERE, merge.origins());
+        merges[0]++;
+        merges[1] += merge.rows();
+        merges[2] += conflict ? 1 : 0;
+    }
+
+    /** The notes under the table, and the print area. */
+    void finish() {
         if (merges[0] > 0) {
             table.note(cells, texts.text("dq.mergesNote", merges[0], merges[1], merges[2]));
         }
-        if (rejected[0] > 0) {
-            table.note(cells, texts.text("dq.rejectedNote", rejected[0]));
+        if (rejectedRows > 0) {
+            table.note(cells, texts.text("dq.rejectedNote", rejectedRows));
         }
         table.finish();
         workbook.setPrintArea(workbook.getSheetIndex(table.sheet()), 0, columns().size() - 1, 0,

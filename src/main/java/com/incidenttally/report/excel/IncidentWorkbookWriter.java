@@ -1,10 +1,15 @@
 package com.incidenttally.report.excel;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.ReportData;
@@ -51,28 +56,103 @@ public class IncidentWorkbookWriter {
         this.texts = texts;
     }
 
+    /**
+     * Draws the charts once the data's pass has given the tallies; the workbook embeds them after
+     * writing everything else, so they can be drawn on another core meanwhile.
+     */
+    @FunctionalInterface
+    public interface Charts {
+
+        Future<List<Path>> draw();
+
+        /** Charts drawn already. */
+        static Charts drawn(List<Path> pngs) {
+            return () -> CompletableFuture.completedFuture(pngs);
+        }
+    }
+
     public void write(ReportData data, List<Path> chartPngs, Path xlsx) throws IOException {
+        write(data, Charts.drawn(chartPngs), xlsx);
+    }
+
+    /**
+     * Streams Incidents and the merges of Data quality from the data's one pass, then writes the
+     * tallies, Run info and Summary, and puts the sheets in their reading order.
+     */
+    public void write(ReportData data, Charts charts, Path xlsx) throws IOException {
         SXSSFWorkbook workbook = new StreamingWorkbook(ROW_WINDOW, DEFLATE_LEVEL);
         try {
             WorkbookStyles styles = new WorkbookStyles(workbook);
             String printTitle = texts.text("title", data.period().label());
-            // Summary first, on the plain workbook under the streamed one: native charts need it.
-            new SummarySheet(workbook.getXSSFWorkbook(), styles, texts)
-                    .write(data, chartPngs, TallySheets.sheetName(texts, "byNight"));
+            IncidentsSheet incidents = new IncidentsSheet(workbook, styles, texts, maxRowsPerSheet, printTitle);
+            DataQualitySheet quality = new DataQualitySheet(workbook, styles, texts, maxRowsPerSheet, printTitle);
+            incidents.start();
+            quality.start(data);
+            data.sweep(incidents::add, quality::merge);
+            Future<List<Path>> pngs = charts.draw();
+            incidents.finish(data.period());
+            quality.finish();
+            List<String> streamed = new ArrayList<>(incidents.sheetNames());
+            streamed.addAll(quality.sheetNames());
+
             TallySheets tallies = new TallySheets(workbook, styles, texts, maxRowsPerSheet, printTitle);
             tallies.byRegion(data.byRegion());
             tallies.byDistrict(data.byDistrict());
             tallies.byNight(data.byNight());
             new RegionNightSheet(workbook, styles, texts, printTitle).write(data.regionNight());
-            new IncidentsSheet(workbook, styles, texts, maxRowsPerSheet, printTitle).write(data);
-            new DataQualitySheet(workbook, styles, texts, maxRowsPerSheet, printTitle).write(data);
+            List<String> tallied = sheetNames(workbook);
+            tallied.removeAll(streamed);
             new RunInfoSheet(workbook, styles, texts, printTitle).write(data);
+            String runInfo = texts.text("sheet.runInfo");
+            // Summary on the plain workbook under the streamed one: native charts need it.
+            new SummarySheet(workbook.getXSSFWorkbook(), styles, texts)
+                    .write(data, drawn(pngs), TallySheets.sheetName(texts, "byNight"));
+            List<String> order = new ArrayList<>();
+            order.add(texts.text("sheet.summary"));
+            order.addAll(tallied);
+            order.addAll(streamed);
+            order.add(runInfo);
+            for (int i = 0; i < order.size(); i++) {
+                workbook.setSheetOrder(order.get(i), i);
+            }
             workbook.setActiveSheet(0);
+            // Summary alone selected: several selected tabs would make Excel edit them as a group.
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                workbook.getXSSFWorkbook().getSheetAt(i).setSelected(i == 0);
+            }
             try (OutputStream out = Files.newOutputStream(xlsx)) {
                 workbook.write(out);
             }
         } finally {
             workbook.close();
+        }
+    }
+
+    private static List<String> sheetNames(SXSSFWorkbook workbook) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            names.add(workbook.getSheetName(i));
+        }
+        return names;
+    }
+
+    private static List<Path> drawn(Future<List<Path>> pngs) throws IOException {
+        try {
+            return pngs.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the charts were drawn");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException("the charts could not be drawn", e.getCause());
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.MergedIncident;
+import com.incidenttally.tally.Period;
 import com.incidenttally.tally.ReportData;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -59,19 +60,40 @@ final class IncidentsSheet {
                 Column.number(texts.text("col.reports"), 8));
     }
 
+    /** The sheets the table took, once finished. */
+    List<String> sheetNames() {
+        return table.sheetNames();
+    }
+
+    /** The table, from {@link #start} to {@link #finish}. */
+    private TableSheet table;
+    private long written;
+
+    /** Writes the whole sheet from the data's one pass. */
     long write(ReportData data) {
-        TableSheet table = new TableSheet(workbook, styles, texts.text("sheet.incidents"), columns(texts), maxRows, 1,
+        start();
+        data.sweep(this::add, merge -> { });
+        return finish(data.period());
+    }
+
+    void start() {
+        table = new TableSheet(workbook, styles, texts.text("sheet.incidents"), columns(texts), maxRows, 1,
                 printTitle, PRINTED_COLUMNS);
-        long[] written = {0};
-        data.incidents(incident -> {
-            write(table.dataRow(), incident);
-            written[0]++;
-        });
-        if (written[0] == 0) {
-            cells.styled(table.trailingRow(), 0, texts.text("noIncidents", texts.period(data.period())), styles.note);
+    }
+
+    /** One incident, in listing order. */
+    void add(MergedIncident incident) {
+        write(table.dataRow(), incident);
+        written++;
+    }
+
+    /** Says so when the period had no incident; returns the incidents written. */
+    long finish(Period period) {
+        if (written == 0) {
+            cells.styled(table.trailingRow(), 0, texts.text("noIncidents", texts.period(period)), styles.note);
         }
         table.finish();
-        return written[0];
+        return written;
     }
 
     private void write(Row row, MergedIncident incident) {

@@ -119,6 +119,15 @@ final class TableSheet {
         finishSheet();
     }
 
+    /** The names of the table's sheets, the first and its continuations, in order. */
+    List<String> sheetNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 1; i <= part; i++) {
+            names.add(i == 1 ? name : name + " (" + i + ")");
+        }
+        return names;
+    }
+
     private void startSheet() {
         part++;
         String sheetName = part == 1 ? name : name + " (" + part + ")";

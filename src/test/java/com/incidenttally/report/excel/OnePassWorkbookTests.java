@@ -1,0 +1,88 @@
+package com.incidenttally.report.excel;
+
+import com.incidenttally.report.ReportFixtures;
+import com.incidenttally.tally.ReportData;
+
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The workbook is written from one pass over the data: Incidents and the merges of Data quality
+ * stream from it, the tallies and the charts come after it, and the sheets still read in order.
+ */
+class OnePassWorkbookTests {
+
+    @TempDir
+    Path dir;
+
+    /** The fixture's data, counting its passes and noting what is asked before the first. */
+    private static ReportData counting(ReportData data, AtomicInteger sweeps, List<String> askedFirst) {
+        return (ReportData) Proxy.newProxyInstance(ReportData.class.getClassLoader(), new Class<?>[] {ReportData.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("sweep")) {
+                        sweeps.incrementAndGet();
+                    } else if (sweeps.get() == 0) {
+                        askedFirst.add(method.getName());
+                    }
+                    return method.invoke(data, args);
+                });
+    }
+
+    @Test
+    void oneSweepFeedsIncidentsAndDataQualityBeforeAnyTallyIsAskedFor() throws Exception {
+        ReportFixtures.Data data = ReportFixtures.seventyNights();
+        AtomicInteger sweeps = new AtomicInteger();
+        List<String> askedFirst = new ArrayList<>();
+        AtomicInteger drawnAfterSweeps = new AtomicInteger(-1);
+        Path xlsx = dir.resolve("report.xlsx");
+
+        new IncidentWorkbookWriter().write(counting(data, sweeps, askedFirst), () -> {
+            drawnAfterSweeps.set(sweeps.get());
+            return CompletableFuture.completedFuture(List.of());
+        }, xlsx);
+
+        assertThat(sweeps).hasValue(1);
+        assertThat(drawnAfterSweeps).as("the charts are drawn once the pass is done").hasValue(1);
+        assertThat(askedFirst).doesNotContain("totals", "byRegion", "byDistrict", "byNight", "regionNight",
+                "weeklyTrend", "comparison", "previousTotals");
+        try (Workbook workbook = WorkbookFactory.create(xlsx.toFile())) {
+            List<String> names = new ArrayList<>();
+            workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+            assertThat(names).containsExactly("Summary", "By region", "By district", "By night", "Region x night",
+                    "Incidents", "Data quality", "Run info");
+            assertThat(workbook.getActiveSheetIndex()).isZero();
+            assertThat(((XSSFWorkbook) workbook).getSheetAt(0).isSelected()).isTrue();
+            for (int i = 1; i < workbook.getNumberOfSheets(); i++) {
+                assertThat(workbook.getSheetAt(i).isSelected()).as(names.get(i)).isFalse();
+            }
+            // Print titles and areas follow their sheets when the sheets are put in order.
+            assertThat(workbook.getPrintArea(names.indexOf("Data quality"))).startsWith("'Data quality'!");
+            assertThat(workbook.getPrintArea(names.indexOf("Summary"))).startsWith("Summary!");
+            assertThat(workbook.getSheet("Incidents").getRepeatingRows()).isNotNull();
+            assertThat(workbook.getSheet("Incidents").getLastRowNum()).isEqualTo(data.incidentList().size());
+        }
+    }
+
+    @Test
+    void aFailingChartFailsTheWorkbookWithItsOwnMessage() {
+        ReportFixtures.Data data = ReportFixtures.seventyNights();
+
+        assertThatThrownBy(() -> new IncidentWorkbookWriter().write(data,
+                        () -> CompletableFuture.failedFuture(new java.io.IOException("disk full while drawing")),
+                        dir.resolve("report.xlsx")))
+                .isInstanceOf(java.io.IOException.class).hasMessage("disk full while drawing");
+    }
+}
