@@ -5,7 +5,7 @@
 #   bench/run.sh                    the small week, then 10,000, 100,000 and 1,000,000 rows, then "grow"
 #   bench/run.sh 10000 100000       only these sizes (any row counts; "small" is the small week)
 #   bench/run.sh small              only the small week
-#   bench/run.sh grow               a store of 1,000,000 rows, then one new 1,000-row file
+#   bench/run.sh grow               a store of 1,000,000 rows, then one new 1,000-row file (weekly report)
 #   bench/run.sh grow:10000         the same on a store of 10,000 rows
 #
 # Environment:
@@ -20,6 +20,8 @@
 #   BENCH_JAVA_OPTS="..."           JVM options of the job (default: -Xmx1g); the launcher gets them as JAVA_OPTS
 #   BENCH_JFR=1                     also record a JFR profile of each run (bench/out/run-*/…jfr)
 #   BENCH_TIMEOUT=SECONDS           stop a run that takes longer (exit 124 in the table); default none
+#   BENCH_GROW_PERIOD="--week=last" the period option of both runs of "grow" (default: the weekly cron job's;
+#                                   set it empty for every night in the store, the ad hoc run's default)
 #
 # What it does:
 #   1. Builds once: ./mvnw -B -q package -DskipTests (which compiles the tests, hence the generator, and trains
@@ -55,6 +57,7 @@ JAR=target/incident-tally.jar
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 RUNNERS=${BENCH_RUNNERS:-launcher jar}
 REPEAT=${BENCH_REPEAT:-1}
+GROW_PERIOD=${BENCH_GROW_PERIOD---week=last}
 mkdir -p "$OUT"
 
 if [ $# -eq 0 ]; then
@@ -230,7 +233,8 @@ grow() {
     for runner in $RUNNERS; do
         rm -rf "$input"
         cp -al "$OUT/input-$base" "$input"
-        run "$name" "$base" "$runner" fresh "$input"
+        # shellcheck disable=SC2086 # an option, or none
+        run "$name" "$base" "$runner" fresh "$input" $GROW_PERIOD
         local store="$OUT/run-$name-$runner/store"
         rm -rf "$store.base"
         cp -a "$store" "$store.base"
@@ -238,7 +242,8 @@ grow() {
         for ((i = 0; i < REPEAT; i++)); do
             rm -rf "$store"
             cp -a "$store.base" "$store"
-            run "$name" "$base" "$runner" grow "$input"
+            # shellcheck disable=SC2086
+            run "$name" "$base" "$runner" grow "$input" $GROW_PERIOD
         done
         rm -rf "$store.base"
     done
