@@ -81,6 +81,7 @@ CREATE INDEX IF NOT EXISTS it_resolution_file ON it_resolution (file_id, line);
 -- The nights of reports that carry an incident_id (a few percent of rows): an id whose reports
 -- lie on several nights is found here without reading it_row's wide rows.
 CREATE TABLE IF NOT EXISTS it_row_id (
+    rid          BIGINT        NOT NULL,
     file_id      BIGINT        NOT NULL,
     line         BIGINT        NOT NULL,
     incident_id  VARCHAR(32767) NOT NULL,

@@ -286,6 +286,7 @@ public class IncidentStore {
 
     /** The night of a row with an incident id, for finding ids whose rows lie on several nights. */
     private static final Columns<StoredRow> ROW_ID = Columns.<StoredRow>of("it_row_id")
+            .bigint("rid", StoredRow::rid)
             .bigint("file_id", StoredRow::fileId)
             .bigint("line", r -> r.in().line())
             .text("incident_id", r -> r.in().incidentId())

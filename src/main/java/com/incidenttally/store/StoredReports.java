@@ -74,13 +74,14 @@ public final class StoredReports {
     }
 
     private Spanning readSpanning() {
-        List<String> ids = client.sql("SELECT incident_id FROM it_row_id GROUP BY incident_id"
-                + " HAVING MIN(night) <> MAX(night)").query(String.class).list();
+        // The keys of their rows, from the narrow table: it_row has no index on incident_id.
+        List<Long> keys = client.sql("SELECT rid FROM it_row_id WHERE incident_id IN (SELECT incident_id FROM it_row_id"
+                + " GROUP BY incident_id HAVING MIN(night) <> MAX(night))").query(Long.class).list();
         Map<String, List<Report>> reports = new TreeMap<>();
         Map<String, LocalDate> landing = new HashMap<>();
-        for (int start = 0; start < ids.size(); start += 1_000) {
-            List<String> some = ids.subList(start, Math.min(ids.size(), start + 1_000));
-            for (Report report : reports("incident_id IN (:ids)", Map.of("ids", some))) {
+        for (int start = 0; start < keys.size(); start += 1_000) {
+            List<Long> some = keys.subList(start, Math.min(keys.size(), start + 1_000));
+            for (Report report : reports("rid IN (:keys)", Map.of("keys", some))) {
                 reports.computeIfAbsent(report.incidentId(), k -> new ArrayList<>()).add(report);
             }
         }
