@@ -2,6 +2,10 @@ package com.incidenttally.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.channels.Channels;
 
 /**
@@ -20,9 +24,11 @@ import java.nio.channels.Channels;
  * @param invalidUtf8     bytes or truncated sequences that are not UTF-8, as a strict decoder counts them
  * @param lastOddQuoteRun the byte offset where the file's last run of quotes of odd length starts, or -1
  * @param binary          the first bytes are those of a binary file, not of text (see {@link #binary})
+ * @param sha256          the SHA-256 of every byte the scan read, lower-case hex, when it read the whole
+ *                        file (a file read as text); null when it stopped at the first bytes
  */
 record FileScan(boolean bom, boolean utf16, char delimiter, long validMultiByte, long invalidUtf8, long lastOddQuoteRun,
-                boolean binary) {
+                boolean binary, String sha256) {
 
     enum Encoding {
         UTF_8, UTF_8_BOM,
@@ -56,23 +62,31 @@ record FileScan(boolean bom, boolean utf16, char delimiter, long validMultiByte,
         return validMultiByte > invalidUtf8 ? Encoding.UTF_8_INVALID : Encoding.NOT_UTF_8;
     }
 
+    /** Scans the file, hashing the bytes as it reads them: the file need not be read again for that. */
     static FileScan of(IncidentCsvReader.Source source) throws IOException {
         try (InputStream in = Channels.newInputStream(source.open())) {
             return of(in);
         }
     }
 
-    static FileScan of(InputStream in) throws IOException {
+    static FileScan of(InputStream stream) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        InputStream in = new DigestInputStream(stream, digest);
         byte[] bytes = new byte[CHUNK];
         int length = in.readNBytes(bytes, 0, CHUNK);
         boolean bom = length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
         if (!bom && length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
                 || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
-            return new FileScan(false, true, ',', 0, 0, -1, false);
+            return new FileScan(false, true, ',', 0, 0, -1, false, null);
         }
         int start = bom ? 3 : 0;
         if (binary(bytes, start, length)) {
-            return new FileScan(bom, false, ',', 0, 0, -1, true);
+            return new FileScan(bom, false, ',', 0, 0, -1, true, null);
         }
         char delimiter = delimiterOf(bytes, start, length);
         Pass pass = new Pass();
@@ -85,7 +99,8 @@ record FileScan(boolean bom, boolean utf16, char delimiter, long validMultiByte,
             length = length < CHUNK ? 0 : in.readNBytes(bytes, 0, CHUNK);
         }
         pass.end();
-        return new FileScan(bom, false, delimiter, pass.valid, pass.invalid, pass.lastOddRun, false);
+        return new FileScan(bom, false, delimiter, pass.valid, pass.invalid, pass.lastOddRun, false,
+                HexFormat.of().formatHex(digest.digest()));
     }
 
     /**

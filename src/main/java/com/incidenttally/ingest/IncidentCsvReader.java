@@ -36,6 +36,7 @@ public final class IncidentCsvReader implements AutoCloseable {
     private static final int COLUMNS = Column.values().length;
 
     private final String file;
+    private final String contentSha256;
     private final CsvDialect dialect;
     private final List<String> warnings;
     private final RecordParser parser;
@@ -52,6 +53,7 @@ public final class IncidentCsvReader implements AutoCloseable {
 
     private IncidentCsvReader(Source source, String file, FileScan scan) throws IOException {
         this.file = file;
+        this.contentSha256 = scan.sha256();
         FileScan.Encoding encoding = scan.encoding();
         Charset charset = encoding == FileScan.Encoding.NOT_UTF_8 ? CsvDialect.WINDOWS_1251 : StandardCharsets.UTF_8;
         this.dialect = new CsvDialect(charset, scan.bom(), scan.delimiter());
@@ -104,6 +106,14 @@ public final class IncidentCsvReader implements AutoCloseable {
             reader.close();
             throw e;
         }
+    }
+
+    /**
+     * The SHA-256 of the file's bytes as they were when it was opened (its first pass, which also
+     * found its encoding, read every byte), lower-case hex.
+     */
+    public String contentSha256() {
+        return contentSha256;
     }
 
     public CsvDialect dialect() {

@@ -107,8 +107,9 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
                 return new Ingested.Row(row, null);
             }
             Ingested end = new Ingested.FileEnd(name, current.dialect().describe(), List.copyOf(current.warnings()), null);
+            String scanned = current.contentSha256();
             closeCurrent();
-            Optional<String> changedTo = changedWhileRead(name);
+            Optional<String> changedTo = changedWhileRead(name, scanned);
             if (changedTo.isPresent()) {
                 if (++reads >= MAX_READS) {
                     throw new InputChangedException(name, reads);
@@ -126,12 +127,18 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
 
     /**
      * The file's checksum now, if it is not the content the sync step hashed or was written to
-     * since it was opened; empty when what was read is the file as the store records it.
+     * since it was opened; empty when what was read is the file as the store records it. The
+     * checksum of what was read was taken as the file was opened (its first pass reads every
+     * byte): when its size and modification time are still those it was opened with, the file is
+     * not read a second time for it.
      */
-    private Optional<String> changedWhileRead(String name) {
+    private Optional<String> changedWhileRead(String name, String scanned) {
         Path path = inputDir.resolve(name);
         String expected = store.file(name).map(StoredFile::sha256).orElse(null);
         Stamp now = Stamp.of(path);
+        if (scanned != null && now != null && now.equals(openedAs)) {
+            return scanned.equals(expected) ? Optional.empty() : Optional.of(scanned);
+        }
         String sha = InputFiles.sha256OrNull(path);
         if (sha != null && sha.equals(expected) && now != null && now.equals(openedAs)) {
             return Optional.empty();

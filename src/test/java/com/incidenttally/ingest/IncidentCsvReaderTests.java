@@ -64,6 +64,23 @@ class IncidentCsvReaderTests {
         }
     }
 
+    /** The checksum of a file is taken on its first pass, so the job need not read it again for that. */
+    @ParameterizedTest
+    @CsvSource({"bom.csv", "semicolon.csv", "tab.csv", "crlf.csv", "quoted-newline.csv"})
+    void theFirstPassHashesEveryByteOfTheFile(String name) throws Exception {
+        Path path = fixture(name);
+        try (IncidentCsvReader reader = IncidentCsvReader.open(path, name)) {
+            assertThat(reader.contentSha256()).isEqualTo(InputFiles.sha256(path));
+        }
+        byte[] big = new byte[3 * 65_536 + 17];
+        java.util.Arrays.fill(big, (byte) 'x');
+        System.arraycopy("night,region,event_type,source\n".getBytes(StandardCharsets.UTF_8), 0, big, 0, 31);
+        Path large = write("large.csv", big);
+        try (IncidentCsvReader reader = IncidentCsvReader.open(large, "large.csv")) {
+            assertThat(reader.contentSha256()).isEqualTo(InputFiles.sha256(large));
+        }
+    }
+
     @Nested
     class Dialects {
 
