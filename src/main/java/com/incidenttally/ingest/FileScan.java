@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.nio.channels.Channels;
 
@@ -70,12 +69,7 @@ record FileScan(boolean bom, boolean utf16, char delimiter, long validMultiByte,
     }
 
     static FileScan of(InputStream stream) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        MessageDigest digest = InputFiles.sha256Digest();
         InputStream in = new DigestInputStream(stream, digest);
         byte[] bytes = new byte[CHUNK];
         int length = in.readNBytes(bytes, 0, CHUNK);

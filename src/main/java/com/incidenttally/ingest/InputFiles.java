@@ -125,12 +125,7 @@ public final class InputFiles {
 
     /** The SHA-256 of the file's bytes, lower-case hex, read as a stream. */
     public static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        MessageDigest digest = sha256Digest();
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             int n;
@@ -139,6 +134,15 @@ public final class InputFiles {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A fresh SHA-256 digest: what a file's checksum is taken with. */
+    static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static boolean hidden(Path path) throws IOException {
