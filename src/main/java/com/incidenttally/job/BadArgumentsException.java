@@ -1,6 +1,8 @@
 package com.incidenttally.job;
 
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
@@ -29,6 +31,11 @@ public final class BadArgumentsException extends RuntimeException {
             StringWriter suggestions = new StringWriter();
             UnmatchedArgumentException.printSuggestions(unmatched, new PrintWriter(suggestions, true));
             hint = suggestions.toString().strip();
+        }
+        if (e.getCause() instanceof TypeConversionException conversion && e.getArgSpec() instanceof OptionSpec option) {
+            // A value the option's own converter refused: the option and the reason, as the other checks say it.
+            String reason = conversion.getMessage();
+            return new BadArgumentsException(option.longestName() + (reason.startsWith(":") ? "" : " ") + reason);
         }
         return new BadArgumentsException(e.getMessage() + " (see --help)", hint);
     }

@@ -11,11 +11,14 @@ import com.incidenttally.report.OutputFolder;
 import com.incidenttally.sources.SourceAliasFile;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,14 +27,14 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +55,8 @@ public record RunOptions(
         NightWindow nightWindow,
         boolean merge,
         boolean failOnRejects,
+        boolean allowEmpty,
+        boolean quiet,
         Instant now,
         Language language,
         boolean help,
@@ -60,75 +65,171 @@ public record RunOptions(
 
     static final String DEFAULT_DB = "jdbc:h2:file:./data/incidents";
 
-    /** Options that may be given more than once. */
-    private static final Set<String> REPEATABLE = Set.of("zone");
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     /**
-     * Every option: its name, the placeholder its value is shown with (null for a flag) and what
-     * it does, in the order --help lists them. Adding an option is one line here and a
-     * {@code values.get(name)} below.
+     * The command line as picocli reads it: one typed field per option, each converted and checked
+     * where it is parsed, so a mistake is one line naming the option. What depends on several
+     * options (a week or a range, folders, the aliases file) is checked in {@link #parse}.
      */
-    private static final List<String[]> OPTIONS = List.of(
-            new String[] {"input", "DIR", "input folder, searched recursively (default: input)"},
-            new String[] {"output", "DIR", "where report folders go (default: reports)"},
-            new String[] {"week", "2025-W50|last", "one ISO week of nights; 'last' is the last complete week"},
-            new String[] {"from", "DATE", "first night by evening date, inclusive (yyyy-MM-dd); with --to"},
-            new String[] {"to", "DATE", "last night by evening date, inclusive (yyyy-MM-dd)%n"
-                    + "(no period: every night in the store)"},
-            new String[] {"db", "JDBC_URL", "the store (default: an H2 file under data/);%n"
-                    + "e.g. jdbc:postgresql://localhost:5432/incidents"},
-            new String[] {"db-user", "NAME", "database user (or INCIDENT_TALLY_DB_USER)"},
-            new String[] {"db-password", "SECRET", "database password (or INCIDENT_TALLY_DB_PASSWORD)"},
-            new String[] {"aliases", "FILE", "your own place spellings: input_name,region,canonical_name"},
-            new String[] {"night-window", "18:00-06:00", "the hours that count as night-time"},
-            new String[] {"zone", "REGION=ZONE", "the local time of a region's reports, e.g.%n"
-                    + "--zone=UA-14=Europe/Kyiv for official Ukrainian data%n"
-                    + "(repeat for more regions; default: the gazetteer's zone)"},
-            new String[] {"lang", "en|ru", "the language of the workbook and charts (default: en)"},
-            new String[] {"no-merge", null, "count every row as its own incident (ids and exact duplicates still merge)"},
-            new String[] {"fail-on-rejects", null, "exit 3 when any input row or file was rejected"},
-            new String[] {"now", "2025-12-15T09:00:00Z", "run as if at this instant (the clock for 'last' week and for"
-                    + " rejecting dates in the future)"});
+    @Command(name = "java -jar incident-tally.jar", mixinStandardHelpOptions = true,
+            versionProvider = Arguments.Version.class, sortOptions = false, abbreviateSynopsis = true,
+            usageHelpWidth = 100, optionListHeading = "%nOptions (--name=value or --name value):%n",
+            description = {"Reads every *.csv and *.xlsx under the input folder, validates and merges the reports,",
+                    "and writes reports/<label>/: incident-report-<label>.xlsx, charts/*.png, summary.json,",
+                    "rejected.csv and unresolved-names.csv."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {
+                    "0:done (rejected rows included: see rejected.csv)",
+                    "1:the job failed (the message says why), or another run holds the store",
+                    "2:bad arguments",
+                    "3:rows were rejected and --fail-on-rejects was given",
+                    "4:an input file was rejected whole, or the period has no incident%n"
+                            + "(see --allow-empty); the report is written all the same",
+                    "143:stopped by SIGTERM; run it again to resume"})
+    static final class Arguments {
 
-    /** The command line as picocli reads it: usage, errors and suggestions are the ones people know. */
-    private static CommandLine commandLine() {
-        CommandSpec spec = CommandSpec.create().name("java -jar incident-tally.jar");
-        spec.mixinStandardHelpOptions(true);
-        spec.version("incident-tally " + applicationVersion());
-        for (String[] option : OPTIONS) {
-            OptionSpec.Builder builder = OptionSpec.builder("--" + option[0]).description(option[2]);
-            if (option[1] == null) {
-                builder.arity("0").type(boolean.class);
-            } else if (REPEATABLE.contains(option[0])) {
-                builder.arity("1").type(String[].class).paramLabel(option[1]);
-            } else {
-                builder.arity("1").type(String.class).paramLabel(option[1]);
+        @Option(names = "--input", paramLabel = "DIR", description = "input folder, searched recursively (default: input)")
+        Path input = Path.of("input");
+
+        @Option(names = "--output", paramLabel = "DIR", description = "where report folders go (default: reports)")
+        Path output = Path.of("reports");
+
+        @Option(names = "--week", paramLabel = "2025-W50|last",
+                description = "one ISO week of nights; 'last' is the last complete week")
+        String week;
+
+        @Option(names = "--from", paramLabel = "DATE", converter = EveningDate.class,
+                description = "first night by evening date, inclusive (yyyy-MM-dd); with --to")
+        LocalDate from;
+
+        @Option(names = "--to", paramLabel = "DATE", converter = EveningDate.class,
+                description = {"last night by evening date, inclusive (yyyy-MM-dd)", "(no period: every night in the store)"})
+        LocalDate to;
+
+        @Option(names = "--db", paramLabel = "JDBC_URL", converter = StoreUrlValue.class,
+                description = {"the store (default: an H2 file under data/);", "e.g. jdbc:postgresql://localhost:5432/incidents"})
+        String db = DEFAULT_DB;
+
+        @Option(names = "--db-user", paramLabel = "NAME", description = "database user (or INCIDENT_TALLY_DB_USER)")
+        String dbUser;
+
+        @Option(names = "--db-password", paramLabel = "SECRET",
+                description = "database password (or INCIDENT_TALLY_DB_PASSWORD)")
+        String dbPassword;
+
+        @Option(names = "--aliases", paramLabel = "FILE",
+                description = "your own place spellings: input_name,region,canonical_name")
+        Path aliases;
+
+        @Option(names = "--night-window", paramLabel = "18:00-06:00", converter = NightWindowValue.class,
+                description = "the hours that count as night-time")
+        NightWindow nightWindow = NightWindow.DEFAULT;
+
+        @Option(names = "--zone", paramLabel = "REGION=ZONE", description = {
+                "the local time of a region's reports, e.g.", "--zone=UA-14=Europe/Kyiv for official Ukrainian data",
+                "(repeat for more regions; default: the gazetteer's zone)"})
+        List<String> zones = new ArrayList<>();
+
+        @Option(names = "--lang", paramLabel = "en|ru", converter = LanguageValue.class,
+                description = "the language of the workbook and charts (default: en)")
+        Language language = Language.EN;
+
+        @Option(names = "--no-merge", arity = "0",
+                description = "count every row as its own incident (ids and exact duplicates still merge)")
+        boolean noMerge;
+
+        @Option(names = "--fail-on-rejects", arity = "0", description = "exit 3 when any input row was rejected")
+        boolean failOnRejects;
+
+        @Option(names = "--allow-empty", arity = "0", description = "exit 0, not 4, when the period has no incident (quiet weeks)")
+        boolean allowEmpty;
+
+        @Option(names = "--quiet", arity = "0", description = "print only warnings and the closing lines (for cron mail)")
+        boolean quiet;
+
+        @Option(names = "--now", paramLabel = "2025-12-15T09:00:00Z", converter = Clock.class, description = {
+                "run as if at this instant (the clock for 'last' week and for", "rejecting dates in the future)"})
+        Instant now;
+
+        /** The version the build wrote into application.properties. */
+        static final class Version implements IVersionProvider {
+            @Override
+            public String[] getVersion() {
+                return new String[] {"incident-tally " + applicationVersion()};
             }
-            spec.addOption(builder.build());
         }
-        spec.usageMessage()
-                .description("Reads every *.csv under the input folder, validates and merges the reports, and writes",
-                        "reports/<label>/: incident-report-<label>.xlsx, charts/*.png, summary.json, rejected.csv.")
-                .optionListHeading("%nOptions (--name=value or --name value):%n")
-                .sortOptions(false)
-                .abbreviateSynopsis(true)
-                .longOptionsMaxWidth(34)
-                .width(100)
-                .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(UsageMessageSpec.keyValuesMap(
-                        "0:done (rejected rows included: see rejected.csv)",
-                        "1:the job failed (the message says why), or another run holds the store",
-                        "2:bad arguments",
-                        "3:rows or files were rejected and --fail-on-rejects was given"));
-        CommandLine commandLine = new CommandLine(spec);
+
+        static final class EveningDate implements ITypeConverter<LocalDate> {
+            @Override
+            public LocalDate convert(String value) {
+                try {
+                    return LocalDate.parse(value.strip());
+                } catch (DateTimeParseException e) {
+                    throw new TypeConversionException("must be a date like 2025-12-01, got '" + value + "'");
+                }
+            }
+        }
+
+        static final class StoreUrlValue implements ITypeConverter<String> {
+            @Override
+            public String convert(String value) {
+                if (!value.startsWith("jdbc:h2:") && !value.startsWith("jdbc:postgresql:")) {
+                    throw new TypeConversionException("must be a jdbc:h2: or jdbc:postgresql: URL, got " + value);
+                }
+                return value;
+            }
+        }
+
+        static final class NightWindowValue implements ITypeConverter<NightWindow> {
+            @Override
+            public NightWindow convert(String value) {
+                try {
+                    return NightWindow.parse(value);
+                } catch (IllegalArgumentException e) {
+                    throw new TypeConversionException(": " + e.getMessage());
+                }
+            }
+        }
+
+        static final class LanguageValue implements ITypeConverter<Language> {
+            @Override
+            public Language convert(String value) {
+                try {
+                    return Language.of(value);
+                } catch (IllegalArgumentException e) {
+                    throw new TypeConversionException("must be en or ru, got '" + value + "'");
+                }
+            }
+        }
+
+        static final class Clock implements ITypeConverter<Instant> {
+            @Override
+            public Instant convert(String value) {
+                try {
+                    return Instant.parse(value);
+                } catch (DateTimeParseException e) {
+                    try {
+                        return OffsetDateTime.parse(value).toInstant();
+                    } catch (DateTimeParseException e2) {
+                        throw new TypeConversionException("must be an instant like 2025-12-15T09:00:00Z, got '" + value + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    private static CommandLine commandLine(Arguments arguments) {
+        CommandLine commandLine = new CommandLine(arguments);
         // An argument beginning with @ is a value, never a file of arguments to read.
         commandLine.setExpandAtFiles(false);
+        // "--lang=RU" and "--lang=ru" are one value; option names stay exact.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }
 
     public static String usage() {
-        return commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF);
+        return commandLine(new Arguments()).getUsageMessage(CommandLine.Help.Ansi.OFF);
     }
 
     public static String versionText() {
@@ -149,41 +250,29 @@ public record RunOptions(
     }
 
     public static RunOptions parse(String[] args, Map<String, String> env, Instant systemNow) {
+        Arguments a = new Arguments();
         ParseResult parsed;
         try {
-            parsed = commandLine().parseArgs(args);
+            parsed = commandLine(a).parseArgs(args);
         } catch (ParameterException e) {
             throw BadArgumentsException.of(e);
         }
         if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
-            return new RunOptions(null, null, null, null, null, null, null, null, null, null, true, false, null,
-                    Language.EN, parsed.isUsageHelpRequested(), parsed.isVersionHelpRequested(), RegionZones.DEFAULT);
+            return new RunOptions(null, null, null, null, null, null, null, null, null, null, true, false, false, false,
+                    null, Language.EN, parsed.isUsageHelpRequested(), parsed.isVersionHelpRequested(), RegionZones.DEFAULT);
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        List<String> zoneChoices = new java.util.ArrayList<>();
         for (OptionSpec option : parsed.matchedOptions()) {
-            String name = option.longestName().substring(2);
-            if (REPEATABLE.contains(name)) {
-                for (String value : (String[]) option.getValue()) {
-                    if (value.isBlank()) {
-                        throw new BadArgumentsException("--" + name + " needs a value: --" + name + "=...");
-                    }
-                    zoneChoices.add(value);
+            for (String value : option.originalStringValues()) {
+                if (option.arity().max() > 0 && value.isBlank()) {
+                    String name = option.longestName();
+                    throw new BadArgumentsException(name + " needs a value: " + name + "=...");
                 }
-                continue;
             }
-            String value = option.arity().max() == 0 ? null : String.valueOf((Object) option.getValue());
-            if (value != null && value.isBlank()) {
-                throw new BadArgumentsException("--" + name + " needs a value: --" + name + "=...");
-            }
-            values.put(name, value);
         }
-        Instant now = values.containsKey("now") ? instant(values.get("now")) : systemNow;
-        Path input = Path.of(values.getOrDefault("input", "input"));
-        Path output = Path.of(values.getOrDefault("output", "reports"));
-        String week = values.get("week");
-        LocalDate from = values.containsKey("from") ? date("from", values.get("from")) : null;
-        LocalDate to = values.containsKey("to") ? date("to", values.get("to")) : null;
+        Instant now = a.now != null ? a.now : systemNow;
+        String week = a.week;
+        LocalDate from = a.from;
+        LocalDate to = a.to;
         if (week != null && (from != null || to != null)) {
             throw new BadArgumentsException("give either --week or --from/--to, not both");
         }
@@ -197,15 +286,14 @@ public record RunOptions(
         } else if (from != null && from.isAfter(to)) {
             throw new BadArgumentsException("--from " + from + " is after --to " + to);
         }
-        Path aliases = values.containsKey("aliases") ? Path.of(values.get("aliases")) : null;
-        if (aliases != null && !Files.isRegularFile(aliases)) {
-            throw new BadArgumentsException("aliases file not found: " + aliases);
+        if (a.aliases != null && !Files.isRegularFile(a.aliases)) {
+            throw new BadArgumentsException("aliases file not found: " + a.aliases);
         }
-        if (aliases != null) {
+        if (a.aliases != null) {
             try {
                 // A mistake in the aliases file is found here, before any work starts.
-                Gazetteer.bundled().withAliases(aliases);
-                SourceAliasFile.read(aliases);
+                Gazetteer.bundled().withAliases(a.aliases);
+                SourceAliasFile.read(a.aliases);
             } catch (AliasFileException | IllegalArgumentException | java.io.UncheckedIOException e) {
                 throw new BadArgumentsException("aliases file: " + e.getMessage());
             }
@@ -213,31 +301,14 @@ public record RunOptions(
         RegionZones zones;
         try {
             // The gazetteer is read only to check a --zone: a run without one does not pay for it here.
-            zones = zoneChoices.isEmpty() ? RegionZones.DEFAULT : RegionZones.parse(zoneChoices, Gazetteer.bundled());
+            zones = a.zones.isEmpty() ? RegionZones.DEFAULT : RegionZones.parse(a.zones, Gazetteer.bundled());
         } catch (IllegalArgumentException e) {
             throw new BadArgumentsException("--zone: " + e.getMessage());
         }
-        NightWindow window;
-        try {
-            window = values.containsKey("night-window") ? NightWindow.parse(values.get("night-window")) : NightWindow.DEFAULT;
-        } catch (IllegalArgumentException e) {
-            throw new BadArgumentsException("--night-window: " + e.getMessage());
-        }
-        String db = values.getOrDefault("db", DEFAULT_DB);
-        if (!db.startsWith("jdbc:h2:") && !db.startsWith("jdbc:postgresql:")) {
-            throw new BadArgumentsException("--db must be a jdbc:h2: or jdbc:postgresql: URL, got " + db);
-        }
-        Language language;
-        try {
-            language = values.containsKey("lang") ? Language.of(values.get("lang")) : Language.EN;
-        } catch (IllegalArgumentException e) {
-            throw new BadArgumentsException("--lang must be en or ru, got '" + values.get("lang") + "'");
-        }
-        String user = values.getOrDefault("db-user", env.get("INCIDENT_TALLY_DB_USER"));
-        String password = values.getOrDefault("db-password", env.get("INCIDENT_TALLY_DB_PASSWORD"));
-        return new RunOptions(input, output, week, from, to, db, user, password, aliases, window,
-                !values.containsKey("no-merge"), values.containsKey("fail-on-rejects"), now, language, false, false,
-                zones).checkFolders();
+        String user = a.dbUser != null ? a.dbUser : env.get("INCIDENT_TALLY_DB_USER");
+        String password = a.dbPassword != null ? a.dbPassword : env.get("INCIDENT_TALLY_DB_PASSWORD");
+        return new RunOptions(a.input, a.output, week, from, to, a.db, user, password, a.aliases, a.nightWindow,
+                !a.noMerge, a.failOnRejects, a.allowEmpty, a.quiet, now, a.language, false, false, zones).checkFolders();
     }
 
     /**
@@ -278,6 +349,10 @@ public record RunOptions(
         if (dbPassword != null) {
             arguments.add("--spring.datasource.password=" + dbPassword);
         }
+        if (quiet) {
+            // Progress and notes go; warnings and the closing lines (printed, not logged) stay.
+            arguments.add("--logging.level.incident-tally=WARN");
+        }
         return arguments;
     }
 
@@ -297,25 +372,5 @@ public record RunOptions(
             throw new BadArgumentsException("--week: " + year + " has no week " + number);
         }
         return probe.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number).with(DayOfWeek.MONDAY);
-    }
-
-    private static LocalDate date(String option, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadArgumentsException("--" + option + " must be a date like 2025-12-01, got '" + value + "'");
-        }
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new BadArgumentsException("--now must be an instant like 2025-12-15T09:00:00Z, got '" + value + "'");
-            }
-        }
     }
 }

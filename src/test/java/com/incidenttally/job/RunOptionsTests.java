@@ -105,8 +105,9 @@ class RunOptionsTests {
         assertThat(RunOptions.usage()).contains("Usage: java -jar incident-tally.jar", "--input=DIR", "--output=DIR",
                 "--week=2025-W50|last", "--from=DATE", "--to=DATE", "--db=JDBC_URL", "--db-user=NAME",
                 "--db-password=SECRET", "--aliases=FILE", "--night-window=18:00-06:00", "--lang=en|ru", "--no-merge",
-                "--fail-on-rejects", "--now=2025-12-15T09:00:00Z", "--help", "--version", "Exit codes:",
-                "3   rows or files were rejected and --fail-on-rejects was given");
+                "--fail-on-rejects", "--allow-empty", "--quiet", "--now=2025-12-15T09:00:00Z", "--help", "--version",
+                "Exit codes:", "3     rows were rejected and --fail-on-rejects was given",
+                "4     an input file was rejected whole, or the period has no incident");
     }
 
     @Test
