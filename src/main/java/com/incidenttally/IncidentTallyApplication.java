@@ -15,7 +15,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.sql.SQLException;
+import java.io.PrintStream;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,19 +29,29 @@ public class IncidentTallyApplication {
         System.setProperty("java.awt.headless", "true");
         // Before anything touches a font: charts and column widths must not need the machine's fonts.
         BundledFonts.install();
-        System.exit(run(args, System.getenv()));
+        Instant started = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+        System.exit(run(args, System.getenv(), started));
     }
 
     /** Runs the job for a command line and returns the exit code SPEC "Running" gives. */
     public static int run(String[] args, Map<String, String> env) {
+        return run(args, env, Instant.now());
+    }
+
+    /**
+     * Runs the job for a command line begun at {@code started}, and returns the exit code SPEC
+     * "Running" gives. Every line it prints, but --help's and --version's, begins with the date,
+     * time and offset.
+     */
+    public static int run(String[] args, Map<String, String> env, Instant started) {
         RunOptions options;
         try {
             options = RunOptions.parse(args, env, Instant.now());
             StoreUrl.refuseSharedAccess(options.db());
         } catch (BadArgumentsException e) {
-            System.err.println(ConsoleText.line("incident-tally: " + StoreUrl.masked(e.getMessage())));
+            print(System.err, ConsoleText.line("incident-tally: " + StoreUrl.masked(e.getMessage())));
             if (e.hint() != null) {
-                e.hint().lines().map(ConsoleText::line).forEach(System.err::println);
+                e.hint().lines().map(ConsoleText::line).forEach(line -> print(System.err, line));
             }
             return 2;
         }
@@ -53,21 +65,21 @@ public class IncidentTallyApplication {
         }
         Optional<String> folderProblem = StoreUrl.folderProblem(options.db());
         if (folderProblem.isPresent()) {
-            System.err.println(ConsoleText.line("incident-tally: " + folderProblem.get()));
+            print(System.err, ConsoleText.line("incident-tally: " + folderProblem.get()));
             return 1;
         }
         // Taken before Spring starts: creating the store's tables must not wait on another run.
         try (StoreLock ignored = StoreLock.acquire(options)) {
-            return runJob(options);
+            return runJob(options, started);
         } catch (StoreLock.AnotherRunException e) {
-            System.err.println(ConsoleText.line("incident-tally: " + e.getMessage()));
+            print(System.err, ConsoleText.line("incident-tally: " + e.getMessage()));
             return 1;
         } catch (SQLException e) {
             return cannotOpen(e, options);
         }
     }
 
-    private static int runJob(RunOptions options) {
+    private static int runJob(RunOptions options, Instant started) {
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplication(IncidentTallyApplication.class)
@@ -77,11 +89,11 @@ public class IncidentTallyApplication {
         }
         int code;
         try {
-            ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(options);
-            (outcome.exitCode() == 1 ? System.err : System.out).println(outcome.summary());
+            ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(options, started);
+            print(outcome.exitCode() == 1 ? System.err : System.out, outcome.summary());
             code = outcome.exitCode();
         } catch (Exception e) {
-            System.err.println(ConsoleText.line(FailureAdvice.of(e)));
+            print(System.err, ConsoleText.line(FailureAdvice.of(e)));
             code = 1;
         }
         int exitCode = code;
@@ -90,7 +102,12 @@ public class IncidentTallyApplication {
 
     private static int cannotOpen(Throwable e, RunOptions options) {
         StoreProblem problem = StoreProblem.of(e, options.db());
-        System.err.println(ConsoleText.line("incident-tally: " + problem.message()));
+        print(System.err, ConsoleText.line("incident-tally: " + problem.message()));
         return problem.exitCode();
+    }
+
+    /** Prints each line of the text with the date, time and offset in front, as the log's lines are. */
+    private static void print(PrintStream stream, String text) {
+        stream.println(ConsoleText.stamped(text, ZonedDateTime.now()));
     }
 }

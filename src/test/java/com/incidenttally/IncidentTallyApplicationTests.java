@@ -49,18 +49,19 @@ class IncidentTallyApplicationTests {
         return IncidentTallyApplication.run(args, Map.of());
     }
 
+    /** What the run printed, each line's date, time and offset checked and set aside (see {@link ConsoleLines}). */
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return ConsoleLines.unstamped(out.toString(StandardCharsets.UTF_8));
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return ConsoleLines.unstamped(err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void helpPrintsUsageAndExitsZero() {
         assertThat(run("--help")).isZero();
-        assertThat(stdout()).contains("Usage:", "--week=2025-W50|last", "--fail-on-rejects", "Exit codes");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage:", "--week=2025-W50|last", "--fail-on-rejects", "Exit codes");
     }
 
     @Test
@@ -81,8 +82,9 @@ class IncidentTallyApplicationTests {
     @Test
     void versionPrintsTheVersionAndExitsZero() {
         assertThat(run("--version")).isZero();
-        assertThat(stdout()).startsWith("incident-tally ");
-        assertThat(stdout().lines()).hasSize(1);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed).startsWith("incident-tally ");
+        assertThat(printed.lines()).hasSize(1);
     }
 
     @Test
@@ -113,27 +115,33 @@ class IncidentTallyApplicationTests {
 
         assertThat(code).as(stderr()).isZero();
         assertThat(stdout().lines().reduce((a, b) -> b).orElse(""))
-                .isEqualTo("Done: 14 rows read, 14 accepted, 0 rejected; 7 incidents; report in "
-                        + output.resolve("all") + "/");
+                .startsWith("Done: 14 rows read, 14 accepted, 0 rejected; 7 incidents; report in "
+                        + output.resolve("all") + "/; took ")
+                .matches(".*; took \\d+(\\.\\d)? (ms|s)");
         assertThat(output.resolve("all/summary.json")).isRegularFile();
     }
 
     @Test
-    void rejectedRowsExitThreeOnlyWhenAsked(@TempDir Path output) {
-        String[] args = {"--input=src/test/resources/e2e/bad-rows", "--output=" + output, memoryStore(),
-                "--now=2025-12-10T09:00:00Z"};
+    void rejectedRowsExitThreeOnlyWhenAsked(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        Files.writeString(input.resolve("reports.csv"), "occurred_at,region,event_type,source\n"
+                + "2025-12-08 01:00,Rostov Oblast,debris,Governor\n2025-12-08 02:00,Atlantis,debris,Governor\n");
+        String[] args = {"--input=" + input, "--output=" + dir.resolve("out"), memoryStore(), "--now=2025-12-10T09:00:00Z"};
         assertThat(run(args)).isZero();
 
         String[] strict = {args[0], args[1], memoryStore(), args[3], "--fail-on-rejects"};
         assertThat(run(strict)).isEqualTo(3);
+        assertThat(lastLine()).isEqualTo("Exit code 3 (--fail-on-rejects): 1 row was rejected; the report is written"
+                + " all the same");
     }
 
     @Test
-    void theLastLinesSayWhyRowsWereRejectedAndWhyTheExitCodeIsThree(@TempDir Path output) {
+    void theLastLinesSayWhyRowsWereRejectedAndWhyTheExitCodeIsFour(@TempDir Path output) {
         int code = run("--input=src/test/resources/e2e/bad-rows", "--output=" + output, memoryStore(),
                 "--now=2025-12-10T09:00:00Z", "--fail-on-rejects");
 
-        assertThat(code).isEqualTo(3);
+        // A file rejected whole is exit code 4, which takes precedence over --fail-on-rejects' 3.
+        assertThat(code).isEqualTo(4);
         List<String> lines = stdout().lines().toList();
         List<String> last = lines.subList(lines.size() - 4, lines.size());
         assertThat(last.get(0)).startsWith("Done: 6 rows read, 2 accepted, 4 rejected, 1 file rejected whole; ");
@@ -142,17 +150,75 @@ class IncidentTallyApplicationTests {
                 + " (each with its file and line in rejected.csv)");
         assertThat(last.get(2)).isEqualTo(
                 "Rejected 1 file whole: no-region-column.csv (missing required column: region)");
-        assertThat(last.get(3)).startsWith("Exit code 3 (--fail-on-rejects): 4 rows and 1 file were rejected");
+        assertThat(last.get(3)).isEqualTo("Exit code 4: 1 input file was rejected whole (see rejected.csv);"
+                + " the report is written all the same");
     }
 
     @Test
-    void anEmptyWeekNamesItselfAndItsDates(@TempDir Path output) {
+    void anEmptyWeekNamesItselfAndItsDatesAndExitsFour(@TempDir Path output) {
         int code = run("--input=input", "--output=" + output, memoryStore(), "--now=2026-12-01T09:00:00Z",
                 "--week=2026-W48");
 
+        assertThat(code).as(stderr()).isEqualTo(4);
+        assertThat(doneLine()).startsWith("Done: 14 rows read, 14 accepted, 0 rejected; no incidents in 2026-W48"
+                + " (23–29 Nov); report in " + output.resolve("2026-W48") + "/; took ");
+        assertThat(lastLine()).isEqualTo("Exit code 4: no incident in 2026-W48 (23–29 Nov) (--allow-empty keeps 0"
+                + " for a quiet period); the report is written all the same");
+        assertThat(output.resolve("2026-W48/summary.json")).isRegularFile();
+    }
+
+    @Test
+    void anEmptyWeekExitsZeroWithAllowEmpty(@TempDir Path output) {
+        int code = run("--input=input", "--output=" + output, memoryStore(), "--now=2026-12-01T09:00:00Z",
+                "--week=2026-W48", "--allow-empty");
+
         assertThat(code).as(stderr()).isZero();
-        assertThat(lastLine()).isEqualTo("Done: 14 rows read, 14 accepted, 0 rejected; no incidents in 2026-W48"
-                + " (23–29 Nov); report in " + output.resolve("2026-W48") + "/");
+        assertThat(lastLine()).startsWith("Done: 14 rows read, 14 accepted, 0 rejected; no incidents in 2026-W48");
+    }
+
+    @Test
+    void aWeekInTheFutureIsEmptyAndExitsFour(@TempDir Path output) {
+        assertThat(run("--input=input", "--output=" + output, memoryStore(), "--now=2025-12-10T09:00:00Z",
+                "--week=2026-W10")).isEqualTo(4);
+        assertThat(lastLine()).startsWith("Exit code 4: no incident in 2026-W10");
+    }
+
+    @Test
+    void aRunThatReadNothingIsNeverFine(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        Files.writeString(input.resolve("feed.csv"), "ts,place,kind,qty\n2025-12-07 22:00,Kursk,hit,1\n");
+
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), memoryStore(),
+                "--now=2025-12-10T09:00:00Z")).isEqualTo(4);
+        assertThat(lastLine()).isEqualTo("Exit code 4: 1 input file was rejected whole (see rejected.csv);"
+                + " no incident in the store (--allow-empty keeps 0 for a quiet period); the report is written all"
+                + " the same");
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), memoryStore(),
+                "--now=2025-12-10T09:00:00Z", "--allow-empty")).as("--allow-empty does not hide a rejected file")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void everyConsoleLineCarriesTheDateTimeAndOffset(@TempDir Path output) {
+        assertThat(run("--input=input", "--output=" + output, memoryStore(), "--now=2025-12-10T09:00:00Z")).isZero();
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        String offset = java.time.ZonedDateTime.now().getOffset().getId().replace("Z", "+00:00");
+        assertThat(printed.lines()).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .containsPattern(ConsoleLines.STAMP).contains(" " + offset + " "));
+        assertThat(run("--week=2025-W60")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern(ConsoleLines.STAMP);
+    }
+
+    @Test
+    void quietLeavesTheClosingLinesOnly(@TempDir Path output) {
+        assertThat(run("--input=input", "--output=" + output, memoryStore(), "--now=2025-12-10T09:00:00Z", "--quiet"))
+                .isZero();
+
+        assertThat(stdout().lines()).singleElement().asString().startsWith("Done: 14 rows read");
+        assertThat(run("--input=input", "--output=" + output, memoryStore(), "--now=2025-12-10T09:00:00Z"))
+                .isZero();
+        assertThat(stdout()).contains("Input: 2 files", "Report written to");
     }
 
     @Test
@@ -172,8 +238,8 @@ class IncidentTallyApplicationTests {
         Files.write(input.resolve("photo.csv"), bytes);
 
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), memoryStore(),
-                "--now=2025-12-10T09:00:00Z")).isZero();
-        assertThat(lastLine()).startsWith("Rejected 1 file whole: photo.csv (not a text file");
+                "--now=2025-12-10T09:00:00Z")).isEqualTo(4);
+        assertThat(stdout()).contains("Rejected 1 file whole: photo.csv (not a text file");
     }
 
     @Test
@@ -183,11 +249,12 @@ class IncidentTallyApplicationTests {
                 + "2025-12-08 01:00,Rostov Oblast,debris\n");
 
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), memoryStore(),
-                "--now=2025-12-10T09:00:00Z")).isZero();
+                "--now=2025-12-10T09:00:00Z")).isEqualTo(4);
 
         assertThat(stdout().lines()).filteredOn(line -> line.startsWith("Done:")).hasSize(1);
         assertThat(stdout()).doesNotContain("\r").contains("evil\\nDone: 0 rows read\\rfake.csv");
-        assertThat(lastLine()).isEqualTo("Rejected 1 file whole: evil\\nDone: 0 rows read\\rfake.csv"
+        List<String> lines = stdout().lines().toList();
+        assertThat(lines.get(lines.size() - 2)).isEqualTo("Rejected 1 file whole: evil\\nDone: 0 rows read\\rfake.csv"
                 + " (missing required column: source)");
     }
 
@@ -242,17 +309,16 @@ class IncidentTallyApplicationTests {
     }
 
     @Test
-    void aFileRejectedWholeCountsForFailOnRejects(@TempDir Path dir) throws Exception {
+    void aFileRejectedWholeIsExitFourEvenWithFailOnRejects(@TempDir Path dir) throws Exception {
         Path input = Files.createDirectories(dir.resolve("input"));
         Files.writeString(input.resolve("no-source.csv"), "occurred_at,region,event_type\n2025-12-08 01:00,Rostov Oblast,debris\n");
 
         int code = run("--input=" + input, "--output=" + dir.resolve("out"), memoryStore(), "--now=2025-12-10T09:00:00Z",
                 "--fail-on-rejects");
 
-        assertThat(code).isEqualTo(3);
+        assertThat(code).isEqualTo(4);
         assertThat(doneLine()).startsWith("Done: 0 rows read, 0 accepted, 0 rejected, 1 file rejected whole; no incidents");
-        assertThat(lastLine()).isEqualTo("Exit code 3 (--fail-on-rejects): 1 file was rejected; the report is written"
-                + " all the same");
+        assertThat(lastLine()).startsWith("Exit code 4: 1 input file was rejected whole (see rejected.csv)");
     }
 
     @Test

@@ -62,7 +62,7 @@ class LauncherTests {
                 ? "-XX:AOTCache=" + PROJECT.resolve("target/launcher/incident-tally.aot")
                 : "-XX:SharedArchiveFile=" + PROJECT.resolve("target/launcher/incident-tally.jsa"));
         assertThat(run.command()).contains("-jar " + PROJECT.resolve("target/launcher/incident-tally.jar"));
-        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(3);
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(4);
         assertThat(run.stdout()).contains("Done: ", "report in reports/all/");
         assertThat(dir.resolve("reports/all/summary.json")).isRegularFile();
         assertThat(dir.resolve("reports/all/rejected.csv")).isRegularFile();

@@ -3,7 +3,10 @@ package com.incidenttally.job;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionReasons;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.format.TextStyle;
@@ -60,6 +63,33 @@ public final class ConsoleText {
         boolean invisible = c == '\u2028' || c == '\u2029' || (c >= '\u200B' && c <= '\u200F')
                 || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF';
         return control || invisible ? String.format("\\u%04X", (int) c) : null;
+    }
+
+    /** How every console line begins: the local date and time with its offset, as the log's lines do. */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
+
+    /**
+     * Each line of the text after the date, time and offset of {@code now}:
+     * {@code 2026-12-07 06:30:04 +03:00 Done: ...}, so an appended log tells one Monday from the next.
+     */
+    public static String stamped(String text, ZonedDateTime now) {
+        String stamp = STAMP.format(now) + " ";
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        text.lines().forEach(l -> out.append(out.isEmpty() ? "" : System.lineSeparator()).append(stamp).append(l));
+        return out.toString();
+    }
+
+    /** A run's duration as the last line gives it: {@code 850 ms}, {@code 4.2 s}, {@code 2 min 05 s}. */
+    public static String duration(Duration took) {
+        long millis = took.toMillis();
+        if (millis < 1_000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = Math.round(millis / 1000.0);
+        return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
     }
 
     /** {@code 1 row}, {@code 2 rows}, {@code 1,234 rows}: the count and its noun in the right number. */

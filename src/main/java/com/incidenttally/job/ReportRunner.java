@@ -13,6 +13,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +46,14 @@ public class ReportRunner {
     public record Outcome(int exitCode, JobExecution execution, String summary) {
     }
 
-    public Outcome run(RunOptions options) throws Exception {
+    /**
+     * Runs the job for these options; {@code started} is when the run began (the process's start
+     * for a command line), so the {@code Done:} line says how long it took.
+     */
+    public Outcome run(RunOptions options, Instant started) throws Exception {
         RunParameters wanted = RunParameters.of(options);
         JobExecution execution = launch(wanted);
-        return outcome(wanted, execution);
+        return outcome(options, wanted, execution, Duration.between(started, Instant.now()));
     }
 
     private JobExecution launch(RunParameters wanted) throws Exception {
@@ -75,7 +81,15 @@ public class ReportRunner {
         return jobOperator.start(job, wanted.toJobParameters(runId));
     }
 
-    private Outcome outcome(RunParameters wanted, JobExecution execution) {
+    /** Exit code 3: {@code --fail-on-rejects} and rows were rejected. */
+    public static final int REJECTS = 3;
+    /**
+     * Exit code 4: the report is written, but it cannot be the one a scheduler expects: an input
+     * file was rejected whole, or the period has no incident. Takes precedence over 3.
+     */
+    public static final int INCOMPLETE = 4;
+
+    private Outcome outcome(RunOptions options, RunParameters wanted, JobExecution execution, Duration took) {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String line = execution.getAllFailureExceptions().stream().findFirst().map(FailureAdvice::of)
                     .orElse("FAILED: " + execution.getExitStatus().getExitDescription() + " (" + FailureAdvice.RESUME + ")");
@@ -87,14 +101,28 @@ public class ReportRunner {
         long filesRejected = store.files().stream().filter(f -> StoredFile.REJECTED.equals(f.status())).count();
         List<String> lines = new ArrayList<>();
         lines.add(ConsoleText.line(done(wanted, rows, filesRejected, incidents,
-                shown(context.getString(ReportTasklet.REPORT_DIR, "?")))));
+                shown(context.getString(ReportTasklet.REPORT_DIR, "?"))) + "; took " + ConsoleText.duration(took)));
         String rejections = context.getString(ReportTasklet.REPORT_REJECTIONS, "");
         if (!rejections.isEmpty()) {
             lines.addAll(List.of(rejections.split("\n")));
         }
         long rejected = store.rejectionCount();
-        int exitCode = wanted.failOnRejects() && rejected > 0 ? 3 : 0;
-        if (exitCode == 3) {
+        List<String> why = new ArrayList<>();
+        if (filesRejected > 0) {
+            why.add(ConsoleText.count(filesRejected, "input file was", "input files were") + " rejected whole"
+                    + " (see rejected.csv)");
+        }
+        if (incidents == 0 && !options.allowEmpty()) {
+            why.add("no incident " + (wanted.from() == null ? "in the store"
+                    : "in " + ConsoleText.period(wanted.label(), wanted.from(), wanted.to()))
+                    + " (--allow-empty keeps 0 for a quiet period)");
+        }
+        int exitCode = 0;
+        if (!why.isEmpty()) {
+            exitCode = INCOMPLETE;
+            lines.add("Exit code 4: " + String.join("; ", why) + "; the report is written all the same");
+        } else if (wanted.failOnRejects() && rejected > 0) {
+            exitCode = REJECTS;
             lines.add("Exit code 3 (--fail-on-rejects): " + rejectedWhat(rows.rejected(), filesRejected)
                     + " rejected; the report is written all the same");
         }

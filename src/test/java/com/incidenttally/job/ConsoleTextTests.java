@@ -82,4 +82,21 @@ class ConsoleTextTests {
         assertThat(ConsoleText.rejected(many)).containsExactly("Rejected 5 files whole: 5 missing required column");
         assertThat(ConsoleText.rejected(new RejectionReasons())).isEmpty();
     }
+
+    @Test
+    void everyLineIsStampedWithTheLocalTimeAndItsOffset() {
+        java.time.ZonedDateTime monday = java.time.ZonedDateTime.parse("2026-12-07T06:30:04+03:00[Europe/Moscow]");
+
+        assertThat(ConsoleText.stamped("Done: 1 row\nExit code 4: why", monday)).isEqualTo(
+                "2026-12-07 06:30:04 +03:00 Done: 1 row" + System.lineSeparator() + "2026-12-07 06:30:04 +03:00 Exit code 4: why");
+        assertThat(ConsoleText.stamped("x", monday.withZoneSameInstant(java.time.ZoneOffset.UTC)))
+                .isEqualTo("2026-12-07 03:30:04 +00:00 x");
+    }
+
+    @Test
+    void durationsReadAsPeopleSayThem() {
+        assertThat(ConsoleText.duration(java.time.Duration.ofMillis(850))).isEqualTo("850 ms");
+        assertThat(ConsoleText.duration(java.time.Duration.ofMillis(4_240))).isEqualTo("4.2 s");
+        assertThat(ConsoleText.duration(java.time.Duration.ofMillis(125_400))).isEqualTo("2 min 05 s");
+    }
 }

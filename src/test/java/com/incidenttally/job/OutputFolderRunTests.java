@@ -1,5 +1,7 @@
 package com.incidenttally.job;
 
+import com.incidenttally.ConsoleLines;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +32,7 @@ class OutputFolderRunTests {
         ChildRun run = ChildRun.start(args(dir, output.toString()));
 
         assertThat(run.waitFor(120)).as(run.output()).isEqualTo(2);
-        assertThat(run.output()).isEqualTo("incident-tally: " + output.resolve("all") + " is in the way: a folder this"
+        assertThat(ConsoleLines.unstamped(run.output()).strip()).isEqualTo("incident-tally: " + output.resolve("all") + " is in the way: a folder this"
                 + " job did not write (it holds x); the job writes only into folders it made itself, so it leaves it"
                 + " alone and stops — move it away or choose another --output");
         assertThat(thesis).hasContent("t");
@@ -80,7 +82,7 @@ class OutputFolderRunTests {
         ChildRun behindAFile = ChildRun.start(args(dir, file.resolve("weekly").toString()));
 
         assertThat(behindAFile.waitFor(120)).as(behindAFile.output()).isEqualTo(2);
-        assertThat(behindAFile.output()).startsWith("incident-tally: --output folder cannot be created: "
+        assertThat(ConsoleLines.unstamped(behindAFile.output())).startsWith("incident-tally: --output folder cannot be created: "
                 + file.resolve("weekly")).doesNotContain("\n");
         assertThat(file).hasContent("a file where a folder must go");
         assertThat(dir.resolve("store")).doesNotExist();
@@ -89,7 +91,7 @@ class OutputFolderRunTests {
         ChildRun inProc = ChildRun.start(args(dir, "/proc/x"));
 
         assertThat(inProc.waitFor(120)).as(inProc.output()).isEqualTo(2);
-        assertThat(inProc.output())
+        assertThat(ConsoleLines.unstamped(inProc.output()).strip())
                 .isEqualTo("incident-tally: --output folder cannot be created: /proc/x (no such folder, and it cannot be made there)");
         assertThat(dir.resolve("store")).doesNotExist();
     }

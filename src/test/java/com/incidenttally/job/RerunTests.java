@@ -6,6 +6,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import com.incidenttally.ConsoleLines;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,7 +184,7 @@ class RerunTests {
     }
 
     private static String doneLine(String output) {
-        String done = output.lines().filter(l -> l.startsWith("Done:")).findFirst().orElseThrow();
+        String done = ConsoleLines.unstamped(output).lines().filter(l -> l.startsWith("Done:")).findFirst().orElseThrow();
         return done.substring(0, done.indexOf("; report in"));
     }
 
