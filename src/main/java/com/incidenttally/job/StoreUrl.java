@@ -1,5 +1,6 @@
 package com.incidenttally.job;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -126,6 +127,18 @@ public final class StoreUrl {
                     return Optional.of("the store's folder " + p + " cannot be "
                             + (Files.isReadable(p) ? "written" : "read")
                             + "; give this user access to it or choose another --db");
+                }
+                if (!p.equals(folder)) {
+                    // H2 would make it, and print a page of stack traces to the console when it cannot
+                    // (/proc/x, a full disk): made here, a failure is one line.
+                    try {
+                        Files.createDirectories(folder);
+                    } catch (IOException | SecurityException e) {
+                        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                                ? f.getReason() : "the file system refused it";
+                        return Optional.of("the store's folder " + folder + " cannot be made (" + reason
+                                + "); choose another --db");
+                    }
                 }
                 return Optional.empty();
             }

@@ -67,4 +67,16 @@ class StoreUrlTests {
                 .hasValueSatisfying(problem -> assertThat(problem).contains("data is a file"));
         assertThat(StoreUrl.folderProblem("jdbc:h2:file:" + dir.resolve("other/incidents"))).isEmpty();
     }
+
+    @Test
+    void aStoreFolderThatCannotBeMadeIsOneLineNotTheDatabasesStackTraces(@TempDir Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+
+        assertThat(StoreUrl.folderProblem("jdbc:h2:file:/proc/no-such/store/incidents"))
+                .hasValueSatisfying(problem -> assertThat(problem)
+                        .startsWith("the store's folder /proc/no-such/store cannot be made (")
+                        .endsWith("); choose another --db").doesNotContain("\n"));
+        assertThat(StoreUrl.folderProblem("jdbc:h2:file:" + dir.resolve("new/store/incidents"))).isEmpty();
+        assertThat(dir.resolve("new/store")).isDirectory();
+    }
 }
