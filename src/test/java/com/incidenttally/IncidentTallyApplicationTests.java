@@ -141,7 +141,8 @@ class IncidentTallyApplicationTests {
                 + " 1 date in the future, 1 unknown event type, 1 unknown region"
                 + " (each with its file and line in rejected.csv)");
         assertThat(last.get(2)).isEqualTo(
-                "Rejected 1 file whole: no-region-column.csv (missing required column: region)");
+                "Rejected 1 file whole: no-region-column.csv (no column for region; found 'occurred_at', 'district',"
+                        + " 'event_type', 'source'; map them with --columns (see docs/input.md))");
         assertThat(last.get(3)).startsWith("Exit code 3 (--fail-on-rejects): 4 rows and 1 file were rejected");
     }
 
@@ -188,7 +189,8 @@ class IncidentTallyApplicationTests {
         assertThat(stdout().lines()).filteredOn(line -> line.startsWith("Done:")).hasSize(1);
         assertThat(stdout()).doesNotContain("\r").contains("evil\\nDone: 0 rows read\\rfake.csv");
         assertThat(lastLine()).isEqualTo("Rejected 1 file whole: evil\\nDone: 0 rows read\\rfake.csv"
-                + " (missing required column: source)");
+                + " (no column for source; found 'occurred_at', 'region', 'event_type'; map them with --columns"
+                + " (see docs/input.md))");
     }
 
     @Test
