@@ -1,6 +1,7 @@
 package com.incidenttally.job;
 
 import com.incidenttally.ingest.InputFiles;
+import com.incidenttally.normalize.EventWords;
 import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.normalize.NightWindow;
 import com.incidenttally.normalize.RegionZones;
@@ -206,6 +207,7 @@ public record RunOptions(
                 // A mistake in the aliases file is found here, before any work starts.
                 Gazetteer.bundled().withAliases(aliases);
                 SourceAliasFile.read(aliases);
+                EventWords.fromAliasFile(aliases);
             } catch (AliasFileException | IllegalArgumentException | java.io.UncheckedIOException e) {
                 throw new BadArgumentsException("aliases file: " + e.getMessage());
             }
