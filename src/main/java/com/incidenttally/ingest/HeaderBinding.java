@@ -146,6 +146,7 @@ public final class HeaderBinding {
                 ignored.add(cells.get(i));
             } else {
                 problems.add("'" + cells.get(i) + "' could be " + could.stream().map(Field::key).collect(Collectors.joining(" or ")));
+                could.forEach(field -> contested.add(field.column()));
             }
         }
         String[] constants = new String[COLUMNS];

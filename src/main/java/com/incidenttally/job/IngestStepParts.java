@@ -53,7 +53,7 @@ final class IngestStepParts implements StepExecutionListener, ItemStreamReader<I
         List<String> files = (List<String>) stepExecution.getJobExecution().getExecutionContext()
                 .get(FileSyncTasklet.FILES_TO_LOAD);
         reader = new IncidentFileItemReader(parameters.input(), files == null ? List.of() : files, store,
-                new IngestProgress());
+                new IngestProgress(), FileSyncTasklet.mapping(parameters));
         writer = new IngestWriter(store, parameters.fixedClock());
         run = parameters;
     }

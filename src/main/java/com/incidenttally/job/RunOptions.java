@@ -1,5 +1,7 @@
 package com.incidenttally.job;
 
+import com.incidenttally.ingest.ColumnMapping;
+import com.incidenttally.ingest.ColumnMappingException;
 import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.normalize.EventWords;
 import com.incidenttally.normalize.NightCalendar;
@@ -57,7 +59,8 @@ public record RunOptions(
         Language language,
         boolean help,
         boolean version,
-        RegionZones zones) {
+        RegionZones zones,
+        Path columns) {
 
     static final String DEFAULT_DB = "jdbc:h2:file:./data/incidents";
 
@@ -86,6 +89,8 @@ public record RunOptions(
             new String[] {"zone", "REGION=ZONE", "the local time of a region's reports, e.g.%n"
                     + "--zone=UA-14=Europe/Kyiv for official Ukrainian data%n"
                     + "(repeat for more regions; default: the gazetteer's zone)"},
+            new String[] {"columns", "FILE", "how to read layouts of your own: files,field,column,value%n"
+                    + "(see docs/input.md)"},
             new String[] {"lang", "en|ru", "the language of the workbook and charts (default: en)"},
             new String[] {"no-merge", null, "count every row as its own incident (ids and exact duplicates still merge)"},
             new String[] {"fail-on-rejects", null, "exit 3 when any input row or file was rejected"},
@@ -158,7 +163,7 @@ public record RunOptions(
         }
         if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
             return new RunOptions(null, null, null, null, null, null, null, null, null, null, true, false, null,
-                    Language.EN, parsed.isUsageHelpRequested(), parsed.isVersionHelpRequested(), RegionZones.DEFAULT);
+                    Language.EN, parsed.isUsageHelpRequested(), parsed.isVersionHelpRequested(), RegionZones.DEFAULT, null);
         }
         Map<String, String> values = new LinkedHashMap<>();
         List<String> zoneChoices = new java.util.ArrayList<>();
@@ -237,9 +242,34 @@ public record RunOptions(
         }
         String user = values.getOrDefault("db-user", env.get("INCIDENT_TALLY_DB_USER"));
         String password = values.getOrDefault("db-password", env.get("INCIDENT_TALLY_DB_PASSWORD"));
+        Path columns = values.containsKey("columns") ? Path.of(values.get("columns")) : null;
         return new RunOptions(input, output, week, from, to, db, user, password, aliases, window,
                 !values.containsKey("no-merge"), values.containsKey("fail-on-rejects"), now, language, false, false,
-                zones).checkFolders();
+                zones, columns).checkColumns().checkFolders();
+    }
+
+    /**
+     * The mapping file ({@code --columns}) checked against the input folder before any work: a
+     * mistake in it is one line naming its line, and exit code 2.
+     */
+    RunOptions checkColumns() {
+        if (columns == null) {
+            return this;
+        }
+        try {
+            ColumnMapping mapping = ColumnMapping.read(columns);
+            List<String> files;
+            try {
+                files = InputFiles.scan(input, output).files().stream().map(f -> InputFiles.relativeName(input, f)).toList();
+            } catch (IOException e) {
+                // The input folder's own problems are said where it is read.
+                files = List.of();
+            }
+            mapping.check(files, name -> ColumnMapping.csvHeader(input.resolve(name)));
+        } catch (ColumnMappingException e) {
+            throw new BadArgumentsException("--columns: " + e.getMessage());
+        }
+        return this;
     }
 
     /**
