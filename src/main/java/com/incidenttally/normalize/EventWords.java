@@ -42,6 +42,7 @@ public final class EventWords {
     public static final EventWords NONE = new EventWords(Map.of());
 
     private final Map<String, EventType> own;
+    private static final int MAX_SEEN = 10_000;
     /** The few distinct cells of a run, each read once. */
     private final Map<String, Optional<EventType>> seen = new ConcurrentHashMap<>();
 
@@ -115,7 +116,16 @@ public final class EventWords {
         if (text == null) {
             return Optional.empty();
         }
-        return seen.computeIfAbsent(text, this::read);
+        Optional<EventType> known = seen.get(text);
+        if (known != null) {
+            return known;
+        }
+        Optional<EventType> read = read(text);
+        // A column of free text would make every cell a new word: the memory stays bounded.
+        if (seen.size() < MAX_SEEN) {
+            seen.put(text, read);
+        }
+        return read;
     }
 
     private Optional<EventType> read(String text) {

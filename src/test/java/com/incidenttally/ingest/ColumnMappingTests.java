@@ -40,6 +40,13 @@ class ColumnMappingTests {
     }
 
     @Test
+    void aMappingFileThatIsNotThereSaysSo() {
+        assertThatThrownBy(() -> ColumnMapping.read(dir.resolve("nowhere.csv")))
+                .isInstanceOf(ColumnMappingException.class)
+                .hasMessage(dir.resolve("nowhere.csv") + ": no such file");
+    }
+
+    @Test
     void aGlobWithoutASlashMatchesTheNameInAnyFolderAndOneWithASlashThePath() throws Exception {
         ColumnMapping mapping = mapping("""
                 files,field,column,value
