@@ -177,6 +177,8 @@ class YourOwnFilesTests {
         assertThat(summary.get("totals").get("uav_reported").asLong()).isEqualTo(3);
         try (Workbook workbook = open(output.resolve("all"))) {
             assertThat(allText(workbook.getSheet("Incidents"))).contains("Regional feed");
+            assertThat(allText(workbook.getSheet("Run info"))).contains(LAYOUTS.resolve("feed-columns.csv")
+                    .toAbsolutePath().normalize().toString());
         }
     }
 
