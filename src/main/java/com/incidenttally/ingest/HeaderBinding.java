@@ -276,9 +276,24 @@ public final class HeaderBinding {
             String date = dateIndex < fields.length ? fields[dateIndex] : null;
             String time = timeIndex < fields.length ? fields[timeIndex] : null;
             values[Column.OCCURRED_AT.ordinal()] = date == null || date.isBlank() ? date
-                    : time == null || time.isBlank() ? date : date.strip() + " " + time.strip();
+                    : time == null || time.isBlank() ? date : withoutMidnight(date.strip()) + " " + time.strip();
         }
         return values;
+    }
+
+    private static final List<String> MIDNIGHTS = List.of(" 0:00:00", " 00:00:00", "T00:00:00", " 0:00", " 00:00", "T00:00");
+
+    /**
+     * A date cell as Excel writes it beside a time column: {@code 07.12.2025 0:00:00}, the date's
+     * midnight, which the time column then gives.
+     */
+    private static String withoutMidnight(String date) {
+        for (String midnight : MIDNIGHTS) {
+            if (date.endsWith(midnight) && date.length() > midnight.length()) {
+                return date.substring(0, date.length() - midnight.length());
+            }
+        }
+        return date;
     }
 
     private static String label(String cell) {

@@ -78,6 +78,11 @@ class HeaderBindingTests {
             assertThat(binding.values(new String[] {"07.12.2025", " ", "R", "t", "A"})[Column.OCCURRED_AT.ordinal()])
                     .isEqualTo("07.12.2025");
             assertThat(binding.warnings()).contains("occurred_at read from the columns Дата and Время");
+            // Excel writes a date cell with its midnight; the time column gives the time.
+            assertThat(binding.values(new String[] {"07.12.2025 0:00:00", "23:40", "R", "t", "A"})[Column.OCCURRED_AT.ordinal()])
+                    .isEqualTo("07.12.2025 23:40");
+            assertThat(binding.values(new String[] {"2025-12-07T00:00:00", "3:30", "R", "t", "A"})[Column.OCCURRED_AT.ordinal()])
+                    .isEqualTo("2025-12-07 3:30");
         }
 
         @Test
