@@ -149,7 +149,8 @@ class IncidentTallyApplicationTests {
                 + " 1 date in the future, 1 unknown event type, 1 unknown region"
                 + " (each with its file and line in rejected.csv)");
         assertThat(last.get(2)).isEqualTo(
-                "Rejected 1 file whole: no-region-column.csv (missing required column: region)");
+                "Rejected 1 file whole: no-region-column.csv (no column for region; found 'occurred_at', 'district',"
+                        + " 'event_type', 'source'; map them with --columns (see docs/input.md))");
         assertThat(last.get(3)).isEqualTo("Exit code 4: 1 input file was rejected whole (see rejected.csv);"
                 + " the report is written all the same");
     }
@@ -255,7 +256,8 @@ class IncidentTallyApplicationTests {
         assertThat(stdout()).doesNotContain("\r").contains("evil\\nDone: 0 rows read\\rfake.csv");
         List<String> lines = stdout().lines().toList();
         assertThat(lines.get(lines.size() - 2)).isEqualTo("Rejected 1 file whole: evil\\nDone: 0 rows read\\rfake.csv"
-                + " (missing required column: source)");
+                + " (no column for source; found 'occurred_at', 'region', 'event_type'; map them with --columns"
+                + " (see docs/input.md))");
     }
 
     @Test

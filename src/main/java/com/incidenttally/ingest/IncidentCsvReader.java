@@ -13,11 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads one incident CSV file row by row, streaming, whatever its size.
@@ -41,8 +37,9 @@ public final class IncidentCsvReader implements AutoCloseable {
     private final List<String> warnings;
     private final RecordParser parser;
     private List<Column> columns;
+    private final ColumnRules rules;
     private List<String> headerNames;
-    private int[] columnOf;
+    private HeaderBinding binding;
     private long rowsRead;
 
     /** Where the bytes come from: opened once to scan the file, once to read it. */
@@ -51,8 +48,9 @@ public final class IncidentCsvReader implements AutoCloseable {
         SeekableByteChannel open() throws IOException;
     }
 
-    private IncidentCsvReader(Source source, String file, FileScan scan) throws IOException {
+    private IncidentCsvReader(Source source, String file, FileScan scan, ColumnRules rules) throws IOException {
         this.file = file;
+        this.rules = rules;
         this.contentSha256 = scan.sha256();
         FileScan.Encoding encoding = scan.encoding();
         Charset charset = encoding == FileScan.Encoding.NOT_UTF_8 ? CsvDialect.WINDOWS_1251 : StandardCharsets.UTF_8;
@@ -76,14 +74,27 @@ public final class IncidentCsvReader implements AutoCloseable {
      * @throws FileRejectedException when the file cannot be read at all, with the reason
      */
     public static IncidentCsvReader open(Path path, String displayName) throws FileRejectedException {
+        return open(path, displayName, ColumnRules.NONE);
+    }
+
+    /**
+     * Opens a file whose header is read with what a mapping file says about it ({@code --columns}).
+     *
+     * @throws FileRejectedException when the file cannot be read at all, with the reason
+     */
+    public static IncidentCsvReader open(Path path, String displayName, ColumnRules rules) throws FileRejectedException {
         if (Files.isDirectory(path)) {
             throw new FileRejectedException(displayName, "is a directory, not a file");
         }
-        return open(() -> FileChannel.open(path, StandardOpenOption.READ), displayName);
+        return open(() -> FileChannel.open(path, StandardOpenOption.READ), displayName, rules);
     }
 
     /** Opens bytes from anywhere (tests read from memory), as {@link #open(Path, String)} does a file. */
     static IncidentCsvReader open(Source source, String displayName) throws FileRejectedException {
+        return open(source, displayName, ColumnRules.NONE);
+    }
+
+    static IncidentCsvReader open(Source source, String displayName, ColumnRules rules) throws FileRejectedException {
         IncidentCsvReader reader;
         try {
             FileScan scan = FileScan.of(source);
@@ -95,7 +106,7 @@ public final class IncidentCsvReader implements AutoCloseable {
                         "not a text file (binary content such as NUL bytes: a spreadsheet, an image, an archive?);"
                                 + " save it as CSV UTF-8");
             }
-            reader = new IncidentCsvReader(source, displayName, scan);
+            reader = new IncidentCsvReader(source, displayName, scan, rules);
         } catch (IOException | UncheckedIOException e) {
             throw new FileRejectedException(displayName, unreadable(e));
         }
@@ -146,16 +157,11 @@ public final class IncidentCsvReader implements AutoCloseable {
             return null;
         }
         rowsRead++;
-        String[] values = new String[COLUMNS];
         if (record.malformed() != null) {
-            return new RawRow(file, record.line(), values, record.raw(), record.malformed());
+            return new RawRow(file, record.line(), new String[COLUMNS], record.raw(), record.malformed());
         }
         String[] fields = record.fields();
-        for (int i = 0; i < fields.length && i < columnOf.length; i++) {
-            if (columnOf[i] >= 0) {
-                values[columnOf[i]] = fields[i];
-            }
-        }
+        String[] values = binding.values(fields);
         String malformed = null;
         if (record.invalidField() >= 0) {
             malformed = "not valid UTF-8 in " + fieldName(record.invalidField())
@@ -204,47 +210,9 @@ public final class IncidentCsvReader implements AutoCloseable {
         }
         List<String> names = List.of(header.fields());
         headerNames = names;
-        columnOf = new int[names.size()];
-        Map<Column, Integer> found = new EnumMap<>(Column.class);
-        List<Column> present = new ArrayList<>();
-        Set<String> unknown = new LinkedHashSet<>();
-        int unnamed = 0;
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            Column column = Column.fromHeader(name).orElse(null);
-            columnOf[i] = column == null ? -1 : column.ordinal();
-            if (column == null) {
-                String label = name.replace("\uFEFF", "").strip();
-                if (label.isEmpty()) {
-                    unnamed++;
-                } else {
-                    unknown.add(label);
-                }
-            } else if (found.putIfAbsent(column, i) != null) {
-                throw new FileRejectedException(file, "column given twice: " + column.header());
-            } else {
-                present.add(column);
-            }
-        }
-        List<String> missing = new ArrayList<>();
-        if (!found.containsKey(Column.OCCURRED_AT) && !found.containsKey(Column.NIGHT)) {
-            missing.add("occurred_at or night");
-        }
-        for (Column required : List.of(Column.REGION, Column.EVENT_TYPE, Column.SOURCE)) {
-            if (!found.containsKey(required)) {
-                missing.add(required.header());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new FileRejectedException(file, "missing required column: " + String.join(", ", missing));
-        }
-        if (!unknown.isEmpty()) {
-            warnings.add("unknown columns ignored: " + String.join(", ", unknown));
-        }
-        if (unnamed > 0) {
-            warnings.add(unnamed == 1 ? "1 column without a name ignored" : unnamed + " columns without a name ignored");
-        }
-        columns = List.copyOf(present);
+        binding = HeaderBinding.of(file, names, rules);
+        warnings.addAll(binding.warnings());
+        columns = binding.columns();
         parser.expectFields(names.size());
     }
 

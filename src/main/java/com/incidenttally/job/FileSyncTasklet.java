@@ -1,5 +1,7 @@
 package com.incidenttally.job;
 
+import com.incidenttally.ingest.ColumnMapping;
+import com.incidenttally.ingest.ColumnMappingException;
 import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredFile;
@@ -31,6 +33,10 @@ class FileSyncTasklet implements Tasklet {
     static final String FILE_STATUS = "files.status";
     private static final String SETTINGS = "rows.settings";
     private static final String UNREADABLE = "unreadable";
+    /** The mapping ({@code --columns}) the stored rows were read with: its rules, or a checksum of long ones. */
+    private static final String COLUMNS = "rows.columns";
+    /** What fits the store's state column; a longer mapping is remembered by its checksum. */
+    private static final int REMEMBERED = 900;
 
     private static final Logger log = LoggerFactory.getLogger("incident-tally");
 
@@ -52,6 +58,13 @@ class FileSyncTasklet implements Tasklet {
                 + (run.zones().isEmpty() ? "" : "; zones " + run.zones());
         boolean sameSettings = settings.equals(store.state(SETTINGS).orElse(settings));
         store.setState(SETTINGS, settings);
+        // A changed mapping reads again the files whose rules changed, and only those.
+        ColumnMapping mapping = mapping(run);
+        String remembered = remembered(mapping.text());
+        String before = store.state(COLUMNS).orElse("");
+        ColumnMapping earlier = before.equals(remembered) ? mapping
+                : before.startsWith("sha256:") ? null : ColumnMapping.fromText(before);
+        store.setState(COLUMNS, remembered);
         // Rows rejected as dated after an earlier run's clock may be in the past if this run's
         // clock is later; with the same clock they are rejected again, so the file is not reread.
         Set<String> datedAfterTheirRun = new HashSet<>();
@@ -80,11 +93,15 @@ class FileSyncTasklet implements Tasklet {
             if (sha == null) {
                 // Queued all the same: reading it fails, and the file is rejected whole with the reason.
                 sha = UNREADABLE;
-            } else if (known != null && known.sha256().equals(sha) && known.complete() && sameSettings
-                    && !datedAfterTheirRun.contains(name)) {
+            }
+            boolean sameRules = earlier == mapping || earlier != null
+                    && earlier.fingerprintFor(name).equals(mapping.fingerprintFor(name));
+            if (!UNREADABLE.equals(sha) && known != null && known.sha256().equals(sha) && known.complete() && sameSettings
+                    && sameRules && !datedAfterTheirRun.contains(name)) {
                 continue;
             }
-            boolean resumable = known != null && !known.complete() && known.sha256().equals(sha) && sameSettings;
+            boolean resumable = known != null && !known.complete() && known.sha256().equals(sha) && sameSettings
+                    && sameRules;
             if (!resumable) {
                 store.beginFile(name, sha);
             }
@@ -95,7 +112,8 @@ class FileSyncTasklet implements Tasklet {
                     : !known.complete() ? "reloaded after an interrupted run"
                     : !known.sha256().equals(sha) ? "changed"
                     : datedAfterTheirRun.contains(name) ? "reloaded: it had rows dated after the last run's clock"
-                    : "reloaded: night window, aliases or zones changed");
+                    : !sameSettings ? "reloaded: night window, aliases or zones changed"
+                    : "reloaded: its --columns rules changed");
         }
         int removed = 0;
         for (StoredFile known : stored.values()) {
@@ -113,5 +131,29 @@ class FileSyncTasklet implements Tasklet {
         context.put(FILES_TO_LOAD, toLoad);
         context.put(FILE_STATUS, status);
         return RepeatStatus.FINISHED;
+    }
+
+    /** The run's mapping file, read again as the step starts (it was checked before the run began). */
+    static ColumnMapping mapping(RunParameters run) {
+        if (run.columns() == null) {
+            return ColumnMapping.NONE;
+        }
+        try {
+            return ColumnMapping.read(run.columns());
+        } catch (ColumnMappingException e) {
+            throw new IllegalStateException("--columns: " + e.getMessage(), e);
+        }
+    }
+
+    private static String remembered(String text) {
+        if (text.length() <= REMEMBERED) {
+            return text;
+        }
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

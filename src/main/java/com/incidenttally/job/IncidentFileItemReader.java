@@ -1,5 +1,6 @@
 package com.incidenttally.job;
 
+import com.incidenttally.ingest.ColumnMapping;
 import com.incidenttally.ingest.FileRejectedException;
 import com.incidenttally.ingest.IncidentCsvReader;
 import com.incidenttally.ingest.InputFiles;
@@ -42,6 +43,7 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
     static final int MAX_READS = 3;
 
     private final Path inputDir;
+    private final ColumnMapping mapping;
     private final IncidentStore store;
     private final List<String> queue;
     private final IngestProgress progress;
@@ -53,6 +55,13 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
     private IncidentCsvReader current;
 
     IncidentFileItemReader(Path inputDir, List<String> files, IncidentStore store, IngestProgress progress) {
+        this(inputDir, files, store, progress, ColumnMapping.NONE);
+    }
+
+    /** @param mapping how to read layouts of the user's own ({@code --columns}) */
+    IncidentFileItemReader(Path inputDir, List<String> files, IncidentStore store, IngestProgress progress,
+                           ColumnMapping mapping) {
+        this.mapping = mapping;
         this.inputDir = inputDir;
         this.store = store;
         this.queue = new ArrayList<>(files);
@@ -158,7 +167,7 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
         Path path = inputDir.resolve(name);
         openedAs = Stamp.of(path);
         try {
-            current = IncidentCsvReader.open(path, name);
+            current = IncidentCsvReader.open(path, name, mapping.rulesFor(name));
             return null;
         } catch (FileRejectedException e) {
             return new Ingested.FileEnd(name, null, List.of(), e.reason());

@@ -1,5 +1,6 @@
 package com.incidenttally.job;
 
+import com.incidenttally.normalize.EventWords;
 import com.incidenttally.normalize.IncidentNormalizer;
 import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.normalize.RegionZones;
@@ -52,7 +53,7 @@ final class IngestStepParts implements StepExecutionListener, ItemStreamReader<I
         List<String> files = (List<String>) stepExecution.getJobExecution().getExecutionContext()
                 .get(FileSyncTasklet.FILES_TO_LOAD);
         reader = new IncidentFileItemReader(parameters.input(), files == null ? List.of() : files, store,
-                new IngestProgress());
+                new IngestProgress(), FileSyncTasklet.mapping(parameters));
         writer = new IngestWriter(store, parameters.fixedClock());
         run = parameters;
     }
@@ -115,7 +116,8 @@ final class IngestStepParts implements StepExecutionListener, ItemStreamReader<I
         Gazetteer gazetteer = Gazetteer.bundled();
         Gazetteer places = run.aliases() == null ? gazetteer : gazetteer.withAliases(run.aliases());
         SourceNames sources = run.aliases() == null ? SourceNames.NONE : SourceAliasFile.read(run.aliases());
+        EventWords words = run.aliases() == null ? EventWords.NONE : EventWords.fromAliasFile(run.aliases());
         return new IncidentNormalizer(places, new NightCalendar(run.nightWindow()), run.fixedClock(),
-                RegionZones.of(run.zones(), gazetteer), sources);
+                RegionZones.of(run.zones(), gazetteer), sources, words);
     }
 }

@@ -154,6 +154,7 @@ class ReportTasklet implements Tasklet {
         parameters.put("output", run.output().toString());
         parameters.put("period", run.label());
         parameters.put("aliases", run.aliases() == null ? "(none)" : run.aliases().toString());
+        parameters.put("column mapping", run.columns() == null ? "(none)" : run.columns().toString());
         parameters.put("night window", run.nightWindow().toString());
         parameters.put("time zones", run.zones().isEmpty() ? "the gazetteer's" : run.zones());
         parameters.put("merge across sources", run.merge() ? "yes" : "no (--no-merge)");

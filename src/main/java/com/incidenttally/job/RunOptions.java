@@ -1,6 +1,9 @@
 package com.incidenttally.job;
 
+import com.incidenttally.ingest.ColumnMapping;
+import com.incidenttally.ingest.ColumnMappingException;
 import com.incidenttally.ingest.InputFiles;
+import com.incidenttally.normalize.EventWords;
 import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.normalize.NightWindow;
 import com.incidenttally.normalize.RegionZones;
@@ -61,7 +64,8 @@ public record RunOptions(
         Language language,
         boolean help,
         boolean version,
-        RegionZones zones) {
+        RegionZones zones,
+        Path columns) {
 
     static final String DEFAULT_DB = "jdbc:h2:file:./data/incidents";
 
@@ -117,6 +121,10 @@ public record RunOptions(
         @Option(names = "--db-password", paramLabel = "SECRET",
                 description = "database password (or INCIDENT_TALLY_DB_PASSWORD)")
         String dbPassword;
+
+        @Option(names = "--columns", paramLabel = "FILE",
+                description = {"how to read layouts of your own: files,field,column,value", "(see docs/input.md)"})
+        Path columns;
 
         @Option(names = "--aliases", paramLabel = "FILE",
                 description = "your own place spellings: input_name,region,canonical_name")
@@ -259,7 +267,8 @@ public record RunOptions(
         }
         if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
             return new RunOptions(null, null, null, null, null, null, null, null, null, null, true, false, false, false,
-                    null, Language.EN, parsed.isUsageHelpRequested(), parsed.isVersionHelpRequested(), RegionZones.DEFAULT);
+                    null, Language.EN, parsed.isUsageHelpRequested(), parsed.isVersionHelpRequested(), RegionZones.DEFAULT,
+                    null);
         }
         for (OptionSpec option : parsed.matchedOptions()) {
             for (String value : option.originalStringValues()) {
@@ -294,6 +303,7 @@ public record RunOptions(
                 // A mistake in the aliases file is found here, before any work starts.
                 Gazetteer.bundled().withAliases(a.aliases);
                 SourceAliasFile.read(a.aliases);
+                EventWords.fromAliasFile(a.aliases);
             } catch (AliasFileException | IllegalArgumentException | java.io.UncheckedIOException e) {
                 throw new BadArgumentsException("aliases file: " + e.getMessage());
             }
@@ -308,7 +318,32 @@ public record RunOptions(
         String user = a.dbUser != null ? a.dbUser : env.get("INCIDENT_TALLY_DB_USER");
         String password = a.dbPassword != null ? a.dbPassword : env.get("INCIDENT_TALLY_DB_PASSWORD");
         return new RunOptions(a.input, a.output, week, from, to, a.db, user, password, a.aliases, a.nightWindow,
-                !a.noMerge, a.failOnRejects, a.allowEmpty, a.quiet, now, a.language, false, false, zones).checkFolders();
+                !a.noMerge, a.failOnRejects, a.allowEmpty, a.quiet, now, a.language, false, false, zones, a.columns)
+                .checkColumns().checkFolders();
+    }
+
+    /**
+     * The mapping file ({@code --columns}) checked against the input folder before any work: a
+     * mistake in it is one line naming its line, and exit code 2.
+     */
+    RunOptions checkColumns() {
+        if (columns == null) {
+            return this;
+        }
+        try {
+            ColumnMapping mapping = ColumnMapping.read(columns);
+            List<String> files;
+            try {
+                files = InputFiles.scan(input, output).files().stream().map(f -> InputFiles.relativeName(input, f)).toList();
+            } catch (IOException e) {
+                // The input folder's own problems are said where it is read.
+                files = List.of();
+            }
+            mapping.check(files, name -> ColumnMapping.csvHeader(input.resolve(name)));
+        } catch (ColumnMappingException e) {
+            throw new BadArgumentsException("--columns: " + e.getMessage());
+        }
+        return this;
     }
 
     /**

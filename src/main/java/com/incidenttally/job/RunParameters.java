@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 record RunParameters(Path input, Path output, String label, LocalDate from, LocalDate to, Path aliases,
                      NightWindow nightWindow, boolean merge, boolean failOnRejects, Instant clock, String zones,
-                     Language language) {
+                     Language language, Path columns) {
 
     static final String INPUT = "input";
     static final String OUTPUT = "output";
@@ -36,13 +36,16 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
     static final String ZONES = "zones";
     /** The report's language, {@code en} or {@code ru}; absent in runs of earlier versions, which were English. */
     static final String LANG = "lang";
+    /** The mapping file ({@code --columns}); absent in runs of earlier versions, which had none. */
+    static final String COLUMNS = "columns";
 
     static RunParameters of(RunOptions options) {
         return new RunParameters(options.input().toAbsolutePath().normalize(), options.output().toAbsolutePath().normalize(),
                 options.label(), options.from(), options.to(),
                 options.aliases() == null ? null : options.aliases().toAbsolutePath().normalize(),
                 options.nightWindow(), options.merge(), options.failOnRejects(), options.now(),
-                options.zones().toString(), options.language());
+                options.zones().toString(), options.language(),
+                options.columns() == null ? null : options.columns().toAbsolutePath().normalize());
     }
 
     static RunParameters of(JobParameters parameters) {
@@ -59,11 +62,17 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
                 Instant.parse(parameters.getString(CLOCK)),
                 // Absent from the runs of versions without --zone: they used the gazetteer's zones.
                 parameters.getString(ZONES, ""),
-                Language.of(parameters.getString(LANG, Language.EN.code())));
+                Language.of(parameters.getString(LANG, Language.EN.code())),
+                parameters.getString(COLUMNS, "").isEmpty() ? null : Path.of(parameters.getString(COLUMNS)));
     }
 
     JobParameters toJobParameters(long runId) {
-        return new JobParametersBuilder()
+        JobParametersBuilder builder = new JobParametersBuilder();
+        if (columns != null) {
+            // Only when given: a run without a mapping is the same run it was before --columns existed.
+            builder.addString(COLUMNS, columns.toString());
+        }
+        return builder
                 .addString(INPUT, input.toString())
                 .addString(OUTPUT, output.toString())
                 .addString(PERIOD, label)
@@ -84,7 +93,8 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
     boolean sameRunAs(RunParameters other) {
         return input.equals(other.input) && output.equals(other.output) && label.equals(other.label)
                 && Objects.equals(aliases, other.aliases) && nightWindow.equals(other.nightWindow)
-                && merge == other.merge && zones.equals(other.zones) && language == other.language;
+                && merge == other.merge && zones.equals(other.zones) && language == other.language
+                && Objects.equals(columns, other.columns);
     }
 
     Clock fixedClock() {

@@ -45,6 +45,7 @@ public final class IncidentNormalizer {
     private final Clock clock;
     private final RegionZones zones;
     private final SourceNames sourceNames;
+    private final EventWords eventWords;
     /** Grouping keys of the few distinct districts, made once each. */
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     /** The few distinct sources as written, each resolved once. */
@@ -60,6 +61,13 @@ public final class IncidentNormalizer {
      */
     public IncidentNormalizer(Gazetteer gazetteer, NightCalendar calendar, Clock clock, RegionZones zones,
                               SourceNames sourceNames) {
+        this(gazetteer, calendar, clock, zones, sourceNames, EventWords.NONE);
+    }
+
+    /** @param eventWords the event words, a team's own from the aliases file among them */
+    public IncidentNormalizer(Gazetteer gazetteer, NightCalendar calendar, Clock clock, RegionZones zones,
+                              SourceNames sourceNames, EventWords eventWords) {
+        this.eventWords = eventWords;
         this.gazetteer = gazetteer;
         this.calendar = calendar;
         this.clock = clock;
@@ -97,7 +105,7 @@ public final class IncidentNormalizer {
                     : "unknown region: not a federal subject or region in the gazetteer");
         }
         Region region = regionMatch.place();
-        EventType eventType = EventType.parse(eventText).orElseThrow(() -> new RowRejected(Column.EVENT_TYPE,
+        EventType eventType = eventWords.parse(eventText).orElseThrow(() -> new RowRejected(Column.EVENT_TYPE,
                 "unknown event type: expected shot_down, debris, impact or attack"));
 
         When when = when(occurredText, nightText, region);

@@ -32,6 +32,8 @@ record AliasFile(Map<String, Region> regions, Map<String, Map<String, District>>
     static final String KIND_REGION = "region";
     static final String KIND_DISTRICT = "district";
     static final String KIND_SOURCE = "source";
+    /** A team's own word for an event type; read by {@code EventWords}, not here. */
+    static final String KIND_EVENT_TYPE = "event_type";
 
     static AliasFile read(Path file, Gazetteer gazetteer) throws AliasFileException {
         if (!Files.isRegularFile(file)) {
@@ -70,8 +72,9 @@ record AliasFile(Map<String, Region> regions, Map<String, Map<String, District>>
                 String canonical = row.getField(2).trim();
                 String kind = kindColumn >= 0 && kindColumn < row.getFieldCount()
                         ? row.getField(kindColumn).trim().toLowerCase(Locale.ROOT) : "";
-                if (!kind.isEmpty() && !List.of(KIND_REGION, KIND_DISTRICT, KIND_SOURCE).contains(kind)) {
-                    throw new AliasFileException(file, line, "kind must be region, district or source, not '" + kind + "'");
+                if (!kind.isEmpty() && !List.of(KIND_REGION, KIND_DISTRICT, KIND_SOURCE, KIND_EVENT_TYPE).contains(kind)) {
+                    throw new AliasFileException(file, line, "kind must be region, district, source or event_type, not '"
+                            + kind + "'");
                 }
                 if (input.isEmpty()) {
                     throw new AliasFileException(file, line, "input_name is blank");
@@ -82,7 +85,7 @@ record AliasFile(Map<String, Region> regions, Map<String, Map<String, District>>
                 if (canonical.isEmpty()) {
                     throw new AliasFileException(file, line, "canonical_name is blank");
                 }
-                if (kind.equals(KIND_SOURCE)) {
+                if (kind.equals(KIND_SOURCE) || kind.equals(KIND_EVENT_TYPE)) {
                     continue;
                 }
                 if (kind.equals(KIND_REGION) && !regionName.isEmpty()) {

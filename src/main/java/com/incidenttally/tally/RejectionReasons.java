@@ -81,6 +81,10 @@ public final class RejectionReasons implements Consumer<Rejection> {
         if (reason.startsWith("occurred_at ") && reason.contains(" is not in the night ")) {
             return "occurred_at outside the given night";
         }
+        if (reason.startsWith("no column for ")) {
+            // What a layout lacks is the kind; the columns it has are that file's own.
+            return reason.substring(0, reason.indexOf(';') > 0 ? reason.indexOf(';') : reason.length());
+        }
         if (reason.startsWith("a field is too long")) {
             return "a field too long to read";
         }

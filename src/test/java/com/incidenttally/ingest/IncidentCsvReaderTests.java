@@ -344,14 +344,18 @@ class IncidentCsvReaderTests {
         @Test
         void rejectsMissingRequiredColumns() {
             assertThat(rejection(fixture("missing-required-column.csv"), "missing-required-column.csv"))
-                    .isEqualTo("missing required column: event_type, source");
+                    .isEqualTo("no column for event_type, source; found 'occurred_at', 'region', 'district';"
+                            + " map them with --columns (see docs/input.md)");
         }
 
         @ParameterizedTest
         @CsvSource(delimiter = '|', value = {
-                "region,event_type,source|missing required column: occurred_at or night",
-                "occurred_at,event_type,source|missing required column: region",
-                "district,location|missing required column: occurred_at or night, region, event_type, source",
+                "region,event_type,source|no column for occurred_at or night; found 'region', 'event_type', 'source';"
+                        + " map them with --columns (see docs/input.md)",
+                "occurred_at,event_type,source|no column for region; found 'occurred_at', 'event_type', 'source';"
+                        + " map them with --columns (see docs/input.md)",
+                "district,location|no column for occurred_at or night, region, event_type, source;"
+                        + " found 'district', 'location'; map them with --columns (see docs/input.md)",
         })
         void namesEveryMissingRequiredColumn(String header, String reason) throws Exception {
             assertThat(rejection(write("h.csv", header + "\n"), "h.csv")).isEqualTo(reason);

@@ -165,7 +165,8 @@ abstract class IncidentReportJobContract {
         Path report = output.resolve("all");
         List<String> rejected = rejectedRows(report.resolve("rejected.csv"));
         assertThat(rejected).containsExactly(
-                "no-region-column.csv|0|(file)||file rejected: missing required column: region",
+                "no-region-column.csv|0|(file)||file rejected: no column for region; found 'occurred_at', 'district',"
+                        + " 'event_type', 'source'; map them with --columns (see docs/input.md)",
                 "reports.csv|3|region|Atlantis|unknown region: not a federal subject or region in the gazetteer",
                 "reports.csv|4|uav_count|'-2|a count cannot be negative",
                 "reports.csv|7|event_type|exploded|unknown event type: expected shot_down, debris, impact or attack",

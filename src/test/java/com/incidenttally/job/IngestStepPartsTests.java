@@ -64,7 +64,7 @@ class IngestStepPartsTests {
     /** A step execution of a run with these settings, after a sync step that queued these files. */
     private StepExecution execution(List<String> queued, Path aliases) {
         RunParameters run = new RunParameters(input, dir.resolve("reports"), "all", null, null, aliases,
-                NightWindow.DEFAULT, true, false, CLOCK, "", Language.EN);
+                NightWindow.DEFAULT, true, false, CLOCK, "", Language.EN, null);
         StepExecution execution = MetaDataInstanceFactory.createStepExecution(run.toJobParameters(1));
         execution.getJobExecution().getExecutionContext().put(FileSyncTasklet.FILES_TO_LOAD, new ArrayList<>(queued));
         return execution;

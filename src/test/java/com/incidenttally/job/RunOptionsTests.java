@@ -197,4 +197,25 @@ class RunOptionsTests {
                 .isInstanceOf(BadArgumentsException.class)
                 .hasMessageContaining(message);
     }
+
+    @Test
+    void aMappingFileIsPartOfWhatIdentifiesARunOnlyWhenGiven(@TempDir Path dir) throws IOException {
+        Path columns = Files.writeString(dir.resolve("columns.csv"), "files,field,column,value\n,source,,Feed\n");
+
+        RunParameters without = RunParameters.of(parse());
+        RunParameters with = RunParameters.of(parse("--columns=" + columns));
+
+        assertThat(without.toJobParameters(1).getParameter(RunParameters.COLUMNS)).isNull();
+        assertThat(with.toJobParameters(1).getParameter(RunParameters.COLUMNS).identifying()).isTrue();
+        assertThat(RunParameters.of(with.toJobParameters(1)).columns()).isEqualTo(columns.toAbsolutePath().normalize());
+        assertThat(with.sameRunAs(without)).isFalse();
+        assertThat(RunParameters.of(without.toJobParameters(1)).sameRunAs(without)).isTrue();
+    }
+
+    @Test
+    void aMappingFileThatIsNotThereIsExitTwoBeforeAnyWork(@TempDir Path dir) {
+        assertThatThrownBy(() -> parse("--columns=" + dir.resolve("nowhere.csv")))
+                .isInstanceOf(BadArgumentsException.class)
+                .hasMessage("--columns: " + dir.resolve("nowhere.csv") + ": no such file");
+    }
 }

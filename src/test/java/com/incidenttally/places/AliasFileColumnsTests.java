@@ -66,7 +66,7 @@ class AliasFileColumnsTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            unknown kind            | 'input_name,region,canonical_name,kind\\nX,,Rostov Oblast,oblast\\n'                 | aliases.csv:2: kind must be region, district or source, not 'oblast'
+            unknown kind            | 'input_name,region,canonical_name,kind\\nX,,Rostov Oblast,oblast\\n'                 | aliases.csv:2: kind must be region, district, source or event_type, not 'oblast'
             region with a region    | 'input_name,region,canonical_name,kind\\nX,Rostov Oblast,Rostov Oblast,region\\n'    | aliases.csv:2: a region's alias has a blank region column, not 'Rostov Oblast'
             district without region | 'input_name,region,canonical_name,kind\\nX,,Chertkovsky District,district\\n'       | aliases.csv:2: a district's alias needs the region it lies in
             too many fields         | 'input_name,region,canonical_name,kind\\nX,,Rostov Oblast,region,extra\\n'          | aliases.csv:2: expected 3 to 4 fields
