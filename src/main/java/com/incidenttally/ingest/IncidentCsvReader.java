@@ -31,7 +31,7 @@ import java.util.Set;
  * read. Every physical line of the file belongs to exactly one row (or is blank): a stray quote
  * costs its own row and no other (see {@link RecordParser}).
  */
-public final class IncidentCsvReader implements AutoCloseable {
+public final class IncidentCsvReader implements IncidentRows {
 
     private static final int COLUMNS = Column.values().length;
 
@@ -112,6 +112,7 @@ public final class IncidentCsvReader implements AutoCloseable {
      * The SHA-256 of the file's bytes as they were when it was opened (its first pass, which also
      * found its encoding, read every byte), lower-case hex.
      */
+    @Override
     public String contentSha256() {
         return contentSha256;
     }
@@ -120,7 +121,13 @@ public final class IncidentCsvReader implements AutoCloseable {
         return dialect;
     }
 
+    @Override
+    public String describe() {
+        return dialect.describe();
+    }
+
     /** What a person should know about how the file was read; each said once. */
+    @Override
     public List<String> warnings() {
         return Collections.unmodifiableList(warnings);
     }
@@ -135,6 +142,7 @@ public final class IncidentCsvReader implements AutoCloseable {
      *
      * @throws UncheckedIOException when the file can no longer be read
      */
+    @Override
     public RawRow read() {
         RecordParser.Parsed record;
         try {
@@ -204,7 +212,29 @@ public final class IncidentCsvReader implements AutoCloseable {
         }
         List<String> names = List.of(header.fields());
         headerNames = names;
-        columnOf = new int[names.size()];
+        Header bound = checkHeader(file, names);
+        columnOf = bound.columnOf();
+        columns = bound.columns();
+        warnings.addAll(bound.warnings());
+        parser.expectFields(names.size());
+    }
+
+    /**
+     * What a header row binds: the field index of each header cell (-1 for none), the known
+     * columns in the header's order, and what a person should know about the header.
+     */
+    record Header(int[] columnOf, List<Column> columns, List<String> warnings) {
+    }
+
+    /**
+     * Checks a header row, wherever it came from (a CSV file, a sheet of a workbook).
+     *
+     * @param file the name messages give the file (or {@code file.xlsx#Sheet})
+     * @throws FileRejectedException when the header lacks a required column or names one twice
+     */
+    static Header checkHeader(String file, List<String> names) throws FileRejectedException {
+        List<String> warnings = new ArrayList<>();
+        int[] columnOf = new int[names.size()];
         Map<Column, Integer> found = new EnumMap<>(Column.class);
         List<Column> present = new ArrayList<>();
         Set<String> unknown = new LinkedHashSet<>();
@@ -244,8 +274,7 @@ public final class IncidentCsvReader implements AutoCloseable {
         if (unnamed > 0) {
             warnings.add(unnamed == 1 ? "1 column without a name ignored" : unnamed + " columns without a name ignored");
         }
-        columns = List.copyOf(present);
-        parser.expectFields(names.size());
+        return new Header(columnOf, List.copyOf(present), List.copyOf(warnings));
     }
 
     private static String unreadable(Exception e) {
