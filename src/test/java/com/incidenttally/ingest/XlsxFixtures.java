@@ -30,6 +30,7 @@ public final class XlsxFixtures {
             2025-12-08 02:10,Rostov region,Millerovsky,debris,2,Ministry of Defence,"merged date, formula"
             2025-12-09,Belgorod region,,impact,,Ministry of Defence,whole day
             2025-12-09 21:05,Kursk region,,attack,12,Governor (Telegram),"a note, with a comma"
+            2025-12-09 22:00,Atlantis,,attack,1,Governor (Telegram),a place nobody knows
             """;
 
     private XlsxFixtures() {
@@ -58,6 +59,7 @@ public final class XlsxFixtures {
             row(log, 5, date, LocalDateTime.of(2025, 12, 9, 0, 0), "Belgorod region", null, "impact", null, "Ministry of Defence", "whole day");
             // A blank row between entries, as people leave them.
             row(log, 7, dateTime, LocalDateTime.of(2025, 12, 9, 21, 5), "Kursk region", null, "attack", 12, "Governor (Telegram)", "a note, with a comma");
+            row(log, 8, dateTime, LocalDateTime.of(2025, 12, 9, 22, 0), "Atlantis", null, "attack", 1, "Governor (Telegram)", "a place nobody knows");
             log.setColumnHidden(2, true);
 
             workbook.createSheet("Sheet3");

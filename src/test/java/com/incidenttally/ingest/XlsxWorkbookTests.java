@@ -53,12 +53,13 @@ class XlsxWorkbookTests {
 
             assertThat(rows).extracting(RawRow::file).containsOnly("week/log.xlsx#Log");
             // Excel's own row numbers: the header is row 2, row 7 is blank.
-            assertThat(rows).extracting(RawRow::line).containsExactly(3L, 4L, 5L, 6L, 8L);
+            assertThat(rows).extracting(RawRow::line).containsExactly(3L, 4L, 5L, 6L, 8L, 9L);
             assertThat(rows).extracting(row -> row.get(Column.OCCURRED_AT)).containsExactly(
-                    "2025-12-07 23:50", "2025-12-08 02:10", "2025-12-08 02:10", "2025-12-09", "2025-12-09 21:05");
-            assertThat(rows).extracting(row -> row.get(Column.UAV_COUNT)).containsExactly("1", "3", "2", "", "12");
+                    "2025-12-07 23:50", "2025-12-08 02:10", "2025-12-08 02:10", "2025-12-09", "2025-12-09 21:05",
+                    "2025-12-09 22:00");
+            assertThat(rows).extracting(row -> row.get(Column.UAV_COUNT)).containsExactly("1", "3", "2", "", "12", "1");
             assertThat(rows).extracting(row -> row.get(Column.DISTRICT))
-                    .as("a hidden column is data").containsExactly("", "Chertkovsky", "Millerovsky", "", "");
+                    .as("a hidden column is data").containsExactly("", "Chertkovsky", "Millerovsky", "", "", "");
             assertThat(rows).extracting(RawRow::malformed).containsOnlyNulls();
             assertThat(rows.get(4).raw()).isEqualTo("2025-12-09 21:05,Kursk region,,attack,12,Governor (Telegram),\"a note, with a comma\"");
             assertThat(warnings).containsExactly("sheet Read me skipped: row 1 is not a header we can read:"
