@@ -180,7 +180,7 @@ final class XlsxWorkbook implements IncidentRows {
      * Moves on to the next sheet whose header maps, skipping the others with a warning. Returns
      * false when no sheet is left.
      */
-    private boolean nextSheet() throws FileRejectedException {
+    private boolean nextSheet() {
         closeSheet();
         while (sheets.hasNext()) {
             InputStream in = sheets.next();
@@ -193,9 +193,16 @@ final class XlsxWorkbook implements IncidentRows {
                 skip(name, damaged(e));
                 continue;
             }
-            XlsxSheetReader.SheetRow header = rows.next();
-            while (header != null && header.blank()) {
+            XlsxSheetReader.SheetRow header;
+            try {
                 header = rows.next();
+                while (header != null && header.blank()) {
+                    header = rows.next();
+                }
+            } catch (UncheckedIOException e) {
+                rows.close();
+                skip(name, damaged(e.getCause()));
+                continue;
             }
             if (header == null) {
                 rows.close();
@@ -240,11 +247,7 @@ final class XlsxWorkbook implements IncidentRows {
         while (current != null) {
             XlsxSheetReader.SheetRow row = current.rows().next();
             if (row == null) {
-                try {
-                    nextSheet();
-                } catch (FileRejectedException e) {
-                    throw new IllegalStateException(e);
-                }
+                nextSheet();
                 continue;
             }
             if (row.blank()) {

@@ -232,6 +232,31 @@ class XlsxWorkbookTests {
         }
 
         @Test
+        void aSheetWhoseXmlIsDamagedIsSkippedWithTheReason() throws Exception {
+            Path whole = XlsxFixtures.logbook(dir.resolve("whole.xlsx"));
+            Path file = dir.resolve("broken-sheet.xlsx");
+            // The same package, with the Log sheet's XML cut off inside its first row.
+            try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(whole));
+                 var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+                for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    byte[] bytes = in.readAllBytes();
+                    if (entry.getName().equals("xl/worksheets/sheet2.xml")) {
+                        String xml = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                        bytes = xml.substring(0, xml.indexOf("<row") + 12).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                    out.write(bytes);
+                    out.closeEntry();
+                }
+            }
+
+            assertThat(rejection(file)).startsWith("broken-sheet.xlsx: no sheet has a header row we can read; sheets found:"
+                    + " Read me (row 1 is not a header we can read: missing required column: occurred_at or night,"
+                    + " region, event_type, source); Log (not a readable .xlsx workbook (damaged, or not saved by a"
+                    + " spreadsheet program): the sheet's XML is damaged: ").endsWith("; Sheet3 (empty)");
+        }
+
+        @Test
         void anEmptyFileSaysSo() throws Exception {
             assertThat(rejection(Files.write(dir.resolve("empty.xlsx"), new byte[0])))
                     .isEqualTo("empty.xlsx: an empty file, not an Excel workbook");
