@@ -21,7 +21,9 @@ MEMORY=${2:-500000}
 REPEAT=${BENCH_REPEAT:-3}
 JOB_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-JAR=target/incident-tally.jar
+BUILT=target/incident-tally.jar
+# The job runs from a copy, so that a build while the benchmark runs does not change it.
+JAR=$OUT/incident-tally.jar
 NOW=2026-01-31T12:00:00Z
 mkdir -p "$OUT"
 
@@ -29,6 +31,7 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ] || [ ! -f "$JAR" ] || [ ! -f "$OUT/classpath
     echo "Building (./mvnw -B -q package -DskipTests, without the launcher's training run)…" >&2
     ./mvnw -B -q package dependency:build-classpath -DskipTests -P '!launcher' \
         -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test
+    cp "$BUILT" "$JAR"
 fi
 CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
 

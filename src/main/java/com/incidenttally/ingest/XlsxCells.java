@@ -10,6 +10,7 @@ import java.math.MathContext;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,6 +35,7 @@ final class XlsxCells {
     private final StylesTable styles;
     private final boolean date1904;
     private final Map<String, Shows> byStyle = new HashMap<>();
+    private String[] sharedText = new String[16];
 
     XlsxCells(SharedStrings strings, StylesTable styles, boolean date1904) {
         this.strings = strings;
@@ -65,7 +67,17 @@ final class XlsxCells {
 
     private String sharedString(String index) {
         try {
-            return strings.getItemAt(Integer.parseInt(index.strip())).getString();
+            int i = Integer.parseInt(index.strip());
+            // The table makes a rich-text object (an XML tree) at every call: each text is taken once.
+            if (i >= sharedText.length) {
+                sharedText = Arrays.copyOf(sharedText, Math.max(i + 1, sharedText.length * 2));
+            }
+            String text = sharedText[i];
+            if (text == null) {
+                text = strings.getItemAt(i).getString();
+                sharedText[i] = text;
+            }
+            return text;
         } catch (RuntimeException e) {
             throw new IllegalStateException("a cell refers to shared string " + index + ", which the workbook does not have", e);
         }

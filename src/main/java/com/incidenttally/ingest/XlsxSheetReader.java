@@ -7,11 +7,15 @@ import org.apache.poi.util.XMLHelper;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads one worksheet's XML row by row, pulled (StAX) as the ingest step asks, so a sheet of any
@@ -98,7 +102,7 @@ final class XlsxSheetReader implements AutoCloseable {
                 continue;
             }
             String ref = xml.getAttributeValue(null, "r");
-            int column = ref == null ? nextColumn : new CellReference(ref).getCol();
+            int column = ref == null ? nextColumn : column(ref);
             nextColumn = column + 1;
             String type = xml.getAttributeValue(null, "t");
             String style = xml.getAttributeValue(null, "s");
@@ -164,28 +168,68 @@ final class XlsxSheetReader implements AutoCloseable {
         return text.toString();
     }
 
+    /** The column of a cell reference such as {@code AB12}: 27 (0 = A). */
+    static int column(String ref) {
+        int column = 0;
+        for (int i = 0; i < ref.length(); i++) {
+            char c = ref.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                column = column * 26 + (c - 'A' + 1);
+            } else if (c >= 'a' && c <= 'z') {
+                column = column * 26 + (c - 'a' + 1);
+            } else if (c != '$') {
+                break;
+            }
+        }
+        return column - 1;
+    }
+
+    private static final byte[] MERGE_CELLS = "mergeCells".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern MERGE_CELL = Pattern.compile("<(?:[\\w.-]+:)?mergeCell\\b[^>]*?\\bref\\s*=\\s*[\"']([^\"']+)[\"']");
+
     /**
-     * The merged ranges of a sheet. Excel writes them after the rows, so they are read in a pass
-     * of their own before the rows are.
+     * The merged ranges of a sheet. Excel writes them after the rows, so they are found in a pass
+     * of their own before the rows are read: a scan of the bytes for the {@code mergeCells} element
+     * (markup, as a {@code <} in text is always escaped), and only what follows it parsed. Much
+     * cheaper than parsing the rows twice.
      */
     static List<CellRangeAddress> mergedRegions(InputStream in) throws IOException {
         List<CellRangeAddress> regions = new ArrayList<>();
         try (in) {
-            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
-            try {
-                while (xml.hasNext()) {
-                    if (xml.next() == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(xml.getLocalName())) {
-                        String ref = xml.getAttributeValue(null, "ref");
-                        if (ref != null && ref.contains(":")) {
-                            regions.add(CellRangeAddress.valueOf(ref.strip()));
+            byte[] buffer = new byte[1 << 16];
+            int matched = 0;
+            int n;
+            ByteArrayOutputStream tail = null;
+            while ((n = in.read(buffer)) > 0) {
+                if (tail != null) {
+                    tail.write(buffer, 0, n);
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == MERGE_CELLS[matched]) {
+                        if (++matched == MERGE_CELLS.length) {
+                            tail = new ByteArrayOutputStream();
+                            tail.write(buffer, i + 1, n - i - 1);
+                            break;
                         }
+                    } else {
+                        matched = b == MERGE_CELLS[0] ? 1 : 0;
                     }
                 }
-            } finally {
-                xml.close();
             }
-        } catch (XMLStreamException | RuntimeException e) {
-            throw new IOException("the sheet's XML is damaged: " + e.getMessage(), e);
+            if (tail == null) {
+                return regions;
+            }
+            Matcher merge = MERGE_CELL.matcher(tail.toString(StandardCharsets.UTF_8));
+            while (merge.find()) {
+                String ref = merge.group(1).strip();
+                if (ref.contains(":")) {
+                    regions.add(CellRangeAddress.valueOf(ref));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the sheet's merged cells are damaged: " + e.getMessage(), e);
         }
         return regions;
     }
