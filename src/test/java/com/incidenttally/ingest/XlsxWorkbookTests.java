@@ -137,6 +137,26 @@ class XlsxWorkbookTests {
         }
 
         @Test
+        void datesOfAWorkbookCountingFrom1904AreTheSameDates() throws Exception {
+            Path file = dir.resolve("mac.xlsx");
+            try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                var properties = workbook.getCTWorkbook().isSetWorkbookPr()
+                        ? workbook.getCTWorkbook().getWorkbookPr() : workbook.getCTWorkbook().addNewWorkbookPr();
+                properties.setDate1904(true);
+                Sheet sheet = workbook.createSheet("Log");
+                header(sheet.createRow(0));
+                var dateTime = workbook.createCellStyle();
+                dateTime.setDataFormat(workbook.createDataFormat().getFormat("dd.mm.yyyy hh:mm"));
+                Row row = dataRow(sheet, 1);
+                row.createCell(0).setCellValue(java.time.LocalDateTime.of(2025, 12, 8, 3, 30));
+                row.getCell(0).setCellStyle(dateTime);
+                save(workbook, file);
+            }
+
+            assertThat(read(file)).extracting(r -> r.get(Column.OCCURRED_AT)).containsExactly("2025-12-08 03:30");
+        }
+
+        @Test
         void aFormulaWithoutASavedResultIsAMalformedRowNamingItsCell() throws Exception {
             Path file = dir.resolve("uncalculated.xlsx");
             try (XSSFWorkbook workbook = new XSSFWorkbook()) {
