@@ -9,8 +9,9 @@
 # Environment: JAVA_HOME (else java on the PATH), BENCH_REPEAT=N (runs of each kind, default 3),
 # BENCH_JAVA_OPTS (default -Xmx1g), BENCH_SKIP_BUILD=1 (reuse target/ from the last build).
 #
-# Prints, per size and kind, each run's wall time and peak RSS (GNU time), then the medians and the
-# ratio of the .xlsx median to the CSV median. Everything it writes is under bench/out/xlsx/
+# Prints, per size and kind, each run's wall time and peak RSS (GNU time) and its ingest step's time,
+# then the medians and the ratio of the .xlsx median to the CSV median. Reading alone, without the
+# job around it: com.incidenttally.bench.XlsxReadBench (see its Javadoc). Everything it writes is under bench/out/xlsx/
 # (git-ignored); results are appended to bench/out/xlsx/results.txt.
 set -euo pipefail
 
@@ -34,6 +35,7 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ] || [ ! -f "$JAR" ] || [ ! -f "$OUT/classpath
     cp "$BUILT" "$JAR"
 fi
 CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
+H2_JAR=$(tr ':' '\n' < "$OUT/classpath.txt" | grep -m1 '/h2-[0-9][^/]*\.jar$')
 
 # input ROWS — one CSV file of ROWS generated rows (seed 1) under csv-ROWS/, and the same rows as
 # one sheet of xlsx-ROWS/log.xlsx.
@@ -48,7 +50,8 @@ input() {
     fi
 }
 
-# job KIND ROWS RUN — runs the job on a fresh store; prints "wall_seconds rss_kb exit_code".
+# job KIND ROWS RUN — runs the job on a fresh store; prints "wall_seconds rss_kb exit_code ingest_ms"
+# (the ingest step's time, from the job repository in the store).
 job() {
     local kind=$1 rows=$2 run=$3 dir="$OUT/run-$1-$2-$3"
     rm -rf "$dir"
@@ -61,7 +64,11 @@ job() {
     wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$dir/time.txt" \
         | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/time.txt")
-    echo "$wall $rss $code"
+    local ingest
+    ingest=$("$JAVA" -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:./$dir/store/incidents" -user sa -password "" \
+        -sql "SELECT DATEDIFF('MILLISECOND', START_TIME, END_TIME) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'ingestStep'" \
+        | sed -n 2p | tr -dc '0-9')
+    echo "$wall $rss $code ${ingest:-0}"
 }
 
 median() {
@@ -75,17 +82,23 @@ median() {
         echo "rows=$rows csv=$(du -k "$OUT"/csv-"$rows"/*.csv | cut -f1) kB xlsx=$(du -k "$OUT/xlsx-$rows/log.xlsx" | cut -f1) kB"
         runs=$REPEAT
         [ "$rows" = "$MEMORY" ] && [ "$rows" != "$TIMED" ] && runs=1
-        declare -A walls=()
+        declare -A walls=() ingests=()
         for run in $(seq 1 "$runs"); do
             for kind in csv xlsx; do
-                read -r wall rss code < <(job "$kind" "$rows" "$run")
-                echo "  $kind run $run: ${wall}s, peak RSS $((rss / 1024)) MB, exit $code, load $(cut -d' ' -f1 /proc/loadavg)"
+                read -r wall rss code ingest < <(job "$kind" "$rows" "$run")
+                echo "  $kind run $run: ${wall}s (ingest step ${ingest} ms), peak RSS $((rss / 1024)) MB, exit $code," \
+                    "load $(cut -d' ' -f1 /proc/loadavg)"
                 walls[$kind]+="$wall "
+                ingests[$kind]+="$ingest "
             done
         done
         csv=$(echo "${walls[csv]}" | tr ' ' '\n' | grep . | median)
         xlsx=$(echo "${walls[xlsx]}" | tr ' ' '\n' | grep . | median)
         echo "  median of $runs: csv ${csv}s, xlsx ${xlsx}s, xlsx/csv $(awk -v a="$xlsx" -v b="$csv" 'BEGIN { printf "%.2f", a / b }')"
-        unset walls
+        csv=$(echo "${ingests[csv]}" | tr ' ' '\n' | grep . | median)
+        xlsx=$(echo "${ingests[xlsx]}" | tr ' ' '\n' | grep . | median)
+        echo "  ingest step, median of $runs: csv ${csv} ms, xlsx ${xlsx} ms," \
+            "xlsx/csv $(awk -v a="$xlsx" -v b="$csv" 'BEGIN { printf "%.2f", a / b }')"
+        unset walls ingests
     done
 } | tee -a "$OUT/results.txt"
