@@ -15,12 +15,16 @@ CREATE TABLE IF NOT EXISTS it_file (
     loaded_at      TIMESTAMP
 );
 
+-- A row's place in its file is its sheet ('' for a CSV file, else the workbook sheet's name) and
+-- line (the sheet's row number as Excel shows it).
+
 -- Accepted rows, one per report, as normalized: what the merge and the Incidents sheet need, each
 -- text once (merged incidents are made while the report is written, never stored). The key orders
 -- them by night (NightKeys), so a report reads a range of nights in one sequential sweep.
 CREATE TABLE IF NOT EXISTS it_row (
     rid             BIGINT        NOT NULL PRIMARY KEY,
     file_id         BIGINT        NOT NULL,
+    sheet           VARCHAR(100)  NOT NULL DEFAULT '',
     line            BIGINT        NOT NULL,
     incident_id     VARCHAR(32767),
     night           DATE          NOT NULL,
@@ -42,17 +46,18 @@ CREATE TABLE IF NOT EXISTS it_row (
     source_url      VARCHAR(32767),
     notes           VARCHAR(32767),
     content_hash    VARCHAR(32)   NOT NULL,
-    CONSTRAINT it_row_file_line UNIQUE (file_id, line)
+    CONSTRAINT it_row_file_line UNIQUE (file_id, sheet, line)
 );
 
 CREATE TABLE IF NOT EXISTS it_rejection (
     file_id  BIGINT       NOT NULL,
+    sheet    VARCHAR(100) NOT NULL DEFAULT '',
     line     BIGINT       NOT NULL,
     col      VARCHAR(40)  NOT NULL,
     val      VARCHAR(1000),
     reason   VARCHAR(2000) NOT NULL,
     raw      VARCHAR(32767),
-    PRIMARY KEY (file_id, line)
+    PRIMARY KEY (file_id, sheet, line)
 );
 
 CREATE TABLE IF NOT EXISTS it_warning (
@@ -83,10 +88,11 @@ CREATE INDEX IF NOT EXISTS it_resolution_file ON it_resolution (file_id, line);
 CREATE TABLE IF NOT EXISTS it_row_id (
     rid          BIGINT        NOT NULL,
     file_id      BIGINT        NOT NULL,
+    sheet        VARCHAR(100)  NOT NULL DEFAULT '',
     line         BIGINT        NOT NULL,
     incident_id  VARCHAR(32767) NOT NULL,
     night        DATE          NOT NULL,
-    PRIMARY KEY (file_id, line)
+    PRIMARY KEY (file_id, sheet, line)
 );
 
 -- What the report needs of nights it does not read again: per night, the incidents merged by key

@@ -27,7 +27,7 @@ import java.util.List;
  * read. Every physical line of the file belongs to exactly one row (or is blank): a stray quote
  * costs its own row and no other (see {@link RecordParser}).
  */
-public final class IncidentCsvReader implements AutoCloseable {
+public final class IncidentCsvReader implements IncidentRows {
 
     private static final int COLUMNS = Column.values().length;
 
@@ -123,6 +123,7 @@ public final class IncidentCsvReader implements AutoCloseable {
      * The SHA-256 of the file's bytes as they were when it was opened (its first pass, which also
      * found its encoding, read every byte), lower-case hex.
      */
+    @Override
     public String contentSha256() {
         return contentSha256;
     }
@@ -131,7 +132,13 @@ public final class IncidentCsvReader implements AutoCloseable {
         return dialect;
     }
 
+    @Override
+    public String describe() {
+        return dialect.describe();
+    }
+
     /** What a person should know about how the file was read; each said once. */
+    @Override
     public List<String> warnings() {
         return Collections.unmodifiableList(warnings);
     }
@@ -146,6 +153,7 @@ public final class IncidentCsvReader implements AutoCloseable {
      *
      * @throws UncheckedIOException when the file can no longer be read
      */
+    @Override
     public RawRow read() {
         RecordParser.Parsed record;
         try {

@@ -53,8 +53,9 @@ public final class InputFiles {
     }
 
     /**
-     * Every {@code *.csv} file (any case of extension) under the directory, recursively, leaving
-     * out hidden files and everything in hidden directories, sorted by {@link #relativeName}.
+     * Every {@code *.csv} and {@code *.xlsx} file (any case of extension) under the directory,
+     * recursively, leaving out hidden files, everything in hidden directories and the {@code ~$}
+     * lock files Excel keeps beside a workbook it has open, sorted by {@link #relativeName}.
      *
      * <p>Links inside the input folder, to files or folders, are not followed but listed as
      * skipped: followed, the same file reached by two paths would count twice, and a link to
@@ -89,8 +90,7 @@ public final class InputFiles {
                 }
                 if (attrs.isSymbolicLink()) {
                     links.add(named.resolve(root.relativize(file)));
-                } else if (attrs.isRegularFile()
-                        && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                } else if (attrs.isRegularFile() && isInput(file.getFileName().toString())) {
                     found.add(named.resolve(root.relativize(file)));
                 }
                 return FileVisitResult.CONTINUE;
@@ -99,6 +99,16 @@ public final class InputFiles {
         found.sort(Comparator.comparing(file -> relativeName(named, file)));
         links.sort(Comparator.comparing(file -> relativeName(named, file)));
         return new Scan(List.copyOf(found), List.copyOf(links), outputSkipped[0]);
+    }
+
+    private static boolean isInput(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || isWorkbook(name) && !name.startsWith("~$");
+    }
+
+    /** An Excel workbook ({@code *.xlsx}, any case), read sheet by sheet rather than as CSV. */
+    public static boolean isWorkbook(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 
     /** The file's path relative to the input directory, with '/' separators on every system. */

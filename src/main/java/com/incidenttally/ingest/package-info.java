@@ -1,2 +1,2 @@
-/** Finds the input folder's CSV files (links not followed) and reads them: encoding, delimiter, header, rows with their line numbers. */
+/** Finds the input folder's CSV files and .xlsx workbooks (links not followed) and reads them: encoding, delimiter or sheets, header, rows with their line numbers. */
 package com.incidenttally.ingest;

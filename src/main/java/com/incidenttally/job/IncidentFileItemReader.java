@@ -2,7 +2,7 @@ package com.incidenttally.job;
 
 import com.incidenttally.ingest.ColumnMapping;
 import com.incidenttally.ingest.FileRejectedException;
-import com.incidenttally.ingest.IncidentCsvReader;
+import com.incidenttally.ingest.IncidentRows;
 import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.ingest.RawRow;
 import com.incidenttally.store.IncidentStore;
@@ -52,7 +52,7 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
     private long lastLine;
     private int reads;
     private Stamp openedAs;
-    private IncidentCsvReader current;
+    private IncidentRows current;
 
     IncidentFileItemReader(Path inputDir, List<String> files, IncidentStore store, IngestProgress progress) {
         this(inputDir, files, store, progress, ColumnMapping.NONE);
@@ -73,8 +73,10 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
         String resumed = context.containsKey(FILE) ? context.getString(FILE) : null;
         long skip = context.getLong(FILE_ROWS, 0L);
         long line = context.getLong(FILE_LINE, 0L);
+        // A workbook's row numbers start again on each sheet: a half-read workbook is read again
+        // from the top rather than resumed.
         boolean resuming = resumed != null && skip > 0 && queue.contains(resumed)
-                && store.resumeFile(resumed, skip, line);
+                && !InputFiles.isWorkbook(resumed) && store.resumeFile(resumed, skip, line);
         if (resuming) {
             // The half-read file goes first; every other queued file is read from the top, so
             // whatever an interrupted run stored of it is forgotten.
@@ -113,9 +115,9 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
                 rowsInFile++;
                 lastLine = row.line();
                 progress.row();
-                return new Ingested.Row(row, null);
+                return new Ingested.Row(row, null, name, current.sheet());
             }
-            Ingested end = new Ingested.FileEnd(name, current.dialect().describe(), List.copyOf(current.warnings()), null);
+            Ingested end = new Ingested.FileEnd(name, current.describe(), List.copyOf(current.warnings()), null);
             String scanned = current.contentSha256();
             closeCurrent();
             Optional<String> changedTo = changedWhileRead(name, scanned);
@@ -167,7 +169,7 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
         Path path = inputDir.resolve(name);
         openedAs = Stamp.of(path);
         try {
-            current = IncidentCsvReader.open(path, name, mapping.rulesFor(name));
+            current = IncidentRows.open(path, name, mapping.rulesFor(name));
             return null;
         } catch (FileRejectedException e) {
             return new Ingested.FileEnd(name, null, List.of(), e.reason());

@@ -16,7 +16,7 @@ class IngestProcessor implements ItemProcessor<Ingested, Ingested> {
     @Override
     public Ingested process(Ingested item) {
         if (item instanceof Ingested.Row row) {
-            return new Ingested.Row(row.raw(), normalizer.normalize(row.raw()));
+            return row.processed(normalizer.normalize(row.raw()));
         }
         return item;
     }

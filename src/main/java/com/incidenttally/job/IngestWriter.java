@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes accepted rows and rejections in JDBC batches, and completes each file in the transaction
@@ -35,13 +36,14 @@ class IngestWriter implements ItemWriter<Ingested> {
         List<Incident> incidents = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         String file = null;
+        String sheet = null;
         for (Ingested item : chunk) {
             if (item instanceof Ingested.Row row) {
-                String rowFile = row.raw().file();
-                if (file != null && !file.equals(rowFile)) {
-                    flush(file, incidents, rejections);
+                if (file != null && (!file.equals(row.path()) || !Objects.equals(sheet, row.sheet()))) {
+                    flush(file, sheet, incidents, rejections);
                 }
-                file = rowFile;
+                file = row.path();
+                sheet = row.sheet();
                 if (row.normalized().isAccepted()) {
                     incidents.add(row.normalized().incident());
                 } else {
@@ -49,7 +51,7 @@ class IngestWriter implements ItemWriter<Ingested> {
                 }
             } else if (item instanceof Ingested.FileEnd end) {
                 if (file != null) {
-                    flush(file, incidents, rejections);
+                    flush(file, sheet, incidents, rejections);
                     file = null;
                 }
                 long id = id(end.path());
@@ -62,21 +64,21 @@ class IngestWriter implements ItemWriter<Ingested> {
                 }
             } else if (item instanceof Ingested.FileRestart restart) {
                 if (file != null) {
-                    flush(file, incidents, rejections);
+                    flush(file, sheet, incidents, rejections);
                     file = null;
                 }
                 store.beginFile(restart.path(), restart.sha256());
             }
         }
         if (file != null) {
-            flush(file, incidents, rejections);
+            flush(file, sheet, incidents, rejections);
         }
     }
 
-    private void flush(String file, List<Incident> incidents, List<Rejection> rejections) {
+    private void flush(String file, String sheet, List<Incident> incidents, List<Rejection> rejections) {
         long id = id(file);
-        store.insertIncidents(id, incidents);
-        store.insertRejections(id, rejections);
+        store.insertIncidents(id, sheet, incidents);
+        store.insertRejections(id, sheet, rejections);
         incidents.clear();
         rejections.clear();
     }

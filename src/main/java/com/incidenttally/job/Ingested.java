@@ -8,8 +8,22 @@ import java.util.List;
 /** What flows through the ingest step: rows, and the end of each file. */
 sealed interface Ingested {
 
-    /** A row as read, and once processed, what became of it. */
-    record Row(RawRow raw, Normalized normalized) implements Ingested {
+    /**
+     * A row as read, and once processed, what became of it.
+     *
+     * @param path  the input file the store knows, relative to the input folder
+     * @param sheet the workbook sheet the row is on, or null for a CSV file
+     */
+    record Row(RawRow raw, Normalized normalized, String path, String sheet) implements Ingested {
+
+        /** A row of a CSV file. */
+        Row(RawRow raw, Normalized normalized) {
+            this(raw, normalized, raw.file(), null);
+        }
+
+        Row processed(Normalized normalized) {
+            return new Row(raw, normalized, path, sheet);
+        }
     }
 
     /**

@@ -339,7 +339,8 @@ public record RunOptions(
                 // The input folder's own problems are said where it is read.
                 files = List.of();
             }
-            mapping.check(files, name -> ColumnMapping.csvHeader(input.resolve(name)));
+            // A workbook's sheets are checked as they are read (a sheet without a mapped column is skipped, saying so).
+            mapping.check(files, name -> InputFiles.isWorkbook(name) ? null : ColumnMapping.csvHeader(input.resolve(name)));
         } catch (ColumnMappingException e) {
             throw new BadArgumentsException("--columns: " + e.getMessage());
         }

@@ -55,7 +55,8 @@ public class IncidentStore {
     public static IncidentStore open(JdbcTemplate jdbc) {
         if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0")
                 && (!runs(jdbc, "SELECT rid FROM it_row WHERE 1 = 0") || regionCodeWidth(jdbc) < REGION_CODE_WIDTH
-                || runs(jdbc, "SELECT 1 FROM it_incident WHERE 1 = 0"))) {
+                || runs(jdbc, "SELECT 1 FROM it_incident WHERE 1 = 0")
+                || !runs(jdbc, "SELECT sheet FROM it_rejection WHERE 1 = 0"))) {
             LoggerFactory.getLogger("incident-tally")
                     .warn("The store has an earlier layout: it is emptied and every input file is read again");
             for (String table : List.of("it_row", "it_rejection", "it_warning", "it_incident", "it_incident_source",
@@ -251,16 +252,17 @@ public class IncidentStore {
     }
 
     /** An accepted row as stored: its key, its file and the row. */
-    private record StoredRow(long rid, long fileId, Incident in) {
+    private record StoredRow(long rid, long fileId, String sheet, Incident in) {
     }
 
     /** A rejection as stored, with its file. */
-    private record StoredRejection(long fileId, Rejection r) {
+    private record StoredRejection(long fileId, String sheet, Rejection r) {
     }
 
     private static final Columns<StoredRow> ROW = Columns.<StoredRow>of("it_row")
             .bigint("rid", StoredRow::rid)
             .bigint("file_id", StoredRow::fileId)
+            .text("sheet", StoredRow::sheet)
             .bigint("line", r -> r.in().line())
             .text("incident_id", r -> r.in().incidentId())
             .date("night", r -> r.in().night())
@@ -288,6 +290,7 @@ public class IncidentStore {
     private static final Columns<StoredRow> ROW_ID = Columns.<StoredRow>of("it_row_id")
             .bigint("rid", StoredRow::rid)
             .bigint("file_id", StoredRow::fileId)
+            .text("sheet", StoredRow::sheet)
             .bigint("line", r -> r.in().line())
             .text("incident_id", r -> r.in().incidentId())
             .date("night", r -> r.in().night())
@@ -312,6 +315,7 @@ public class IncidentStore {
 
     private static final Columns<StoredRejection> REJECTION = Columns.<StoredRejection>of("it_rejection")
             .bigint("file_id", StoredRejection::fileId)
+            .text("sheet", StoredRejection::sheet)
             .bigint("line", r -> r.r().line())
             .text("col", r -> r.r().column())
             .text("val", r -> r.r().value())
@@ -320,6 +324,11 @@ public class IncidentStore {
             .build();
 
     public void insertIncidents(long fileId, List<Incident> incidents) {
+        insertIncidents(fileId, null, incidents);
+    }
+
+    /** A chunk's accepted rows of one file, or of one sheet (null for a CSV file) of a workbook. */
+    public void insertIncidents(long fileId, String sheet, List<Incident> incidents) {
         if (incidents.isEmpty()) {
             return;
         }
@@ -327,7 +336,7 @@ public class IncidentStore {
         List<StoredRow> rows = new ArrayList<>(incidents.size());
         List<StoredRow> withId = new ArrayList<>();
         for (Incident incident : incidents) {
-            StoredRow row = new StoredRow(NightKeys.of(incident.night(), number++), fileId, incident);
+            StoredRow row = new StoredRow(NightKeys.of(incident.night(), number++), fileId, sheetKey(sheet), incident);
             rows.add(row);
             if (incident.incidentId() != null) {
                 withId.add(row);
@@ -340,10 +349,28 @@ public class IncidentStore {
     }
 
     public void insertRejections(long fileId, List<Rejection> rejections) {
+        insertRejections(fileId, null, rejections);
+    }
+
+    /** A chunk's rejected rows of one file, or of one sheet (null for a CSV file) of a workbook. */
+    public void insertRejections(long fileId, String sheet, List<Rejection> rejections) {
         if (rejections.isEmpty()) {
             return;
         }
-        insert(REJECTION, rejections.stream().map(r -> new StoredRejection(fileId, r)).toList());
+        insert(REJECTION, rejections.stream().map(r -> new StoredRejection(fileId, sheetKey(sheet), r)).toList());
+    }
+
+    /** The sheet column's value: '' for a CSV file, so that it can be part of a key on every database. */
+    private static String sheetKey(String sheet) {
+        return sheet == null ? "" : sheet;
+    }
+
+    /**
+     * Where a stored row came from, as messages name it: {@code file.csv}, or
+     * {@code file.xlsx#Sheet} for a row of a workbook.
+     */
+    public static String location(String path, String sheet) {
+        return sheet == null || sheet.isEmpty() ? path : path + "#" + sheet;
     }
 
     /** PostgreSQL loads a chunk's rows with COPY; other stores take them as one JDBC batch. */

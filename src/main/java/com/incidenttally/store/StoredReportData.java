@@ -416,12 +416,12 @@ public class StoredReportData implements ReportData {
 
     private static void rejections(JdbcTemplate jdbc, Consumer<Rejection> sink) {
         jdbc.query(connection -> {
-            var ps = connection.prepareStatement("SELECT f.path, r.line, r.col, r.val, r.reason, r.raw FROM it_rejection r"
-                    + " JOIN it_file f ON f.id = r.file_id ORDER BY f.path, r.line");
+            var ps = connection.prepareStatement("SELECT f.path, r.line, r.col, r.val, r.reason, r.raw, r.sheet"
+                    + " FROM it_rejection r JOIN it_file f ON f.id = r.file_id ORDER BY f.path, r.sheet, r.line");
             ps.setFetchSize(1_000);
             return ps;
         }, rs -> {
-            sink.accept(new Rejection(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            sink.accept(new Rejection(IncidentStore.location(rs.getString(1), rs.getString(7)), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getString(6)));
         });
     }

@@ -29,7 +29,7 @@ public final class StoredReports {
     private static final String COLUMNS = """
             incident_id, night, night_inferred, local_time, night_time, region_iso, district, district_key,
             event_type, uav_count, killed, injured, location, damage, measures, source, source_key, source_url,
-            notes, content_hash, line, file_id
+            notes, content_hash, sheet, line, file_id
             """;
 
     /** Rows read at once: a few tens of megabytes of wide rows. */
@@ -174,7 +174,7 @@ public final class StoredReports {
                 rs.getString("event_type"), integer(rs, "uav_count"), integer(rs, "killed"), integer(rs, "injured"),
                 rs.getString("location"), rs.getString("damage"), rs.getString("measures"), rs.getString("source"),
                 rs.getString("source_key"), rs.getString("source_url"), rs.getString("notes"),
-                rs.getString("content_hash"), path, rs.getLong("line"));
+                rs.getString("content_hash"), IncidentStore.location(path, rs.getString("sheet")), rs.getLong("line"));
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

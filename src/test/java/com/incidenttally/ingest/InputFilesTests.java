@@ -23,6 +23,18 @@ class InputFilesTests {
     }
 
     @Test
+    void findsWorkbooksBesideCsvFilesButNotExcelsLockFilesOrOldXls() throws IOException {
+        touch("week/log.xlsx");
+        touch("week/~$log.xlsx");
+        touch("Book.XLSX");
+        touch("old.xls");
+        touch("b.csv");
+
+        assertThat(InputFiles.find(input)).extracting(file -> InputFiles.relativeName(input, file))
+                .containsExactly("Book.XLSX", "b.csv", "week/log.xlsx");
+    }
+
+    @Test
     void findsCsvFilesRecursivelySortedByRelativePath() throws IOException {
         touch("b.csv");
         touch("a/z.csv");

@@ -1,6 +1,7 @@
 package com.incidenttally.job;
 
 import com.incidenttally.ingest.InputFiles;
+import com.incidenttally.ingest.XlsxFixtures;
 import com.incidenttally.normalize.IncidentNormalizer;
 import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.normalize.NightWindow;
@@ -159,6 +160,57 @@ class IncidentFileItemReaderTests {
 
         assertThat(read).hasSize(13).last().isInstanceOf(Ingested.FileEnd.class);
         assertThat(store.file("a.csv").orElseThrow().rowsAccepted()).isEqualTo(12);
+    }
+
+    @Test
+    void twoSheetsWithTheSameRowNumbersAreStoredSideBySide() throws Exception {
+        List<List<String>> rows = List.of(List.of("occurred_at", "region", "event_type", "source"),
+                List.of("2025-12-01 23:00", "Rostov region", "shot_down", "Source A"),
+                List.of("2025-12-02 23:00", "Atlantis", "shot_down", "Source A"));
+        XlsxFixtures.sheets(input.resolve("log.xlsx"), List.of("November", "December"), List.of(rows, rows));
+        synced("log.xlsx");
+
+        ingest(List.of("log.xlsx"), (item, n) -> { });
+
+        StoredFile file = store.file("log.xlsx").orElseThrow();
+        assertThat(file.status()).isEqualTo(StoredFile.LOADED);
+        assertThat(file.rowsAccepted()).isEqualTo(2);
+        assertThat(file.rowsRejected()).isEqualTo(2);
+        assertThat(store.jdbc().queryForList("SELECT sheet || ':' || line FROM it_row ORDER BY sheet", String.class))
+                .containsExactly("December:2", "November:2");
+        assertThat(store.jdbc().queryForList("SELECT sheet || ':' || line FROM it_rejection ORDER BY sheet", String.class))
+                .containsExactly("December:3", "November:3");
+    }
+
+    @Test
+    void aWorkbookAnInterruptedRunLeftHalfReadIsReadAgainFromTheTop() throws Exception {
+        XlsxFixtures.logbook(input.resolve("log.xlsx"));
+        synced("log.xlsx");
+        // The interrupted run committed the workbook's first two rows.
+        IncidentFileItemReader first = new IncidentFileItemReader(input, List.of("log.xlsx"), store, new IngestProgress());
+        IngestWriter writer = new IngestWriter(store, CLOCK);
+        ExecutionContext context = new ExecutionContext();
+        first.open(context);
+        writer.write(new Chunk<>(processor.process(first.read()), processor.process(first.read())));
+        first.update(context);
+        first.close();
+        assertThat(context.getLong("ingest.file.rows")).isEqualTo(2);
+
+        IncidentFileItemReader rerun = new IncidentFileItemReader(input, List.of("log.xlsx"), store, new IngestProgress());
+        rerun.open(context);
+        try {
+            for (Ingested item = rerun.read(); item != null; item = rerun.read()) {
+                writer.write(new Chunk<>(processor.process(item)));
+            }
+        } finally {
+            rerun.close();
+        }
+
+        StoredFile file = store.file("log.xlsx").orElseThrow();
+        assertThat(file.status()).isEqualTo(StoredFile.LOADED);
+        assertThat(file.rowsRead()).isEqualTo(6);
+        assertThat(store.jdbc().queryForList("SELECT line FROM it_row ORDER BY line", Long.class))
+                .containsExactly(3L, 4L, 5L, 6L, 8L);
     }
 
     private static void append(Path file, String text) {

@@ -1,0 +1,416 @@
+package com.incidenttally.ingest;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads an {@code .xlsx} workbook as one input file whose rows come from its sheets, in the
+ * workbook's order. Every sheet whose first non-empty row is a header that maps is read as a CSV
+ * file would be; other sheets are skipped with a warning. Streamed: the sheets' XML is pulled a
+ * row at a time (POI's event API, never the whole workbook in memory).
+ *
+ * <p>A merged cell's value applies to every cell it covers, in rows that have a value of their
+ * own (a date merged over a night's rows is that date on each). Hidden rows, columns and sheets
+ * are data like any other.
+ */
+final class XlsxWorkbook implements IncidentRows {
+
+    private static final int COLUMNS = Column.values().length;
+
+    private final String file;
+    private final String sha256;
+    private final OPCPackage workbook;
+    private final XSSFReader.SheetIterator sheets;
+    private final XlsxCells cellText;
+    private final List<String> warnings = new ArrayList<>();
+    /** The {@code --columns} rules for this file: every sheet's header is bound with them. */
+    private final ColumnRules rules;
+    private final List<String> skipped = new ArrayList<>();
+    private int sheetsRead;
+    private Sheet current;
+    private String lastSheet;
+
+    /** A sheet being read: its rows, its header's binding and its merged cells. */
+    private record Sheet(String name, String location, XlsxSheetReader rows, HeaderBinding header,
+                         int width, Merges merges, boolean[] beyondHeaderWarned) {
+    }
+
+    private XlsxWorkbook(String file, String sha256, OPCPackage workbook, ColumnRules rules) throws IOException {
+        this.file = file;
+        this.rules = rules;
+        this.sha256 = sha256;
+        this.workbook = workbook;
+        try {
+            XSSFReader reader = new XSSFReader(workbook);
+            StylesTable styles = reader.getStylesTable();
+            boolean date1904;
+            try (InputStream in = reader.getWorkbookData()) {
+                date1904 = date1904(in);
+            }
+            this.cellText = new XlsxCells(new ReadOnlySharedStringsTable(workbook, false), styles, date1904);
+            this.sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a workbook and finds its first readable sheet.
+     *
+     * @throws FileRejectedException when it is not a workbook we can read (encrypted, an old
+     *                               {@code .xls}, damaged) or none of its sheets has a header that maps
+     */
+    static XlsxWorkbook open(Path path, String displayName, ColumnRules rules) throws FileRejectedException {
+        if (Files.isDirectory(path)) {
+            throw new FileRejectedException(displayName, "is a directory, not a file");
+        }
+        String sha256;
+        try {
+            if (Files.size(path) == 0) {
+                throw new FileRejectedException(displayName, "an empty file, not an Excel workbook");
+            }
+            checkKind(path, displayName);
+            sha256 = InputFiles.sha256(path);
+        } catch (IOException e) {
+            throw new FileRejectedException(displayName, unreadable(e));
+        }
+        OPCPackage pkg;
+        try {
+            pkg = OPCPackage.open(path.toFile(), PackageAccess.READ);
+        } catch (Exception e) {
+            throw new FileRejectedException(displayName, damaged(e));
+        }
+        XlsxWorkbook workbook;
+        try {
+            workbook = new XlsxWorkbook(displayName, sha256, pkg, rules);
+        } catch (IOException | RuntimeException e) {
+            pkg.revert();
+            throw new FileRejectedException(displayName, damaged(e));
+        }
+        try {
+            if (!workbook.nextSheet()) {
+                throw new FileRejectedException(displayName, workbook.skipped.isEmpty()
+                        ? "the workbook has no sheets"
+                        : "no sheet has a header row we can read; sheets found: " + String.join("; ", workbook.skipped));
+            }
+            return workbook;
+        } catch (FileRejectedException | RuntimeException e) {
+            workbook.close();
+            if (e instanceof UncheckedIOException u) {
+                throw new FileRejectedException(displayName, damaged(u.getCause()));
+            }
+            throw e;
+        }
+    }
+
+    /** Rejects, with a reason a person understands, what only looks like a workbook by its name. */
+    private static void checkKind(Path path, String displayName) throws IOException, FileRejectedException {
+        FileMagic magic;
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(path))) {
+            magic = FileMagic.valueOf(in);
+        }
+        if (magic == FileMagic.OOXML) {
+            return;
+        }
+        if (magic == FileMagic.OLE2) {
+            boolean encrypted;
+            try (POIFSFileSystem ole = new POIFSFileSystem(path.toFile(), true)) {
+                encrypted = ole.getRoot().hasEntry("EncryptedPackage");
+            } catch (IOException | RuntimeException e) {
+                encrypted = false;
+            }
+            throw new FileRejectedException(displayName, encrypted
+                    ? "the workbook is protected by a password (encrypted): save a copy without a password to read it"
+                    : "an Excel 97–2003 workbook (.xls) under an .xlsx name: save it as Excel Workbook (.xlsx)");
+        }
+        throw new FileRejectedException(displayName,
+                "not an Excel workbook (.xlsx), whatever its name says: its content is " + describe(magic));
+    }
+
+    private static String describe(FileMagic magic) {
+        return switch (magic) {
+            case UNKNOWN -> "not a zip package (text, or damaged)";
+            case XML -> "XML (an Excel 2003 XML spreadsheet?): save it as Excel Workbook (.xlsx)";
+            case HTML -> "HTML (a web page saved as .xlsx?)";
+            default -> magic.name() + " data";
+        };
+    }
+
+    private static boolean date1904(InputStream workbookXml) {
+        try {
+            XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(workbookXml);
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+                    if ("workbookPr".equals(xml.getLocalName())) {
+                        String value = xml.getAttributeValue(null, "date1904");
+                        return "1".equals(value) || "true".equalsIgnoreCase(value);
+                    }
+                    if ("sheets".equals(xml.getLocalName())) {
+                        return false;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            // Without the setting, dates count from 1900, as nearly every workbook's do.
+        }
+        return false;
+    }
+
+    /**
+     * Moves on to the next sheet whose header maps, skipping the others with a warning. Returns
+     * false when no sheet is left.
+     */
+    private boolean nextSheet() {
+        closeSheet();
+        while (sheets.hasNext()) {
+            InputStream in = sheets.next();
+            String name = sheets.getSheetName();
+            String location = file + "#" + name;
+            XlsxSheetReader rows;
+            try {
+                rows = new XlsxSheetReader(in, cellText);
+            } catch (IOException e) {
+                skip(name, damaged(e));
+                continue;
+            }
+            XlsxSheetReader.SheetRow header;
+            try {
+                header = rows.next();
+                while (header != null && header.blank()) {
+                    header = rows.next();
+                }
+            } catch (UncheckedIOException e) {
+                rows.close();
+                skip(name, damaged(e.getCause()));
+                continue;
+            }
+            if (header == null) {
+                rows.close();
+                skipped.add(name + " (empty)");
+                continue;
+            }
+            List<String> names = header.cells().stream().map(cell -> cell == null ? "" : cell).toList();
+            HeaderBinding bound;
+            try {
+                bound = HeaderBinding.of(location, names, rules);
+            } catch (FileRejectedException e) {
+                rows.close();
+                skip(name, "row " + header.number() + " is not a header we can read: " + e.reason());
+                continue;
+            }
+            List<CellRangeAddress> regions;
+            try {
+                regions = XlsxSheetReader.mergedRegions(sheets.getSheetPart().getInputStream());
+            } catch (IOException e) {
+                rows.close();
+                skip(name, damaged(e));
+                continue;
+            }
+            for (String warning : bound.warnings()) {
+                warnings.add("sheet " + name + ": " + warning);
+            }
+            current = new Sheet(name, location, rows, bound, names.size(), new Merges(regions, header.number()),
+                    new boolean[1]);
+            sheetsRead++;
+            return true;
+        }
+        return false;
+    }
+
+    private void skip(String name, String reason) {
+        skipped.add(name + " (" + reason + ")");
+        warnings.add("sheet " + name + " skipped: " + reason);
+    }
+
+    @Override
+    public RawRow read() {
+        while (current != null) {
+            XlsxSheetReader.SheetRow row = current.rows().next();
+            if (row == null) {
+                nextSheet();
+                continue;
+            }
+            if (row.blank()) {
+                continue;
+            }
+            lastSheet = current.name();
+            List<String> cells = new ArrayList<>(row.cells());
+            current.merges().fill(row.number(), cells);
+            return rawRow(row, cells);
+        }
+        return null;
+    }
+
+    private RawRow rawRow(XlsxSheetReader.SheetRow row, List<String> cells) {
+        String[] fields = new String[current.width()];
+        for (int i = 0; i < fields.length; i++) {
+            String cell = i < cells.size() ? cells.get(i) : null;
+            fields[i] = cell == null ? "" : cell;
+        }
+        String[] values = current.header().values(fields);
+        if (!current.beyondHeaderWarned()[0]) {
+            for (int i = current.width(); i < cells.size(); i++) {
+                if (cells.get(i) != null && !cells.get(i).isBlank()) {
+                    current.beyondHeaderWarned()[0] = true;
+                    warnings.add("sheet " + current.name() + ": cells right of the header's last column are ignored"
+                            + " (the first in row " + row.number() + ")");
+                    break;
+                }
+            }
+        }
+        return new RawRow(current.location(), row.number(), values, raw(cells), row.problem());
+    }
+
+    /** The row as a CSV line of its cells, for people (rejected.csv's raw line). */
+    private static String raw(List<String> cells) {
+        StringBuilder raw = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                raw.append(',');
+            }
+            String cell = cells.get(i);
+            if (cell == null) {
+                continue;
+            }
+            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+                raw.append('"').append(cell.replace("\"", "\"\"")).append('"');
+            } else {
+                raw.append(cell);
+            }
+            if (raw.length() > RecordParser.RAW_LIMIT) {
+                break;
+            }
+        }
+        return RecordParser.cap(raw);
+    }
+
+    @Override
+    public String sheet() {
+        return lastSheet;
+    }
+
+    @Override
+    public String describe() {
+        return "xlsx (" + sheetsRead + (sheetsRead == 1 ? " sheet read)" : " sheets read)");
+    }
+
+    @Override
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    @Override
+    public String contentSha256() {
+        return sha256;
+    }
+
+    @Override
+    public void close() {
+        closeSheet();
+        // Opened to read: revert closes the package without writing anything back.
+        workbook.revert();
+    }
+
+    private void closeSheet() {
+        if (current != null) {
+            current.rows().close();
+            current = null;
+        }
+    }
+
+    private static String unreadable(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "file not found";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return "cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    private static String damaged(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return "not a readable .xlsx workbook (damaged, or not saved by a spreadsheet program): " + detail;
+    }
+
+    /**
+     * The merged ranges of a sheet below its header, applied as rows pass: a range's value (in its
+     * top-left cell) fills every other cell it covers.
+     */
+    static final class Merges {
+
+        private final List<CellRangeAddress> pending;
+        private final List<Active> active = new ArrayList<>();
+        private int next;
+
+        private static final class Active {
+            final CellRangeAddress range;
+            String value;
+
+            Active(CellRangeAddress range) {
+                this.range = range;
+            }
+        }
+
+        Merges(List<CellRangeAddress> regions, long headerRow) {
+            // Ranges that start in the header (or above it) name columns; they are no data.
+            this.pending = regions.stream().filter(r -> r.getFirstRow() + 1L > headerRow)
+                    .sorted(Comparator.comparingInt(CellRangeAddress::getFirstRow)).toList();
+        }
+
+        void fill(long rowNumber, List<String> cells) {
+            long index = rowNumber - 1;
+            active.removeIf(a -> a.range.getLastRow() < index);
+            while (next < pending.size() && pending.get(next).getFirstRow() <= index) {
+                CellRangeAddress range = pending.get(next++);
+                if (range.getLastRow() >= index) {
+                    active.add(new Active(range));
+                }
+            }
+            for (Active a : active) {
+                int first = a.range.getFirstColumn();
+                if (a.range.getFirstRow() == index) {
+                    a.value = first < cells.size() ? cells.get(first) : null;
+                }
+                if (a.value == null) {
+                    continue;
+                }
+                for (int c = first; c <= a.range.getLastColumn(); c++) {
+                    while (cells.size() <= c) {
+                        cells.add(null);
+                    }
+                    if (cells.get(c) == null || cells.get(c).isEmpty()) {
+                        cells.set(c, a.value);
+                    }
+                }
+            }
+        }
+    }
+}
