@@ -76,6 +76,22 @@ public record MapClasses(List<Bin> bins) {
         return null;
     }
 
+    /** A class as numbers: {@code 1}, {@code 4–10}; changes signed, {@code +1}, {@code −3 … −2}. */
+    public static String text(Bin bin, boolean signed) {
+        if (bin.low() == bin.high()) {
+            return number(bin.low(), signed);
+        }
+        return number(bin.low(), signed) + (signed ? " … " : "–") + number(bin.high(), signed);
+    }
+
+    /** A value as the map writes it: a true minus sign, and {@code +} before a rise when signed. */
+    public static String number(long value, boolean signed) {
+        if (value < 0) {
+            return "\u2212" + (-value);
+        }
+        return signed && value > 0 ? "+" + value : String.valueOf(value);
+    }
+
     static long[] uppers(long max, int classes) {
         if (max <= classes) {
             long[] each = new long[(int) max];

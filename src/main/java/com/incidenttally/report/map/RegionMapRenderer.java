@@ -35,6 +35,10 @@ import javax.imageio.ImageIO;
  */
 public final class RegionMapRenderer {
 
+    /** The file names the report gives the two maps, in its {@code charts} folder. */
+    public static final String REGION_MAP_PNG = "region-map.png";
+    public static final String CHANGE_MAP_PNG = "region-change-map.png";
+
     public static final int WIDTH = 1600;
     public static final int HEIGHT = 900;
     /** Areas named on the map with their value, busiest first, as long as the labels do not collide. */
@@ -347,7 +351,7 @@ public final class RegionMapRenderer {
             Boundaries.Shape shape = boundaries.shape(code);
             double[] at = labelPixel(shape, area, pixels);
             String name = picture.names().getOrDefault(code, code);
-            String value = signedNumber(picture.change(), entry.getValue());
+            String value = MapClasses.number(entry.getValue(), picture.change());
             TextLayout nameLine = new TextLayout(name, nameFont, frc);
             TextLayout valueLine = new TextLayout(value, valueFont, frc);
             double width = Math.max(nameLine.getAdvance(), valueLine.getAdvance()) + 8;
@@ -404,7 +408,7 @@ public final class RegionMapRenderer {
         // Largest on top, as on a thermometer.
         java.util.Collections.reverse(bins);
         for (MapClasses.Bin bin : bins) {
-            String text = bin.low() == 0 && bin.high() == 0 ? picture.words().noChange() : range(picture.change(), bin);
+            String text = bin.low() == 0 && bin.high() == 0 ? picture.words().noChange() : MapClasses.text(bin, picture.change());
             entries.add(new LegendEntry(text, bin.colour(), null));
         }
         entries.add(new LegendEntry(picture.change() ? picture.words().noneEither() : picture.words().none(),
@@ -431,21 +435,6 @@ public final class RegionMapRenderer {
             y += 38;
         }
         return placed;
-    }
-
-    /** A class as numbers: {@code 1}, {@code 4–10}; changes signed, {@code +1}, {@code −3 to −2}. */
-    static String range(boolean signed, MapClasses.Bin bin) {
-        if (bin.low() == bin.high()) {
-            return signedNumber(signed, bin.low());
-        }
-        return signedNumber(signed, bin.low()) + (signed ? " … " : "–") + signedNumber(signed, bin.high());
-    }
-
-    private static String signedNumber(boolean signed, long value) {
-        if (value < 0) {
-            return "\u2212" + (-value);
-        }
-        return signed && value > 0 ? "+" + value : String.valueOf(value);
     }
 
     private static void centred(Graphics2D g, String text, Font font, Color colour, double x, double y) {
