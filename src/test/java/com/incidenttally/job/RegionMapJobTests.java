@@ -99,9 +99,12 @@ class RegionMapJobTests {
             assertThat(pictures).hasSize(1);
             assertThat(pictures.get(0).getPictureData().getData()).isEqualTo(Files.readAllBytes(png));
             assertThat(rows(sheet)).contains(
-                    List.of("Region or sea", "Incidents", "Class on the map"),
+                    List.of("Region or sea", "Class on the map", "Incidents"),
                     List.of("Rostov Oblast", "5", "5"), List.of("Smolensk Oblast", "1", "1"),
                     List.of("Volgograd Oblast", "1", "1"));
+            // Anchored over several columns and rows: a picture with no width would not print.
+            assertThat(pictures.get(0).getClientAnchor().getCol2()).isGreaterThanOrEqualTo((short) 3);
+            assertThat(pictures.get(0).getClientAnchor().getRow2()).isGreaterThan(pictures.get(0).getClientAnchor().getRow1() + 10);
         }
     }
 
@@ -145,13 +148,14 @@ class RegionMapJobTests {
             assertThat(pictures.get(1).getPictureData().getData()).isEqualTo(Files.readAllBytes(changePng));
             // Side by side: the change map starts where the first one ends.
             assertThat(pictures.get(1).getClientAnchor().getRow1()).isEqualTo(pictures.get(0).getClientAnchor().getRow1());
+            assertThat(pictures.get(1).getClientAnchor().getRow2()).isEqualTo(pictures.get(0).getClientAnchor().getRow2());
             assertThat((int) pictures.get(1).getClientAnchor().getCol1()).isGreaterThanOrEqualTo(pictures.get(0).getClientAnchor().getCol2());
             assertThat(rows(sheet)).contains(
-                    List.of("Регион или море", "Инциденты", "Класс на карте", "Предыдущий", "Изменение"),
+                    List.of("Регион или море", "Класс на карте", "Инциденты", "Предыдущий", "Изменение"),
                     List.of("Белгородская область", "3", "3", "1", "+2"),
                     List.of("Брянская область", "2", "2", "0", "+2"),
                     List.of("Курская область", "1", "1", "4", "-3"),
-                    List.of("Чёрное море", "0", "нет", "2", "-2"));
+                    List.of("Чёрное море", "нет", "0", "2", "-2"));
         }
     }
 

@@ -43,7 +43,10 @@ final class RegionMaps {
         renderer.draw(new RegionMapRenderer.Picture(false, figures.counts(), figures.focus(), names, words)).writePng(map);
         written.add(map);
         if (figures.hasChange()) {
-            String previous = texts.period(data.previousPeriod());
+            // The previous period has no label of its own: its nights say which it is.
+            com.incidenttally.tally.Period before = data.previousPeriod();
+            String previous = before.from().equals(before.to()) ? texts.night(before.from())
+                    : texts.night(before.from()) + " \u2013 " + texts.night(before.to());
             RegionMapRenderer.Words change = words(texts.text("map.change.title", period),
                     texts.text("map.change.subtitle", period, previous), texts.text("map.change.legend"),
                     texts.text("map.change.none", period, previous));

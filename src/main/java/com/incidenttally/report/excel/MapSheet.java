@@ -17,7 +17,8 @@ import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
-import org.apache.poi.xssf.usermodel.XSSFPicture;
+import org.apache.poi.util.Units;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -30,13 +31,10 @@ final class MapSheet {
 
     /** Regions and seas listed by name; the rest are summed on one row. */
     static final int LISTED = 15;
-    /** Region names, four columns of figures, then the second map's columns. */
-    static final int[] WIDTHS = {30, 12, 14, 12, 12, 10, 10, 10, 10, 10, 10, 10, 10, 10};
+    /** Region names, the class, three columns of figures, then the second map's columns. */
+    static final int[] WIDTHS = {36, 16, 13, 13, 13, 10, 10, 10, 10, 10, 10, 10, 10, 10};
     static final int SECOND_MAP_COLUMN = 5;
     static final int MAP_ROW = 3;
-    /** 1600×900 at about a third: two maps side by side across the page, 17 default rows tall. */
-    static final double MAP_SCALE = 0.355;
-    static final int MAP_ROWS = 17;
 
     private final XSSFWorkbook workbook;
     private final WorkbookStyles styles;
@@ -76,23 +74,54 @@ final class MapSheet {
         cells.styled(row(), 0, figures.hasChange() ? texts.text("map.subtitle.compared", texts.nights(data.previousPeriod()))
                 : texts.text("summary.noPrevious"), styles.subtitle);
 
+        // Both maps as wide as the table's columns, the second beside the first.
+        double width = 0;
+        for (int c = 0; c < SECOND_MAP_COLUMN; c++) {
+            width += sheet.getColumnWidthInPixels(c);
+        }
+        width -= 8;
+        double height = width * RegionMapRenderer.HEIGHT / RegionMapRenderer.WIDTH;
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         for (int i = 0; i < maps.size(); i++) {
-            picture(drawing, maps.get(i), i == 0 ? 0 : SECOND_MAP_COLUMN);
+            picture(drawing, maps.get(i), i == 0 ? 0 : SECOND_MAP_COLUMN, width, height);
         }
-        next = MAP_ROW + MAP_ROWS + 1;
+        double rowHeight = sheet.getDefaultRowHeightInPoints() * Units.PIXEL_DPI / Units.POINT_DPI;
+        next = MAP_ROW + (int) Math.ceil(height / rowHeight) + 1;
         table(figures);
-        workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, WIDTHS.length - 1, 0, next - 1);
+        // The page ends where the second map does.
+        int lastColumn = figures.hasChange() ? lastColumn(SECOND_MAP_COLUMN, width) : SECOND_MAP_COLUMN - 1;
+        workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, lastColumn, 0, next - 1);
     }
 
-    private void picture(XSSFDrawing drawing, Path png, int column) throws IOException {
+    /**
+     * A picture of the given size in pixels from the top left of a cell. The anchor is worked out here from
+     * the column widths: POI's {@code Picture.resize} gives a picture anchored in the first column no width.
+     */
+    private void picture(XSSFDrawing drawing, Path png, int column, double width, double height) throws IOException {
         int picture = workbook.addPicture(Files.readAllBytes(png), Workbook.PICTURE_TYPE_PNG);
-        ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
-        anchor.setCol1(column);
-        anchor.setRow1(MAP_ROW);
+        int lastColumn = lastColumn(column, width);
+        double left = width;
+        for (int c = column; c < lastColumn; c++) {
+            left -= sheet.getColumnWidthInPixels(c);
+        }
+        double rowHeight = sheet.getDefaultRowHeightInPoints() * Units.PIXEL_DPI / Units.POINT_DPI;
+        int lastRow = MAP_ROW + (int) Math.floor(height / rowHeight);
+        double below = height - (lastRow - MAP_ROW) * rowHeight;
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, Units.pixelToEMU((int) Math.round(left)),
+                Units.pixelToEMU((int) Math.round(below)), column, MAP_ROW, lastColumn, lastRow);
         anchor.setAnchorType(ClientAnchor.AnchorType.MOVE_DONT_RESIZE);
-        XSSFPicture shown = drawing.createPicture(anchor, picture);
-        shown.resize(MAP_SCALE);
+        drawing.createPicture(anchor, picture);
+    }
+
+    /** The column in which something {@code width} pixels wide from the left of {@code column} ends. */
+    private int lastColumn(int column, double width) {
+        int last = column;
+        double left = width;
+        while (left > sheet.getColumnWidthInPixels(last)) {
+            left -= sheet.getColumnWidthInPixels(last);
+            last++;
+        }
+        return last;
     }
 
     /** Every shaded region and sea: busiest first, its class on the map, and the change when known. */
@@ -124,9 +153,9 @@ final class MapSheet {
             }
             Row row = row();
             cells.styled(row, 0, texts.region(code, figures.names().get(code)), styles.label);
-            cells.styled(row, 1, null, styles.integer).setCellValue(current);
             MapClasses.Bin bin = current == 0 ? null : classes.binOf(current);
-            cells.styled(row, 2, bin == null ? texts.text("map.classNone") : MapClasses.text(bin, false), styles.text);
+            cells.styled(row, 1, bin == null ? texts.text("map.classNone") : MapClasses.text(bin, false), styles.text);
+            cells.styled(row, 2, null, styles.integer).setCellValue(current);
             if (compared) {
                 cells.styled(row, 3, null, styles.integer).setCellValue(current - change);
                 cells.styled(row, 4, null, styles.signedInteger).setCellValue(change);
@@ -135,7 +164,7 @@ final class MapSheet {
         if (codes.size() > LISTED) {
             Row row = row();
             cells.styled(row, 0, texts.text("summary.otherRegions", codes.size() - LISTED), styles.label);
-            cells.styled(row, 1, null, styles.integer).setCellValue(otherCurrent);
+            cells.styled(row, 2, null, styles.integer).setCellValue(otherCurrent);
             if (compared) {
                 cells.styled(row, 3, null, styles.integer).setCellValue(otherCurrent - otherChange);
                 cells.styled(row, 4, null, styles.signedInteger).setCellValue(otherChange);
@@ -146,14 +175,14 @@ final class MapSheet {
     private void header(boolean compared) {
         Row row = row();
         row.setHeightInPoints(30);
-        List<String> titles = new ArrayList<>(List.of(texts.text("map.col.area"), texts.text("col.incidents"),
-                texts.text("map.col.class")));
+        List<String> titles = new ArrayList<>(List.of(texts.text("map.col.area"), texts.text("map.col.class"),
+                texts.text("col.incidents")));
         if (compared) {
             titles.add(texts.text("summary.previous"));
             titles.add(texts.text("summary.change"));
         }
         for (int i = 0; i < titles.size(); i++) {
-            cells.styled(row, i, titles.get(i), i == 0 ? styles.header : styles.headerNumber);
+            cells.styled(row, i, titles.get(i), i < 2 ? styles.header : styles.headerNumber);
         }
     }
 

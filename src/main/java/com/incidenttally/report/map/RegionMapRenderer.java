@@ -48,6 +48,8 @@ public final class RegionMapRenderer {
     static final Rectangle FRAME = new Rectangle(330, 112, 1246, 726);
     /** The view when nothing is in focus: Ukraine and European Russia. */
     private static final double[] DEFAULT_VIEW = {22, 43, 60, 62};
+    /** Pixels: a point nearer than this to the last one drawn is left out. */
+    private static final double MIN_STEP = 0.7;
     private static final Color BORDER = new Color(0x8C, 0x8C, 0x8C);
     private static final Color FOREIGN_BORDER = new Color(0xC4, 0xC4, 0xC4);
     private static final Color TEXT = new Color(0x22, 0x22, 0x22);
@@ -279,13 +281,21 @@ public final class RegionMapRenderer {
             }
             Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
             for (double[] ring : shape.rings()) {
+                double lastX = 0;
+                double lastY = 0;
                 for (int i = 0; i < ring.length; i += 2) {
                     pixels.pixel(ring[i], ring[i + 1], xy);
                     if (i == 0) {
                         path.moveTo(xy[0], xy[1]);
+                    } else if (Math.abs(xy[0] - lastX) < MIN_STEP && Math.abs(xy[1] - lastY) < MIN_STEP) {
+                        // Points closer than a pixel draw nothing but cost time: a coast of a thousand
+                        // islands at a country's scale.
+                        continue;
                     } else {
                         path.lineTo(xy[0], xy[1]);
                     }
+                    lastX = xy[0];
+                    lastY = xy[1];
                 }
                 path.closePath();
             }
@@ -339,8 +349,9 @@ public final class RegionMapRenderer {
         ranked.sort(Comparator.comparingLong((Map.Entry<String, Long> e) -> -Math.abs(e.getValue()))
                 .thenComparing(Map.Entry::getKey));
         Map<String, Rectangle2D> labelled = new LinkedHashMap<>();
-        Font nameFont = bold.apply(17);
-        Font valueFont = bold.apply(21);
+        // Large enough to read when two maps share a printed page.
+        Font nameFont = bold.apply(20);
+        Font valueFont = bold.apply(25);
         FontRenderContext frc = g.getFontRenderContext();
         for (Map.Entry<String, Long> entry : ranked) {
             if (labelled.size() == LABELS) {
@@ -398,7 +409,7 @@ public final class RegionMapRenderer {
         g.setColor(GREY_TEXT);
         g.setFont(regular.apply(21));
         g.drawString(words.subtitle(), 24, 88);
-        g.setFont(regular.apply(15));
+        g.setFont(regular.apply(17));
         g.drawString(words.source(), 24, HEIGHT - 24);
     }
 
@@ -417,22 +428,22 @@ public final class RegionMapRenderer {
         int x = 24;
         int y = 140;
         g.setColor(TEXT);
-        g.setFont(bold.apply(19));
+        g.setFont(bold.apply(22));
         g.drawString(picture.words().legendTitle(), x, y);
         y += 18;
-        g.setFont(regular.apply(18));
+        g.setFont(regular.apply(22));
         List<LegendEntry> placed = new ArrayList<>();
         for (LegendEntry entry : entries) {
-            Rectangle box = new Rectangle(x, y, 44, 28);
+            Rectangle box = new Rectangle(x, y, 48, 32);
             g.setColor(entry.colour());
             g.fill(box);
             g.setColor(BORDER);
             g.setStroke(new BasicStroke(1f));
             g.draw(box);
             g.setColor(TEXT);
-            g.drawString(entry.text(), x + 56, y + 21);
+            g.drawString(entry.text(), x + 60, y + 24);
             placed.add(new LegendEntry(entry.text(), entry.colour(), box));
-            y += 38;
+            y += 42;
         }
         return placed;
     }
