@@ -52,6 +52,8 @@ public final class RegionMapRenderer {
     private static final double MIN_STEP = 0.7;
     private static final Color BORDER = new Color(0x8C, 0x8C, 0x8C);
     private static final Color FOREIGN_BORDER = new Color(0xC4, 0xC4, 0xC4);
+    private static final int HATCH = 7;
+    private static final Color HATCH_LINE = new Color(0xA8, 0xA8, 0xA8);
     private static final Color TEXT = new Color(0x22, 0x22, 0x22);
     private static final Color GREY_TEXT = new Color(0x55, 0x55, 0x55);
 
@@ -119,7 +121,7 @@ public final class RegionMapRenderer {
             // Seas first, then land over them: the land's outline is the coast. Other countries stay white.
             areas.forEach((code, shape) -> {
                 if (boundaries.shape(code).sea()) {
-                    g.setColor(colour(picture, classes, code));
+                    g.setPaint(paint(colour(picture, classes, code)));
                     g.fill(shape);
                 }
             });
@@ -134,7 +136,7 @@ public final class RegionMapRenderer {
             });
             areas.forEach((code, shape) -> {
                 if (boundaries.shape(code).kind() == Boundaries.Kind.REGION) {
-                    g.setColor(colour(picture, classes, code));
+                    g.setPaint(paint(colour(picture, classes, code)));
                     g.fill(shape);
                 }
             });
@@ -158,10 +160,30 @@ public final class RegionMapRenderer {
         }
     }
 
+    /**
+     * A class colour as it is filled: "no change" white with thin grey hatching, so that it is told from
+     * the white of the countries around and from the grey of "none in either period".
+     */
+    private static java.awt.Paint paint(Color colour) {
+        if (!colour.equals(MapClasses.NO_CHANGE)) {
+            return colour;
+        }
+        BufferedImage tile = new BufferedImage(HATCH, HATCH, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < HATCH; x++) {
+            for (int y = 0; y < HATCH; y++) {
+                tile.setRGB(x, y, (x + y) % HATCH == 0 ? HATCH_LINE.getRGB() : colour.getRGB());
+            }
+        }
+        return new java.awt.TexturePaint(tile, new Rectangle(0, 0, HATCH, HATCH));
+    }
+
     static MapClasses classes(Picture picture) {
         long largest = 0;
         for (long value : picture.values().values()) {
             largest = Math.max(largest, Math.abs(value));
+        }
+        if (largest == 0 && !picture.change()) {
+            return new MapClasses(List.of()); // nothing to shade: the legend shows "none" and the sea only
         }
         return picture.change() ? MapClasses.changes(largest) : MapClasses.counts(largest);
     }
@@ -435,7 +457,7 @@ public final class RegionMapRenderer {
         List<LegendEntry> placed = new ArrayList<>();
         for (LegendEntry entry : entries) {
             Rectangle box = new Rectangle(x, y, 48, 32);
-            g.setColor(entry.colour());
+            g.setPaint(paint(entry.colour()));
             g.fill(box);
             g.setColor(BORDER);
             g.setStroke(new BasicStroke(1f));
