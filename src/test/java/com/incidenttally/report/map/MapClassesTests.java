@@ -48,6 +48,33 @@ class MapClassesTests {
         assertThat(classes.binOf(-1).colour()).isEqualTo(MapClasses.FEWER[0]);
     }
 
+    /** Printed in grey, the classes must still read in order: each darker than the one below it, and than "none". */
+    @Test
+    void countColoursGetDarkerClassByClassInGreyScale() {
+        double previous = luminance(MapClasses.NONE);
+        for (java.awt.Color colour : MapClasses.COUNTS) {
+            assertThat(luminance(colour)).as(Integer.toHexString(colour.getRGB())).isLessThan(previous - 0.05);
+            previous = luminance(colour);
+        }
+        // Each side of the change scale darkens away from zero too.
+        for (java.awt.Color[] side : new java.awt.Color[][] {MapClasses.MORE, MapClasses.FEWER}) {
+            double lighter = luminance(MapClasses.NO_CHANGE);
+            for (java.awt.Color colour : side) {
+                assertThat(luminance(colour)).isLessThan(lighter - 0.05);
+                lighter = luminance(colour);
+            }
+        }
+    }
+
+    /** Relative luminance as a grey-scale printer sees it (ITU-R BT.709 weights on linear light). */
+    private static double luminance(java.awt.Color colour) {
+        double[] rgb = {colour.getRed() / 255.0, colour.getGreen() / 255.0, colour.getBlue() / 255.0};
+        for (int i = 0; i < 3; i++) {
+            rgb[i] = rgb[i] <= 0.04045 ? rgb[i] / 12.92 : Math.pow((rgb[i] + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+    }
+
     @Test
     void aChangeOfOneHasOneClassEachSide() {
         assertThat(MapClasses.changes(1).bins()).extracting(bin -> MapClasses.text(bin, true))

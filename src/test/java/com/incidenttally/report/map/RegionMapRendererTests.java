@@ -68,7 +68,8 @@ class RegionMapRendererTests {
     }
 
     static final Map<String, Long> SIBERIA = Map.of("RU-KYA", 3L, "RU-IRK", 1L, "RU-NVS", 2L, "RU-TOM", 1L);
-    static final Map<String, Long> SAMPLE = Map.of("RU-SMO", 2L, "RU-ROS", 3L, "RU-VGG", 2L);
+    /** The bundled sample's tallies: seven incidents of the night of 7–8 December 2025. */
+    static final Map<String, Long> SAMPLE = Map.of("RU-ROS", 5L, "RU-SMO", 1L, "RU-VGG", 1L);
 
     /**
      * The colour most of an area's inside pixels (5 px clear of its outline at the corners, within the frame, under no label) carry, or null
@@ -148,15 +149,15 @@ class RegionMapRendererTests {
             assertShaded(drawn, picture);
             assertThat(drawn.areas()).containsKeys("RU-SMO", "RU-ROS", "RU-VGG", "RU-BRY", "RU-KL", "SEA-AZOV")
                     .doesNotContainKeys("RU-KYA", "RU-SA", "RU-MUR", "RU-KAM");
-            // Counts 2 and 3: a class each, the busiest darkest.
-            assertThat(drawn.classes().bins()).extracting(MapClasses.Bin::low).containsExactly(1L, 2L, 3L);
+            // Counts up to 5: a class each, the busiest darkest.
+            assertThat(drawn.classes().bins()).extracting(MapClasses.Bin::low).containsExactly(1L, 2L, 3L, 4L, 5L);
             assertThat(RegionMapRenderer.colour(picture, drawn.classes(), "RU-ROS")).isEqualTo(MapClasses.COUNTS[4]);
             assertThat(RegionMapRenderer.colour(picture, drawn.classes(), "RU-BRY")).isEqualTo(MapClasses.NONE);
             assertThat(RegionMapRenderer.colour(picture, drawn.classes(), "SEA-AZOV")).isEqualTo(MapClasses.SEA);
             assertThat(drawn.labels().keySet()).containsExactlyInAnyOrder("RU-ROS", "RU-SMO", "RU-VGG");
             assertLegend(drawn);
             assertThat(drawn.legend()).extracting(RegionMapRenderer.LegendEntry::text)
-                    .containsExactly("3", "2", "1", "none", "sea, none");
+                    .containsExactly("5", "4", "3", "2", "1", "none", "sea, none");
         }
 
         @Test
