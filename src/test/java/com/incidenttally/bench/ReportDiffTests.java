@@ -183,7 +183,7 @@ class ReportDiffTests {
 
         assertThat(result.code()).as(result.output()).isZero();
         assertThat(result.output().lines()).singleElement().asString()
-                .startsWith("Same report: charts/ (5 files, their names and pixel sizes; 5 of them the same bytes)")
+                .startsWith("Same report: charts/ (6 files, their names and pixel sizes; 6 of them the same bytes)")
                 .contains(XLSX + " (", "rejected.csv (", "summary.json (", "unresolved-names.csv (");
     }
 
@@ -302,8 +302,8 @@ class ReportDiffTests {
         Result result = diff(first, changed);
 
         assertThat(result.differences()).containsExactlyInAnyOrder(
-                XLSX + "  sheets: before [Summary, By region, By district, By night, Region x night, Incidents, "
-                        + "Data quality, Run info], after [Summary, Data quality, By region, By district, By night, "
+                XLSX + "  sheets: before [Summary, Map, By region, By district, By night, Region x night, Incidents, "
+                        + "Data quality, Run info], after [Summary, Data quality, Map, By region, By district, By night, "
                         + "Region x night, Incidents, Run info]",
                 XLSX + "  _xlnm.Print_Area of Incidents: before Incidents!$A$1:$M$" + printedRows(first, "Incidents")
                         + ", after Incidents!$A$1:$C$5",
@@ -414,7 +414,7 @@ class ReportDiffTests {
         Result otherPixels = diff(first, changed);
         assertThat(otherPixels.code()).isZero();
         assertThat(otherPixels.output())
-                .contains("charts/ (5 files, their names and pixel sizes; 4 of them the same bytes)");
+                .contains("charts/ (6 files, their names and pixel sizes; 5 of them the same bytes)");
 
         ImageIO.write(new BufferedImage(800, 450, BufferedImage.TYPE_INT_RGB), "png",
                 changed.resolve("charts/top-districts.png").toFile());

@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class IncidentReportJobContract {
 
     static final Instant CLOCK = Instant.parse("2025-12-10T09:00:00Z");
-    static final List<String> SHEETS = List.of("Summary", "By region", "By district", "By night", "Region x night",
+    static final List<String> SHEETS = List.of("Summary", "Map", "By region", "By district", "By night", "Region x night",
             "Incidents", "Data quality", "Run info");
 
     @Autowired

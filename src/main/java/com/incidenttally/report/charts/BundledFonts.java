@@ -87,7 +87,7 @@ public final class BundledFonts {
     }
 
     /** The bundled face in a style ({@link Font#PLAIN} or {@link Font#BOLD}) and size. */
-    static Font font(int style, float size) {
+    public static Font font(int style, float size) {
         Font base = (style & Font.BOLD) != 0 ? bold() : regular();
         int rest = style & Font.ITALIC;
         return base.deriveFont(rest, size);

@@ -57,7 +57,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
 /**
  * Renders the report's PNG charts (1600×900, headless, in the bundled font): incidents by night
  * stacked by region, by region, top districts, the region-by-night heatmap, and the weekly trend
- * when the store spans two weeks or more. A period without incidents gets charts that say so.
+ * when the store spans two weeks or more; the region map, and the change map when the store holds the
+ * previous period ({@link RegionMaps}). A period without incidents gets charts that say so.
  *
  * <p>What is folded together ("other regions") is drawn apart from the named bars and never sets
  * their scale: a note with its value under the bar charts, a grey "+N" over each night's bar, a
@@ -118,6 +119,7 @@ public class ChartRenderer {
         if (weeks != null && weeks.size() >= 2) {
             written.add(ChartLook.save(weeklyTrend(weeks), chartsDir.resolve(WEEKLY_TREND)));
         }
+        written.addAll(new RegionMaps(texts).draw(data, subtitle(period, totals), chartsDir));
         return written;
     }
 

@@ -16,7 +16,7 @@ import com.incidenttally.tally.ReportData;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Writes the incident workbook: Summary, By region, By district, By night, Region x night,
+ * Writes the incident workbook: Summary, Map, By region, By district, By night, Region x night,
  * Incidents (continued on further sheets past the row limit), Data quality and Run info, in the
  * language of its texts. Streams rows through a small window, so memory does not grow with the
  * number of incidents; only Summary, small and holding the native charts, is a plain sheet.
@@ -105,10 +105,15 @@ public class IncidentWorkbookWriter {
             new RunInfoSheet(workbook, styles, texts, printTitle).write(data);
             String runInfo = texts.text("sheet.runInfo");
             // Summary on the plain workbook under the streamed one: native charts need it.
+            List<Path> pictures = new ArrayList<>(drawn(pngs));
+            List<Path> maps = MapSheet.maps(pictures);
+            pictures.removeAll(maps);
             new SummarySheet(workbook.getXSSFWorkbook(), styles, texts)
-                    .write(data, drawn(pngs), TallySheets.sheetName(texts, "byNight"));
+                    .write(data, pictures, TallySheets.sheetName(texts, "byNight"));
+            new MapSheet(workbook.getXSSFWorkbook(), styles, texts).write(data, maps);
             List<String> order = new ArrayList<>();
             order.add(texts.text("sheet.summary"));
+            order.add(texts.text("sheet.map"));
             order.addAll(tallied);
             order.addAll(streamed);
             order.add(runInfo);

@@ -107,7 +107,7 @@ class ChartRendererTests {
 
         assertThat(charts).extracting(p -> p.getFileName().toString()).containsExactly(
                 "incidents-by-night.png", "incidents-by-region.png", "top-districts.png",
-                "region-night-heatmap.png", "weekly-trend.png");
+                "region-night-heatmap.png", "weekly-trend.png", "region-map.png", "region-change-map.png");
         for (Path chart : charts) {
             assertThat(chart.getParent()).isEqualTo(dir.resolve("charts"));
             assertReadablePng(chart);
@@ -121,8 +121,10 @@ class ChartRendererTests {
 
         List<Path> charts = renderer.render(data, dir);
 
-        assertThat(charts).hasSize(4);
+        // Four charts and the region map; no change map without a previous period.
+        assertThat(charts).hasSize(5);
         assertThat(dir.resolve("weekly-trend.png")).doesNotExist();
+        assertThat(dir.resolve("region-change-map.png")).doesNotExist();
     }
 
     @Test
@@ -131,7 +133,7 @@ class ChartRendererTests {
 
         List<Path> charts = renderer.render(data, dir);
 
-        assertThat(charts).hasSize(4);
+        assertThat(charts).hasSize(5);
         for (Path chart : charts) {
             assertReadablePng(chart);
         }
@@ -283,7 +285,7 @@ class ChartRendererTests {
         renderer.render(ReportFixtures.emptyWeek(), charts);
 
         try (var files = Files.list(charts)) {
-            assertThat(files).hasSize(4);
+            assertThat(files).hasSize(5);
         }
     }
 

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class IncidentWorkbookWriterTests {
 
-    static final List<String> SHEETS = List.of("Summary", "By region", "By district", "By night", "Region x night",
+    static final List<String> SHEETS = List.of("Summary", "Map", "By region", "By district", "By night", "Region x night",
             "Incidents", "Data quality", "Run info");
 
     static XSSFWorkbook write(ReportData data, IncidentWorkbookWriter writer, Path dir, int charts) throws IOException {
@@ -560,7 +560,7 @@ class IncidentWorkbookWriterTests {
 
         @Test
         void namesItsSheetsInRussian() {
-            assertThat(sheetNames(workbook)).containsExactly("Сводка", "По регионам", "По районам", "По ночам",
+            assertThat(sheetNames(workbook)).containsExactly("Сводка", "Карта", "По регионам", "По районам", "По ночам",
                     "Регионы по ночам", "Инциденты", "Качество данных", "О запуске");
         }
 
@@ -642,7 +642,7 @@ class IncidentWorkbookWriterTests {
             int incidents = data.incidentList().size();
             XSSFWorkbook workbook = write(data, new IncidentWorkbookWriter(1000), dir, 0);
 
-            assertThat(sheetNames(workbook)).containsExactly("Summary", "By region", "By district", "By night",
+            assertThat(sheetNames(workbook)).containsExactly("Summary", "Map", "By region", "By district", "By night",
                     "Region x night", "Incidents", "Incidents (2)", "Incidents (3)", "Data quality", "Run info");
             int rows = 0;
             for (String name : List.of("Incidents", "Incidents (2)", "Incidents (3)")) {

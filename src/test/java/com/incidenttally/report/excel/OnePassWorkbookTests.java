@@ -61,7 +61,7 @@ class OnePassWorkbookTests {
         try (Workbook workbook = WorkbookFactory.create(xlsx.toFile())) {
             List<String> names = new ArrayList<>();
             workbook.forEach(sheet -> names.add(sheet.getSheetName()));
-            assertThat(names).containsExactly("Summary", "By region", "By district", "By night", "Region x night",
+            assertThat(names).containsExactly("Summary", "Map", "By region", "By district", "By night", "Region x night",
                     "Incidents", "Data quality", "Run info");
             assertThat(workbook.getActiveSheetIndex()).isZero();
             assertThat(((XSSFWorkbook) workbook).getSheetAt(0).isSelected()).isTrue();
