@@ -159,20 +159,32 @@ public final class ColumnMapping {
      *                                  by {@link #check}, so a run does not meet it)
      */
     public ColumnRules rulesFor(String path) {
+        return rulesFor(path, null);
+    }
+
+    /**
+     * What the mapping says about one sheet of a workbook: the rules whose {@code files} match the
+     * workbook's path, or the sheet's as {@code file.xlsx#Sheet}.
+     *
+     * @param sheet the sheet's name, or null for a CSV file
+     * @throws IllegalArgumentException when two rules name one field for it
+     */
+    public ColumnRules rulesFor(String path, String sheet) {
         if (rules.isEmpty()) {
             return ColumnRules.NONE;
         }
+        String where = sheet == null ? path : path + "#" + sheet;
         Map<Field, String> columns = new EnumMap<>(Field.class);
         Map<Field, String> values = new EnumMap<>(Field.class);
         Map<Field, Long> lines = new HashMap<>();
         for (Rule rule : rules) {
-            if (!rule.matches(path)) {
+            if (!rule.matches(path) && (sheet == null || !rule.matches(where))) {
                 continue;
             }
             Long earlier = lines.putIfAbsent(rule.field(), rule.line());
             if (earlier != null) {
                 throw new IllegalArgumentException(name + ":" + rule.line() + ": a second rule for " + rule.field().key()
-                        + " in " + path + " (line " + earlier + " is the first)");
+                        + " in " + where + " (line " + earlier + " is the first)");
             }
             if (rule.column() != null) {
                 columns.put(rule.field(), rule.column());
@@ -188,7 +200,10 @@ public final class ColumnMapping {
      * whose rules change is read again (and one whose rules stay is not).
      */
     public String fingerprintFor(String path) {
-        return rules.stream().filter(rule -> rule.matches(path)).map(Rule::text).collect(Collectors.joining("\n"));
+        // A workbook's sheets may have rules of their own (file.xlsx#Sheet): any of those counts for every workbook.
+        boolean workbook = InputFiles.isWorkbook(path);
+        return rules.stream().filter(rule -> rule.matches(path) || workbook && rule.files().contains("#"))
+                .map(Rule::text).collect(Collectors.joining("\n"));
     }
 
     /** Every rule as text, in the file's order: what a later run compares its own mapping with. */

@@ -37,18 +37,18 @@ public interface IncidentRows extends AutoCloseable {
      * @throws FileRejectedException when the file cannot be read at all, with the reason
      */
     static IncidentRows open(java.nio.file.Path path, String displayName) throws FileRejectedException {
-        return open(path, displayName, ColumnRules.NONE);
+        return open(path, displayName, ColumnMapping.NONE);
     }
 
     /**
      * Opens an input file by its kind, its header (each sheet's, for a workbook) bound with the
-     * {@code --columns} rules for it.
+     * {@code --columns} rules for it ({@code file.xlsx#Sheet} for a sheet of its own).
      *
      * @throws FileRejectedException when the file cannot be read at all, with the reason
      */
-    static IncidentRows open(java.nio.file.Path path, String displayName, ColumnRules rules) throws FileRejectedException {
+    static IncidentRows open(java.nio.file.Path path, String displayName, ColumnMapping mapping) throws FileRejectedException {
         return InputFiles.isWorkbook(path.getFileName().toString())
-                ? XlsxWorkbook.open(path, displayName, rules)
-                : IncidentCsvReader.open(path, displayName, rules);
+                ? XlsxWorkbook.open(path, displayName, sheet -> mapping.rulesFor(displayName, sheet))
+                : IncidentCsvReader.open(path, displayName, mapping.rulesFor(displayName));
     }
 }

@@ -44,8 +44,8 @@ final class XlsxWorkbook implements IncidentRows {
     private final XSSFReader.SheetIterator sheets;
     private final XlsxCells cellText;
     private final List<String> warnings = new ArrayList<>();
-    /** The {@code --columns} rules for this file: every sheet's header is bound with them. */
-    private final ColumnRules rules;
+    /** The {@code --columns} rules for each sheet, by its name: its header is bound with them. */
+    private final java.util.function.Function<String, ColumnRules> rules;
     private final List<String> skipped = new ArrayList<>();
     private int sheetsRead;
     private Sheet current;
@@ -56,7 +56,8 @@ final class XlsxWorkbook implements IncidentRows {
                          int width, Merges merges, boolean[] beyondHeaderWarned) {
     }
 
-    private XlsxWorkbook(String file, String sha256, OPCPackage workbook, ColumnRules rules) throws IOException {
+    private XlsxWorkbook(String file, String sha256, OPCPackage workbook,
+                         java.util.function.Function<String, ColumnRules> rules) throws IOException {
         this.file = file;
         this.rules = rules;
         this.sha256 = sha256;
@@ -83,7 +84,8 @@ final class XlsxWorkbook implements IncidentRows {
      * @throws FileRejectedException when it is not a workbook we can read (encrypted, an old
      *                               {@code .xls}, damaged) or none of its sheets has a header that maps
      */
-    static XlsxWorkbook open(Path path, String displayName, ColumnRules rules) throws FileRejectedException {
+    static XlsxWorkbook open(Path path, String displayName, java.util.function.Function<String, ColumnRules> rules)
+            throws FileRejectedException {
         if (Files.isDirectory(path)) {
             throw new FileRejectedException(displayName, "is a directory, not a file");
         }
@@ -215,7 +217,7 @@ final class XlsxWorkbook implements IncidentRows {
             List<String> names = header.cells().stream().map(cell -> cell == null ? "" : cell).toList();
             HeaderBinding bound;
             try {
-                bound = HeaderBinding.of(location, names, rules);
+                bound = HeaderBinding.of(location, names, rules.apply(name));
             } catch (FileRejectedException e) {
                 rows.close();
                 skip(name, "row " + header.number() + " is not a header we can read: " + e.reason());

@@ -169,7 +169,7 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
         Path path = inputDir.resolve(name);
         openedAs = Stamp.of(path);
         try {
-            current = IncidentRows.open(path, name, mapping.rulesFor(name));
+            current = IncidentRows.open(path, name, mapping);
             return null;
         } catch (FileRejectedException e) {
             return new Ingested.FileEnd(name, null, List.of(), e.reason());
