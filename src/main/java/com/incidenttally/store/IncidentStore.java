@@ -403,6 +403,20 @@ public class IncidentStore {
         return first;
     }
 
+    /**
+     * This store's identity, made once when it is first asked for: two stores start their
+     * generations from the same number, so a generation alone does not say whose rows a report shows.
+     */
+    public String identity() {
+        Optional<String> known = state("store.id");
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String made = java.util.UUID.randomUUID().toString();
+        setState("store.id", made);
+        return made;
+    }
+
     /** Changes whenever the set of loaded rows changes; lets the merge be skipped when nothing did. */
     public String generation() {
         return state("rows.generation").orElse("0");
