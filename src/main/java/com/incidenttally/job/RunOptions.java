@@ -252,6 +252,9 @@ public record RunOptions(
         OutputFolder.check(output, label()).ifPresent(problem -> {
             throw new BadArgumentsException(problem);
         });
+        RunParameters.tooLong(this).ifPresent(problem -> {
+            throw new BadArgumentsException(problem);
+        });
         return this;
     }
 

@@ -414,16 +414,30 @@ public class StoredReportData implements ReportData {
         rejections(store.jdbc(), sink);
     }
 
+    /**
+     * File by file in path order, sorted here rather than by the database's collation (which differs
+     * between stores and locales); each file's rows in line order.
+     */
     private static void rejections(JdbcTemplate jdbc, Consumer<Rejection> sink) {
-        jdbc.query(connection -> {
-            var ps = connection.prepareStatement("SELECT f.path, r.line, r.col, r.val, r.reason, r.raw FROM it_rejection r"
-                    + " JOIN it_file f ON f.id = r.file_id ORDER BY f.path, r.line");
-            ps.setFetchSize(1_000);
-            return ps;
-        }, rs -> {
-            sink.accept(new Rejection(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6)));
-        });
+        Map<Long, String> files = new HashMap<>();
+        jdbc.query("SELECT DISTINCT f.id, f.path FROM it_rejection r JOIN it_file f ON f.id = r.file_id",
+                rs -> {
+                    files.put(rs.getLong(1), rs.getString(2));
+                });
+        List<Map.Entry<Long, String>> inOrder = new ArrayList<>(files.entrySet());
+        inOrder.sort(Map.Entry.comparingByValue());
+        for (Map.Entry<Long, String> file : inOrder) {
+            jdbc.query(connection -> {
+                var ps = connection.prepareStatement("SELECT line, col, val, reason, raw FROM it_rejection"
+                        + " WHERE file_id = ? ORDER BY line");
+                ps.setLong(1, file.getKey());
+                ps.setFetchSize(1_000);
+                return ps;
+            }, rs -> {
+                sink.accept(new Rejection(file.getValue(), rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)));
+            });
+        }
     }
 
     @Override
@@ -504,8 +518,14 @@ public class StoredReportData implements ReportData {
     }
 
     private List<Warning> computeWarnings() {
-        return jdbc.query("SELECT f.path, w.message FROM it_warning w JOIN it_file f ON f.id = w.file_id"
-                + " ORDER BY f.path, w.seq", (rs, n) -> new Warning(rs.getString(1), rs.getString(2)));
+        record Numbered(Warning warning, int seq) {
+        }
+        List<Numbered> warnings = new ArrayList<>(jdbc.query("SELECT f.path, w.message, w.seq FROM it_warning w"
+                + " JOIN it_file f ON f.id = w.file_id",
+                (rs, n) -> new Numbered(new Warning(rs.getString(1), rs.getString(2)), rs.getInt(3))));
+        // In path order as Java sorts, never by the database's collation.
+        warnings.sort(Comparator.comparing((Numbered w) -> w.warning().file()).thenComparingInt(Numbered::seq));
+        return warnings.stream().map(Numbered::warning).toList();
     }
 
     /** Run info, which counts the store's incidents: after the sweep. */

@@ -100,4 +100,70 @@ class HostileWorldTests {
         assertThat(again.output()).doesNotContain("Report unchanged");
         assertThat(incidents(output.resolve("all"))).isEqualTo(7);
     }
+
+    @Test
+    void valuesAndPathsPastEveryColumnsLimitGiveAReport(@TempDir Path dir) throws Exception {
+        // Ten folders of 120 Cyrillic letters (240 bytes each, under the 255 a name may have): a path
+        // inside the input of over 1,200 characters, well under the 4,096 bytes Linux allows.
+        Path folder = dir.resolve("input");
+        for (int i = 0; i < 10; i++) {
+            folder = folder.resolve(String.valueOf((char) ('а' + i)).repeat(120));
+        }
+        Files.createDirectories(folder);
+        String emojiDistrict = "\uD83D\uDE80".repeat(700);
+        String longRegion = "Ростовская область" + " и ещё".repeat(7_000);
+        Files.writeString(folder.resolve("отчёт.csv"), "occurred_at,region,district,event_type,source,notes\n"
+                + "2025-12-07 23:50,Rostov region,\"" + emojiDistrict + "\",shot_down,Governor,emoji\n"
+                + "2025-12-07 23:55,\"" + longRegion + "\",,debris,News,long region\n"
+                + "2025-12-07 23:58,Smolensk region,,shot_down,\"" + "S\uD83D\uDE80".repeat(600) + "\",long source\n");
+        List<String> zones = new ArrayList<>();
+        com.incidenttally.places.Gazetteer.bundled().regions().stream()
+                .filter(region -> !region.isSea()).limit(50)
+                .forEach(region -> zones.add("--zone=" + region.isoCode() + "=" + region.zone().getId()));
+
+        Run result = run(args(dir.resolve("input"), dir.resolve("reports"), dir.resolve("store"),
+                zones.toArray(String[]::new)));
+
+        assertThat(result.code()).as(result.output()).isZero();
+        JsonNode summary = summary(dir.resolve("reports/all"));
+        List<String> districts = new ArrayList<>();
+        summary.get("by_district").forEach(row -> districts.add(row.get("district").asString()));
+        String district = districts.stream().filter(name -> name.startsWith("\uD83D")).findFirst().orElseThrow();
+        assertThat(district).contains(" … [cut: 700 characters]");
+        assertThat(Character.isHighSurrogate(district.charAt(district.indexOf(" … [cut:") - 1))).isFalse();
+        assertThat(summary.get("rows").get("read").asLong()).isEqualTo(3);
+        try (var workbook = IncidentReportJobContract.open(dir.resolve("reports/all/incident-report-all.xlsx"))) {
+            var files = workbook.getSheet("Run info");
+            boolean listed = false;
+            for (var row : files) {
+                for (var cell : row) {
+                    listed |= cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && cell.getStringCellValue().endsWith("/отчёт.csv") && cell.getStringCellValue().length() > 1_200;
+                }
+            }
+            assertThat(listed).as("the file listed under its full path in Run info").isTrue();
+        }
+        // The same run again changes nothing: the settings of 50 zones are recognised as the same.
+        Run again = run(args(dir.resolve("input"), dir.resolve("reports"), dir.resolve("store"),
+                zones.toArray(String[]::new)));
+        assertThat(again.output()).contains("0 to load, 1 unchanged").contains("Report unchanged since the last run");
+    }
+
+    @Test
+    void anInputFolderPathTheRunHistoryCannotKeepIsRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
+        // 2,520 characters and bytes: a path Linux takes (up to 4,096 bytes).
+        Path folder = dir.resolve("input");
+        for (int i = 0; i < 21; i++) {
+            folder = folder.resolve(String.valueOf((char) ('a' + i)).repeat(119));
+        }
+        Files.createDirectories(folder);
+        ChildRun.writeInput(folder, 1, 10);
+
+        Run result = run(args(folder, dir.resolve("reports"), dir.resolve("store")));
+
+        assertThat(result.code()).as(result.output()).isEqualTo(2);
+        assertThat(result.output().strip()).startsWith("incident-tally: the --input folder's path is ")
+                .contains("characters long; the run history keeps at most 2,500").doesNotContain("\n");
+        assertThat(dir.resolve("store")).doesNotExist();
+    }
 }

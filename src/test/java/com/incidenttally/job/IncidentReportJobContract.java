@@ -189,7 +189,7 @@ abstract class IncidentReportJobContract {
             Row kursk = rows.stream().filter(r -> text(r, columns.get("Region")).equals("Kursk Oblast")).findFirst()
                     .orElseThrow();
             String note = text(kursk, columns.get("Notes"));
-            assertThat(note).hasSizeLessThanOrEqualTo(32_767).endsWith("[cut: 40000 characters]");
+            assertThat(note).hasSizeLessThanOrEqualTo(32_767).endsWith("[cut: 40,000 characters]");
 
             Sheet runInfo = workbook.getSheet("Run info");
             assertThat(allText(runInfo)).contains("reports.csv", "no-region-column.csv", "long-note.csv");
