@@ -62,6 +62,8 @@ class FileSyncTasklet implements Tasklet {
                 datedAfterTheirRun.add(path);
             }
         });
+        // And the other way: a run with an earlier clock reads again what a later clock let in.
+        Set<String> readWithALaterClock = store.filesReadAfter(run.clock());
         ArrayList<String> toLoad = new ArrayList<>();
         HashMap<String, String> status = new HashMap<>();
         Set<String> present = new HashSet<>();
@@ -83,7 +85,7 @@ class FileSyncTasklet implements Tasklet {
                 // Queued all the same: reading it fails, and the file is rejected whole with the reason.
                 sha = UNREADABLE;
             } else if (known != null && known.sha256().equals(sha) && known.complete() && sameSettings
-                    && !datedAfterTheirRun.contains(name)) {
+                    && !datedAfterTheirRun.contains(name) && !readWithALaterClock.contains(name)) {
                 continue;
             }
             boolean resumable = known != null && !known.complete() && known.sha256().equals(sha) && sameSettings;
@@ -97,6 +99,7 @@ class FileSyncTasklet implements Tasklet {
                     : !known.complete() ? "reloaded after an interrupted run"
                     : !known.sha256().equals(sha) ? "changed"
                     : datedAfterTheirRun.contains(name) ? "reloaded: it had rows dated after the last run's clock"
+                    : readWithALaterClock.contains(name) ? "reloaded: read before by a run with a later clock"
                     : "reloaded: night window, aliases or zones changed");
         }
         int removed = 0;

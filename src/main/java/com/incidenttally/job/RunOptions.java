@@ -56,7 +56,8 @@ public record RunOptions(
         Language language,
         boolean help,
         boolean version,
-        RegionZones zones) {
+        RegionZones zones,
+        boolean acceptRemovals) {
 
     static final String DEFAULT_DB = "jdbc:h2:file:./data/incidents";
 
@@ -88,6 +89,8 @@ public record RunOptions(
             new String[] {"lang", "en|ru", "the language of the workbook and charts (default: en)"},
             new String[] {"no-merge", null, "count every row as its own incident (ids and exact duplicates still merge)"},
             new String[] {"fail-on-rejects", null, "exit 3 when any input row or file was rejected"},
+            new String[] {"accept-removals", null, "let a run remove more than half of the files the store holds%n"
+                    + "(without it such a run stops with exit 4 and changes nothing)"},
             new String[] {"now", "2025-12-15T09:00:00Z", "run as if at this instant (the clock for 'last' week and for"
                     + " rejecting dates in the future)"});
 
@@ -120,7 +123,8 @@ public record RunOptions(
                         "0:done (rejected rows included: see rejected.csv)",
                         "1:the job failed (the message says why), or another run holds the store",
                         "2:bad arguments",
-                        "3:rows or files were rejected and --fail-on-rejects was given"));
+                        "3:rows or files were rejected and --fail-on-rejects was given",
+                        "4:a sync would remove more than half of the stored files (--accept-removals)"));
         CommandLine commandLine = new CommandLine(spec);
         // An argument beginning with @ is a value, never a file of arguments to read.
         commandLine.setExpandAtFiles(false);
@@ -157,7 +161,7 @@ public record RunOptions(
         }
         if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
             return new RunOptions(null, null, null, null, null, null, null, null, null, null, true, false, null,
-                    Language.EN, parsed.isUsageHelpRequested(), parsed.isVersionHelpRequested(), RegionZones.DEFAULT);
+                    Language.EN, parsed.isUsageHelpRequested(), parsed.isVersionHelpRequested(), RegionZones.DEFAULT, false);
         }
         Map<String, String> values = new LinkedHashMap<>();
         List<String> zoneChoices = new java.util.ArrayList<>();
@@ -237,7 +241,7 @@ public record RunOptions(
         String password = values.getOrDefault("db-password", env.get("INCIDENT_TALLY_DB_PASSWORD"));
         return new RunOptions(input, output, week, from, to, db, user, password, aliases, window,
                 !values.containsKey("no-merge"), values.containsKey("fail-on-rejects"), now, language, false, false,
-                zones).checkFolders();
+                zones, values.containsKey("accept-removals")).checkFolders();
     }
 
     /**

@@ -125,6 +125,15 @@ public class IncidentStore {
         return files;
     }
 
+    /**
+     * Files read by a run whose clock was after {@code clock}: rows they hold may lie in the future
+     * of this run, which must leave them out as a fresh store would.
+     */
+    public java.util.Set<String> filesReadAfter(Instant clock) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT path FROM it_file WHERE loaded_at > ?", String.class,
+                Timestamp.from(clock)));
+    }
+
     /** Rejections of every kind: rows, and files rejected whole. */
     public long rejectionCount() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM it_rejection", Long.class);

@@ -49,8 +49,11 @@ class HostileWorldTests {
 
     static String[] args(Path input, Path output, Path store, String... more) {
         List<String> all = new ArrayList<>(List.of("--input=" + input, "--output=" + output,
-                "--db=jdbc:h2:file:" + store.resolve("incidents"), NOW));
+                "--db=jdbc:h2:file:" + store.resolve("incidents")));
         all.addAll(List.of(more));
+        if (all.stream().noneMatch(arg -> arg.startsWith("--now="))) {
+            all.add(NOW);
+        }
         return all.toArray(String[]::new);
     }
 
@@ -165,5 +168,80 @@ class HostileWorldTests {
         assertThat(result.output().strip()).startsWith("incident-tally: the --input folder's path is ")
                 .contains("characters long; the run history keeps at most 2,500").doesNotContain("\n");
         assertThat(dir.resolve("store")).doesNotExist();
+    }
+
+    @Test
+    void anInputFolderThatLooksEmptyStopsTheSyncBeforeItRemovesAnything(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("share");
+        ChildRun.writeInput(input, 3, 20);
+        Path output = dir.resolve("reports");
+        assertThat(run(args(input, output, dir.resolve("store"))).code()).isZero();
+        String report = Files.readString(output.resolve("all/summary.json"));
+        // The share is not mounted at run time: the folder is there, empty.
+        Path away = Files.move(input, dir.resolve("away"));
+        Files.createDirectories(input);
+
+        Run empty = run(args(input, output, dir.resolve("store")));
+
+        assertThat(empty.code()).as(empty.output()).isEqualTo(4);
+        assertThat(empty.output().strip()).isEqualTo("incident-tally: the input folder " + input.toAbsolutePath()
+                + " would lose 3 of the 3 files the store holds: it looks empty (a share that is not mounted, a wrong"
+                + " --input?). Nothing was changed and the report is kept. If the files were removed on purpose,"
+                + " run again with --accept-removals");
+        assertThat(output.resolve("all/summary.json")).hasContent(report);
+
+        // Two of three files gone is more than half too; the store still holds all three.
+        Files.delete(input);
+        Files.move(away, input);
+        Files.delete(input.resolve("reports-00.csv"));
+        Files.delete(input.resolve("reports-01.csv"));
+        Run most = run(args(input, output, dir.resolve("store")));
+        assertThat(most.code()).as(most.output()).isEqualTo(4);
+        assertThat(most.output()).contains("would lose 2 of the 3 files the store holds: it holds 1 of them");
+        assertThat(output.resolve("all/summary.json")).hasContent(report);
+
+        Run meant = run(args(input, output, dir.resolve("store"), "--accept-removals"));
+        assertThat(meant.code()).as(meant.output()).isZero();
+        assertThat(meant.output()).contains("1 file, 0 to load, 1 unchanged, 2 removed");
+        assertThat(summary(output.resolve("all")).get("rows").get("read").asLong()).isEqualTo(20);
+    }
+
+    @Test
+    void removingHalfOfTheFilesOrFewerIsAnOrdinarySync(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("input");
+        ChildRun.writeInput(input, 2, 20);
+        assertThat(run(args(input, dir.resolve("reports"), dir.resolve("store"))).code()).isZero();
+        Files.delete(input.resolve("reports-00.csv"));
+
+        Run half = run(args(input, dir.resolve("reports"), dir.resolve("store")));
+
+        assertThat(half.code()).as(half.output()).isZero();
+        assertThat(half.output()).contains("1 removed");
+    }
+
+    @Test
+    void rowsAfterAnEarlierClockAreLeftOutEvenWhenALaterRunStoredThem(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        Files.writeString(input.resolve("two-nights.csv"), "occurred_at,region,event_type,source\n"
+                + "2025-12-07 23:50,Smolensk region,shot_down,Governor\n"
+                + "2025-12-09 23:50,Rostov region,shot_down,Governor\n");
+        Path used = dir.resolve("used");
+        String[] later = args(input, dir.resolve("out-used"), used);
+        assertThat(run(later).code()).isZero();
+        assertThat(incidents(dir.resolve("out-used/all"))).isEqualTo(2);
+
+        String[] earlier = args(input, dir.resolve("out-used"), used, "--now=2025-12-08T12:00:00Z");
+        Run onUsed = run(earlier);
+        Run onFresh = run(args(input, dir.resolve("out-fresh"), dir.resolve("fresh"), "--now=2025-12-08T12:00:00Z"));
+
+        assertThat(onUsed.code()).as(onUsed.output()).isZero();
+        assertThat(incidents(dir.resolve("out-used/all"))).isEqualTo(1);
+        assertThat(incidents(dir.resolve("out-fresh/all"))).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("out-used/all/rejected.csv"))).contains("in the future");
+        assertThat(Files.readString(dir.resolve("out-used/all/summary.json")).replaceAll("\"generated_at\":\"[^\"]*\"", ""))
+                .isEqualTo(Files.readString(dir.resolve("out-fresh/all/summary.json")).replaceAll("\"generated_at\":\"[^\"]*\"", ""));
+        // And back to the later clock: both rows again.
+        assertThat(run(later).code()).isZero();
+        assertThat(incidents(dir.resolve("out-used/all"))).isEqualTo(2);
     }
 }
