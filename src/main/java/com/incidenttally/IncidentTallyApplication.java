@@ -25,8 +25,6 @@ public class IncidentTallyApplication {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        // Before anything touches a font: charts and column widths must not need the machine's fonts.
-        BundledFonts.install();
         System.exit(run(args, System.getenv()));
     }
 
@@ -51,6 +49,9 @@ public class IncidentTallyApplication {
             System.out.print(RunOptions.versionText());
             return 0;
         }
+        // Before anything touches a font: charts and column widths must not need the machine's fonts,
+        // nor a temporary folder (the fonts are kept beside the reports).
+        BundledFonts.install(options.output());
         Optional<String> folderProblem = StoreUrl.folderProblem(options.db());
         if (folderProblem.isPresent()) {
             System.err.println(ConsoleText.line("incident-tally: " + folderProblem.get()));

@@ -244,4 +244,27 @@ class HostileWorldTests {
         assertThat(run(later).code()).isZero();
         assertThat(incidents(dir.resolve("out-used/all"))).isEqualTo(2);
     }
+
+    @Test
+    void aTemporaryFolderThatCannotBeWrittenStillGivesAReportAndNoRunLeavesAFileThere(@TempDir Path dir)
+            throws Exception {
+        ChildRun.writeInput(dir.resolve("input"), 1, 300);
+        // A folder that cannot be written, even by root: a path under a regular file.
+        Path readOnly = Files.writeString(dir.resolve("not-a-folder"), "x").resolve("tmp");
+        Path empty = Files.createDirectories(dir.resolve("tmp"));
+
+        for (Path temp : List.of(readOnly, empty)) {
+            Path output = dir.resolve("reports-" + temp.getFileName());
+            ChildRun child = ChildRun.start(List.of("-Djava.io.tmpdir=" + temp), args(dir.resolve("input"), output,
+                    dir.resolve("store-" + temp.getFileName())));
+
+            assertThat(child.waitFor(300)).as(child.output()).isZero();
+            assertThat(summary(output.resolve("all")).get("rows").get("read").asLong()).isEqualTo(301);
+            assertThat(javax.imageio.ImageIO.read(output.resolve("all/charts/incidents-by-region.png").toFile()).getWidth())
+                    .isGreaterThan(100);
+        }
+        try (var left = Files.list(empty)) {
+            assertThat(left.toList()).as("files left in the temporary folder").isEmpty();
+        }
+    }
 }

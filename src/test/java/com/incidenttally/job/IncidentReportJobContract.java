@@ -389,7 +389,9 @@ abstract class IncidentReportJobContract {
         // The next run removes the earlier version's folder it moved aside, and nothing else.
         assertThat(run(Path.of("input"), output).execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         try (Stream<Path> entries = Files.list(output)) {
-            assertThat(entries.map(p -> p.getFileName().toString()).filter(name -> !name.startsWith(".all.report-")))
+            // The bundled fonts' folder is the job's own too, kept for the next run (when this JVM put it here).
+            assertThat(entries.map(p -> p.getFileName().toString()).filter(name -> !name.startsWith(".all.report-"))
+                    .filter(name -> !name.equals(com.incidenttally.report.charts.BundledFonts.FOLDER)))
                     .containsExactlyInAnyOrder("all", "notes.txt", usersHidden.getFileName().toString());
         }
         assertThat(output.resolve(Files.readSymbolicLink(report))).isDirectory();
