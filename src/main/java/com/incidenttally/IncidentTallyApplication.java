@@ -25,6 +25,7 @@ public class IncidentTallyApplication {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        ConsoleText.useUtf8WithoutALocale();
         System.exit(run(args, System.getenv()));
     }
 

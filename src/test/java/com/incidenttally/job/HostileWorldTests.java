@@ -267,4 +267,44 @@ class HostileWorldTests {
             assertThat(left.toList()).as("files left in the temporary folder").isEmpty();
         }
     }
+
+    /** Makes a file whose name is {@code prefix}, the byte 0xFF (not UTF-8), and {@code .csv}, as a shell would. */
+    static void writeFileNamedInBytes(Path folder, String prefix, String content) throws Exception {
+        Path source = Files.writeString(folder.resolveSibling("content-" + prefix + ".tmp"), content);
+        Process shell = new ProcessBuilder("sh", "-c", "cp \"$1\" \"$2/$(printf '" + prefix + "\\377.csv')\"", "sh",
+                source.toString(), folder.toString()).inheritIO().start();
+        assertThat(shell.waitFor()).isZero();
+        Files.delete(source);
+    }
+
+    @Test
+    void fileNamesInCyrillicAndNotInUtf8AreReadWithNoLocaleAtAll(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        String header = "occurred_at,region,event_type,source\n";
+        Files.writeString(input.resolve("отчёт губернатора.csv"), header + "2025-12-07 23:50,Smolensk region,shot_down,Governor\n");
+        writeFileNamedInBytes(input, "windows-", header + "2025-12-07 23:55,Rostov region,debris,News\nx,Atlantis,shot_down,News\n");
+
+        // env -i: no LANG, no LC_*, as under cron.
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), IncidentTallyApplication.class.getName(),
+                "--input=" + input, "--output=" + dir.resolve("reports"), "--db=jdbc:h2:file:" + dir.resolve("store/incidents"), NOW);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().clear();
+        Process child = builder.start();
+        String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(child.waitFor()).as(printed).isZero();
+        assertThat(printed).contains("Done: 3 rows read, 2 accepted, 1 rejected");
+        assertThat(summary(dir.resolve("reports/all")).get("totals").get("incidents").asLong()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("reports/all/rejected.csv"))).contains("windows-\\xFF.csv");
+        try (var workbook = IncidentReportJobContract.open(dir.resolve("reports/all/incident-report-all.xlsx"))) {
+            List<String> names = new ArrayList<>();
+            workbook.getSheet("Run info").forEach(row -> row.forEach(cell -> {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    names.add(cell.getStringCellValue());
+                }
+            }));
+            assertThat(names).contains("отчёт губернатора.csv", "windows-\\xFF.csv");
+        }
+    }
 }
