@@ -5,6 +5,7 @@ import com.incidenttally.job.ConsoleText;
 import com.incidenttally.job.FailureAdvice;
 import com.incidenttally.job.ReportRunner;
 import com.incidenttally.job.RunOptions;
+import com.incidenttally.job.StopOnSignal;
 import com.incidenttally.job.StoreLock;
 import com.incidenttally.job.StoreProblem;
 import com.incidenttally.job.StoreUrl;
@@ -72,13 +73,15 @@ public class IncidentTallyApplication {
     private static int runJob(RunOptions options) {
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplication(IncidentTallyApplication.class)
-                    .run(options.springArguments().toArray(String[]::new));
+            SpringApplication application = new SpringApplication(IncidentTallyApplication.class);
+            // A signal is StopOnSignal's: one line, then the context closes.
+            application.setRegisterShutdownHook(false);
+            context = application.run(options.springArguments().toArray(String[]::new));
         } catch (RuntimeException e) {
             return cannotOpen(e, options);
         }
         int code;
-        try {
+        try (StopOnSignal ignored = StopOnSignal.install(context::close)) {
             ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(options);
             (outcome.exitCode() == 1 ? System.err : System.out).println(outcome.summary());
             code = outcome.exitCode();

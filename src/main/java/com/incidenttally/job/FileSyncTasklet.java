@@ -69,6 +69,10 @@ class FileSyncTasklet implements Tasklet {
         Set<String> present = new HashSet<>();
         InputFiles.Scan scan = InputFiles.scan(input, run.output());
         for (Path link : scan.skippedLinks()) {
+            if (com.incidenttally.report.OutputFolder.isReportLink(link, run.output())) {
+                // The job's own report, when the output folder is the input folder: not a user's file.
+                continue;
+            }
             log.warn("Warning: skipped {}: a link; links in the input folder are not followed (put the file itself there)",
                     InputFiles.relativeName(input, link));
         }

@@ -307,4 +307,37 @@ class HostileWorldTests {
             assertThat(names).contains("отчёт губернатора.csv", "windows-\\xFF.csv");
         }
     }
+
+    @Test
+    void theJobsOwnReportLinkInTheInputFolderIsNoWarningButAUsersLinkIs(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("both"));
+        ChildRun.writeInput(folder, 1, 10);
+        String[] same = args(folder, folder, dir.resolve("store"));
+        assertThat(run(same).code()).isZero();
+
+        Run again = run(same);
+
+        assertThat(again.code()).as(again.output()).isZero();
+        assertThat(again.output()).doesNotContain("Warning");
+        Files.createSymbolicLink(folder.resolve("mine.csv"), folder.resolve("reports-00.csv"));
+        assertThat(run(same).output()).contains("Warning: skipped mine.csv: a link");
+    }
+
+    @Test
+    void rejectedRowsAndWarningsAreListedInJavasOrderOfFileNames(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        // Names a collation would order otherwise: case, accents, Cyrillic, punctuation.
+        List<String> names = List.of("b.csv", "B.csv", "a-b.csv", "a_b.csv", "ab.csv", "Ärger.csv", "яблоко.csv",
+                "Яблоко.csv", "z.csv", "10.csv", "9.csv");
+        for (String name : names) {
+            Files.writeString(input.resolve(name), "occurred_at,region,event_type,source,extra\n"
+                    + "2025-12-07 23:50,Atlantis,shot_down,Governor,x\n");
+        }
+
+        assertThat(run(args(input, dir.resolve("reports"), dir.resolve("store"))).code()).isZero();
+
+        List<String> listed = Files.readAllLines(dir.resolve("reports/all/rejected.csv")).stream().skip(1)
+                .map(line -> line.substring(0, line.indexOf(','))).toList();
+        assertThat(listed).isEqualTo(names.stream().sorted().toList());
+    }
 }
