@@ -62,6 +62,9 @@ public class IncidentTallyApplication {
         // Taken before Spring starts: creating the store's tables must not wait on another run.
         try (StoreLock ignored = StoreLock.acquire(options)) {
             return runJob(options);
+        } catch (StoreLock.WrongEncodingException e) {
+            System.err.println(ConsoleText.line("incident-tally: " + e.getMessage()));
+            return 2;
         } catch (StoreLock.AnotherRunException e) {
             System.err.println(ConsoleText.line("incident-tally: " + e.getMessage()));
             return 1;

@@ -278,7 +278,7 @@ public record RunOptions(
     /** Spring properties for the store; the password never becomes a job parameter. */
     public List<String> springArguments() {
         List<String> arguments = new java.util.ArrayList<>();
-        arguments.add("--spring.datasource.url=" + db);
+        arguments.add("--spring.datasource.url=" + StoreUrl.withDriverDefaults(db));
         if (dbUser != null) {
             arguments.add("--spring.datasource.username=" + dbUser);
         }
