@@ -20,8 +20,8 @@ public final class StoreUrl {
     }
 
     /** PostgreSQL driver settings the job needs, each given only when the URL does not set it. */
-    private static final java.util.Map<String, String> POSTGRES_DEFAULTS = new java.util.LinkedHashMap<>(
-            java.util.Map.of("connectTimeout", "5", "tcpKeepAlive", "true"));
+    private static final java.util.List<java.util.Map.Entry<String, String>> POSTGRES_DEFAULTS = java.util.List.of(
+            java.util.Map.entry("connectTimeout", "5"), java.util.Map.entry("tcpKeepAlive", "true"));
 
     /**
      * The URL with the driver settings that let a lost server be noticed in seconds (a connect
@@ -33,7 +33,7 @@ public final class StoreUrl {
         }
         StringBuilder withDefaults = new StringBuilder(url);
         String lower = url.toLowerCase(Locale.ROOT);
-        for (var setting : POSTGRES_DEFAULTS.entrySet()) {
+        for (var setting : POSTGRES_DEFAULTS) {
             if (!Pattern.compile("[?&]" + setting.getKey().toLowerCase(Locale.ROOT) + "=").matcher(lower).find()) {
                 withDefaults.append(withDefaults.indexOf("?") < 0 ? '?' : '&')
                         .append(setting.getKey()).append('=').append(setting.getValue());
