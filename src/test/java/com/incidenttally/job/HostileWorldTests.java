@@ -325,19 +325,28 @@ class HostileWorldTests {
 
     @Test
     void rejectedRowsAndWarningsAreListedInJavasOrderOfFileNames(@TempDir Path dir) throws Exception {
-        Path input = Files.createDirectories(dir.resolve("input"));
-        // Names a collation would order otherwise: case, accents, Cyrillic, punctuation.
-        List<String> names = List.of("b.csv", "B.csv", "a-b.csv", "a_b.csv", "ab.csv", "Ärger.csv", "яблоко.csv",
-                "Яблоко.csv", "z.csv", "10.csv", "9.csv");
-        for (String name : names) {
-            Files.writeString(input.resolve(name), "occurred_at,region,event_type,source,extra\n"
-                    + "2025-12-07 23:50,Atlantis,shot_down,Governor,x\n");
-        }
+        Path input = writeNamesACollationOrdersOtherwise(dir.resolve("input"));
 
         assertThat(run(args(input, dir.resolve("reports"), dir.resolve("store"))).code()).isZero();
 
-        List<String> listed = Files.readAllLines(dir.resolve("reports/all/rejected.csv")).stream().skip(1)
-                .map(line -> line.substring(0, line.indexOf(','))).toList();
-        assertThat(listed).isEqualTo(names.stream().sorted().toList());
+        assertThat(filesListed(dir.resolve("reports/all/rejected.csv"))).isEqualTo(COLLATED_NAMES.stream().sorted().toList());
+    }
+
+    /** Names a collation would order otherwise than Java: case, accents, Cyrillic, punctuation, digits. */
+    static final List<String> COLLATED_NAMES = List.of("b.csv", "B.csv", "a-b.csv", "a_b.csv", "ab.csv", "Ärger.csv",
+            "яблоко.csv", "Яблоко.csv", "z.csv", "10.csv", "9.csv");
+
+    static Path writeNamesACollationOrdersOtherwise(Path input) throws Exception {
+        Files.createDirectories(input);
+        for (String name : COLLATED_NAMES) {
+            Files.writeString(input.resolve(name), "occurred_at,region,event_type,source,extra\n"
+                    + "2025-12-07 23:50,Atlantis,shot_down,Governor,x\n");
+        }
+        return input;
+    }
+
+    /** The file column of rejected.csv, in its order. */
+    static List<String> filesListed(Path rejectedCsv) throws Exception {
+        return Files.readAllLines(rejectedCsv).stream().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList();
     }
 }

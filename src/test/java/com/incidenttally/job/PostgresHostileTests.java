@@ -106,6 +106,34 @@ class PostgresHostileTests {
         }
     }
 
+    @Test
+    void listsAreInJavasOrderWhateverTheDatabasesCollation(@TempDir Path dir) throws Exception {
+        String name = "incident_tally_icu_" + ProcessHandle.current().pid();
+        try (Connection admin = DriverManager.getConnection(URL, USER, PASSWORD);
+             Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name);
+            // en-US orders case, punctuation and accents unlike Java's String order.
+            statement.execute("CREATE DATABASE " + name + " ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US'"
+                    + " LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+        }
+        try {
+            Path input = HostileWorldTests.writeNamesACollationOrdersOtherwise(dir.resolve("input"));
+            String enUs = URL.substring(0, URL.lastIndexOf('/') + 1) + name;
+
+            HostileWorldTests.Run run = HostileWorldTests.run("--input=" + input, "--output=" + dir.resolve("reports"),
+                    "--db=" + enUs, "--db-user=" + USER, "--db-password=" + PASSWORD, "--now=2025-12-10T09:00:00Z");
+
+            assertThat(run.code()).as(run.output()).isZero();
+            assertThat(HostileWorldTests.filesListed(dir.resolve("reports/all/rejected.csv")))
+                    .isEqualTo(HostileWorldTests.COLLATED_NAMES.stream().sorted().toList());
+        } finally {
+            try (Connection admin = DriverManager.getConnection(URL, USER, PASSWORD);
+                 Statement statement = admin.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        }
+    }
+
     /** A TCP relay on the loopback address to the server: closing it is the server going away. */
     private static final class Proxy implements AutoCloseable {
         private final ServerSocket listening;
