@@ -5,6 +5,7 @@ import com.incidenttally.job.ConsoleText;
 import com.incidenttally.job.FailureAdvice;
 import com.incidenttally.job.ReportRunner;
 import com.incidenttally.job.RunOptions;
+import com.incidenttally.job.StopOnSignal;
 import com.incidenttally.job.StoreLock;
 import com.incidenttally.job.StoreProblem;
 import com.incidenttally.job.StoreUrl;
@@ -27,8 +28,7 @@ public class IncidentTallyApplication {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        // Before anything touches a font: charts and column widths must not need the machine's fonts.
-        BundledFonts.install();
+        ConsoleText.useUtf8WithoutALocale();
         Instant started = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
         System.exit(run(args, System.getenv(), started));
     }
@@ -63,6 +63,9 @@ public class IncidentTallyApplication {
             System.out.print(RunOptions.versionText());
             return 0;
         }
+        // Before anything touches a font: charts and column widths must not need the machine's fonts,
+        // nor a temporary folder (the fonts are kept beside the reports).
+        BundledFonts.install(options.output());
         Optional<String> folderProblem = StoreUrl.folderProblem(options.db());
         if (folderProblem.isPresent()) {
             print(System.err, ConsoleText.line("incident-tally: " + folderProblem.get()));
@@ -71,6 +74,9 @@ public class IncidentTallyApplication {
         // Taken before Spring starts: creating the store's tables must not wait on another run.
         try (StoreLock ignored = StoreLock.acquire(options)) {
             return runJob(options, started);
+        } catch (StoreLock.WrongEncodingException e) {
+            print(System.err, ConsoleText.line("incident-tally: " + e.getMessage()));
+            return 2;
         } catch (StoreLock.AnotherRunException e) {
             print(System.err, ConsoleText.line("incident-tally: " + e.getMessage()));
             return 1;
@@ -82,13 +88,15 @@ public class IncidentTallyApplication {
     private static int runJob(RunOptions options, Instant started) {
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplication(IncidentTallyApplication.class)
-                    .run(options.springArguments().toArray(String[]::new));
+            SpringApplication application = new SpringApplication(IncidentTallyApplication.class);
+            // A signal is StopOnSignal's: one line, then the context closes.
+            application.setRegisterShutdownHook(false);
+            context = application.run(options.springArguments().toArray(String[]::new));
         } catch (RuntimeException e) {
             return cannotOpen(e, options);
         }
         int code;
-        try {
+        try (StopOnSignal ignored = StopOnSignal.install(context::close)) {
             ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(options, started);
             print(outcome.exitCode() == 1 ? System.err : System.out, outcome.summary());
             code = outcome.exitCode();

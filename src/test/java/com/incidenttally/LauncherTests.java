@@ -140,4 +140,23 @@ class LauncherTests {
             }
         }
     }
+
+    @Test
+    void readsAndPrintsCyrillicFileNamesWithNoLocaleAtAll(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("входящие"));
+        Files.writeString(input.resolve("отчёт.csv"), "occurred_at,region,event_type,source\n"
+                + "2025-12-07 23:50,Smolensk region,shot_down,Governor\nx,Атлантида,shot_down,News\n");
+        // env -i with a scheduler's PATH: no LANG, no LC_*.
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "--input=входящие", "--output=отчёты",
+                "--db=jdbc:h2:file:./store/incidents", "--now=2025-12-10T09:00:00Z").directory(dir.toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        builder.environment().put("JAVA_HOME", JAVA_HOME.toString());
+        Process process = builder.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("Done: 2 rows read, 1 accepted, 1 rejected", "отчёт.csv", "report in отчёты/all/");
+        assertThat(Files.readString(dir.resolve("отчёты/all/rejected.csv"))).contains("отчёт.csv", "Атлантида");
+    }
 }

@@ -111,7 +111,12 @@ public final class InputFiles {
         return name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 
-    /** The file's path relative to the input directory, with '/' separators on every system. */
+    /**
+     * The file's path relative to the input directory, with '/' separators on every system. Each
+     * part is its name as the file system holds it, read as UTF-8 whatever the locale; a byte that
+     * is not UTF-8 (a name unzipped from a Windows archive) is written {@code \\xHH}, so the name
+     * can be shown and stored, and {@link #locate} finds the file under its real name again.
+     */
     public static String relativeName(Path inputDir, Path file) {
         Path relative = inputDir.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
         StringBuilder name = new StringBuilder();
@@ -119,9 +124,87 @@ public final class InputFiles {
             if (!name.isEmpty()) {
                 name.append('/');
             }
-            name.append(part);
+            name.append(escaped(rawName(part)));
         }
         return name.toString();
+    }
+
+    /**
+     * The file a {@link #relativeName} names: resolved directly when the name can be (the usual
+     * case), else part by part among the folder's entries, which works in any locale and for names
+     * that are not UTF-8.
+     */
+    public static Path locate(Path inputDir, String name) {
+        try {
+            Path direct = inputDir.resolve(name);
+            if (Files.exists(direct, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && relativeName(inputDir, direct).equals(name)) {
+                return direct;
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // A name this JVM's locale cannot write as a path: found among the entries below.
+        }
+        Path found = inputDir;
+        for (String part : name.split("/")) {
+            Path match = null;
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(found)) {
+                for (Path entry : entries) {
+                    if (escaped(rawName(entry.getFileName())).equals(part)) {
+                        match = entry;
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                match = null;
+            }
+            if (match == null) {
+                // Not there (any more): a path that does not exist, so reading it says so.
+                return inputDir.resolve(name.replaceAll("[^\\x20-\\x7e]", "?"));
+            }
+            found = match;
+        }
+        return found;
+    }
+
+    /** The bytes of one name as the file system holds them (the URI form keeps every byte). */
+    static byte[] rawName(Path name) {
+        String raw = name.toAbsolutePath().toUri().getRawPath();
+        if (raw.endsWith("/")) {
+            raw = raw.substring(0, raw.length() - 1);
+        }
+        raw = raw.substring(raw.lastIndexOf('/') + 1);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                bytes.write(Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The bytes as UTF-8, each byte that is not part of a UTF-8 character written {@code \\xHH}. */
+    static String escaped(byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length * 4 + 4);
+        while (true) {
+            java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                for (int i = 0; i < result.length(); i++) {
+                    out.put(String.format(Locale.ROOT, "\\x%02X", in.get() & 0xFF));
+                }
+            } else {
+                break;
+            }
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** The file's SHA-256, or null when it cannot be read (it is then rejected when read). */

@@ -23,6 +23,22 @@ public final class ConsoleText {
     }
 
     /**
+     * Without a locale (cron's and most containers' default) Java writes the console in ASCII, and
+     * every Cyrillic file name, region and message becomes question marks: it is written in UTF-8
+     * instead, which ASCII is part of. A console with a locale of its own keeps its encoding.
+     */
+    public static void useUtf8WithoutALocale() {
+        String nativeEncoding = System.getProperty("native.encoding", "");
+        if (nativeEncoding.equals("ANSI_X3.4-1968") || nativeEncoding.equalsIgnoreCase("US-ASCII")) {
+            System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            System.setProperty("logging.charset.console", "UTF-8");
+        }
+    }
+
+    /**
      * The text on one line: line breaks and other control characters, and the invisible marks
      * that reorder or hide text (bidi overrides, zero-width characters), are written as escapes
      * ({@code \n}, {@code \r}, {@code \t}, {@code \u001B}), so a file named

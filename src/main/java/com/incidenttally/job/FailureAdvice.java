@@ -27,6 +27,10 @@ public final class FailureAdvice {
         if (has(failure, IncidentFileItemReader.InputChangedException.class)) {
             return "FAILED: " + reason + "; once nothing writes to it any more, " + RESUME;
         }
+        if (databaseWentAway(failure)) {
+            return "FAILED: the database went away during " + during(StepLog.current()) + " (" + reason + "); "
+                    + RESUME;
+        }
         if (has(failure, OutOfMemoryError.class)) {
             return "FAILED: out of memory (" + reason + "); give Java more (for example -Xmx2g), then " + RESUME;
         }
@@ -45,6 +49,36 @@ public final class FailureAdvice {
         }
         return "FAILED: " + reason + ". This is a fault in incident-tally, and running it again will fail"
                 + " the same way: please report it with this line";
+    }
+
+    /**
+     * A connection to the database server lost or refused mid-run (SQLState class 08, or 57P01-57P03:
+     * the server shut down), or no connection to be had from the pool: the server is gone, not the data wrong.
+     */
+    static boolean databaseWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String during(String step) {
+        if (step == null) {
+            return "the start";
+        }
+        return switch (step) {
+            case "syncStep" -> "the sync with the input folder";
+            case "ingestStep" -> "the reading of the input files";
+            case "mergeStep" -> "the merge";
+            case "reportStep" -> "the writing of the report";
+            default -> step;
+        };
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {

@@ -56,8 +56,10 @@ class FileSyncTasklet implements Tasklet {
         String settings = "night window " + run.nightWindow() + "; aliases "
                 + (run.aliases() == null ? "none" : InputFiles.sha256(run.aliases()))
                 + (run.zones().isEmpty() ? "" : "; zones " + run.zones());
-        boolean sameSettings = settings.equals(store.state(SETTINGS).orElse(settings));
-        store.setState(SETTINGS, settings);
+        // Kept as a digest: any number of --zone options fits the store's column.
+        String settingsKey = digest(settings);
+        boolean sameSettings = store.state(SETTINGS).map(settingsKey::equals).orElse(true);
+        store.setState(SETTINGS, settingsKey);
         // A changed mapping reads again the files whose rules changed, and only those.
         ColumnMapping mapping = mapping(run);
         String remembered = remembered(mapping.text());
@@ -73,11 +75,17 @@ class FileSyncTasklet implements Tasklet {
                 datedAfterTheirRun.add(path);
             }
         });
+        // And the other way: a run with an earlier clock reads again what a later clock let in.
+        Set<String> readWithALaterClock = store.filesReadAfter(run.clock());
         ArrayList<String> toLoad = new ArrayList<>();
         HashMap<String, String> status = new HashMap<>();
         Set<String> present = new HashSet<>();
         InputFiles.Scan scan = InputFiles.scan(input, run.output());
         for (Path link : scan.skippedLinks()) {
+            if (com.incidenttally.report.OutputFolder.isReportLink(link, run.output())) {
+                // The job's own report, when the output folder is the input folder: not a user's file.
+                continue;
+            }
             log.warn("Warning: skipped {}: a link; links in the input folder are not followed (put the file itself there)",
                     InputFiles.relativeName(input, link));
         }
@@ -97,7 +105,7 @@ class FileSyncTasklet implements Tasklet {
             boolean sameRules = earlier == mapping || earlier != null
                     && earlier.fingerprintFor(name).equals(mapping.fingerprintFor(name));
             if (!UNREADABLE.equals(sha) && known != null && known.sha256().equals(sha) && known.complete() && sameSettings
-                    && sameRules && !datedAfterTheirRun.contains(name)) {
+                    && sameRules && !datedAfterTheirRun.contains(name) && !readWithALaterClock.contains(name)) {
                 continue;
             }
             boolean resumable = known != null && !known.complete() && known.sha256().equals(sha) && sameSettings
@@ -112,6 +120,7 @@ class FileSyncTasklet implements Tasklet {
                     : !known.complete() ? "reloaded after an interrupted run"
                     : !known.sha256().equals(sha) ? "changed"
                     : datedAfterTheirRun.contains(name) ? "reloaded: it had rows dated after the last run's clock"
+                    : readWithALaterClock.contains(name) ? "reloaded: read before by a run with a later clock"
                     : !sameSettings ? "reloaded: night window, aliases or zones changed"
                     : "reloaded: its --columns rules changed");
         }
@@ -154,6 +163,15 @@ class FileSyncTasklet implements Tasklet {
                     .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            return "sha256 " + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

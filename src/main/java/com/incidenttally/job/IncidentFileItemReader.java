@@ -144,7 +144,7 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
      * not read a second time for it.
      */
     private Optional<String> changedWhileRead(String name, String scanned) {
-        Path path = inputDir.resolve(name);
+        Path path = InputFiles.locate(inputDir, name);
         String expected = store.file(name).map(StoredFile::sha256).orElse(null);
         Stamp now = Stamp.of(path);
         if (scanned != null && now != null && now.equals(openedAs)) {
@@ -166,7 +166,7 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
 
     private Ingested openCurrent() {
         String name = queue.get(index);
-        Path path = inputDir.resolve(name);
+        Path path = InputFiles.locate(inputDir, name);
         openedAs = Stamp.of(path);
         try {
             current = IncidentRows.open(path, name, mapping);

@@ -28,6 +28,8 @@ import java.util.Set;
 public class ReportRunner {
 
     private static final Logger log = LoggerFactory.getLogger("incident-tally");
+    /** Exit code when a sync would remove more than half of the stored files (SPEC "Running"). */
+    static final int REMOVALS_REFUSED = 4;
     private static final Set<BatchStatus> RESTARTABLE = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED);
 
     private final JobOperator jobOperator;
@@ -52,6 +54,11 @@ public class ReportRunner {
      */
     public Outcome run(RunOptions options, Instant started) throws Exception {
         RunParameters wanted = RunParameters.of(options);
+        java.util.Optional<String> refused = RemovalGuard.refusal(store.files(), wanted.input(), wanted.output(),
+                options.acceptRemovals());
+        if (refused.isPresent()) {
+            return new Outcome(REMOVALS_REFUSED, null, ConsoleText.line("incident-tally: " + refused.get()));
+        }
         JobExecution execution = launch(wanted);
         return outcome(options, wanted, execution, Duration.between(started, Instant.now()));
     }

@@ -4,6 +4,7 @@ import com.incidenttally.places.Gazetteer;
 import com.incidenttally.report.Language;
 import com.incidenttally.report.RejectedCsvWriter;
 import com.incidenttally.report.ReportTexts;
+import com.incidenttally.report.ReportFingerprint;
 import com.incidenttally.report.ReportFolder;
 import com.incidenttally.report.UnresolvedNamesCsvWriter;
 import com.incidenttally.report.charts.ChartRenderer;
@@ -25,15 +26,11 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -73,17 +70,17 @@ class ReportTasklet implements Tasklet {
             log.info("Removed {}, left by an interrupted run", leftover.getFileName());
         }
         Period period = period(store, run);
-        // The same rows, merge and period as the report already in place: it would come out the same.
+        // The same store, rows, merge, period and settings as the report the link shows: it would
+        // come out the same. The fingerprint is read from the published folder itself, so a report
+        // another store (or anyone) put there since is never taken for this run's.
         Path target = run.output().resolve(period.label());
-        String stateKey = "report " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(target.toString().getBytes(StandardCharsets.UTF_8)), 0, 16);
-        String fingerprint = store.generation() + "; " + store.state(MergeTasklet.BUILT_FROM).orElse("") + "; "
-                + period + "; night window " + run.nightWindow() + "; lang " + run.language().code();
-        String published = store.state(stateKey).orElse("");
-        if (published.startsWith(fingerprint + "; incidents ") && Files.isRegularFile(target.resolve("summary.json"))) {
+        String madeFrom = "store " + store.identity() + "; rows " + store.generation() + "; incidents "
+                + store.state(MergeTasklet.BUILT_FROM).orElse("") + "; " + period + "; night window "
+                + run.nightWindow() + "; lang " + run.language().code() + "; version " + version;
+        var published = ReportFingerprint.of(target).filter(f -> f.madeFrom(madeFrom));
+        if (published.isPresent()) {
             job.getExecutionContext().putString(REPORT_DIR, target.toString());
-            job.getExecutionContext().putLong(REPORT_INCIDENTS,
-                    Long.parseLong(published.substring(fingerprint.length() + "; incidents ".length())));
+            job.getExecutionContext().putLong(REPORT_INCIDENTS, published.get().incidents());
             log.info("Report unchanged since the last run: {}", ConsoleText.line(target));
             rejections(job, sink -> StoredReportData.rejections(store, sink));
             return RepeatStatus.FINISHED;
@@ -109,6 +106,7 @@ class ReportTasklet implements Tasklet {
                 new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
                 new RejectedCsvWriter().write(data, dir.resolve("rejected.csv"));
                 new UnresolvedNamesCsvWriter().write(data, dir.resolve("unresolved-names.csv"));
+                new ReportFingerprint(madeFrom, data.totals().incidents()).writeInto(dir);
             });
             chartDrawing.shutdown();
             folder.publish();
@@ -119,7 +117,6 @@ class ReportTasklet implements Tasklet {
             folder.discard();
             throw e;
         }
-        store.setState(stateKey, fingerprint + "; incidents " + data.totals().incidents());
         job.getExecutionContext().putString(REPORT_DIR, folder.target().toString());
         job.getExecutionContext().putLong(REPORT_INCIDENTS, data.totals().incidents());
         log.info("Report written to {}", ConsoleText.line(folder.target()));

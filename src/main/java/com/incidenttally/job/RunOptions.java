@@ -65,7 +65,8 @@ public record RunOptions(
         boolean help,
         boolean version,
         RegionZones zones,
-        Path columns) {
+        Path columns,
+        boolean acceptRemovals) {
 
     static final String DEFAULT_DB = "jdbc:h2:file:./data/incidents";
 
@@ -89,7 +90,9 @@ public record RunOptions(
                     "2:bad arguments",
                     "3:rows were rejected and --fail-on-rejects was given",
                     "4:an input file was rejected whole, or the period has no incident%n"
-                            + "(see --allow-empty); the report is written all the same",
+                            + "(see --allow-empty); the report is written all the same;%n"
+                            + "or a sync would remove more than half of the stored files%n"
+                            + "(see --accept-removals): nothing is changed",
                     "143:stopped by SIGTERM; run it again to resume"})
     static final class Arguments {
 
@@ -152,6 +155,11 @@ public record RunOptions(
 
         @Option(names = "--allow-empty", arity = "0", description = "exit 0, not 4, when the period has no incident (quiet weeks)")
         boolean allowEmpty;
+
+        @Option(names = "--accept-removals", arity = "0", description = {
+                "let a run remove more than half of the files the store holds",
+                "(without it such a run stops with exit 4 and changes nothing)"})
+        boolean acceptRemovals;
 
         @Option(names = "--quiet", arity = "0", description = "print only warnings and the closing lines (for cron mail)")
         boolean quiet;
@@ -268,7 +276,7 @@ public record RunOptions(
         if (parsed.isUsageHelpRequested() || parsed.isVersionHelpRequested()) {
             return new RunOptions(null, null, null, null, null, null, null, null, null, null, true, false, false, false,
                     null, Language.EN, parsed.isUsageHelpRequested(), parsed.isVersionHelpRequested(), RegionZones.DEFAULT,
-                    null);
+                    null, false);
         }
         for (OptionSpec option : parsed.matchedOptions()) {
             for (String value : option.originalStringValues()) {
@@ -318,8 +326,8 @@ public record RunOptions(
         String user = a.dbUser != null ? a.dbUser : env.get("INCIDENT_TALLY_DB_USER");
         String password = a.dbPassword != null ? a.dbPassword : env.get("INCIDENT_TALLY_DB_PASSWORD");
         return new RunOptions(a.input, a.output, week, from, to, a.db, user, password, a.aliases, a.nightWindow,
-                !a.noMerge, a.failOnRejects, a.allowEmpty, a.quiet, now, a.language, false, false, zones, a.columns)
-                .checkColumns().checkFolders();
+                !a.noMerge, a.failOnRejects, a.allowEmpty, a.quiet, now, a.language, false, false, zones, a.columns,
+                a.acceptRemovals).checkColumns().checkFolders();
     }
 
     /**
@@ -359,6 +367,9 @@ public record RunOptions(
         OutputFolder.check(output, label()).ifPresent(problem -> {
             throw new BadArgumentsException(problem);
         });
+        RunParameters.tooLong(this).ifPresent(problem -> {
+            throw new BadArgumentsException(problem);
+        });
         return this;
     }
 
@@ -378,7 +389,7 @@ public record RunOptions(
     /** Spring properties for the store; the password never becomes a job parameter. */
     public List<String> springArguments() {
         List<String> arguments = new java.util.ArrayList<>();
-        arguments.add("--spring.datasource.url=" + db);
+        arguments.add("--spring.datasource.url=" + StoreUrl.withDriverDefaults(db));
         if (dbUser != null) {
             arguments.add("--spring.datasource.username=" + dbUser);
         }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,6 +39,30 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
     static final String LANG = "lang";
     /** The mapping file ({@code --columns}); absent in runs of earlier versions, which had none. */
     static final String COLUMNS = "columns";
+
+    /** The most characters a job parameter's value may have: the run history's column (Spring Batch's schema). */
+    static final int MAX_VALUE = 2_500;
+
+    /**
+     * Why these options cannot be kept in the run history, as the one line a person reads, or
+     * empty: a value longer than its column would fail the run after work began.
+     */
+    static java.util.Optional<String> tooLong(RunOptions options) {
+        RunParameters run = of(options);
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("--input folder's path", run.input.toString());
+        values.put("--output folder's path", run.output.toString());
+        values.put("--aliases file's path", run.aliases == null ? "" : run.aliases.toString());
+        values.put("--zone options", run.zones);
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            if (value.getValue().length() > MAX_VALUE) {
+                return java.util.Optional.of(String.format(java.util.Locale.ROOT, "the %s is %,d characters long;"
+                        + " the run history keeps at most %,d: use a shorter one (a symbolic link to a folder is one)",
+                        value.getKey(), value.getValue().length(), MAX_VALUE));
+            }
+        }
+        return java.util.Optional.empty();
+    }
 
     static RunParameters of(RunOptions options) {
         return new RunParameters(options.input().toAbsolutePath().normalize(), options.output().toAbsolutePath().normalize(),

@@ -13,8 +13,16 @@ final class StepLog implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger("incident-tally.steps");
 
+    /** The step this JVM runs now (one run per JVM), for the line a failure ends with; null before the first. */
+    private static volatile String current;
+
+    static String current() {
+        return current;
+    }
+
     @Override
     public void beforeStep(StepExecution stepExecution) {
+        current = stepExecution.getStepName();
         log.debug("Step {} starts", stepExecution.getStepName());
     }
 }

@@ -27,8 +27,17 @@ public final class StoreLock implements AutoCloseable {
         if (!options.db().startsWith("jdbc:postgresql:")) {
             return new StoreLock(null);
         }
-        Connection connection = DriverManager.getConnection(options.db(), options.dbUser(), options.dbPassword());
+        Connection connection = DriverManager.getConnection(StoreUrl.withDriverDefaults(options.db()), options.dbUser(),
+                options.dbPassword());
         try {
+            // Before any work: a database that is not UTF-8 takes the tables and fails on the first Cyrillic note.
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT pg_encoding_to_char(encoding), current_database()"
+                         + " FROM pg_database WHERE datname = current_database()")) {
+                if (rs.next() && !"UTF8".equals(rs.getString(1))) {
+                    throw new WrongEncodingException(rs.getString(2), rs.getString(1));
+                }
+            }
             try (Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")")) {
                 rs.next();
@@ -47,6 +56,15 @@ public final class StoreLock implements AutoCloseable {
     public void close() throws SQLException {
         if (connection != null) {
             connection.close();
+        }
+    }
+
+    /** The database cannot hold the text of the reports: it is not in UTF-8. */
+    public static final class WrongEncodingException extends RuntimeException {
+        WrongEncodingException(String database, String encoding) {
+            super("the database " + database + " is in " + encoding + ", not UTF-8, and cannot hold Cyrillic text;"
+                    + " nothing was changed. Create one in UTF-8 (psql: CREATE DATABASE " + database + "_utf8"
+                    + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;) and give it in --db");
         }
     }
 

@@ -20,6 +20,29 @@ public final class StoreUrl {
     private StoreUrl() {
     }
 
+    /** PostgreSQL driver settings the job needs, each given only when the URL does not set it. */
+    private static final java.util.List<java.util.Map.Entry<String, String>> POSTGRES_DEFAULTS = java.util.List.of(
+            java.util.Map.entry("connectTimeout", "5"), java.util.Map.entry("tcpKeepAlive", "true"));
+
+    /**
+     * The URL with the driver settings that let a lost server be noticed in seconds (a connect
+     * timeout, TCP keep-alive) added to a PostgreSQL URL where the user set none; other URLs as given.
+     */
+    public static String withDriverDefaults(String url) {
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            return url;
+        }
+        StringBuilder withDefaults = new StringBuilder(url);
+        String lower = url.toLowerCase(Locale.ROOT);
+        for (var setting : POSTGRES_DEFAULTS) {
+            if (!Pattern.compile("[?&]" + setting.getKey().toLowerCase(Locale.ROOT) + "=").matcher(lower).find()) {
+                withDefaults.append(withDefaults.indexOf("?") < 0 ? '?' : '&')
+                        .append(setting.getKey()).append('=').append(setting.getValue());
+            }
+        }
+        return withDefaults.toString();
+    }
+
     /**
      * Refuses H2 settings that let a second run use the store while one runs (or that keep a run
      * from writing at all): one run at a time is what keeps the store whole.

@@ -88,7 +88,8 @@ public final class IncidentNormalizer {
     }
 
     private Incident incident(RawRow row) {
-        String regionText = required(row, Column.REGION);
+        // Cut before it is resolved, as a district is: a name is never that long, and what is stored fits.
+        String regionText = FreeText.cut(required(row, Column.REGION), 1000);
         String eventText = required(row, Column.EVENT_TYPE);
         String source = required(row, Column.SOURCE);
         String occurredText = text(row, Column.OCCURRED_AT);

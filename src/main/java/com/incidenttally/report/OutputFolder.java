@@ -115,6 +115,24 @@ public final class OutputFolder {
         return new Occupant(Kind.FOREIGN, "a folder this job did not write (" + someEntries(target) + ")");
     }
 
+    /**
+     * Whether {@code link} is a report link of this job: a link in the output folder, named by its
+     * label, pointing at a marked report folder of that label beside it.
+     */
+    public static boolean isReportLink(Path link, Path output) {
+        try {
+            Path folder = link.toAbsolutePath().getParent();
+            if (folder == null || output == null || !Files.isDirectory(output)
+                    || !Files.isSameFile(folder, output)) {
+                return false;
+            }
+            String label = link.getFileName().toString();
+            return currentVersion(folder, label).filter(name -> marked(folder.resolve(name))).isPresent();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** The report folder name the link {@code output/label} points at, if it is a link of ours. */
     static Optional<String> currentVersion(Path output, String label) {
         Path target = output.resolve(label);

@@ -56,7 +56,8 @@ public class IncidentStore {
         if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0")
                 && (!runs(jdbc, "SELECT rid FROM it_row WHERE 1 = 0") || regionCodeWidth(jdbc) < REGION_CODE_WIDTH
                 || runs(jdbc, "SELECT 1 FROM it_incident WHERE 1 = 0")
-                || !runs(jdbc, "SELECT sheet FROM it_rejection WHERE 1 = 0"))) {
+                || !runs(jdbc, "SELECT sheet FROM it_rejection WHERE 1 = 0"))
+                || runs(jdbc, "SELECT 1 FROM it_file WHERE 1 = 0") && !runs(jdbc, "SELECT path_key FROM it_file WHERE 1 = 0")) {
             LoggerFactory.getLogger("incident-tally")
                     .warn("The store has an earlier layout: it is emptied and every input file is read again");
             for (String table : List.of("it_row", "it_rejection", "it_warning", "it_incident", "it_incident_source",
@@ -92,7 +93,10 @@ public class IncidentStore {
     }
 
     public List<StoredFile> files() {
-        return jdbc.query("SELECT * FROM it_file ORDER BY path", FILE);
+        // Sorted here, never by the database's collation: the same order on every store.
+        List<StoredFile> files = new ArrayList<>(jdbc.query("SELECT * FROM it_file", FILE));
+        files.sort(java.util.Comparator.comparing(StoredFile::path));
+        return files;
     }
 
     /** Rows read, accepted and rejected over every input file. */
@@ -122,6 +126,15 @@ public class IncidentStore {
         return files;
     }
 
+    /**
+     * Files read by a run whose clock was after {@code clock}: rows they hold may lie in the future
+     * of this run, which must leave them out as a fresh store would.
+     */
+    public java.util.Set<String> filesReadAfter(Instant clock) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT path FROM it_file WHERE loaded_at > ?", String.class,
+                Timestamp.from(clock)));
+    }
+
     /** Rejections of every kind: rows, and files rejected whole. */
     public long rejectionCount() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM it_rejection", Long.class);
@@ -133,7 +146,7 @@ public class IncidentStore {
     }
 
     public Optional<StoredFile> file(String path) {
-        return jdbc.query("SELECT * FROM it_file WHERE path = ?", FILE, path).stream().findFirst();
+        return jdbc.query("SELECT * FROM it_file WHERE path_key = ?", FILE, pathKey(path)).stream().findFirst();
     }
 
     /** Forgets a file's rows and marks it LOADING with its new checksum; returns its id. */
@@ -146,8 +159,19 @@ public class IncidentStore {
                     + " rows_rejected = 0, message = NULL, loaded_at = NULL WHERE id = ?", sha256, StoredFile.LOADING, id);
             return id;
         }
-        jdbc.update("INSERT INTO it_file (path, sha256, status) VALUES (?, ?, ?)", path, sha256, StoredFile.LOADING);
-        return jdbc.queryForObject("SELECT id FROM it_file WHERE path = ?", Long.class, path);
+        jdbc.update("INSERT INTO it_file (path, path_key, sha256, status) VALUES (?, ?, ?, ?)", path, pathKey(path),
+                sha256, StoredFile.LOADING);
+        return jdbc.queryForObject("SELECT id FROM it_file WHERE path_key = ?", Long.class, pathKey(path));
+    }
+
+    /** The unique key of a file's path: its SHA-256 in hex, whatever the path's length. */
+    static String pathKey(String path) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(path.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** Removes a file that is no longer in the input, with everything that came from it. */
@@ -428,6 +452,20 @@ public class IncidentStore {
         long first = Long.parseLong(state("rows.next").orElse("0"));
         setState("rows.next", Long.toString(first + count));
         return first;
+    }
+
+    /**
+     * This store's identity, made once when it is first asked for: two stores start their
+     * generations from the same number, so a generation alone does not say whose rows a report shows.
+     */
+    public String identity() {
+        Optional<String> known = state("store.id");
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String made = java.util.UUID.randomUUID().toString();
+        setState("store.id", made);
+        return made;
     }
 
     /** Changes whenever the set of loaded rows changes; lets the merge be skipped when nothing did. */

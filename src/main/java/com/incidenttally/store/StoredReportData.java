@@ -414,16 +414,34 @@ public class StoredReportData implements ReportData {
         rejections(store.jdbc(), sink);
     }
 
+    /**
+     * File by file in path order, sorted here rather than by the database's collation (which differs
+     * between stores and locales); each file's rows in line order.
+     */
     private static void rejections(JdbcTemplate jdbc, Consumer<Rejection> sink) {
-        jdbc.query(connection -> {
-            var ps = connection.prepareStatement("SELECT f.path, r.line, r.col, r.val, r.reason, r.raw, r.sheet"
-                    + " FROM it_rejection r JOIN it_file f ON f.id = r.file_id ORDER BY f.path, r.sheet, r.line");
-            ps.setFetchSize(1_000);
-            return ps;
-        }, rs -> {
-            sink.accept(new Rejection(IncidentStore.location(rs.getString(1), rs.getString(7)), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6)));
-        });
+        // Each (file, sheet) once, ordered here by path and sheet; then its rows in line order.
+        record Part(long fileId, String path, String sheet) {
+        }
+        List<Part> parts = new ArrayList<>();
+        jdbc.query("SELECT DISTINCT f.id, f.path, r.sheet FROM it_rejection r JOIN it_file f ON f.id = r.file_id",
+                rs -> {
+                    parts.add(new Part(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                });
+        parts.sort(java.util.Comparator.comparing(Part::path).thenComparing(Part::sheet));
+        for (Part part : parts) {
+            String location = IncidentStore.location(part.path(), part.sheet());
+            jdbc.query(connection -> {
+                var ps = connection.prepareStatement("SELECT line, col, val, reason, raw FROM it_rejection"
+                        + " WHERE file_id = ? AND sheet = ? ORDER BY line");
+                ps.setLong(1, part.fileId());
+                ps.setString(2, part.sheet());
+                ps.setFetchSize(1_000);
+                return ps;
+            }, rs -> {
+                sink.accept(new Rejection(location, rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)));
+            });
+        }
     }
 
     @Override
@@ -504,8 +522,14 @@ public class StoredReportData implements ReportData {
     }
 
     private List<Warning> computeWarnings() {
-        return jdbc.query("SELECT f.path, w.message FROM it_warning w JOIN it_file f ON f.id = w.file_id"
-                + " ORDER BY f.path, w.seq", (rs, n) -> new Warning(rs.getString(1), rs.getString(2)));
+        record Numbered(Warning warning, int seq) {
+        }
+        List<Numbered> warnings = new ArrayList<>(jdbc.query("SELECT f.path, w.message, w.seq FROM it_warning w"
+                + " JOIN it_file f ON f.id = w.file_id",
+                (rs, n) -> new Numbered(new Warning(rs.getString(1), rs.getString(2)), rs.getInt(3))));
+        // In path order as Java sorts, never by the database's collation.
+        warnings.sort(Comparator.comparing((Numbered w) -> w.warning().file()).thenComparingInt(Numbered::seq));
+        return warnings.stream().map(Numbered::warning).toList();
     }
 
     /** Run info, which counts the store's incidents: after the sweep. */

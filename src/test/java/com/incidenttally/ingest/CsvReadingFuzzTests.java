@@ -133,6 +133,110 @@ class CsvReadingFuzzTests {
         assertThat(rows - rejected).isGreaterThan(rows / 20);
     }
 
+    /** The widths of the store's text columns (store/schema.sql), by the value that goes into each. */
+    private static final java.util.Map<String, Integer> COLUMN_WIDTHS = java.util.Map.of(
+            "district", 32_767, "districtKey", 32_767, "source", 1_000, "sourceKey", 1_000,
+            "regionInput", 32_767, "districtInput", 32_767, "value", 1_000, "reason", 2_000);
+
+    @Test
+    void cellsOfEveryLengthAcrossEveryLimitWithCharactersAtEveryCutFitTheirColumnsWhole() throws Exception {
+        Random random = new Random(Long.getLong("fuzz.seed", 20251207L));
+        String emoji = "\uD83D\uDE80";
+        int checked = 0;
+        for (int limit : new int[] {1_000, 2_000, 10_000, 32_767}) {
+            for (int length = limit - 40; length <= limit + 40; length += 1 + random.nextInt(3)) {
+                // ASCII up to a point that moves across the cut, characters of two UTF-16 units after it.
+                int ascii = Math.max(0, length - 60 + random.nextInt(60));
+                StringBuilder text = new StringBuilder("x".repeat(ascii));
+                while (text.length() < length) {
+                    text.append(emoji);
+                }
+                String cell = text.toString();
+                String region = random.nextBoolean() ? "Ростовской областью " + cell : "Rostov region";
+                String csv = "occurred_at,region,district,event_type,source,notes,incident_id\n"
+                        + "2025-12-07 23:50,\"" + region + "\",\"" + cell + "\",shot_down,\"" + cell + "\",\"" + cell
+                        + "\",\"" + cell + "\"\n";
+                byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+                try (IncidentCsvReader reader = IncidentCsvReader.open(() -> new BytesChannel(bytes), "limits.csv")) {
+                    for (RawRow row = reader.read(); row != null; row = reader.read()) {
+                        Normalized normalized = normalizer.normalize(row);
+                        Record value = normalized.incident() != null ? normalized.incident() : normalized.rejection();
+                        for (var component : value.getClass().getRecordComponents()) {
+                            if (component.getType() == String.class) {
+                                String stored = (String) component.getAccessor().invoke(value);
+                                assertWhole(stored, COLUMN_WIDTHS.getOrDefault(component.getName(), 32_767),
+                                        component.getName() + " of a " + length + "-unit cell");
+                                checked++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(1_000);
+    }
+
+    /** At most {@code width} UTF-16 units, and no half of a character anywhere. */
+    private static void assertWhole(String text, int width, String what) {
+        if (text == null) {
+            return;
+        }
+        assertThat(text.length()).as(what).isLessThanOrEqualTo(width);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            if (!paired) {
+                fail(what + ": half a character at " + i + " of " + text.length());
+            }
+        }
+    }
+
+    @Test
+    void randomFileNamesAreFoundUnderTheNameTheyAreListedBy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Random random = new Random(Long.getLong("fuzz.seed", 20251207L));
+        String[] pieces = {"a", "Z", "отчёт", "Ё", " ", "-", "_", ".", "'", "\"", "#", "%", "%41", "\\x41", "&", "+",
+                "(", "№", "\uD83D\uDE80", "\u00A0", "é", "e\u0301", "中", "~", "=", "@", ",", ";"};
+        List<java.nio.file.Path> made = new ArrayList<>();
+        for (int n = 0; n < 300; n++) {
+            StringBuilder name = new StringBuilder();
+            int parts = 1 + random.nextInt(8);
+            for (int p = 0; p < parts; p++) {
+                name.append(pieces[random.nextInt(pieces.length)]);
+            }
+            java.nio.file.Path folder = random.nextInt(4) == 0 ? dir.resolve("sub " + pieces[random.nextInt(3)]) : dir;
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Path file = folder.resolve(name.toString().replace("/", "") + "-" + n + ".csv");
+            if (!name.toString().startsWith(".")) {
+                java.nio.file.Files.writeString(file, "occurred_at,region,event_type,source\n");
+                made.add(file);
+            }
+        }
+        // And names that are not UTF-8 at all, as an archive from Windows leaves them.
+        for (int n = 0; n < 20; n++) {
+            String bytes = String.format("\\%03o", 0x80 + random.nextInt(0x80));
+            Process shell = new ProcessBuilder("sh", "-c", "printf 'occurred_at,region,event_type,source\\n' > \"$1/$(printf 'w"
+                    + n + bytes + ".csv')\"", "sh", dir.toString()).inheritIO().start();
+            assertThat(shell.waitFor()).isZero();
+        }
+
+        List<java.nio.file.Path> found = InputFiles.find(dir);
+
+        assertThat(found).hasSize(made.size() + 20);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (java.nio.file.Path file : found) {
+            String name = InputFiles.relativeName(dir, file);
+            assertThat(names.add(name)).as("listed once: " + name).isTrue();
+            java.nio.file.Path located = InputFiles.locate(dir, name);
+            assertThat(java.nio.file.Files.isSameFile(located, file)).as(name).isTrue();
+            try (IncidentCsvReader reader = IncidentCsvReader.open(located, name)) {
+                assertThat(reader.read()).isNull();
+            }
+        }
+        assertThat(names).filteredOn(name -> name.contains("\\x")).hasSizeGreaterThanOrEqualTo(20);
+    }
+
     // ---- the generator ----
 
     private static Generated generate(Random random) {

@@ -88,6 +88,12 @@ final class ChildRun {
         return alive;
     }
 
+    /** SIGTERM, as systemd's stop and {@code timeout} send it: the run may tidy up, and says so. */
+    void terminate() {
+        // Through the handle: Process.destroy() would also close the pipe this reads the run's last words from.
+        process.toHandle().destroy();
+    }
+
     int waitFor(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();

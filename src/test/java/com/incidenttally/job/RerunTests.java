@@ -134,6 +134,34 @@ class RerunTests {
     }
 
     @Test
+    void aRunStoppedBySigtermInAnyStepSaysSoInOneLineAndTheRerunEndsAsAnUninterruptedOne(@TempDir Path dir)
+            throws Exception {
+        Path input = dir.resolve("input");
+        ChildRun.writeInput(input, 3, 400);
+        String uninterrupted = inProcess(args(input, dir.resolve("out-a"), dir.resolve("store-a")));
+        String[] stopped = args(input, dir.resolve("out-b"), dir.resolve("store-b"));
+        Random random = new Random(20251206L);
+
+        for (String step : List.of("ingestStep", "reportStep")) {
+            ChildRun run = start(stopped);
+            assertThat(run.awaitLine(line -> line.contains("Step " + step + " starts"), 300)).as(run.output()).isTrue();
+            Thread.sleep(delayIn(step, random));
+            int linesBefore = run.output().split("\n").length;
+            run.terminate();
+
+            assertThat(run.waitFor(60)).as(run.output()).isEqualTo(143);
+            run.awaitLine(line -> line.contains("stopped;"), 10);
+            List<String> after = List.of(run.output().split("\n")).subList(linesBefore, run.output().split("\n").length);
+            assertThat(after).as(run.output()).containsExactly("incident-tally: stopped; run it again to resume");
+        }
+        String rerun = inProcess(stopped);
+
+        assertThat(rerun).contains("was interrupted; recovering it");
+        assertSameReport(dir.resolve("out-b/all"), dir.resolve("out-a/all"));
+        assertThat(doneLine(rerun)).isEqualTo(doneLine(uninterrupted));
+    }
+
+    @Test
     void aRestartSeesWhatChangedInTheInputSinceTheRunItResumes(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("input");
         ChildRun.writeInput(input, 3, 400);

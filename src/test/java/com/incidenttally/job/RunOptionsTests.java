@@ -71,7 +71,9 @@ class RunOptionsTests {
         assertThat(options.merge()).isFalse();
         assertThat(options.failOnRejects()).isTrue();
         assertThat(options.dbUser()).isEqualTo("analyst");
-        assertThat(options.springArguments()).contains("--spring.datasource.url=jdbc:postgresql://localhost/x",
+        // The driver's connect timeout and keep-alive are added where the URL sets none (docs/operations.md).
+        assertThat(options.springArguments()).contains(
+                "--spring.datasource.url=jdbc:postgresql://localhost/x?connectTimeout=5&tcpKeepAlive=true",
                 "--spring.datasource.password=secret");
         assertThat(options.nightWindow().toString()).isEqualTo("22:00-05:00");
     }

@@ -79,4 +79,15 @@ class StoreUrlTests {
         assertThat(StoreUrl.folderProblem("jdbc:h2:file:" + dir.resolve("new/store/incidents"))).isEmpty();
         assertThat(dir.resolve("new/store")).isDirectory();
     }
+
+    @Test
+    void aPostgresUrlGetsTheDriverSettingsForALostServerUnlessItSetsThem() {
+        assertThat(StoreUrl.withDriverDefaults("jdbc:postgresql://db/incidents"))
+                .isEqualTo("jdbc:postgresql://db/incidents?connectTimeout=5&tcpKeepAlive=true");
+        assertThat(StoreUrl.withDriverDefaults("jdbc:postgresql://db/incidents?ssl=true&connectTimeout=30"))
+                .isEqualTo("jdbc:postgresql://db/incidents?ssl=true&connectTimeout=30&tcpKeepAlive=true");
+        assertThat(StoreUrl.withDriverDefaults("jdbc:postgresql://db/x?TCPKEEPALIVE=false&connecttimeout=1"))
+                .isEqualTo("jdbc:postgresql://db/x?TCPKEEPALIVE=false&connecttimeout=1");
+        assertThat(StoreUrl.withDriverDefaults("jdbc:h2:file:./data/incidents")).isEqualTo("jdbc:h2:file:./data/incidents");
+    }
 }

@@ -365,7 +365,7 @@ class IncidentNormalizerTests {
             Map<Column, String> values = row();
             values.put(Column.NOTES, "x".repeat(40_000));
             String notes = accepted(values).notes();
-            assertThat(notes).hasSize(FreeText.MAX_LENGTH).endsWith("[cut: 40000 characters]");
+            assertThat(notes).hasSize(FreeText.MAX_LENGTH).endsWith("[cut: 40,000 characters]");
         }
 
         @Test

@@ -72,7 +72,7 @@ class IncidentStoreLayoutTests {
     void aStoreThatKeptMergedIncidentsInATableIsEmptiedAndReadAgain() {
         // The layout before the one-pass report: merged incidents and merge notes had tables of their own.
         IncidentStore.open(jdbc);
-        jdbc.update("INSERT INTO it_file (path, sha256, status) VALUES ('a.csv', 'sha-a', 'LOADED')");
+        jdbc.update("INSERT INTO it_file (path, path_key, sha256, status) VALUES ('a.csv', 'k', 'sha-a', 'LOADED')");
         jdbc.execute("CREATE TABLE it_incident (seq BIGINT PRIMARY KEY)");
 
         IncidentStore store = IncidentStore.open(jdbc);
@@ -80,5 +80,20 @@ class IncidentStoreLayoutTests {
         assertThat(store.files()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables"
                 + " WHERE LOWER(table_name) = 'it_incident'", Long.class)).isZero();
+    }
+
+    @Test
+    void aStoreThatKeyedFilesByAShortPathIsEmptiedAndReadAgain() {
+        // The layout before paths of any length: it_file.path was VARCHAR(1000) and its own unique key.
+        jdbc.execute("CREATE TABLE it_file (id BIGINT PRIMARY KEY, path VARCHAR(1000) NOT NULL UNIQUE, sha256 VARCHAR(64),"
+                + " status VARCHAR(16))");
+        jdbc.update("INSERT INTO it_file VALUES (1, 'a.csv', 'sha-a', 'LOADED')");
+
+        IncidentStore store = IncidentStore.open(jdbc);
+
+        assertThat(store.files()).isEmpty();
+        String longPath = "п/".repeat(2_000) + "a.csv";
+        long id = store.beginFile(longPath, "sha");
+        assertThat(store.file(longPath)).hasValueSatisfying(file -> assertThat(file.id()).isEqualTo(id));
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -38,29 +39,69 @@ public final class BundledFonts {
     private BundledFonts() {
     }
 
+    /** The folder inside the output folder that holds the fonts the JDK reads, reused by every run. */
+    public static final String FOLDER = ".incident-tally-fonts";
+
     /**
      * Points the JDK's font configuration at the bundled fonts, unless someone chose one already
-     * ({@code -Dsun.awt.fontconfig=...}). Idempotent; the files go to a temporary folder removed
-     * when the JVM exits.
+     * ({@code -Dsun.awt.fontconfig=...}). The files go into {@code <output>/.incident-tally-fonts/},
+     * beside the reports, where every later run finds them: nothing is written to the temporary
+     * folder (which may be read-only, and where a killed run would leave them). Idempotent: the
+     * first call in a JVM decides. When the folder cannot be written, the machine's fonts are used.
      */
-    public static synchronized void install() {
+    public static synchronized void install(Path outputDir) {
         if (folder != null || System.getProperty("sun.awt.fontconfig") != null) {
             return;
         }
         try {
-            Path dir = Files.createTempDirectory("incident-tally-fonts-");
-            Path regularFile = extract(REGULAR, dir);
-            Path boldFile = extract(BOLD, dir);
-            Path config = dir.resolve("fontconfig.properties");
-            Files.writeString(config, fontConfiguration(regularFile, boldFile), StandardCharsets.ISO_8859_1);
-            for (Path file : List.of(config, boldFile, regularFile, dir)) {
-                file.toFile().deleteOnExit();
+            Files.createDirectories(outputDir);
+            Path dir = outputDir.resolve(FOLDER);
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectory(dir);
             }
+            Path regularFile = place(dir, REGULAR, bytes(REGULAR));
+            Path boldFile = place(dir, BOLD, bytes(BOLD));
+            Path config = place(dir, "fontconfig.properties",
+                    fontConfiguration(regularFile, boldFile).getBytes(StandardCharsets.ISO_8859_1));
             System.setProperty("sun.awt.fontconfig", config.toString());
             folder = dir;
-        } catch (IOException e) {
-            // Without a temporary folder the machine's own fonts are used, as before.
+        } catch (IOException | UncheckedIOException e) {
+            // Not ours to write: the machine's own fonts are used, as before.
             folder = Path.of("");
+        }
+    }
+
+    /**
+     * Before a chart is drawn outside a run (a test, a tool): the fonts beside the working
+     * directory's default reports folder.
+     */
+    public static synchronized void install() {
+        install(Path.of("reports"));
+    }
+
+    /**
+     * The file {@code name} in the folder with exactly {@code content}: kept if it has it already,
+     * else written beside it and renamed into place, so a run reading it never sees half a file.
+     */
+    private static Path place(Path dir, String name, byte[] content) throws IOException {
+        Path file = dir.resolve(name);
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == content.length
+                && java.util.Arrays.equals(Files.readAllBytes(file), content)) {
+            return file;
+        }
+        Path written = dir.resolve("." + name + "." + java.util.UUID.randomUUID() + ".new");
+        try {
+            Files.write(written, content);
+            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(written);
+        }
+        return file;
+    }
+
+    private static byte[] bytes(String name) throws IOException {
+        try (InputStream in = resource(name)) {
+            return in.readAllBytes();
         }
     }
 
@@ -111,7 +152,7 @@ public final class BundledFonts {
         install();
         Path extracted = folder.resolve(name);
         try (InputStream in = resource(name)) {
-            // From the extracted file when there is one: from a stream the JDK copies the font to a temporary file.
+            // From the placed file when there is one: from a stream the JDK copies the font to a temporary file.
             return Files.isRegularFile(extracted) ? Font.createFont(Font.TRUETYPE_FONT, extracted.toFile())
                     : Font.createFont(Font.TRUETYPE_FONT, in);
         } catch (IOException e) {
@@ -119,14 +160,6 @@ public final class BundledFonts {
         } catch (FontFormatException e) {
             throw new IllegalStateException("the bundled font " + name + " is damaged", e);
         }
-    }
-
-    private static Path extract(String name, Path dir) throws IOException {
-        Path file = dir.resolve(name);
-        try (InputStream in = resource(name)) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return file;
     }
 
     private static InputStream resource(String name) throws IOException {

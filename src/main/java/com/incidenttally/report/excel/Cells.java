@@ -1,5 +1,7 @@
 package com.incidenttally.report.excel;
 
+import com.incidenttally.tally.CellText;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -36,16 +38,7 @@ final class Cells {
 
     /** Text as it may go into a cell: at most {@link #MAX_TEXT} characters, a cut one says so. */
     static String fit(String text) {
-        if (text == null || text.length() <= MAX_TEXT) {
-            return text;
-        }
-        String marker = "… [cut: " + String.format("%,d", text.length()) + " characters]";
-        int keep = MAX_TEXT - marker.length();
-        // Do not split a surrogate pair: half a character would be a broken one.
-        if (Character.isHighSurrogate(text.charAt(keep - 1))) {
-            keep--;
-        }
-        return text.substring(0, keep) + marker;
+        return CellText.cut(text, MAX_TEXT);
     }
 
     Cell text(Row row, int column, String value) {

@@ -31,7 +31,8 @@ class CellsTests {
 
     @Test
     void neverSplitsACharacterOutsideTheBasicPlane() {
-        String marker = "… [cut: 40,000 characters]";
+        // 40,000 UTF-16 units, 39,999 characters: the marker counts characters.
+        String marker = " … [cut: 39,999 characters]";
         int keep = Cells.MAX_TEXT - marker.length();
         // Put a surrogate pair across the cut point.
         String text = "a".repeat(keep - 1) + "\uD83D\uDE80" + "b".repeat(40_000 - keep - 1);
