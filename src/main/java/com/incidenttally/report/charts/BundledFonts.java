@@ -50,7 +50,13 @@ public final class BundledFonts {
      * first call in a JVM decides. When the folder cannot be written, the machine's fonts are used.
      */
     public static synchronized void install(Path outputDir) {
-        if (folder != null || System.getProperty("sun.awt.fontconfig") != null) {
+        boolean ours = folder != null;
+        if (!ours && System.getProperty("sun.awt.fontconfig") != null) {
+            return;
+        }
+        // Placed before, and still there (a JVM that runs the job more than once, as tests do, may
+        // have seen an earlier output folder deleted): nothing to do.
+        if (ours && (folder.toString().isEmpty() || Files.isRegularFile(folder.resolve("fontconfig.properties")))) {
             return;
         }
         try {

@@ -106,6 +106,8 @@ public class ChartRenderer {
 
     /** Charts in a language, with regions and districts named in it as the gazetteer knows them. */
     public ChartRenderer(Language language, Gazetteer gazetteer) {
+        // Placed again if the folder they were placed in has gone since (a file check otherwise).
+        BundledFonts.install();
         this.texts = new ChartTexts(language, gazetteer);
     }
 
