@@ -33,9 +33,23 @@ final class NameFolding {
             "область", "края", "край", "республика", "автономный", "автономная", "автономного",
             "округ", "округа", "район", "района", "районы", "муниципальный", "муниципального", "муниципальное",
             "муниципальная", "городской", "городского", "город", "образование", "образования",
-            "области", "мо", "герой", "курорт", "зато", "поселок", "поселение", "громада", "міська", "місто", "автономна")
+            "области", "мо", "герой", "курорт", "зато", "поселок", "поселение", "громада", "міська", "місто", "автономна",
+            // The same words in the languages of Europe that write about these places, and the little words
+            // they put between kind and name (Oblast de Kharkiv, Oblast' di Charkiv, Óblast de Járkov).
+            "gebiet", "obwod", "obwód", "kraj", "oblasť", "óblast", "région", "regio", "regione", "región", "rajon",
+            "rejon", "rajonu", "okres", "republik", "republiek", "république", "repubblica", "república", "republika",
+            "autonome", "autonoom", "autonomous", "autonomní", "autonomiczna", "de", "di", "del", "van")
             .map(word -> word.replace("ь", "")).collect(Collectors.toUnmodifiableSet());
 
+    /** French and Italian elision before a name: {@code Oblast d'Odessa}, {@code regione dell'Altai}. */
+    private static final Pattern ELISION = Pattern.compile("(?<![\\p{L}])(?:d|l|dell|nell)['’ʼ`´](?=\\p{L})");
+    /**
+     * Words of kind a slip of the hand may bend ({@code Obalst}, {@code Regoin}, {@code Raoin}): one edit from one
+     * of them, in a name of more than one word, is that word. Short ones (krai, obl) are left alone: one edit
+     * from four letters is too often another word.
+     */
+    private static final List<String> KIND_WORDS_WITH_TYPOS = List.of(
+            "oblast", "oblasti", "region", "raion", "rayon", "district", "republic", "okrug", "gebiet");
     private static final Pattern RAION_ABBREVIATION = Pattern.compile("(?<![\\p{L}])р-о?н(?![\\p{L}])");
     private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`´ʹʺ\"”“«»ъь·]");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{Nd}]+");
@@ -62,26 +76,44 @@ final class NameFolding {
         String s = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replace('ё', 'е');
         s = RAION_ABBREVIATION.matcher(s).replaceAll(" район ");
+        s = ELISION.matcher(s).replaceAll(" ");
         s = APOSTROPHES.matcher(s).replaceAll("");
         s = NOT_LETTER_OR_DIGIT.matcher(s).replaceAll(" ").trim();
         if (s.isEmpty()) {
             return s;
         }
         List<String> words = new ArrayList<>();
-        for (String word : s.split(" ")) {
+        String[] split = s.split(" ");
+        for (String word : split) {
             words.add(switch (word) {
                 case "обл" -> "област";
                 case "г", "гор" -> "город";
                 case "респ" -> "республика";
-                default -> word;
+                default -> split.length > 1 ? kindWordTypo(word) : word;
             });
         }
         return String.join(" ", words);
     }
 
+    /** The word of kind a word is one slip away from, or the word itself. */
+    static String kindWordTypo(String word) {
+        int length = word.length();
+        if (length < 5 || length > 9 || KIND_WORDS.contains(word)) {
+            return word;
+        }
+        for (String kind : KIND_WORDS_WITH_TYPOS) {
+            if (kind.charAt(0) == word.charAt(0) && Edits.distance(word, kind, 1) <= 1) {
+                return kind;
+            }
+        }
+        return word;
+    }
+
     /** Words only a region's name has: a district column holding one names a region, not a district. */
     private static final Set<String> REGION_WORDS = Set.of("region", "oblast", "obl", "krai", "kray", "republic",
-            "respublika", "област", "край", "республика", "области", "края");
+            "respublika", "област", "край", "республика", "области", "края", "gebiet", "obwod", "obwód", "oblasť",
+            "óblast", "région", "regio", "regione", "región", "republik", "republiek", "république", "repubblica",
+            "república", "republika", "kraj");
 
     static boolean saysRegion(String name) {
         for (String word : normalize(name).split(" ")) {

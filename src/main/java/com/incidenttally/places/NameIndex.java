@@ -1,7 +1,6 @@
 package com.incidenttally.places;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,15 +19,17 @@ import java.util.function.Function;
  */
 final class NameIndex<T> {
 
-    /** Below this similarity a fuzzy candidate is not taken at all. */
-    static final double FUZZY_THRESHOLD = 0.93;
-    /** How much better than the runner-up the best fuzzy candidate must be. */
+    /** How many more typing slips than the best place every other place must be: the best is clearly best. */
+    static final int FUZZY_EDIT_MARGIN = 1;
+    /**
+     * How much more alike (Jaro-Winkler) the best place must be than any other: a name that begins with another
+     * place's whole name ({@code Kamensky-Shakhtinsky}: Kamensky District, Kamensk-Shakhtinsky) is no slip.
+     */
     static final double FUZZY_MARGIN = 0.05;
     /** Keys this short are too easily similar to something else to be guessed at. */
     static final int FUZZY_MIN_LENGTH = 5;
 
     private static final JaroWinklerSimilarity SIMILARITY = new JaroWinklerSimilarity();
-    private static final LevenshteinDistance EDITS = LevenshteinDistance.getDefaultInstance();
 
     /** Today's names and aliases. */
     private final Keys<T> names;
@@ -192,38 +193,65 @@ final class NameIndex<T> {
                 : PlaceMatch.unresolved(input);
     }
 
+    /**
+     * The fuzzy rule, the same for regions and districts: the place whose closest spelling is fewest typing slips
+     * away ({@link Edits}: a swap of two neighbours is one slip) is taken when it is at most
+     * {@link #editsAllowed} slips away and every other place is at least {@link #FUZZY_EDIT_MARGIN} more slips
+     * away. Slips of the pen keep the first letter; a name that states a kind of place is matched only with
+     * places of that kind.
+     */
     private PlaceMatch<T> closest(String input, String spelling) {
         if (spelling.length() < FUZZY_MIN_LENGTH || namesElsewhere.contains(spelling)) {
             return PlaceMatch.unresolved(input);
         }
-        Map<T, Double> bestPerPlace = new HashMap<>();
-        Map<T, Boolean> closeEnough = new HashMap<>();
+        Set<String> stated = names.statedKinds.apply(input);
+        int limit = editsAllowed(spelling) + FUZZY_EDIT_MARGIN;
+        Map<T, Integer> fewestPerPlace = new HashMap<>();
+        Map<T, String> closestSpelling = new HashMap<>();
+        Map<T, Double> similarity = new HashMap<>();
         for (Map.Entry<String, Set<T>> entry : names.bySpelling.entrySet()) {
             String candidate = entry.getKey();
-            // Slips of the pen keep the first letter; names that differ there are different names.
             if (candidate.length() < FUZZY_MIN_LENGTH || candidate.charAt(0) != spelling.charAt(0)) {
                 continue;
             }
             double score = SIMILARITY.apply(spelling, candidate);
-            boolean fewEdits = EDITS.apply(spelling, candidate) <= editsAllowed(candidate);
+            entry.getValue().forEach(place -> similarity.merge(place, score, Math::max));
+            int edits = Edits.distance(spelling, candidate, limit);
+            if (edits > limit) {
+                continue;
+            }
             for (T place : entry.getValue()) {
-                Double before = bestPerPlace.get(place);
-                if (before == null || score > before) {
-                    bestPerPlace.put(place, score);
-                    closeEnough.put(place, fewEdits);
+                if (!stated.isEmpty() && !names.kinds.getOrDefault(place, Set.of()).containsAll(stated)) {
+                    continue;
+                }
+                Integer before = fewestPerPlace.get(place);
+                if (before == null || edits < before) {
+                    fewestPerPlace.put(place, edits);
+                    closestSpelling.put(place, candidate);
                 }
             }
         }
-        List<Map.Entry<T, Double>> ranked = new ArrayList<>(bestPerPlace.entrySet());
-        ranked.sort(Map.Entry.<T, Double>comparingByValue().reversed());
-        if (ranked.isEmpty()) {
+        T best = null;
+        int fewest = Integer.MAX_VALUE;
+        int next = Integer.MAX_VALUE;
+        for (Map.Entry<T, Integer> e : fewestPerPlace.entrySet()) {
+            if (e.getValue() < fewest) {
+                next = fewest;
+                fewest = e.getValue();
+                best = e.getKey();
+            } else if (e.getValue() < next) {
+                next = e.getValue();
+            }
+        }
+        if (best == null || fewest > editsAllowed(closestSpelling.get(best)) || next - fewest < FUZZY_EDIT_MARGIN) {
             return PlaceMatch.unresolved(input);
         }
-        double best = ranked.get(0).getValue();
-        double runnerUp = ranked.size() > 1 ? ranked.get(1).getValue() : 0.0;
-        T place = ranked.get(0).getKey();
-        if (best >= FUZZY_THRESHOLD && best - runnerUp >= FUZZY_MARGIN && closeEnough.get(place)) {
-            return new PlaceMatch<>(input, place, MatchMethod.FUZZY, best);
+        double bestSimilarity = similarity.get(best);
+        T chosen = best;
+        double runnerUp = similarity.entrySet().stream().filter(e -> !e.getKey().equals(chosen))
+                .mapToDouble(Map.Entry::getValue).max().orElse(0.0);
+        if (bestSimilarity - runnerUp >= FUZZY_MARGIN) {
+            return new PlaceMatch<>(input, best, MatchMethod.FUZZY, bestSimilarity);
         }
         return PlaceMatch.unresolved(input);
     }
@@ -254,7 +282,7 @@ final class NameIndex<T> {
      * Similarity alone favours a shared beginning ("Rostov foo" looks like "Rostov"); a guess must
      * also be a few typing slips away: one for a short name, two for a longer one.
      */
-    private static int editsAllowed(String candidate) {
-        return candidate.length() < 8 ? 1 : 2;
+    static int editsAllowed(String spelling) {
+        return spelling.length() < 8 ? 1 : 2;
     }
 }

@@ -113,7 +113,7 @@ class GazetteerDistrictTests {
             assertThat(match.place()).as(input).isNotNull();
             assertThat(match.place().name()).isEqualTo(expected);
             assertThat(match.method()).isEqualTo(method);
-            assertThat(match.score()).isBetween(NameIndex.FUZZY_THRESHOLD, 1.0);
+            assertThat(match.score()).isBetween(0.93, 1.0);
         }
 
         @ParameterizedTest(name = "{0} / {1} -> {2} ({3})")
