@@ -90,7 +90,14 @@ public final class Gazetteer {
         if (known != null) {
             return known;
         }
-        return regionMatches.computeIfAbsent(key, k -> {
+        // Not computeIfAbsent: a name with a note resolves the name without it first, a recursive update.
+        PlaceMatch<Region> match = lookUpRegion(key);
+        PlaceMatch<Region> raced = regionMatches.putIfAbsent(key, match);
+        return raced == null ? match : raced;
+    }
+
+    private PlaceMatch<Region> lookUpRegion(String k) {
+        {
             Region alias = userRegionAliases.get(NameFolding.normalize(k));
             if (alias != null) {
                 return new PlaceMatch<>(k, alias, MatchMethod.ALIAS, 1.0);
@@ -101,9 +108,38 @@ public final class Gazetteer {
                         ? PlaceMatch.unresolved(k, wider.note())
                         : new PlaceMatch<>(k, wider.region(), MatchMethod.WIDER_NAME, 1.0, wider.note());
             }
+            if (NameNotes.namesNoPlace(k)) {
+                return PlaceMatch.unresolved(k, NOT_A_PLACE);
+            }
             PlaceMatch<Region> match = places.regionIndex().resolve(k);
+            if (match.method() == MatchMethod.FUZZY && NameFolding.saysDistrict(k)) {
+                // "Lubenskyi raion" in the region column is a district, not a misspelt region.
+                match = PlaceMatch.unresolved(k);
+            }
+            if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
+                NameNotes.Trimmed trimmed = NameNotes.trim(k);
+                if (trimmed != null) {
+                    return withNoteDropped(k, resolveRegion(trimmed.name()), trimmed);
+                }
+            }
             return match.resolved() ? match : severalRegions(k).orElse(match);
-        });
+        }
+    }
+
+    /** Why text is no place name: directions, a country, "unknown". */
+    public static final String NOT_A_PLACE = "not a place name";
+
+    /**
+     * The match of a name without its note ({@code Kharkiv Oblast, Ukraine}; {@code Kherson (right bank)}), for the
+     * name as written: never exact, so Data quality lists what was dropped.
+     */
+    private static <T> PlaceMatch<T> withNoteDropped(String input, PlaceMatch<T> match, NameNotes.Trimmed trimmed) {
+        if (!match.resolved()) {
+            return match.note() == null ? PlaceMatch.unresolved(input) : PlaceMatch.unresolved(input, match.note());
+        }
+        MatchMethod method = match.method() == MatchMethod.EXACT ? MatchMethod.NOTE_DROPPED : match.method();
+        String note = "dropped: " + trimmed.dropped() + (match.note() == null ? "" : "; " + match.note());
+        return new PlaceMatch<>(input, match.place(), method, match.score(), note);
     }
 
     /** Between the names of several places: "и", "and", "та", "і", commas, slashes, plus signs. */
@@ -154,30 +190,54 @@ public final class Gazetteer {
         if (known != null) {
             return known;
         }
-        return inRegion.computeIfAbsent(key, k -> {
+        PlaceMatch<District> match = lookUpDistrict(region, key);
+        PlaceMatch<District> raced = inRegion.putIfAbsent(key, match);
+        return raced == null ? match : raced;
+    }
+
+    private PlaceMatch<District> lookUpDistrict(Region region, String key) {
+        {
             District alias = userDistrictAliases.getOrDefault(region.isoCode(), Map.of())
                     .get(NameFolding.normalize(key));
             if (alias != null) {
                 return new PlaceMatch<>(key, alias, MatchMethod.ALIAS, 1.0);
             }
-            if (NameFolding.saysRegion(key) && resolveRegion(key).method() == MatchMethod.EXACT) {
+            if (NameNotes.namesNoDistrict(key)) {
+                return PlaceMatch.unresolved(key, NOT_A_PLACE);
+            }
+            if (NameFolding.saysRegion(key) && resolveRegion(key).resolved() && resolveRegion(key).method() != MatchMethod.FUZZY) {
                 // "Smolensk Oblast" in the district column names the region as a whole, not its capital.
                 return PlaceMatch.unresolved(key);
             }
             NameIndex<District> index = places.districtIndexes().get(region.isoCode());
-            return index == null ? PlaceMatch.unresolved(key) : index.resolve(key);
-        });
+            PlaceMatch<District> match = index == null ? PlaceMatch.unresolved(key) : index.resolve(key);
+            if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
+                NameNotes.Trimmed trimmed = NameNotes.trim(key);
+                if (trimmed != null) {
+                    return withNoteDropped(key, resolveDistrict(region, trimmed.name()), trimmed);
+                }
+            }
+            return match;
+        }
     }
 
     /** The regions (and sea areas) a name might mean, best first: for a person to choose from. */
     public List<Candidate<Region>> regionCandidates(String input, int limit) {
-        return places.regionIndex().candidates(input, limit);
+        if (NameNotes.namesNoPlace(input)) {
+            return List.of();
+        }
+        NameNotes.Trimmed trimmed = NameNotes.trim(input);
+        return places.regionIndex().candidates(trimmed == null ? input : trimmed.name(), limit);
     }
 
     /** The districts of a region a name might mean, best first: for a person to choose from. */
     public List<Candidate<District>> districtCandidates(Region region, String input, int limit) {
         NameIndex<District> index = region == null ? null : places.districtIndexes().get(region.isoCode());
-        return index == null ? List.of() : index.candidates(input, limit);
+        if (index == null || NameNotes.namesNoDistrict(input)) {
+            return List.of();
+        }
+        NameNotes.Trimmed trimmed = NameNotes.trim(input);
+        return index.candidates(trimmed == null ? input : trimmed.name(), limit);
     }
 
     public Optional<Region> regionByIso(String isoCode) {
@@ -238,7 +298,7 @@ public final class Gazetteer {
                 regionIndex.add(region.name(), region);
                 regionIndex.add(region.nameRu(), region);
                 regionIndex.add(region.isoCode(), region);
-                aliases(row).forEach(alias -> regionIndex.add(alias, region));
+                aliases(row).forEach(alias -> regionIndex.addAlias(alias, region));
             }
             Map<String, List<District>> districts = new HashMap<>();
             Map<String, NameIndex<District>> districtIndexes = new HashMap<>();
@@ -258,7 +318,7 @@ public final class Gazetteer {
                                         GrammarFolding::regionOnlyKinds));
                 index.add(district.name(), district);
                 index.add(district.nameRu(), district);
-                aliases(row).forEach(alias -> index.add(alias, district));
+                aliases(row).forEach(alias -> index.addAlias(alias, district));
                 split(row.findField("former_names").orElse("")).forEach(former -> index.addFormer(former, district));
             }
             Map<String, WiderName> widerNames = new HashMap<>();

@@ -16,6 +16,13 @@ public enum MatchMethod {
      * Ukrainian grammar (case, number, adjective endings: {@code Белгородской областью}).
      */
     EXACT,
+    /**
+     * Another name the gazetteer lists for the place besides its own English and Russian names: a translation
+     * ({@code Tractor Factory District}), a short or colloquial name ({@code Крым}), a Ukrainian form.
+     */
+    OTHER_NAME,
+    /** A name with a note dropped first: a trailing country ({@code , Ukraine}) or a parenthesised remark. */
+    NOTE_DROPPED,
     /** Cyrillic transliterated to Latin, or Latin spellings folded (kh/h, -sky/-skoye, …). */
     TRANSLITERATED,
     /** A name the place had before it was renamed or merged ({@code Krasnohradskyi raion}, now Berestynskyi). */

@@ -115,6 +115,19 @@ final class NameFolding {
             "óblast", "région", "regio", "regione", "región", "republik", "republiek", "république", "repubblica",
             "república", "republika", "kraj");
 
+    /** Words only a district's name has: a region column holding one is never guessed at as a region. */
+    private static final Set<String> DISTRICT_WORDS = Set.of("district", "raion", "rayon", "rajon", "rejon", "район",
+            "района", "районе", "районом", "okres", "bezirk");
+
+    static boolean saysDistrict(String name) {
+        for (String word : normalize(name).split(" ")) {
+            if (DISTRICT_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean saysRegion(String name) {
         for (String word : normalize(name).split(" ")) {
             if (REGION_WORDS.contains(word)) {

@@ -26,6 +26,8 @@ final class NameIndex<T> {
      * place's whole name ({@code Kamensky-Shakhtinsky}: Kamensky District, Kamensk-Shakhtinsky) is no slip.
      */
     static final double FUZZY_MARGIN = 0.05;
+    /** Below this likeness (Jaro-Winkler) two spellings are two names, however few letters differ. */
+    static final double FUZZY_SIMILARITY = 0.88;
     /** Keys this short are too easily similar to something else to be guessed at. */
     static final int FUZZY_MIN_LENGTH = 5;
 
@@ -66,14 +68,19 @@ final class NameIndex<T> {
         return names.bySpelling.keySet();
     }
 
-    /** Adds one name of a place; called only while the gazetteer is built. */
+    /** Adds one of a place's own names (English, Russian, its code); called only while the gazetteer is built. */
     void add(String name, T place) {
-        names.add(name, place);
+        names.add(name, place, true);
+    }
+
+    /** Adds another name the place is known by (a translation, a short name, a spelling); only while built. */
+    void addAlias(String name, T place) {
+        names.add(name, place, false);
     }
 
     /** Adds a name the place had before; called only while the gazetteer is built. */
     void addFormer(String name, T place) {
-        formerNames.add(name, place);
+        formerNames.add(name, place, true);
     }
 
     /** Grammar-folded keys that name more than one place: none of them resolves through such a key. */
@@ -92,6 +99,8 @@ final class NameIndex<T> {
         return java.util.Collections.unmodifiableMap(names.byGrammar);
     }
 
+    private static final String SPELLING = "spelling:";
+
     /** The four keys of a set of names, from strict to loose. */
     private static final class Keys<T> {
         private final Map<String, Set<T>> byName = new HashMap<>();
@@ -99,6 +108,8 @@ final class NameIndex<T> {
         private final Map<String, Set<T>> byGrammar = new HashMap<>();
         private final Map<String, Set<T>> bySpelling = new HashMap<>();
         private final Map<T, Set<String>> kinds = new HashMap<>();
+        /** The keys of each place's own names (not its aliases): a match through one of them is exact. */
+        private final Map<T, Set<String>> own = new HashMap<>();
         private final Function<String, List<String>> grammarKeys;
         private final Function<String, Set<String>> statedKinds;
 
@@ -107,18 +118,46 @@ final class NameIndex<T> {
             this.statedKinds = statedKinds;
         }
 
-        void add(String name, T place) {
+        void add(String name, T place, boolean ownName) {
             String normalized = NameFolding.normalize(name);
             if (normalized.isEmpty()) {
                 return;
             }
+            String core = NameFolding.core(name);
+            String spelling = NameFolding.spelling(name);
+            List<String> grammar = grammarKeys.apply(name);
             byName.computeIfAbsent(normalized, k -> new LinkedHashSet<>()).add(place);
-            byCore.computeIfAbsent(NameFolding.core(name), k -> new LinkedHashSet<>()).add(place);
-            for (String grammar : grammarKeys.apply(name)) {
-                byGrammar.computeIfAbsent(grammar, k -> new LinkedHashSet<>()).add(place);
+            byCore.computeIfAbsent(core, k -> new LinkedHashSet<>()).add(place);
+            for (String key : grammar) {
+                byGrammar.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(place);
             }
             kinds.computeIfAbsent(place, k -> new java.util.HashSet<>()).addAll(statedKinds.apply(name));
-            bySpelling.computeIfAbsent(NameFolding.spelling(name), k -> new LinkedHashSet<>()).add(place);
+            bySpelling.computeIfAbsent(spelling, k -> new LinkedHashSet<>()).add(place);
+            if (ownName) {
+                Set<String> keys = own.computeIfAbsent(place, k -> new java.util.HashSet<>());
+                keys.add(normalized);
+                keys.add(core);
+                keys.addAll(grammar);
+                keys.add(SPELLING + spelling);
+            }
+        }
+
+        /**
+         * How a name that found a place through one of the strict keys met it: exact when a key is one of the
+         * place's own names; transliterated when only its spelling is; otherwise through another name the
+         * gazetteer lists for it (a translation, a short name).
+         */
+        MatchMethod methodOf(T place, String normalized, String core, List<String> grammar, String spelling) {
+            Set<String> keys = own.getOrDefault(place, Set.of());
+            if (keys.contains(normalized) || keys.contains(core)) {
+                return MatchMethod.EXACT;
+            }
+            for (String key : grammar) {
+                if (keys.contains(key)) {
+                    return MatchMethod.EXACT;
+                }
+            }
+            return keys.contains(SPELLING + spelling) ? MatchMethod.TRANSLITERATED : MatchMethod.OTHER_NAME;
         }
 
         /**
@@ -178,6 +217,10 @@ final class NameIndex<T> {
         boolean[] exact = new boolean[1];
         Set<T> found = names.find(normalized, core, grammar, spelling, exact);
         if (found != null) {
+            if (found.size() == 1 && exact[0]) {
+                T place = found.iterator().next();
+                return new PlaceMatch<>(input, place, names.methodOf(place, normalized, core, grammar, spelling), 1.0);
+            }
             return only(input, found, exact[0] ? MatchMethod.EXACT : MatchMethod.TRANSLITERATED);
         }
         found = formerNames.find(normalized, core, grammar, spelling, exact);
@@ -250,7 +293,7 @@ final class NameIndex<T> {
         T chosen = best;
         double runnerUp = similarity.entrySet().stream().filter(e -> !e.getKey().equals(chosen))
                 .mapToDouble(Map.Entry::getValue).max().orElse(0.0);
-        if (bestSimilarity - runnerUp >= FUZZY_MARGIN) {
+        if (bestSimilarity >= FUZZY_SIMILARITY && bestSimilarity - runnerUp >= FUZZY_MARGIN) {
             return new PlaceMatch<>(input, best, MatchMethod.FUZZY, bestSimilarity);
         }
         return PlaceMatch.unresolved(input);
