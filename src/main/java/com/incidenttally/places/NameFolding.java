@@ -41,8 +41,11 @@ final class NameFolding {
             "autonome", "autonoom", "autonomous", "autonomní", "autonomiczna", "de", "di", "del", "van")
             .map(word -> word.replace("ь", "")).collect(Collectors.toUnmodifiableSet());
 
-    /** French and Italian elision before a name: {@code Oblast d'Odessa}, {@code regione dell'Altai}. */
-    private static final Pattern ELISION = Pattern.compile("(?<![\\p{L}])(?:d|l|dell|nell)['’ʼ`´](?=\\p{L})");
+    /**
+     * French and Italian elision before a name, after a first word: {@code Oblast d'Odessa}, {@code regione
+     * dell'Altai}; never at the start, where the apostrophe is a soft sign ({@code L’gov}, {@code D'yakovo}).
+     */
+    private static final Pattern ELISION = Pattern.compile("(?<=\\p{L}['’ʼ]?\\s{1,3})(?:d|l|dell|nell)['’ʼ`´](?=\\p{L})");
     /**
      * Words of kind a slip of the hand may bend ({@code Obalst}, {@code Regoin}, {@code Raoin}): one edit from one
      * of them, in a name of more than one word, is that word. Short ones (krai, obl) are left alone: one edit
@@ -139,7 +142,11 @@ final class NameFolding {
 
     /** The normalized name without words of kind; the normalized name itself when nothing else is left. */
     static String core(String name) {
-        String normalized = normalize(name);
+        return coreOfNormalized(normalize(name));
+    }
+
+    /** {@link #core} of a name already {@link #normalize normalized}. */
+    static String coreOfNormalized(String normalized) {
         StringBuilder core = new StringBuilder();
         for (String word : normalized.split(" ")) {
             if (!KIND_WORDS.contains(word)) {
@@ -154,7 +161,15 @@ final class NameFolding {
 
     /** Latin letters of the core, with transliteration differences folded away; no spaces. */
     static String spelling(String name) {
-        String core = core(name);
+        return spellingOfCore(core(name));
+    }
+
+    static boolean hasCyrillic(String text) {
+        return CYRILLIC.matcher(text).find();
+    }
+
+    /** {@link #spelling} of a name's {@link #core}. */
+    static String spellingOfCore(String core) {
         if (CYRILLIC.matcher(core).find()) {
             core = normalize(transliterate(core));
         }
@@ -181,20 +196,45 @@ final class NameFolding {
         }
     }
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern LONE_C = Pattern.compile("c(?!h)");
+    /** Czech and Polish adjectives (Charkovská, charkowskie) end as the Russian ones fold: -ski. */
+    private static final Pattern SLAVIC_ADJECTIVE_ENDING = Pattern.compile("(?<=[sc]k)(a|o|e|ie)$");
+
     private static String foldWord(String word) {
         String w = word
                 .replace("č", "ch").replace("š", "sh").replace("ž", "zh").replace("ć", "ch")
+                .replace("ż", "zh").replace("ź", "z").replace('ł', 'l')
                 .replace("ë", "e").replace("é", "e");
-        w = Normalizer.normalize(w, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        if (!isAscii(w)) {
+            w = MARKS.matcher(Normalizer.normalize(w, Normalizer.Form.NFD)).replaceAll("");
+        }
         w = DOUBLED.matcher(w).replaceAll("$1");
         w = w.replace("shch", "sh").replace("sch", "sh").replace("kh", "h")
                 .replace('j', 'y').replace('w', 'v').replace("x", "ks").replace("ph", "f")
                 .replace("tz", "ts").replace('q', 'k');
-        w = w.replaceAll("c(?!h)", "ts");
+        w = LONE_C.matcher(w).replaceAll("ts");
         w = ADJECTIVE_ENDING.matcher(w).replaceAll("i");
         // ё and е after a vowel: BGN writes yo/ye, others e/ë; one letter here.
         w = w.replace("yo", "e").replace("ye", "e").replace('y', 'i');
         w = DOUBLED.matcher(w).replaceAll("$1");
         return w;
+    }
+
+    /**
+     * The spelling key among European spellings: Czech and Polish adjectives (Charkovská, charkowskie) end as the
+     * Russian ones fold, in -ski. Only there, so the keys of today's names stay as they were.
+     */
+    static String europeanKey(String spelling) {
+        return SLAVIC_ADJECTIVE_ENDING.matcher(spelling).replaceAll("i");
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 }

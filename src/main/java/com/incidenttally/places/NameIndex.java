@@ -37,6 +37,11 @@ final class NameIndex<T> {
     private final Keys<T> names;
     /** Names the places had before they were renamed or merged: tried after every key of today's names. */
     private final Keys<T> formerNames;
+    /**
+     * Today's names as the languages of Europe spell them ({@link EuropeanSpellings}): tried after every key of
+     * today's names, so that a spelling in one language never makes a name of another ambiguous.
+     */
+    private final Keys<T> european;
     private final Map<String, PlaceMatch<T>> resolved = new ConcurrentHashMap<>();
     private final boolean fuzzy;
     private final Set<String> namesElsewhere;
@@ -62,6 +67,7 @@ final class NameIndex<T> {
         this.namesElsewhere = namesElsewhere;
         this.names = new Keys<>(grammarKeys, statedKinds);
         this.formerNames = new Keys<>(grammarKeys, statedKinds);
+        this.european = new Keys<>(grammarKeys, statedKinds);
     }
 
     Set<String> spellings() {
@@ -76,6 +82,18 @@ final class NameIndex<T> {
     /** Adds another name the place is known by (a translation, a short name, a spelling); only while built. */
     void addAlias(String name, T place) {
         names.add(name, place, false);
+    }
+
+    /**
+     * Adds a name's core as a European language spells it ({@link EuropeanSpellings}: lower case, no words of
+     * kind); only while the gazetteer is built.
+     */
+    void addEuropean(String name, T place) {
+        // Only the spelling key: a romanisation is a spelling, and this keeps the gazetteer's start quick.
+        String spelling = NameFolding.europeanKey(NameFolding.spellingOfCore(name));
+        if (!spelling.isEmpty()) {
+            european.bySpelling.computeIfAbsent(spelling, k -> new LinkedHashSet<>()).add(place);
+        }
     }
 
     /** Adds a name the place had before; called only while the gazetteer is built. */
@@ -123,9 +141,10 @@ final class NameIndex<T> {
             if (normalized.isEmpty()) {
                 return;
             }
-            String core = NameFolding.core(name);
-            String spelling = NameFolding.spelling(name);
-            List<String> grammar = grammarKeys.apply(name);
+            String core = NameFolding.coreOfNormalized(normalized);
+            String spelling = NameFolding.spellingOfCore(core);
+            // Grammar keys are of Cyrillic words only.
+            List<String> grammar = NameFolding.hasCyrillic(core) ? grammarKeys.apply(name) : List.of();
             byName.computeIfAbsent(normalized, k -> new LinkedHashSet<>()).add(place);
             byCore.computeIfAbsent(core, k -> new LinkedHashSet<>()).add(place);
             for (String key : grammar) {
@@ -166,6 +185,12 @@ final class NameIndex<T> {
          * {@code exact} is set when the match is not through the spelling key.
          */
         Set<T> find(String normalized, String core, List<String> grammar, String spelling, boolean[] exact) {
+            return find(normalized, core, grammar, spelling, exact, kinds);
+        }
+
+        /** As above, with the kinds of place taken from {@code kindsOf}: the places' names, not these keys. */
+        Set<T> find(String normalized, String core, List<String> grammar, String spelling, boolean[] exact,
+                    Map<T, Set<String>> kindsOf) {
             exact[0] = true;
             Set<T> found = byName.get(normalized);
             if (found == null) {
@@ -183,7 +208,7 @@ final class NameIndex<T> {
             }
             // Folded keys leave out the kind: a name that states one the place never has names another place.
             Set<String> stated = found == null ? Set.of() : statedKinds.apply(normalized);
-            if (!stated.isEmpty() && found.stream().noneMatch(place -> kinds.get(place).containsAll(stated))) {
+            if (!stated.isEmpty() && found.stream().noneMatch(place -> kindsOf.getOrDefault(place, Set.of()).containsAll(stated))) {
                 return Set.of();
             }
             return found;
@@ -223,6 +248,12 @@ final class NameIndex<T> {
             }
             return only(input, found, exact[0] ? MatchMethod.EXACT : MatchMethod.TRANSLITERATED);
         }
+        // European spellings are Latin: a Cyrillic name is never one (Чёрного is no spelling of Chernihiv).
+        boolean latin = !NameFolding.hasCyrillic(normalized);
+        found = latin ? european.find(normalized, core, grammar, NameFolding.europeanKey(spelling), exact, names.kinds) : null;
+        if (found != null) {
+            return only(input, found, MatchMethod.TRANSLITERATED);
+        }
         found = formerNames.find(normalized, core, grammar, spelling, exact);
         if (found != null) {
             return only(input, found, MatchMethod.FORMER_NAME);
@@ -252,13 +283,22 @@ final class NameIndex<T> {
         Map<T, Integer> fewestPerPlace = new HashMap<>();
         Map<T, String> closestSpelling = new HashMap<>();
         Map<T, Double> similarity = new HashMap<>();
-        for (Map.Entry<String, Set<T>> entry : names.bySpelling.entrySet()) {
+        // Places whose whole name the name begins with: Kamensky-Shakhtinsky begins with Kamensky.
+        Set<T> prefixed = new java.util.HashSet<>();
+        List<Map.Entry<String, Set<T>>> spellings = new ArrayList<>(names.bySpelling.entrySet());
+        if (!NameFolding.hasCyrillic(input)) {
+            spellings.addAll(european.bySpelling.entrySet());
+        }
+        for (Map.Entry<String, Set<T>> entry : spellings) {
             String candidate = entry.getKey();
             if (candidate.length() < FUZZY_MIN_LENGTH || candidate.charAt(0) != spelling.charAt(0)) {
                 continue;
             }
             double score = SIMILARITY.apply(spelling, candidate);
             entry.getValue().forEach(place -> similarity.merge(place, score, Math::max));
+            if (spelling.startsWith(candidate)) {
+                prefixed.addAll(entry.getValue());
+            }
             int edits = Edits.distance(spelling, candidate, limit);
             if (edits > limit) {
                 continue;
@@ -293,7 +333,8 @@ final class NameIndex<T> {
         T chosen = best;
         double runnerUp = similarity.entrySet().stream().filter(e -> !e.getKey().equals(chosen))
                 .mapToDouble(Map.Entry::getValue).max().orElse(0.0);
-        if (bestSimilarity >= FUZZY_SIMILARITY && bestSimilarity - runnerUp >= FUZZY_MARGIN) {
+        prefixed.remove(best);
+        if (prefixed.isEmpty() && bestSimilarity >= FUZZY_SIMILARITY && bestSimilarity - runnerUp >= FUZZY_MARGIN) {
             return new PlaceMatch<>(input, best, MatchMethod.FUZZY, bestSimilarity);
         }
         return PlaceMatch.unresolved(input);
