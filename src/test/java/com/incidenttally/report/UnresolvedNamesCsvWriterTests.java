@@ -43,9 +43,9 @@ class UnresolvedNamesCsvWriterTests {
         assertThat(Files.readAllBytes(csv)).startsWith(0xEF, 0xBB, 0xBF);
         List<List<String>> records = records(csv);
         assertThat(records.get(0)).containsExactly("input_name", "region", "canonical_name", "kind", "rows", "reason",
-                "candidate_1", "score_1", "candidate_2", "score_2", "candidate_3", "score_3");
+                "candidate_1", "score_1", "candidate_2", "score_2", "candidate_3", "score_3", "first_candidate");
         assertThat(records.get(2)).containsExactly("TZR", "Volgograd Oblast", "", "district", "1",
-                "unresolved district", "Traktorozavodsky District", "0.61", "Krasnooktyabrsky District", "0.55", "", "");
+                "unresolved district", "Traktorozavodsky District", "0.61", "Krasnooktyabrsky District", "0.55", "", "", "unsure");
     }
 
     @Test
