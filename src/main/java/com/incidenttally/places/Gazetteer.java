@@ -35,6 +35,7 @@ public final class Gazetteer {
     private static final String REGIONS = "/places/regions.csv";
     private static final String DISTRICTS = "/places/districts.csv";
     private static final String WIDER_NAMES = "/places/wider-names.csv";
+    private static final String CITIES = "/places/cities.csv";
     private static volatile Gazetteer bundled;
 
     private final Places places;
@@ -115,6 +116,16 @@ public final class Gazetteer {
             if (match.method() == MatchMethod.FUZZY && NameFolding.saysDistrict(k)) {
                 // "Lubenskyi raion" in the region column is a district, not a misspelt region.
                 match = PlaceMatch.unresolved(k);
+            }
+            if ((!match.resolved() || match.method() == MatchMethod.FUZZY) && !NameFolding.saysRegion(k)
+                    && !NameFolding.saysDistrict(k)) {
+                // A city's own name is surer than a slip away from a region's (Berdyansk is not Bryansk Oblast);
+                // a name that says oblast is never a city's.
+                PlaceMatch<Region> city = places.cityIndex().resolve(k);
+                if (city.resolved()) {
+                    return new PlaceMatch<>(k, city.place(), MatchMethod.CITY_NAMED, 1.0,
+                            "a town or city of " + city.place().name());
+                }
             }
             if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
                 NameNotes.Trimmed trimmed = NameNotes.trim(k);
@@ -227,7 +238,18 @@ public final class Gazetteer {
             return List.of();
         }
         NameNotes.Trimmed trimmed = NameNotes.trim(input);
-        return places.regionIndex().candidates(trimmed == null ? input : trimmed.name(), limit);
+        String name = trimmed == null ? input : trimmed.name();
+        List<Candidate<Region>> candidates = places.regionIndex().candidates(name, limit);
+        PlaceMatch<Region> city = NameFolding.saysRegion(name) ? PlaceMatch.unresolved(name) : places.cityIndex().resolve(name);
+        if (!city.resolved()) {
+            return candidates;
+        }
+        // A city's own region first; a region that only looks like the city's name is never sure.
+        List<Candidate<Region>> withCity = new ArrayList<>();
+        withCity.add(new Candidate<>(city.place(), 1.0));
+        candidates.stream().filter(c -> !c.place().equals(city.place())).limit(Math.max(0, limit - 1))
+                .forEach(c -> withCity.add(new Candidate<>(c.place(), Math.min(c.score(), Candidate.SURE - 0.01))));
+        return withCity;
     }
 
     /** The districts of a region a name might mean, best first: for a person to choose from. */
@@ -269,10 +291,14 @@ public final class Gazetteer {
     record WiderName(Region region, String note) {
     }
 
+    /**
+     * @param cityIndex towns and cities (GeoNames, 5,000 people or more, a name no other region's place has) and
+     *                  urban okrugs, each under its region: a name two regions share resolves to neither
+     */
     private record Places(Map<String, Region> regions, NameIndex<Region> regionIndex,
                           Map<String, List<District>> districts,
                           Map<String, NameIndex<District>> districtIndexes,
-                          Map<String, WiderName> widerNames) {
+                          Map<String, WiderName> widerNames, NameIndex<Region> cityIndex) {
 
         /** A wider area's name as written, by its normalized spelling or all its stems. */
         WiderName widerName(String input) {
@@ -345,9 +371,21 @@ public final class Gazetteer {
                 }
             }
             districtIndexes.values().forEach(index -> allDistrictSpellings.addAll(index.spellings()));
+            NameIndex<Region> cityIndex = new NameIndex<>(false, Set.of(), name -> List.of());
+            for (NamedCsvRecord row : readResource(CITIES, false)) {
+                Region region = regions.get(row.getField("region_iso"));
+                if (region == null) {
+                    throw new IllegalStateException("Bundled city " + row.getField("name") + " names an unknown region");
+                }
+                cityIndex.add(row.getField("name"), region);
+            }
+            districts.forEach((iso, list) -> list.stream().filter(d -> d.kind().equals("urban okrug")).forEach(d -> {
+                cityIndex.add(d.name(), regions.get(iso));
+                cityIndex.add(d.nameRu(), regions.get(iso));
+            }));
             districts.replaceAll((iso, list) -> List.copyOf(list));
             return new Places(Collections.unmodifiableMap(regions), regionIndex,
-                    Map.copyOf(districts), Map.copyOf(districtIndexes), Map.copyOf(widerNames));
+                    Map.copyOf(districts), Map.copyOf(districtIndexes), Map.copyOf(widerNames), cityIndex);
         }
 
         /**

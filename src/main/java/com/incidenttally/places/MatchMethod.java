@@ -21,6 +21,11 @@ public enum MatchMethod {
      * ({@code Tractor Factory District}), a short or colloquial name ({@code Крым}), a Ukrainian form.
      */
     OTHER_NAME,
+    /**
+     * A town or city in the region column, counted under the one region it lies in (GeoNames' towns and cities,
+     * and the gazetteer's urban okrugs): {@code Berdyansk} is Zaporizhzhia Oblast.
+     */
+    CITY_NAMED,
     /** A name with a note dropped first: a trailing country ({@code , Ukraine}) or a parenthesised remark. */
     NOTE_DROPPED,
     /** Cyrillic transliterated to Latin, or Latin spellings folded (kh/h, -sky/-skoye, …). */
