@@ -333,6 +333,12 @@ public final class Gazetteer {
                             .forEach(spelling -> regionIndex.addEuropean(spelling, region));
                 }
             }
+            Map<String, Map<String, String>> citiesBySpelling = new HashMap<>();
+            List<NamedCsvRecord> cityRows = readResource(CITIES, false);
+            for (NamedCsvRecord row : cityRows) {
+                citiesBySpelling.computeIfAbsent(row.getField("region_iso"), k -> new HashMap<>())
+                        .put(NameFolding.spelling(row.getField("name")), row.getField("name"));
+            }
             Map<String, List<District>> districts = new HashMap<>();
             Map<String, NameIndex<District>> districtIndexes = new HashMap<>();
             // Filled below, before any lookup: every district's spelling, to tell a misspelling from a
@@ -354,7 +360,14 @@ public final class Gazetteer {
                 aliases(row).forEach(alias -> index.addAlias(alias, district));
                 european(List.of(district.nameRu()), district.regionIso().startsWith("UA-"))
                         .forEach(spelling -> index.addEuropean(spelling, district));
-                split(row.findField("former_names").orElse("")).forEach(former -> index.addFormer(former, district));
+                List<String> formerNames = split(row.findField("former_names").orElse(""));
+                formerNames.forEach(former -> index.addFormer(former, district));
+                if (district.regionIso().startsWith("UA-")) {
+                    // A raion is named after its centre: Dnipro Raion, Krasnohrad Raion (before 2024).
+                    Map<String, String> cities = citiesBySpelling.getOrDefault(district.regionIso(), Map.of());
+                    centreCity(district.name(), cities).ifPresent(city -> index.addAlias(city, district));
+                    formerNames.forEach(former -> centreCity(former, cities).ifPresent(city -> index.addFormer(city, district)));
+                }
             }
             Map<String, WiderName> widerNames = new HashMap<>();
             for (NamedCsvRecord row : readResource(WIDER_NAMES, false)) {
@@ -372,7 +385,7 @@ public final class Gazetteer {
             }
             districtIndexes.values().forEach(index -> allDistrictSpellings.addAll(index.spellings()));
             NameIndex<Region> cityIndex = new NameIndex<>(false, Set.of(), name -> List.of());
-            for (NamedCsvRecord row : readResource(CITIES, false)) {
+            for (NamedCsvRecord row : cityRows) {
                 Region region = regions.get(row.getField("region_iso"));
                 if (region == null) {
                     throw new IllegalStateException("Bundled city " + row.getField("name") + " names an unknown region");
@@ -411,6 +424,36 @@ public final class Gazetteer {
                 }
             }
             return spellings;
+        }
+
+        /** Endings of Ukrainian raion adjectives in Latin letters, longest first, and the noun endings they replace. */
+        private static final List<String> ADJECTIVE_ENDINGS = List.of("ovskyi", "evskyi", "ivskyi", "ynskyi", "inskyi", "skyi", "kyi", "yi", "ska");
+        private static final List<String> NOUN_ENDINGS = List.of("", "a", "o", "y", "e", "i", "ka");
+
+        /**
+         * The town a Ukrainian raion's adjective name is made from, when the region has a town of that name
+         * ({@code Dniprovskyi}: Dnipro; {@code Kharkivskyi}: Kharkiv; {@code Sumskyi}: Sumy).
+         */
+        private static Optional<String> centreCity(String raion, Map<String, String> cities) {
+            if (cities.isEmpty()) {
+                return Optional.empty();
+            }
+            String core = NameFolding.core(raion);
+            if (NameFolding.hasCyrillic(core)) {
+                return Optional.empty();
+            }
+            for (String ending : ADJECTIVE_ENDINGS) {
+                if (core.endsWith(ending) && core.length() > ending.length() + 2) {
+                    String stem = core.substring(0, core.length() - ending.length());
+                    for (String noun : NOUN_ENDINGS) {
+                        String city = cities.get(NameFolding.spelling(stem + noun));
+                        if (city != null) {
+                            return Optional.of(city + " Raion");
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
         }
 
         private static List<String> aliases(NamedCsvRecord row) {
