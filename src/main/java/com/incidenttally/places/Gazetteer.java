@@ -362,11 +362,14 @@ public final class Gazetteer {
                         .forEach(spelling -> index.addEuropean(spelling, district));
                 List<String> formerNames = split(row.findField("former_names").orElse(""));
                 formerNames.forEach(former -> index.addFormer(former, district));
+                List<String> abolishedNames = split(row.findField("abolished_names").orElse(""));
+                abolishedNames.forEach(name -> index.addAbolished(name, district));
                 if (district.regionIso().startsWith("UA-")) {
                     // A raion is named after its centre: Dnipro Raion, Krasnohrad Raion (before 2024).
                     Map<String, String> cities = citiesBySpelling.getOrDefault(district.regionIso(), Map.of());
                     centreCity(district.name(), cities).ifPresent(city -> index.addAlias(city, district));
                     formerNames.forEach(former -> centreCity(former, cities).ifPresent(city -> index.addFormer(city, district)));
+                    abolishedNames.forEach(name -> centreCity(name, cities).ifPresent(city -> index.addAbolished(city, district)));
                 }
             }
             Map<String, WiderName> widerNames = new HashMap<>();
@@ -428,7 +431,7 @@ public final class Gazetteer {
 
         /** Endings of Ukrainian raion adjectives in Latin letters, longest first, and the noun endings they replace. */
         private static final List<String> ADJECTIVE_ENDINGS = List.of("ovskyi", "evskyi", "ivskyi", "ynskyi", "inskyi", "skyi", "kyi", "yi", "ska");
-        private static final List<String> NOUN_ENDINGS = List.of("", "a", "o", "y", "e", "i", "ka");
+        private static final List<String> NOUN_ENDINGS = List.of("", "a", "o", "y", "e", "i", "ka", "ia", "ya");
 
         /**
          * The town a Ukrainian raion's adjective name is made from, when the region has a town of that name

@@ -32,6 +32,11 @@ public enum MatchMethod {
     TRANSLITERATED,
     /** A name the place had before it was renamed or merged ({@code Krasnohradskyi raion}, now Berestynskyi). */
     FORMER_NAME,
+    /**
+     * The name of a district abolished and taken into today's one ({@code Балаклійський район}, since 2020 part of
+     * Izyumskyi Raion; Verkhovna Rada resolution 807-IX).
+     */
+    FORMER_DISTRICT,
     /** The clearly best similar name within the region. */
     FUZZY,
     /** No rule found one place with confidence. */

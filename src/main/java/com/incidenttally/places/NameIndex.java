@@ -42,6 +42,8 @@ final class NameIndex<T> {
      * today's names, so that a spelling in one language never makes a name of another ambiguous.
      */
     private final Keys<T> european;
+    /** Names of districts abolished and taken into the place (Ukraine's raions before 2020): tried last. */
+    private final Keys<T> abolished;
     private final Map<String, PlaceMatch<T>> resolved = new ConcurrentHashMap<>();
     private final boolean fuzzy;
     private final Set<String> namesElsewhere;
@@ -68,6 +70,7 @@ final class NameIndex<T> {
         this.names = new Keys<>(grammarKeys, statedKinds);
         this.formerNames = new Keys<>(grammarKeys, statedKinds);
         this.european = new Keys<>(grammarKeys, statedKinds);
+        this.abolished = new Keys<>(grammarKeys, statedKinds);
     }
 
     Set<String> spellings() {
@@ -94,6 +97,11 @@ final class NameIndex<T> {
         if (!spelling.isEmpty()) {
             european.bySpelling.computeIfAbsent(spelling, k -> new LinkedHashSet<>()).add(place);
         }
+    }
+
+    /** Adds the name of a district abolished and taken into the place; only while the gazetteer is built. */
+    void addAbolished(String name, T place) {
+        abolished.add(name, place, true);
     }
 
     /** Adds a name the place had before; called only while the gazetteer is built. */
@@ -257,6 +265,10 @@ final class NameIndex<T> {
         found = formerNames.find(normalized, core, grammar, spelling, exact);
         if (found != null) {
             return only(input, found, MatchMethod.FORMER_NAME);
+        }
+        found = abolished.find(normalized, core, grammar, spelling, exact);
+        if (found != null) {
+            return only(input, found, MatchMethod.FORMER_DISTRICT);
         }
         return fuzzy ? closest(input, spelling) : PlaceMatch.unresolved(input);
     }
