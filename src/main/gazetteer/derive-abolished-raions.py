@@ -1,9 +1,10 @@
 # Derives abolished-raions.csv's lines: Ukraine's raions abolished in 2020 and the raion of today that took
 # each in (see the file's header). Usage:
-#   python3 derive-abolished-raions.py KOATUU.mysql.sql KATOTTG.csv OUT.csv
+#   python3 derive-abolished-raions.py KOATUU.mysql.sql KATOTTG.csv OUT.csv [DISTRICTS.csv]
 # KOATUU.mysql.sql: the KOATUU classifier as the public repository sokil/koatuu converts it (edition of 2020);
 # KATOTTG.csv: the shared data folder's katottg-UA-2025-05-16.csv. OUT.csv: oblast code (KOATUU), old raion,
-# today's raion (KATOTTG), settlements in it, settlements counted; the header's rules then pick the lines.
+# today's raion (KATOTTG), settlements in it, settlements counted. With the bundled districts.csv as a fourth
+# argument it prints abolished-raions.csv's lines instead (ISO codes, Crimea left out, today's raion checked).
 import re, csv, collections, sys
 sql = open(sys.argv[1], encoding='utf-8').read()
 def rows(table):
@@ -54,3 +55,17 @@ print(len(out), "abolished raions mapped of", sum(1 for rid,(o,n) in raions.item
 for o in out[:8]: print(o, file=sys.stderr)
 w = csv.writer(open(sys.argv[3], 'w', encoding='utf-8', newline=''))
 for o in out: w.writerow(o)
+
+if len(sys.argv) > 4:
+    # KOATUU codes oblasts as ISO 3166-2:UA does, but for Luhansk (44) and Chernivtsi (73); Crimea (01) is OKTMO's.
+    iso_of = {'44': '09', '73': '77'}
+    today = collections.defaultdict(set)
+    for r in csv.DictReader(open(sys.argv[4], encoding='utf-8')):
+        today[r['region_iso']].add(r['name_ru'])
+    for obl, old, new, n, total in out:
+        if obl == '01':
+            continue
+        iso = 'UA-' + iso_of.get(obl, obl)
+        raion = new.strip() + ' район'
+        if raion in today[iso]:
+            print('%s,%s,%s,Rada resolution 807-IX (2020)' % (iso, old[0].upper() + old[1:], raion))
