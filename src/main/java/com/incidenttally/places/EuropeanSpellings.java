@@ -199,6 +199,31 @@ final class EuropeanSpellings {
         return spellings;
     }
 
+    /**
+     * The European spellings of a place's names: of each Cyrillic name's core, and of each Latin name read back
+     * into Cyrillic (Ukrainian and Russian rules for a Ukrainian place, Russian for a Russian one).
+     */
+static Set<String> ofNames(List<String> names, boolean ukrainian) {
+        Set<String> spellings = new java.util.LinkedHashSet<>();
+        for (String name : names) {
+            String core = NameFolding.core(name);
+            if (core.isEmpty() || core.chars().anyMatch(Character::isDigit)) {
+                continue;
+            }
+            boolean cyrillic = core.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
+            if (cyrillic) {
+                boolean ukrainianText = ukrainian || core.matches(".*[іїєґ].*");
+                spellings.addAll(EuropeanSpellings.of(core, ukrainianText));
+            } else {
+                spellings.addAll(EuropeanSpellings.allOf(core, false));
+                if (ukrainian) {
+                    spellings.addAll(EuropeanSpellings.allOf(core, true));
+                }
+            }
+        }
+        return spellings;
+    }
+
     /** For the tests: the name in one language. */
     static Map<Language, String> table(String cyrillic, boolean ukrainian) {
         Map<Language, String> table = new EnumMap<>(Language.class);

@@ -329,8 +329,7 @@ public final class Gazetteer {
                     List<String> names = new ArrayList<>(aliases(row));
                     names.add(region.name());
                     names.add(region.nameRu());
-                    european(names, region.isoCode().startsWith("UA-"))
-                            .forEach(spelling -> regionIndex.addEuropean(spelling, region));
+                    regionIndex.addEuropean(names, region.isoCode().startsWith("UA-"), region);
                 }
             }
             Map<String, Map<String, String>> citiesBySpelling = new HashMap<>();
@@ -358,8 +357,7 @@ public final class Gazetteer {
                 index.add(district.name(), district);
                 index.add(district.nameRu(), district);
                 aliases(row).forEach(alias -> index.addAlias(alias, district));
-                european(List.of(district.nameRu()), district.regionIso().startsWith("UA-"))
-                        .forEach(spelling -> index.addEuropean(spelling, district));
+                index.addEuropean(List.of(district.nameRu()), district.regionIso().startsWith("UA-"), district);
                 List<String> formerNames = split(row.findField("former_names").orElse(""));
                 formerNames.forEach(former -> index.addFormer(former, district));
                 List<String> abolishedNames = split(row.findField("abolished_names").orElse(""));
@@ -402,31 +400,6 @@ public final class Gazetteer {
             districts.replaceAll((iso, list) -> List.copyOf(list));
             return new Places(Collections.unmodifiableMap(regions), regionIndex,
                     Map.copyOf(districts), Map.copyOf(districtIndexes), Map.copyOf(widerNames), cityIndex);
-        }
-
-        /**
-         * The European spellings of a place's names: of each Cyrillic name's core, and of each Latin name read back
-         * into Cyrillic (Ukrainian and Russian rules for a Ukrainian place, Russian for a Russian one).
-         */
-        private static Set<String> european(List<String> names, boolean ukrainian) {
-            Set<String> spellings = new java.util.LinkedHashSet<>();
-            for (String name : names) {
-                String core = NameFolding.core(name);
-                if (core.isEmpty() || core.chars().anyMatch(Character::isDigit)) {
-                    continue;
-                }
-                boolean cyrillic = core.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
-                if (cyrillic) {
-                    boolean ukrainianText = ukrainian || core.matches(".*[іїєґ].*");
-                    spellings.addAll(EuropeanSpellings.of(core, ukrainianText));
-                } else {
-                    spellings.addAll(EuropeanSpellings.allOf(core, false));
-                    if (ukrainian) {
-                        spellings.addAll(EuropeanSpellings.allOf(core, true));
-                    }
-                }
-            }
-            return spellings;
         }
 
         /** Endings of Ukrainian raion adjectives in Latin letters, longest first, and the noun endings they replace. */

@@ -88,15 +88,38 @@ final class NameIndex<T> {
     }
 
     /**
-     * Adds a name's core as a European language spells it ({@link EuropeanSpellings}: lower case, no words of
-     * kind); only while the gazetteer is built.
+     * Adds a place's names to be spelt as the languages of Europe spell them ({@link EuropeanSpellings}); the
+     * spellings are made the first time a Latin name reaches them, not at start: most runs never need them.
      */
-    void addEuropean(String name, T place) {
-        // Only the spelling key: a romanisation is a spelling, and this keeps the gazetteer's start quick.
-        String spelling = NameFolding.europeanKey(NameFolding.spellingOfCore(name));
-        if (!spelling.isEmpty()) {
-            european.bySpelling.computeIfAbsent(spelling, k -> new LinkedHashSet<>()).add(place);
+    void addEuropean(List<String> names, boolean ukrainian, T place) {
+        europeanSources.add(new EuropeanSource<>(List.copyOf(names), ukrainian, place));
+    }
+
+    private record EuropeanSource<T>(List<String> names, boolean ukrainian, T place) {
+    }
+
+    private final List<EuropeanSource<T>> europeanSources = new ArrayList<>();
+    private volatile boolean europeanBuilt;
+
+    /** The European spellings' keys, made on first use. */
+    private Keys<T> european() {
+        if (!europeanBuilt) {
+            synchronized (europeanSources) {
+                if (!europeanBuilt) {
+                    for (EuropeanSource<T> source : europeanSources) {
+                        for (String name : EuropeanSpellings.ofNames(source.names(), source.ukrainian())) {
+                            // Only the spelling key: a romanisation is a spelling.
+                            String spelling = NameFolding.europeanKey(NameFolding.spellingOfCore(name));
+                            if (!spelling.isEmpty()) {
+                                european.bySpelling.computeIfAbsent(spelling, k -> new LinkedHashSet<>()).add(source.place());
+                            }
+                        }
+                    }
+                    europeanBuilt = true;
+                }
+            }
         }
+        return european;
     }
 
     /** Adds the name of a district abolished and taken into the place; only while the gazetteer is built. */
@@ -258,7 +281,7 @@ final class NameIndex<T> {
         }
         // European spellings are Latin: a Cyrillic name is never one (Чёрного is no spelling of Chernihiv).
         boolean latin = !NameFolding.hasCyrillic(normalized);
-        found = latin ? european.find(normalized, core, grammar, NameFolding.europeanKey(spelling), exact, names.kinds) : null;
+        found = latin ? european().find(normalized, core, grammar, NameFolding.europeanKey(spelling), exact, names.kinds) : null;
         if (found != null) {
             return only(input, found, MatchMethod.TRANSLITERATED);
         }
@@ -299,7 +322,7 @@ final class NameIndex<T> {
         Set<T> prefixed = new java.util.HashSet<>();
         List<Map.Entry<String, Set<T>>> spellings = new ArrayList<>(names.bySpelling.entrySet());
         if (!NameFolding.hasCyrillic(input)) {
-            spellings.addAll(european.bySpelling.entrySet());
+            spellings.addAll(european().bySpelling.entrySet());
         }
         for (Map.Entry<String, Set<T>> entry : spellings) {
             String candidate = entry.getKey();
@@ -376,7 +399,7 @@ final class NameIndex<T> {
         });
         if (!NameFolding.hasCyrillic(text)) {
             String european = NameFolding.europeanKey(spelling);
-            this.european.bySpelling.forEach((candidate, places) -> {
+            european().bySpelling.forEach((candidate, places) -> {
                 double score = SIMILARITY.apply(european, candidate);
                 places.forEach(place -> bestPerPlace.merge(place, score, Math::max));
             });
