@@ -49,9 +49,15 @@ public class UnresolvedNamesCsvWriter {
             record.add(given ? ExcelCsv.escape(name.candidates().get(i).name()) : "");
             record.add(given ? String.format(Locale.ROOT, "%.2f", name.candidates().get(i).score()) : "");
         }
-        // Scores are calibrated: a first candidate from Candidate.SURE on may be accepted without a look.
-        record.add(name.candidates().isEmpty() ? ""
-                : name.candidates().get(0).score() >= Candidate.SURE ? "sure" : "unsure");
+        record.add(firstCandidate(name.candidates()));
         return record;
+    }
+
+    /**
+     * Whether the first candidate may be accepted without a look: scores are calibrated, so that from
+     * {@link Candidate#SURE} on a first candidate is right at least 95% of the time; blank without candidates.
+     */
+    static String firstCandidate(List<UnresolvedName.Candidate> candidates) {
+        return candidates.isEmpty() ? "" : candidates.get(0).score() >= Candidate.SURE ? "sure" : "unsure";
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.incidenttally.places.Gazetteer;
+import com.incidenttally.tally.UnresolvedName;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,14 @@ class UnresolvedNamesCsvWriterTests {
         Gazetteer gazetteer = Gazetteer.bundled().withAliases(csv);
         assertThat(gazetteer.resolveDistrict(gazetteer.regionByIso("RU-VGG").orElseThrow(), "TZR")
                 .place().name()).isEqualTo("Traktorozavodsky District");
+    }
+
+    @Test
+    void saysWhetherTheFirstCandidateIsSure() {
+        assertThat(UnresolvedNamesCsvWriter.firstCandidate(List.of(new UnresolvedName.Candidate("Kursk Oblast", 0.85),
+                new UnresolvedName.Candidate("Kurgan Oblast", 0.70)))).isEqualTo("sure");
+        assertThat(UnresolvedNamesCsvWriter.firstCandidate(List.of(new UnresolvedName.Candidate("Kursk Oblast", 0.84))))
+                .isEqualTo("unsure");
+        assertThat(UnresolvedNamesCsvWriter.firstCandidate(List.of())).isEmpty();
     }
 }
