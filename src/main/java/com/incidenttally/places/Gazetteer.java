@@ -366,7 +366,11 @@ public final class Gazetteer {
                     // A raion is named after its centre: Dnipro Raion, Krasnohrad Raion (before 2024).
                     Map<String, String> cities = citiesBySpelling.getOrDefault(district.regionIso(), Map.of());
                     centreCity(district.name(), cities).ifPresent(city -> index.addAlias(city, district));
-                    formerNames.forEach(former -> centreCity(former, cities).ifPresent(city -> index.addFormer(city, district)));
+                    // A renamed raion's former centre may be renamed too (Novomoskovsk): its short form is read
+                    // off the adjective alone, as the town's name less the ending (-skyi, -yi).
+                    formerNames.forEach(former -> centreCity(former, cities).ifPresentOrElse(
+                            city -> index.addFormer(city, district),
+                            () -> shortForms(former).forEach(form -> index.addFormer(form, district))));
                     abolishedNames.forEach(name -> centreCity(name, cities).ifPresent(city -> index.addAbolished(city, district)));
                 }
             }
@@ -430,6 +434,21 @@ public final class Gazetteer {
                 }
             }
             return Optional.empty();
+        }
+
+        /** The short forms of a Ukrainian raion's Latin adjective name: Novomoskovskyi raion, Novomoskovsk Raion. */
+        private static List<String> shortForms(String raion) {
+            String core = NameFolding.core(raion);
+            if (NameFolding.hasCyrillic(core)) {
+                return List.of();
+            }
+            List<String> forms = new ArrayList<>();
+            for (String ending : List.of("skyi", "yi")) {
+                if (core.endsWith(ending) && core.length() > ending.length() + 3) {
+                    forms.add(core.substring(0, core.length() - ending.length()) + " Raion");
+                }
+            }
+            return forms;
         }
 
         private static List<String> aliases(NamedCsvRecord row) {

@@ -19,6 +19,8 @@ class CentreCityRaionTests {
             "UA-12|Днепровский район|Dniprovskyi Raion|FUZZY",
             "UA-63|Krasnohrad Raion|Berestynskyi Raion|FORMER_NAME",
             "UA-18|Novohrad-Volynskyi district|Zvyahelskyi Raion|FORMER_NAME",
+            "UA-12|Novomoskovsk Raion|Samarivskyi Raion|FORMER_NAME",
+            "UA-12|Novomoskovsk district|Samarivskyi Raion|FORMER_NAME",
     })
     void resolvesARaionByItsCentre(String iso, String input, String expected, MatchMethod method) {
         PlaceMatch<District> match = GAZETTEER.resolveDistrict(GAZETTEER.regionByIso(iso).orElseThrow(), input);
