@@ -12,7 +12,7 @@ import java.util.Set;
  * A Russian or Ukrainian name as the languages of Europe that write about these places spell it: each
  * language's usual romanisation of the Cyrillic letters (German Duden, Dutch, French, Polish, Italian and
  * Czech scientific, Spanish), applied to every name, not a list of spellings. {@code Харків}: German
- * {@code Charkiw}, Polish {@code Charkiw}, French {@code Kharkiv}, Spanish {@code Járkiv}; {@code Миколаїв}:
+ * {@code Charkiw}, Polish {@code Charkiw}, French {@code Kharkiv}, Spanish {@code Jarkiv}; {@code Миколаїв}:
  * Dutch {@code Mykolajiv}. A Latin name is first read back into Cyrillic by the BGN/PCGN rules it was written
  * in ({@link #cyrillic}), so an English name ({@code Chernihiv}) gets its European spellings too.
  */

@@ -13,8 +13,9 @@ import java.util.function.Function;
 
 /**
  * Every name and alias of a set of places, looked up by the rules of SPEC Places in order:
- * exact after folding (case, punctuation, words of kind, then grammar), transliterated, a former name,
- * fuzzy. A key shared by two places resolves to neither.
+ * exact after folding (case, punctuation, words of kind, then grammar), transliterated, a European spelling
+ * (Latin names only), a former name, an abolished district's name, fuzzy. A key shared by two places resolves
+ * to neither.
  * Immutable once built; each distinct spelling is resolved once and remembered.
  */
 final class NameIndex<T> {
