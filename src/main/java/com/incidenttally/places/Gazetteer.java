@@ -35,6 +35,7 @@ public final class Gazetteer {
     private static final String REGIONS = "/places/regions.csv";
     private static final String DISTRICTS = "/places/districts.csv";
     private static final String WIDER_NAMES = "/places/wider-names.csv";
+    private static final String CITIES = "/places/cities.csv";
     private static volatile Gazetteer bundled;
 
     private final Places places;
@@ -90,7 +91,14 @@ public final class Gazetteer {
         if (known != null) {
             return known;
         }
-        return regionMatches.computeIfAbsent(key, k -> {
+        // Not computeIfAbsent: a name with a note resolves the name without it first, a recursive update.
+        PlaceMatch<Region> match = lookUpRegion(key);
+        PlaceMatch<Region> raced = regionMatches.putIfAbsent(key, match);
+        return raced == null ? match : raced;
+    }
+
+    private PlaceMatch<Region> lookUpRegion(String k) {
+        {
             Region alias = userRegionAliases.get(NameFolding.normalize(k));
             if (alias != null) {
                 return new PlaceMatch<>(k, alias, MatchMethod.ALIAS, 1.0);
@@ -101,9 +109,48 @@ public final class Gazetteer {
                         ? PlaceMatch.unresolved(k, wider.note())
                         : new PlaceMatch<>(k, wider.region(), MatchMethod.WIDER_NAME, 1.0, wider.note());
             }
+            if (NameNotes.namesNoPlace(k)) {
+                return PlaceMatch.unresolved(k, NOT_A_PLACE);
+            }
             PlaceMatch<Region> match = places.regionIndex().resolve(k);
+            if (match.method() == MatchMethod.FUZZY && NameFolding.saysDistrict(k)) {
+                // "Lubenskyi raion" in the region column is a district, not a misspelt region.
+                match = PlaceMatch.unresolved(k);
+            }
+            if ((!match.resolved() || match.method() == MatchMethod.FUZZY) && !NameFolding.saysRegion(k)
+                    && !NameFolding.saysDistrict(k)) {
+                // A city's own name is surer than a slip away from a region's (Berdyansk is not Bryansk Oblast);
+                // a name that says oblast is never a city's.
+                PlaceMatch<Region> city = places.cityIndex().resolve(k);
+                if (city.resolved()) {
+                    return new PlaceMatch<>(k, city.place(), MatchMethod.CITY_NAMED, 1.0,
+                            "a town or city of " + city.place().name());
+                }
+            }
+            if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
+                NameNotes.Trimmed trimmed = NameNotes.trim(k);
+                if (trimmed != null) {
+                    return withNoteDropped(k, resolveRegion(trimmed.name()), trimmed);
+                }
+            }
             return match.resolved() ? match : severalRegions(k).orElse(match);
-        });
+        }
+    }
+
+    /** Why text is no place name: directions, a country, "unknown". */
+    public static final String NOT_A_PLACE = "not a place name";
+
+    /**
+     * The match of a name without its note ({@code Kharkiv Oblast, Ukraine}; {@code Kherson (right bank)}), for the
+     * name as written: never exact, so Data quality lists what was dropped.
+     */
+    private static <T> PlaceMatch<T> withNoteDropped(String input, PlaceMatch<T> match, NameNotes.Trimmed trimmed) {
+        if (!match.resolved()) {
+            return match.note() == null ? PlaceMatch.unresolved(input) : PlaceMatch.unresolved(input, match.note());
+        }
+        MatchMethod method = match.method() == MatchMethod.EXACT ? MatchMethod.NOTE_DROPPED : match.method();
+        String note = "dropped: " + trimmed.dropped() + (match.note() == null ? "" : "; " + match.note());
+        return new PlaceMatch<>(input, match.place(), method, match.score(), note);
     }
 
     /** Between the names of several places: "и", "and", "та", "і", commas, slashes, plus signs. */
@@ -154,30 +201,65 @@ public final class Gazetteer {
         if (known != null) {
             return known;
         }
-        return inRegion.computeIfAbsent(key, k -> {
+        PlaceMatch<District> match = lookUpDistrict(region, key);
+        PlaceMatch<District> raced = inRegion.putIfAbsent(key, match);
+        return raced == null ? match : raced;
+    }
+
+    private PlaceMatch<District> lookUpDistrict(Region region, String key) {
+        {
             District alias = userDistrictAliases.getOrDefault(region.isoCode(), Map.of())
                     .get(NameFolding.normalize(key));
             if (alias != null) {
                 return new PlaceMatch<>(key, alias, MatchMethod.ALIAS, 1.0);
             }
-            if (NameFolding.saysRegion(key) && resolveRegion(key).method() == MatchMethod.EXACT) {
+            if (NameNotes.namesNoDistrict(key)) {
+                return PlaceMatch.unresolved(key, NOT_A_PLACE);
+            }
+            if (NameFolding.saysRegion(key) && resolveRegion(key).resolved() && resolveRegion(key).method() != MatchMethod.FUZZY) {
                 // "Smolensk Oblast" in the district column names the region as a whole, not its capital.
                 return PlaceMatch.unresolved(key);
             }
             NameIndex<District> index = places.districtIndexes().get(region.isoCode());
-            return index == null ? PlaceMatch.unresolved(key) : index.resolve(key);
-        });
+            PlaceMatch<District> match = index == null ? PlaceMatch.unresolved(key) : index.resolve(key);
+            if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
+                NameNotes.Trimmed trimmed = NameNotes.trim(key);
+                if (trimmed != null) {
+                    return withNoteDropped(key, resolveDistrict(region, trimmed.name()), trimmed);
+                }
+            }
+            return match;
+        }
     }
 
     /** The regions (and sea areas) a name might mean, best first: for a person to choose from. */
     public List<Candidate<Region>> regionCandidates(String input, int limit) {
-        return places.regionIndex().candidates(input, limit);
+        if (NameNotes.namesNoPlace(input)) {
+            return List.of();
+        }
+        NameNotes.Trimmed trimmed = NameNotes.trim(input);
+        String name = trimmed == null ? input : trimmed.name();
+        List<Candidate<Region>> candidates = places.regionIndex().candidates(name, limit);
+        PlaceMatch<Region> city = NameFolding.saysRegion(name) ? PlaceMatch.unresolved(name) : places.cityIndex().resolve(name);
+        if (!city.resolved()) {
+            return candidates;
+        }
+        // A city's own region first; a region that only looks like the city's name is never sure.
+        List<Candidate<Region>> withCity = new ArrayList<>();
+        withCity.add(new Candidate<>(city.place(), 1.0));
+        candidates.stream().filter(c -> !c.place().equals(city.place())).limit(Math.max(0, limit - 1))
+                .forEach(c -> withCity.add(new Candidate<>(c.place(), Math.min(c.score(), Candidate.SURE - 0.01))));
+        return withCity;
     }
 
     /** The districts of a region a name might mean, best first: for a person to choose from. */
     public List<Candidate<District>> districtCandidates(Region region, String input, int limit) {
         NameIndex<District> index = region == null ? null : places.districtIndexes().get(region.isoCode());
-        return index == null ? List.of() : index.candidates(input, limit);
+        if (index == null || NameNotes.namesNoDistrict(input)) {
+            return List.of();
+        }
+        NameNotes.Trimmed trimmed = NameNotes.trim(input);
+        return index.candidates(trimmed == null ? input : trimmed.name(), limit);
     }
 
     public Optional<Region> regionByIso(String isoCode) {
@@ -209,10 +291,14 @@ public final class Gazetteer {
     record WiderName(Region region, String note) {
     }
 
+    /**
+     * @param cityIndex towns and cities (GeoNames, 5,000 people or more, a name no other region's place has) and
+     *                  urban okrugs, each under its region: a name two regions share resolves to neither
+     */
     private record Places(Map<String, Region> regions, NameIndex<Region> regionIndex,
                           Map<String, List<District>> districts,
                           Map<String, NameIndex<District>> districtIndexes,
-                          Map<String, WiderName> widerNames) {
+                          Map<String, WiderName> widerNames, NameIndex<Region> cityIndex) {
 
         /** A wider area's name as written, by its normalized spelling or all its stems. */
         WiderName widerName(String input) {
@@ -238,7 +324,19 @@ public final class Gazetteer {
                 regionIndex.add(region.name(), region);
                 regionIndex.add(region.nameRu(), region);
                 regionIndex.add(region.isoCode(), region);
-                aliases(row).forEach(alias -> regionIndex.add(alias, region));
+                aliases(row).forEach(alias -> regionIndex.addAlias(alias, region));
+                if (kind == AreaKind.REGION) {
+                    List<String> names = new ArrayList<>(aliases(row));
+                    names.add(region.name());
+                    names.add(region.nameRu());
+                    regionIndex.addEuropean(names, region.isoCode().startsWith("UA-"), region);
+                }
+            }
+            Map<String, Map<String, String>> citiesBySpelling = new HashMap<>();
+            List<NamedCsvRecord> cityRows = readResource(CITIES, false);
+            for (NamedCsvRecord row : cityRows) {
+                citiesBySpelling.computeIfAbsent(row.getField("region_iso"), k -> new HashMap<>())
+                        .put(NameFolding.spelling(row.getField("name")), row.getField("name"));
             }
             Map<String, List<District>> districts = new HashMap<>();
             Map<String, NameIndex<District>> districtIndexes = new HashMap<>();
@@ -258,8 +356,23 @@ public final class Gazetteer {
                                         GrammarFolding::regionOnlyKinds));
                 index.add(district.name(), district);
                 index.add(district.nameRu(), district);
-                aliases(row).forEach(alias -> index.add(alias, district));
-                split(row.findField("former_names").orElse("")).forEach(former -> index.addFormer(former, district));
+                aliases(row).forEach(alias -> index.addAlias(alias, district));
+                index.addEuropean(List.of(district.nameRu()), district.regionIso().startsWith("UA-"), district);
+                List<String> formerNames = split(row.findField("former_names").orElse(""));
+                formerNames.forEach(former -> index.addFormer(former, district));
+                List<String> abolishedNames = split(row.findField("abolished_names").orElse(""));
+                abolishedNames.forEach(name -> index.addAbolished(name, district));
+                if (district.regionIso().startsWith("UA-")) {
+                    // A raion is named after its centre: Dnipro Raion, Krasnohrad Raion (before 2024).
+                    Map<String, String> cities = citiesBySpelling.getOrDefault(district.regionIso(), Map.of());
+                    centreCity(district.name(), cities).ifPresent(city -> index.addAlias(city, district));
+                    // A renamed raion's former centre may be renamed too (Novomoskovsk): its short form is read
+                    // off the adjective alone, as the town's name less the ending (-skyi, -yi).
+                    formerNames.forEach(former -> centreCity(former, cities).ifPresentOrElse(
+                            city -> index.addFormer(city, district),
+                            () -> shortForms(former).forEach(form -> index.addFormer(form, district))));
+                    abolishedNames.forEach(name -> centreCity(name, cities).ifPresent(city -> index.addAbolished(city, district)));
+                }
             }
             Map<String, WiderName> widerNames = new HashMap<>();
             for (NamedCsvRecord row : readResource(WIDER_NAMES, false)) {
@@ -276,9 +389,66 @@ public final class Gazetteer {
                 }
             }
             districtIndexes.values().forEach(index -> allDistrictSpellings.addAll(index.spellings()));
+            NameIndex<Region> cityIndex = new NameIndex<>(false, Set.of(), name -> List.of());
+            for (NamedCsvRecord row : cityRows) {
+                Region region = regions.get(row.getField("region_iso"));
+                if (region == null) {
+                    throw new IllegalStateException("Bundled city " + row.getField("name") + " names an unknown region");
+                }
+                cityIndex.add(row.getField("name"), region);
+            }
+            districts.forEach((iso, list) -> list.stream().filter(d -> d.kind().equals("urban okrug")).forEach(d -> {
+                cityIndex.add(d.name(), regions.get(iso));
+                cityIndex.add(d.nameRu(), regions.get(iso));
+            }));
             districts.replaceAll((iso, list) -> List.copyOf(list));
             return new Places(Collections.unmodifiableMap(regions), regionIndex,
-                    Map.copyOf(districts), Map.copyOf(districtIndexes), Map.copyOf(widerNames));
+                    Map.copyOf(districts), Map.copyOf(districtIndexes), Map.copyOf(widerNames), cityIndex);
+        }
+
+        /** Endings of Ukrainian raion adjectives in Latin letters, longest first, and the noun endings they replace. */
+        private static final List<String> ADJECTIVE_ENDINGS = List.of("ovskyi", "evskyi", "ivskyi", "ynskyi", "inskyi", "skyi", "kyi", "yi", "ska");
+        private static final List<String> NOUN_ENDINGS = List.of("", "a", "o", "y", "e", "i", "ka", "ia", "ya");
+
+        /**
+         * The town a Ukrainian raion's adjective name is made from, when the region has a town of that name
+         * ({@code Dniprovskyi}: Dnipro; {@code Kharkivskyi}: Kharkiv; {@code Sumskyi}: Sumy).
+         */
+        private static Optional<String> centreCity(String raion, Map<String, String> cities) {
+            if (cities.isEmpty()) {
+                return Optional.empty();
+            }
+            String core = NameFolding.core(raion);
+            if (NameFolding.hasCyrillic(core)) {
+                return Optional.empty();
+            }
+            for (String ending : ADJECTIVE_ENDINGS) {
+                if (core.endsWith(ending) && core.length() > ending.length() + 2) {
+                    String stem = core.substring(0, core.length() - ending.length());
+                    for (String noun : NOUN_ENDINGS) {
+                        String city = cities.get(NameFolding.spelling(stem + noun));
+                        if (city != null) {
+                            return Optional.of(city + " Raion");
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The short forms of a Ukrainian raion's Latin adjective name: Novomoskovskyi raion, Novomoskovsk Raion. */
+        private static List<String> shortForms(String raion) {
+            String core = NameFolding.core(raion);
+            if (NameFolding.hasCyrillic(core)) {
+                return List.of();
+            }
+            List<String> forms = new ArrayList<>();
+            for (String ending : List.of("skyi", "yi")) {
+                if (core.endsWith(ending) && core.length() > ending.length() + 3) {
+                    forms.add(core.substring(0, core.length() - ending.length()) + " Raion");
+                }
+            }
+            return forms;
         }
 
         private static List<String> aliases(NamedCsvRecord row) {

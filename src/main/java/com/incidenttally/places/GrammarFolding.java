@@ -109,15 +109,35 @@ final class GrammarFolding {
         return kinds(name, REGION_ONLY_KINDS);
     }
 
+    /**
+     * Latin words of kind, in English and the languages of Europe that write about these places, as the stem of
+     * the Russian word they translate: {@code Kyiv Oblast} states an oblast as {@code Киевская область} does.
+     */
+    private static final java.util.Map<String, String> LATIN_KINDS = latinKinds();
+
+    private static java.util.Map<String, String> latinKinds() {
+        java.util.Map<String, String> kinds = new java.util.HashMap<>();
+        for (String word : List.of("oblast", "oblasti", "obl", "gebiet", "obwod", "obwód", "oblasť", "óblast")) {
+            kinds.put(word, stem("область"));
+        }
+        for (String word : List.of("krai", "kray", "kraj")) {
+            kinds.put(word, stem("край"));
+        }
+        for (String word : List.of("republic", "respublika", "republik", "republiek", "république", "repubblica",
+                "república", "republika")) {
+            kinds.put(word, stem("республика"));
+        }
+        kinds.put("okrug", stem("округ"));
+        return java.util.Map.copyOf(kinds);
+    }
+
     private static Set<String> kinds(String name, Set<String> known) {
         Set<String> kinds = new TreeSet<>();
         String normalized = NameFolding.normalize(name);
-        if (hasCyrillic(normalized)) {
-            for (String word : normalized.split(" ")) {
-                String stem = stem(word);
-                if (known.contains(stem)) {
-                    kinds.add(stem);
-                }
+        for (String word : normalized.split(" ")) {
+            String stem = hasCyrillic(word) ? stem(word) : LATIN_KINDS.get(word);
+            if (stem != null && known.contains(stem)) {
+                kinds.add(stem);
             }
         }
         return kinds;

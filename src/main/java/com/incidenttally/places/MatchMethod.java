@@ -16,10 +16,27 @@ public enum MatchMethod {
      * Ukrainian grammar (case, number, adjective endings: {@code Белгородской областью}).
      */
     EXACT,
+    /**
+     * Another name the gazetteer lists for the place besides its own English and Russian names: a translation
+     * ({@code Tractor Factory District}), a short or colloquial name ({@code Крым}), a Ukrainian form.
+     */
+    OTHER_NAME,
+    /**
+     * A town or city in the region column, counted under the one region it lies in (GeoNames' towns and cities,
+     * and the gazetteer's urban okrugs): {@code Berdyansk} is Zaporizhzhia Oblast.
+     */
+    CITY_NAMED,
+    /** A name with a note dropped first: a trailing country ({@code , Ukraine}) or a parenthesised remark. */
+    NOTE_DROPPED,
     /** Cyrillic transliterated to Latin, or Latin spellings folded (kh/h, -sky/-skoye, …). */
     TRANSLITERATED,
     /** A name the place had before it was renamed or merged ({@code Krasnohradskyi raion}, now Berestynskyi). */
     FORMER_NAME,
+    /**
+     * The name of a district abolished and taken into today's one ({@code Балаклійський район}, since 2020 part of
+     * Izyumskyi Raion; Verkhovna Rada resolution 807-IX).
+     */
+    FORMER_DISTRICT,
     /** The clearly best similar name within the region. */
     FUZZY,
     /** No rule found one place with confidence. */

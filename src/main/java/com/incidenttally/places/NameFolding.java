@@ -33,9 +33,26 @@ final class NameFolding {
             "область", "края", "край", "республика", "автономный", "автономная", "автономного",
             "округ", "округа", "район", "района", "районы", "муниципальный", "муниципального", "муниципальное",
             "муниципальная", "городской", "городского", "город", "образование", "образования",
-            "области", "мо", "герой", "курорт", "зато", "поселок", "поселение", "громада", "міська", "місто", "автономна")
+            "области", "мо", "герой", "курорт", "зато", "поселок", "поселение", "громада", "міська", "місто", "автономна",
+            // The same words in the languages of Europe that write about these places, and the little words
+            // they put between kind and name (Oblast de Kharkiv, Oblast' di Charkiv, Óblast de Járkov).
+            "gebiet", "obwod", "obwód", "kraj", "oblasť", "óblast", "région", "regio", "regione", "región", "rajon",
+            "rejon", "rajonu", "okres", "republik", "republiek", "république", "repubblica", "república", "republika",
+            "autonome", "autonoom", "autonomous", "autonomní", "autonomiczna", "de", "di", "del", "van")
             .map(word -> word.replace("ь", "")).collect(Collectors.toUnmodifiableSet());
 
+    /**
+     * French and Italian elision before a name, after a first word: {@code Oblast d'Odessa}, {@code regione
+     * dell'Altai}; never at the start, where the apostrophe is a soft sign ({@code L’gov}, {@code D'yakovo}).
+     */
+    private static final Pattern ELISION = Pattern.compile("(?<=\\p{L}['’ʼ]?\\s{1,3})(?:d|l|dell|nell)['’ʼ`´](?=\\p{L})");
+    /**
+     * Words of kind a slip of the hand may bend ({@code Obalst}, {@code Regoin}, {@code Raoin}): one edit from one
+     * of them, in a name of more than one word, is that word. Short ones (krai, obl) are left alone: one edit
+     * from four letters is too often another word.
+     */
+    private static final List<String> KIND_WORDS_WITH_TYPOS = List.of(
+            "oblast", "oblasti", "region", "raion", "rayon", "district", "republic", "okrug", "gebiet");
     private static final Pattern RAION_ABBREVIATION = Pattern.compile("(?<![\\p{L}])р-о?н(?![\\p{L}])");
     private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`´ʹʺ\"”“«»ъь·]");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{Nd}]+");
@@ -62,26 +79,57 @@ final class NameFolding {
         String s = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replace('ё', 'е');
         s = RAION_ABBREVIATION.matcher(s).replaceAll(" район ");
+        s = ELISION.matcher(s).replaceAll(" ");
         s = APOSTROPHES.matcher(s).replaceAll("");
         s = NOT_LETTER_OR_DIGIT.matcher(s).replaceAll(" ").trim();
         if (s.isEmpty()) {
             return s;
         }
         List<String> words = new ArrayList<>();
-        for (String word : s.split(" ")) {
+        String[] split = s.split(" ");
+        for (String word : split) {
             words.add(switch (word) {
                 case "обл" -> "област";
                 case "г", "гор" -> "город";
                 case "респ" -> "республика";
-                default -> word;
+                default -> split.length > 1 ? kindWordTypo(word) : word;
             });
         }
         return String.join(" ", words);
     }
 
+    /** The word of kind a word is one slip away from, or the word itself. */
+    static String kindWordTypo(String word) {
+        int length = word.length();
+        if (length < 5 || length > 9 || KIND_WORDS.contains(word)) {
+            return word;
+        }
+        for (String kind : KIND_WORDS_WITH_TYPOS) {
+            if (kind.charAt(0) == word.charAt(0) && Edits.distance(word, kind, 1) <= 1) {
+                return kind;
+            }
+        }
+        return word;
+    }
+
     /** Words only a region's name has: a district column holding one names a region, not a district. */
     private static final Set<String> REGION_WORDS = Set.of("region", "oblast", "obl", "krai", "kray", "republic",
-            "respublika", "област", "край", "республика", "области", "края");
+            "respublika", "област", "край", "республика", "области", "края", "gebiet", "obwod", "obwód", "oblasť",
+            "óblast", "région", "regio", "regione", "región", "republik", "republiek", "république", "repubblica",
+            "república", "republika", "kraj");
+
+    /** Words only a district's name has: a region column holding one is never guessed at as a region. */
+    private static final Set<String> DISTRICT_WORDS = Set.of("district", "raion", "rayon", "rajon", "rejon", "район",
+            "района", "районе", "районом", "okres", "bezirk");
+
+    static boolean saysDistrict(String name) {
+        for (String word : normalize(name).split(" ")) {
+            if (DISTRICT_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static boolean saysRegion(String name) {
         for (String word : normalize(name).split(" ")) {
@@ -94,7 +142,11 @@ final class NameFolding {
 
     /** The normalized name without words of kind; the normalized name itself when nothing else is left. */
     static String core(String name) {
-        String normalized = normalize(name);
+        return coreOfNormalized(normalize(name));
+    }
+
+    /** {@link #core} of a name already {@link #normalize normalized}. */
+    static String coreOfNormalized(String normalized) {
         StringBuilder core = new StringBuilder();
         for (String word : normalized.split(" ")) {
             if (!KIND_WORDS.contains(word)) {
@@ -109,7 +161,15 @@ final class NameFolding {
 
     /** Latin letters of the core, with transliteration differences folded away; no spaces. */
     static String spelling(String name) {
-        String core = core(name);
+        return spellingOfCore(core(name));
+    }
+
+    static boolean hasCyrillic(String text) {
+        return CYRILLIC.matcher(text).find();
+    }
+
+    /** {@link #spelling} of a name's {@link #core}. */
+    static String spellingOfCore(String core) {
         if (CYRILLIC.matcher(core).find()) {
             core = normalize(transliterate(core));
         }
@@ -136,20 +196,45 @@ final class NameFolding {
         }
     }
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern LONE_C = Pattern.compile("c(?!h)");
+    /** Czech and Polish adjectives (Charkovská, charkowskie) end as the Russian ones fold: -ski. */
+    private static final Pattern SLAVIC_ADJECTIVE_ENDING = Pattern.compile("(?<=[sc]k)(a|o|e|ie)$");
+
     private static String foldWord(String word) {
         String w = word
                 .replace("č", "ch").replace("š", "sh").replace("ž", "zh").replace("ć", "ch")
+                .replace("ż", "zh").replace("ź", "z").replace('ł', 'l')
                 .replace("ë", "e").replace("é", "e");
-        w = Normalizer.normalize(w, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        if (!isAscii(w)) {
+            w = MARKS.matcher(Normalizer.normalize(w, Normalizer.Form.NFD)).replaceAll("");
+        }
         w = DOUBLED.matcher(w).replaceAll("$1");
         w = w.replace("shch", "sh").replace("sch", "sh").replace("kh", "h")
                 .replace('j', 'y').replace('w', 'v').replace("x", "ks").replace("ph", "f")
                 .replace("tz", "ts").replace('q', 'k');
-        w = w.replaceAll("c(?!h)", "ts");
+        w = LONE_C.matcher(w).replaceAll("ts");
         w = ADJECTIVE_ENDING.matcher(w).replaceAll("i");
         // ё and е after a vowel: BGN writes yo/ye, others e/ë; one letter here.
         w = w.replace("yo", "e").replace("ye", "e").replace('y', 'i');
         w = DOUBLED.matcher(w).replaceAll("$1");
         return w;
+    }
+
+    /**
+     * The spelling key among European spellings: Czech and Polish adjectives (Charkovská, charkowskie) end as the
+     * Russian ones fold, in -ski. Only there, so the keys of today's names stay as they were.
+     */
+    static String europeanKey(String spelling) {
+        return SLAVIC_ADJECTIVE_ENDING.matcher(spelling).replaceAll("i");
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 }

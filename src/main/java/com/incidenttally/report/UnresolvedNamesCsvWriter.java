@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.incidenttally.places.Candidate;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.UnresolvedName;
 
@@ -13,8 +14,9 @@ import com.incidenttally.tally.UnresolvedName;
  * Writes {@code unresolved-names.csv}: one line per distinct name that was rejected or left unresolved,
  * in the layout {@code --aliases} reads. The first three columns are the aliases file's, with
  * canonical_name blank for the analyst to fill in; {@code kind} says whether the name is a region's or
- * a district's; the rest (rows, reason, the best candidates with their scores) are for reading and
- * ignored by {@code --aliases}, as are lines still left blank. UTF-8 with a BOM, like rejected.csv.
+ * a district's; the rest (rows, reason, the best candidates with their scores, and whether the first is
+ * sure: right at least 95% of the time at its score, or unsure) are for reading and ignored by
+ * {@code --aliases}, as are lines still left blank. UTF-8 with a BOM, like rejected.csv.
  */
 public class UnresolvedNamesCsvWriter {
 
@@ -27,6 +29,7 @@ public class UnresolvedNamesCsvWriter {
             header.add("candidate_" + i);
             header.add("score_" + i);
         }
+        header.add("first_candidate");
         HEADER = List.copyOf(header);
     }
 
@@ -46,6 +49,15 @@ public class UnresolvedNamesCsvWriter {
             record.add(given ? ExcelCsv.escape(name.candidates().get(i).name()) : "");
             record.add(given ? String.format(Locale.ROOT, "%.2f", name.candidates().get(i).score()) : "");
         }
+        record.add(firstCandidate(name.candidates()));
         return record;
+    }
+
+    /**
+     * Whether the first candidate may be accepted without a look: scores are calibrated, so that from
+     * {@link Candidate#SURE} on a first candidate is right at least 95% of the time; blank without candidates.
+     */
+    static String firstCandidate(List<UnresolvedName.Candidate> candidates) {
+        return candidates.isEmpty() ? "" : candidates.get(0).score() >= Candidate.SURE ? "sure" : "unsure";
     }
 }

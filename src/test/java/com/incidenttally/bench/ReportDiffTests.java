@@ -59,7 +59,7 @@ class ReportDiffTests {
     @BeforeAll
     static void runTheJobTwiceOnTheSameInput() throws IOException {
         Path input = runs.resolve("input");
-        new IncidentCsvGenerator(Options.of(800, 3, 1, input)).generate();
+        new IncidentCsvGenerator(Options.of(1200, 3, 1, input)).generate();
         first = runJob(input, "first");
         second = runJob(input, "second");
     }

@@ -110,6 +110,43 @@ abstract class NamesAndZonesJobContract {
     }
 
     @Test
+    void placesAsEuropeWritesThemResolveVisiblyAndTextThatNamesNoPlaceGetsNoSuggestion(@TempDir Path input,
+                                                                                     @TempDir Path output) throws Exception {
+        Files.writeString(input.resolve("reports.csv"), """
+                occurred_at,region,district,event_type,source
+                2025-12-08 01:00,Oblast Charkiw,,shot_down,Kyiv Independent
+                2025-12-08 01:10,"Kharkiv Oblast, Ukraine",,debris,Kyiv Independent
+                2025-12-08 01:20,Berdyansk,,impact,Kyiv Independent
+                2025-12-08 01:30,Dnipropetrovsk Oblast,Dnipro Raion,impact,Kyiv Independent
+                2025-12-08 01:40,Volgograd Obalst,Tractor Factory District,debris,Governor (Telegram)
+                2025-12-08 01:50,east,,shot_down,Kyiv Independent
+                """, StandardCharsets.UTF_8);
+
+        Finished run = run(input, output);
+
+        JsonNode summary = summary(run);
+        assertThat(summary.get("rows").get("accepted").asLong()).isEqualTo(5);
+        assertThat(summary.get("rows").get("rejected").asLong()).isEqualTo(1);
+        List<String> districts = new ArrayList<>();
+        summary.get("by_district").forEach(d -> districts.add(d.get("region").asString() + " / "
+                + (d.get("district").isNull() ? "-" : d.get("district").asString()) + " / " + d.get("incidents").asLong()));
+        assertThat(districts).containsExactlyInAnyOrder("Kharkiv Oblast / - / 2", "Zaporizhzhia Oblast / - / 1",
+                "Dnipropetrovsk Oblast / Dniprovskyi Raion / 1", "Volgograd Oblast / Traktorozavodsky District / 1");
+
+        List<List<String>> names = unresolved(run);
+        assertThat(names).hasSize(1);
+        assertThat(names.get(0).subList(0, 6)).containsExactly("east", "", "", "region", "1",
+                "unknown region: not a place name");
+        assertThat(names.get(0).subList(6, names.get(0).size())).as("no candidates, no verdict").allMatch(String::isEmpty);
+
+        try (Workbook workbook = open(run.report().resolve("incident-report-all.xlsx"))) {
+            String quality = allText(workbook.getSheet("Data quality"));
+            assertThat(quality).contains("Oblast Charkiw", "transliterated", "Kharkiv Oblast, Ukraine", "note dropped",
+                    "Berdyansk", "city named", "Dnipro Raion", "Tractor Factory District", "other name");
+        }
+    }
+
+    @Test
     void oneSourceSpelledTwoWaysNeverMergesWithItselfWhileAnotherSourceStillDoes(@TempDir Path input,
                                                                                  @TempDir Path output,
                                                                                  @TempDir Path analyst) throws Exception {

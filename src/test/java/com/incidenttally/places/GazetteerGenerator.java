@@ -67,11 +67,15 @@ public final class GazetteerGenerator {
         write(output.resolve("regions.csv"), List.of("iso_code", "name", "name_ru", "zone", "kind", "aliases"), regionRows);
         System.out.printf("regions.csv: %d regions, %d seas%n", regions.size(), seas.size());
         List<DistrictRow> districts = districts(regions);
-        Map<DistrictRow, List<String>> former = formerNames(districts);
-        write(output.resolve("districts.csv"), List.of("region_iso", "name", "name_ru", "kind", "aliases", "former_names"),
+        Map<DistrictRow, List<String>> former = formerNames(districts, "former-names.csv");
+        Map<DistrictRow, List<String>> abolished = formerNames(districts, "abolished-raions.csv");
+        write(output.resolve("districts.csv"), List.of("region_iso", "name", "name_ru", "kind", "aliases", "former_names",
+                        "abolished_names"),
                 districts.stream().map(d -> List.of(d.regionIso, d.name, d.nameRu, d.kind, String.join("|", d.aliases),
-                        String.join("|", former.getOrDefault(d, List.of())))).toList());
-        System.out.printf("districts.csv: %d districts, %d with former names%n", districts.size(), former.size());
+                        String.join("|", former.getOrDefault(d, List.of())),
+                        String.join("|", abolished.getOrDefault(d, List.of())))).toList());
+        System.out.printf("districts.csv: %d districts, %d with former names, %d that took in abolished ones%n",
+                districts.size(), former.size(), abolished.size());
         List<List<String>> wider = widerNames(regions);
         write(output.resolve("wider-names.csv"), List.of("name", "region_iso", "note"), wider);
         System.out.printf("wider-names.csv: %d spellings%n", wider.size());
@@ -98,14 +102,18 @@ public final class GazetteerGenerator {
      * Former names of districts, from the hand-made supplement, each with its BGN/PCGN transliteration
      * when it is Cyrillic. A line whose district is not in the generated data stops the generator.
      */
-    private Map<DistrictRow, List<String>> formerNames(List<DistrictRow> districts) throws IOException {
+    private Map<DistrictRow, List<String>> formerNames(List<DistrictRow> districts, String file) throws IOException {
         Map<String, DistrictRow> byRussianName = new HashMap<>();
         districts.forEach(d -> byRussianName.put(d.regionIso + "|" + d.nameRu, d));
         Map<DistrictRow, List<String>> former = new java.util.IdentityHashMap<>();
-        for (NamedCsvRecord row : csv(supplements.resolve("former-names.csv"))) {
+        Path path = supplements.resolve(file);
+        if (!Files.exists(path)) {
+            return former;
+        }
+        for (NamedCsvRecord row : csv(path)) {
             DistrictRow district = byRussianName.get(row.getField("region_iso") + "|" + row.getField("name_ru"));
             if (district == null) {
-                throw new IllegalStateException("former-names.csv line " + row.getStartingLineNumber() + ": no district "
+                throw new IllegalStateException(file + " line " + row.getStartingLineNumber() + ": no district "
                         + row.getField("name_ru") + " in " + row.getField("region_iso"));
             }
             List<String> names = former.computeIfAbsent(district, k -> new ArrayList<>());

@@ -31,8 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LabelledNamesTests {
 
-    /** Categories that need a fuzzy guess: leaving one unresolved is safe, only counted as a miss. */
-    private static final Set<String> MAY_STAY_UNRESOLVED = Set.of("dropped-letter");
+    /**
+     * Categories that need a fuzzy guess, or a language's own name for a place that no romanisation makes
+     * (German Kiew, Moskau, Transkarpatien; Polish czerniowiecki): leaving one unresolved is safe, only counted
+     * as a miss.
+     */
+    private static final Set<String> MAY_STAY_UNRESOLVED = Set.of("dropped-letter", "european", "transposition",
+            "centre-city", "centre-city-russian");
 
     private static final Gazetteer GAZETTEER = Gazetteer.bundled();
 
@@ -71,6 +76,24 @@ class LabelledNamesTests {
         return match.resolved() ? match.place().name() : null;
     }
 
+    /** Recall per category, for docs/places.md. */
+    private static void printRecallByCategory(List<Case> cases) {
+        java.util.Map<String, int[]> byCategory = new java.util.TreeMap<>();
+        for (Case c : cases) {
+            int[] counts = byCategory.computeIfAbsent(c.category(), k -> new int[3]);
+            counts[0]++;
+            String place = resolve(c);
+            if (!c.expected().isEmpty()) {
+                counts[1]++;
+                if (c.expected().equals(place)) {
+                    counts[2]++;
+                }
+            }
+        }
+        byCategory.forEach((category, n) -> System.out.printf("  %-22s %4d cases, %4d to resolve, %4d resolved right%n",
+                category, n[0], n[1], n[2]));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void resolvesAsLabelled(Case c) {
@@ -102,6 +125,7 @@ class LabelledNamesTests {
         }
         double precision = resolved == 0 ? 1.0 : (double) correct / resolved;
         double recall = expected == 0 ? 1.0 : (double) correct / expected;
+        printRecallByCategory(cases);
         System.out.printf("labelled place names: %d cases (%d to resolve, %d to stay unresolved); "
                         + "resolved %d, correct %d; precision %.2f%%, recall %.2f%%%n",
                 cases.size(), expected, cases.size() - expected, resolved, correct, 100 * precision, 100 * recall);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.incidenttally.places.Gazetteer;
+import com.incidenttally.tally.UnresolvedName;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,9 @@ class UnresolvedNamesCsvWriterTests {
         assertThat(Files.readAllBytes(csv)).startsWith(0xEF, 0xBB, 0xBF);
         List<List<String>> records = records(csv);
         assertThat(records.get(0)).containsExactly("input_name", "region", "canonical_name", "kind", "rows", "reason",
-                "candidate_1", "score_1", "candidate_2", "score_2", "candidate_3", "score_3");
+                "candidate_1", "score_1", "candidate_2", "score_2", "candidate_3", "score_3", "first_candidate");
         assertThat(records.get(2)).containsExactly("TZR", "Volgograd Oblast", "", "district", "1",
-                "unresolved district", "Traktorozavodsky District", "0.61", "Krasnooktyabrsky District", "0.55", "", "");
+                "unresolved district", "Traktorozavodsky District", "0.61", "Krasnooktyabrsky District", "0.55", "", "", "unsure");
     }
 
     @Test
@@ -72,5 +73,14 @@ class UnresolvedNamesCsvWriterTests {
         Gazetteer gazetteer = Gazetteer.bundled().withAliases(csv);
         assertThat(gazetteer.resolveDistrict(gazetteer.regionByIso("RU-VGG").orElseThrow(), "TZR")
                 .place().name()).isEqualTo("Traktorozavodsky District");
+    }
+
+    @Test
+    void saysWhetherTheFirstCandidateIsSure() {
+        assertThat(UnresolvedNamesCsvWriter.firstCandidate(List.of(new UnresolvedName.Candidate("Kursk Oblast", 0.85),
+                new UnresolvedName.Candidate("Kurgan Oblast", 0.70)))).isEqualTo("sure");
+        assertThat(UnresolvedNamesCsvWriter.firstCandidate(List.of(new UnresolvedName.Candidate("Kursk Oblast", 0.84))))
+                .isEqualTo("unsure");
+        assertThat(UnresolvedNamesCsvWriter.firstCandidate(List.of())).isEmpty();
     }
 }

