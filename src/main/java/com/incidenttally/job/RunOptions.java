@@ -130,7 +130,8 @@ public record RunOptions(
         Path columns;
 
         @Option(names = "--aliases", paramLabel = "FILE",
-                description = "your own place spellings: input_name,region,canonical_name")
+                description = {"your own spellings of places, sources and event words:",
+                        "input_name,region,canonical_name[,kind] (see docs/places.md)"})
         Path aliases;
 
         @Option(names = "--night-window", paramLabel = "18:00-06:00", converter = NightWindowValue.class,
@@ -147,7 +148,7 @@ public record RunOptions(
         Language language = Language.EN;
 
         @Option(names = "--no-merge", arity = "0",
-                description = "count every row as its own incident (ids and exact duplicates still merge)")
+                description = "count every row as its own incident (ids, exact duplicates still merge)")
         boolean noMerge;
 
         @Option(names = "--fail-on-rejects", arity = "0", description = "exit 3 when any input row was rejected")
