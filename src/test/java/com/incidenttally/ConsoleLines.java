@@ -1,5 +1,9 @@
 package com.incidenttally;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,5 +26,30 @@ public final class ConsoleLines {
             assertThat(stamp.find()).as("a console line without its date, time and offset: %s", line).isTrue();
             return line.substring(stamp.end());
         }).collect(Collectors.joining("\n", "", output.endsWith("\n") ? "\n" : ""));
+    }
+
+    /** A run of the application in this JVM: its exit code and what it printed, stamps set aside. */
+    public record Run(int code, String output) {
+    }
+
+    /**
+     * Runs the application in this JVM (starting one is most of a small run's time) and returns its
+     * exit code and everything it printed, standard output and error together, in order.
+     */
+    public static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        int code;
+        try {
+            System.setOut(both);
+            System.setErr(both);
+            code = IncidentTallyApplication.run(args, Map.of());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return new Run(code, unstamped(printed.toString(StandardCharsets.UTF_8)));
     }
 }

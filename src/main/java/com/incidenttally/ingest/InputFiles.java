@@ -229,6 +229,11 @@ public final class InputFiles {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** The SHA-256 of a text's UTF-8 bytes, lower-case hex: a settings line or a mapping kept by its checksum. */
+    public static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256Digest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** A fresh SHA-256 digest: what a file's checksum is taken with. */
     static MessageDigest sha256Digest() {
         try {

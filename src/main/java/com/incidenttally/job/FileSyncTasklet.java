@@ -155,23 +155,10 @@ class FileSyncTasklet implements Tasklet {
     }
 
     private static String remembered(String text) {
-        if (text.length() <= REMEMBERED) {
-            return text;
-        }
-        try {
-            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return text.length() <= REMEMBERED ? text : "sha256:" + InputFiles.sha256(text);
     }
 
     private static String digest(String text) {
-        try {
-            return "sha256 " + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return "sha256 " + InputFiles.sha256(text);
     }
 }

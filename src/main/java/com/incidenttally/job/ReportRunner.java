@@ -28,8 +28,6 @@ import java.util.Set;
 public class ReportRunner {
 
     private static final Logger log = LoggerFactory.getLogger("incident-tally");
-    /** Exit code when a sync would remove more than half of the stored files (SPEC "Running"). */
-    static final int REMOVALS_REFUSED = 4;
     private static final Set<BatchStatus> RESTARTABLE = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED);
 
     private final JobOperator jobOperator;
@@ -57,7 +55,7 @@ public class ReportRunner {
         java.util.Optional<String> refused = RemovalGuard.refusal(store.files(), wanted.input(), wanted.output(),
                 options.acceptRemovals());
         if (refused.isPresent()) {
-            return new Outcome(REMOVALS_REFUSED, null, ConsoleText.line("incident-tally: " + refused.get()));
+            return new Outcome(INCOMPLETE, null, ConsoleText.line("incident-tally: " + refused.get()));
         }
         JobExecution execution = launch(wanted);
         return outcome(options, wanted, execution, Duration.between(started, Instant.now()));
@@ -91,8 +89,9 @@ public class ReportRunner {
     /** Exit code 3: {@code --fail-on-rejects} and rows were rejected. */
     public static final int REJECTS = 3;
     /**
-     * Exit code 4: the report is written, but it cannot be the one a scheduler expects: an input
-     * file was rejected whole, or the period has no incident. Takes precedence over 3.
+     * Exit code 4: the run is not the one a scheduler expects. An input file was rejected whole or
+     * the period has no incident (the report is written all the same; takes precedence over 3), or
+     * a sync would remove more than half of the stored files (nothing is changed).
      */
     public static final int INCOMPLETE = 4;
 

@@ -4,17 +4,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import com.incidenttally.IncidentTallyApplication;
 
+import com.incidenttally.ConsoleLines;
+import com.incidenttally.ConsoleLines.Run;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,25 +26,8 @@ class HostileWorldTests {
 
     private static final String NOW = "--now=2025-12-10T09:00:00Z";
 
-    /** A run's exit code and everything it printed. */
-    record Run(int code, String output) {
-    }
-
     static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        int code;
-        try {
-            System.setOut(both);
-            System.setErr(both);
-            code = IncidentTallyApplication.run(args, Map.of());
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Run(code, com.incidenttally.ConsoleLines.unstamped(printed.toString(StandardCharsets.UTF_8)));
+        return ConsoleLines.run(args);
     }
 
     static String[] args(Path input, Path output, Path store, String... more) {

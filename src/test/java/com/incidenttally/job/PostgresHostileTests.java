@@ -44,7 +44,7 @@ class PostgresHostileTests {
         try {
             String ascii = URL.substring(0, URL.lastIndexOf('/') + 1) + name;
 
-            HostileWorldTests.Run run = HostileWorldTests.run("--input=input", "--output=" + dir.resolve("reports"),
+            com.incidenttally.ConsoleLines.Run run = HostileWorldTests.run("--input=input", "--output=" + dir.resolve("reports"),
                     "--db=" + ascii, "--db-user=" + USER, "--db-password=" + PASSWORD);
 
             assertThat(run.code()).as(run.output()).isEqualTo(2);
@@ -100,7 +100,7 @@ class PostgresHostileTests {
 
             // The server is back (the same one, reached directly): the run resumes and ends whole.
             args[2] = "--db=" + URL;
-            HostileWorldTests.Run rerun = HostileWorldTests.run(args);
+            com.incidenttally.ConsoleLines.Run rerun = HostileWorldTests.run(args);
             assertThat(rerun.code()).as(rerun.output()).isZero();
             assertThat(rerun.output()).contains("Restarting the failed run", "6,007 rows read, 6,000 accepted, 7 rejected");
         }
@@ -120,7 +120,7 @@ class PostgresHostileTests {
             Path input = HostileWorldTests.writeNamesACollationOrdersOtherwise(dir.resolve("input"));
             String enUs = URL.substring(0, URL.lastIndexOf('/') + 1) + name;
 
-            HostileWorldTests.Run run = HostileWorldTests.run("--input=" + input, "--output=" + dir.resolve("reports"),
+            com.incidenttally.ConsoleLines.Run run = HostileWorldTests.run("--input=" + input, "--output=" + dir.resolve("reports"),
                     "--db=" + enUs, "--db-user=" + USER, "--db-password=" + PASSWORD, "--now=2025-12-10T09:00:00Z");
 
             // Every row rejected: no incident, so exit code 4 with the report written.

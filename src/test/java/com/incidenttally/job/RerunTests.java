@@ -11,9 +11,6 @@ import com.incidenttally.ConsoleLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +19,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -66,22 +62,9 @@ class RerunTests {
      * returns what it printed, and fails unless it exits 0.
      */
     private static String inProcess(String[] args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        int code;
-        try {
-            System.setOut(both);
-            System.setErr(both);
-            code = IncidentTallyApplication.run(args, Map.of());
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        String output = printed.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(output).isZero();
-        return output;
+        ConsoleLines.Run run = ConsoleLines.run(args);
+        assertThat(run.code()).as(run.output()).isZero();
+        return run.output();
     }
 
     /**
@@ -212,7 +195,7 @@ class RerunTests {
     }
 
     private static String doneLine(String output) {
-        String done = ConsoleLines.unstamped(output).lines().filter(l -> l.startsWith("Done:")).findFirst().orElseThrow();
+        String done = output.lines().filter(l -> l.startsWith("Done:")).findFirst().orElseThrow();
         return done.substring(0, done.indexOf("; report in"));
     }
 
