@@ -39,7 +39,8 @@ public final class StopOnSignal implements AutoCloseable {
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
         System.setOut(silent);
         System.setErr(silent);
-        console.println(ConsoleText.line(LINE));
+        // Dated like every console line, so an appended log says when the run was stopped.
+        console.println(ConsoleText.stamped(ConsoleText.line(LINE), java.time.ZonedDateTime.now()));
         console.flush();
         Thread closing = new Thread(() -> {
             try {

@@ -135,7 +135,8 @@ class RerunTests {
             assertThat(run.waitFor(60)).as(run.output()).isEqualTo(143);
             run.awaitLine(line -> line.contains("stopped;"), 10);
             List<String> after = List.of(run.output().split("\n")).subList(linesBefore, run.output().split("\n").length);
-            assertThat(after).as(run.output()).containsExactly("incident-tally: stopped; run it again to resume");
+            assertThat(ConsoleLines.unstamped(String.join("\n", after)).lines()).as(run.output())
+                    .containsExactly("incident-tally: stopped; run it again to resume");
         }
         String rerun = inProcess(stopped);
 
