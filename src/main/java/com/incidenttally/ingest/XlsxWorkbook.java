@@ -36,8 +36,6 @@ import java.util.List;
  */
 final class XlsxWorkbook implements IncidentRows {
 
-    private static final int COLUMNS = Column.values().length;
-
     private final String file;
     private final String sha256;
     private final OPCPackage workbook;
