@@ -69,7 +69,9 @@ final class MapSheet {
         TableSheet.Printing.onePage(sheet);
         Row title = row();
         title.setHeightInPoints(22);
-        cells.styled(title, 0, texts.text("map.title", texts.period(data.period())), styles.title);
+        cells.styled(title, 0, texts.text("map.title"), styles.title);
+        // The period on a line of its own: beside the title it ran past the printed page in Russian.
+        cells.styled(row(), 0, texts.period(data.period()), styles.subtitle);
         MapFigures figures = MapFigures.of(data);
         cells.styled(row(), 0, figures.hasChange() ? texts.text("map.subtitle.compared", texts.nights(data.previousPeriod()))
                 : texts.text("summary.noPrevious"), styles.subtitle);
