@@ -58,8 +58,8 @@ public final class StoreAlternatives {
     static final Instant NOW = Instant.parse("2026-01-31T12:00:00Z");
     /** The week read back: one in the middle of the generated year. */
     static final String WEEK = "2025-W27";
-    static final String[] MEASURES = {"write s", "rows/s", "size MB", "write heap MB", "week s", "all s",
-            "read heap MB", "peak RSS MB"};
+    static final String[] MEASURES = {"write s", "write rows/s", "write CPU s", "size MB", "write peak heap MB",
+            "week s", "week CPU s", "all nights s", "all nights CPU s", "read peak heap MB", "peak RSS MB"};
 
     private StoreAlternatives() {
     }
@@ -132,8 +132,18 @@ public final class StoreAlternatives {
                 .with(DayOfWeek.MONDAY);
         LocalDate sunday = monday.plusDays(6);
 
+        // The CPU time of reading the rows file alone, taken off the write's CPU time below.
+        long dryCpu = cpu();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(rowsFile), 1 << 16))) {
+            while (BenchRow.readChunk(in) != null) {
+                // only read
+            }
+        }
+        dryCpu = cpu() - dryCpu;
+
         // Write: only the store's own calls are timed, never the reading of the rows file.
         resetPeaks();
+        long writeCpu = cpu();
         long written = 0;
         long writeNanos = 0;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(rowsFile), 1 << 16))) {
@@ -152,6 +162,7 @@ public final class StoreAlternatives {
             rows.close();
             writeNanos += System.nanoTime() - t;
         }
+        writeCpu = cpu() - writeCpu - dryCpu;
         long writeHeap = peakHeap();
         long bytes = size(db);
 
@@ -159,18 +170,25 @@ public final class StoreAlternatives {
         resetPeaks();
         long[] week;
         long[] all;
+        long weekCpu;
+        long allCpu;
         try (RowStores.RowStore rows = RowStores.open(store, db, false)) {
+            long c = cpu();
             week = read(rows, monday, sunday);
+            weekCpu = cpu() - c;
+            c = cpu();
             all = read(rows, LocalDate.of(1900, 1, 1), LocalDate.of(2100, 12, 31));
+            allCpu = cpu() - c;
         }
         long readHeap = peakHeap();
         if (all[1] != written) {
             throw new IllegalStateException(store + ": wrote " + written + " rows, read back " + all[1]);
         }
-        System.out.printf(Locale.ROOT, "RESULT store=%s rows=%d write_s=%.3f bytes=%d write_heap=%d week_s=%.3f"
-                        + " week_rows=%d week_decoded=%d week_sum=%d all_s=%.3f all_rows=%d all_sum=%d read_heap=%d rss=%d%n",
-                store, written, writeNanos / 1e9, bytes, writeHeap, week[0] / 1e9, week[1], week[3], week[2],
-                all[0] / 1e9, all[1], all[2], readHeap, peakRss());
+        System.out.printf(Locale.ROOT, "RESULT store=%s rows=%d write_s=%.3f write_cpu=%.3f bytes=%d write_heap=%d"
+                        + " week_s=%.3f week_cpu=%.3f week_rows=%d week_decoded=%d week_sum=%d all_s=%.3f all_cpu=%.3f"
+                        + " all_rows=%d all_sum=%d read_heap=%d rss=%d%n",
+                store, written, writeNanos / 1e9, writeCpu / 1e9, bytes, writeHeap, week[0] / 1e9, weekCpu / 1e9,
+                week[1], week[3], week[2], all[0] / 1e9, allCpu / 1e9, all[1], all[2], readHeap, peakRss());
         deleteTree(db);
     }
 
@@ -246,12 +264,15 @@ public final class StoreAlternatives {
             double[] m = new double[MEASURES.length];
             m[0] = median(entry.getValue(), r -> Double.parseDouble(r.get("write_s")));
             m[1] = median(entry.getValue(), r -> Double.parseDouble(r.get("rows")) / Double.parseDouble(r.get("write_s")));
-            m[2] = median(entry.getValue(), r -> Double.parseDouble(r.get("bytes")) / 1e6);
-            m[3] = median(entry.getValue(), r -> Double.parseDouble(r.get("write_heap")) / 1e6);
-            m[4] = median(entry.getValue(), r -> Double.parseDouble(r.get("week_s")));
-            m[5] = median(entry.getValue(), r -> Double.parseDouble(r.get("all_s")));
-            m[6] = median(entry.getValue(), r -> Double.parseDouble(r.get("read_heap")) / 1e6);
-            m[7] = median(entry.getValue(), r -> Double.parseDouble(r.get("rss")) / 1e6);
+            m[2] = median(entry.getValue(), r -> Double.parseDouble(r.get("write_cpu")));
+            m[3] = median(entry.getValue(), r -> Double.parseDouble(r.get("bytes")) / 1e6);
+            m[4] = median(entry.getValue(), r -> Double.parseDouble(r.get("write_heap")) / 1e6);
+            m[5] = median(entry.getValue(), r -> Double.parseDouble(r.get("week_s")));
+            m[6] = median(entry.getValue(), r -> Double.parseDouble(r.get("week_cpu")));
+            m[7] = median(entry.getValue(), r -> Double.parseDouble(r.get("all_s")));
+            m[8] = median(entry.getValue(), r -> Double.parseDouble(r.get("all_cpu")));
+            m[9] = median(entry.getValue(), r -> Double.parseDouble(r.get("read_heap")) / 1e6);
+            m[10] = median(entry.getValue(), r -> Double.parseDouble(r.get("rss")) / 1e6);
             medians.put(entry.getKey(), m);
         }
         double[] base = medians.get("a");
@@ -302,6 +323,12 @@ public final class StoreAlternatives {
 
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** The CPU time of this process, every thread (GC, JIT and native ones such as DuckDB's) included. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long size(Path folder) throws IOException {
