@@ -74,6 +74,8 @@ public class StoredReportData implements ReportData {
     /** Each group list is read once, however many writers ask for it. */
     private final Map<String, Object> memo = new HashMap<>();
     private boolean swept;
+    /** Who else is given the period's incidents as the sweep lists them (incidents.csv). */
+    private final List<Consumer<MergedIncident>> alsoListed = new ArrayList<>();
 
     public StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
                             boolean mergeAcrossSources, LongFunction<RunInfo> runInfo) {
@@ -230,7 +232,10 @@ public class StoredReportData implements ReportData {
                 touched.remove(night);
             });
             listed.sort(Listed.ORDER);
-            listed.forEach(l -> listing.accept(l.incident()));
+            for (Listed l : listed) {
+                listing.accept(l.incident());
+                alsoListed.forEach(also -> also.accept(l.incident()));
+            }
             noted.sort(Noted.ORDER);
             noted.forEach(n -> notes.accept(n.note()));
         });
@@ -245,6 +250,14 @@ public class StoredReportData implements ReportData {
         // charts are drawn on another thread, with a connection of its own.
         weeklyTrend();
         storeIncidents();
+    }
+
+    /** Gives {@code also} the period's incidents too, in listing order, when the sweep lists them. */
+    public synchronized void alsoList(Consumer<MergedIncident> also) {
+        if (swept) {
+            throw new IllegalStateException("the period was swept already");
+        }
+        alsoListed.add(also);
     }
 
     /** The store's reports, and its spanning ids read once for this view. */
