@@ -21,36 +21,24 @@ CREATE TABLE IF NOT EXISTS it_file (
 -- A row's place in its file is its sheet ('' for a CSV file, else the workbook sheet's name) and
 -- line (the sheet's row number as Excel shows it).
 
--- Accepted rows, one per report, as normalized: what the merge and the Incidents sheet need, each
--- text once (merged incidents are made while the report is written, never stored). The key orders
--- them by night (NightKeys), so a report reads a range of nights in one sequential sweep.
-CREATE TABLE IF NOT EXISTS it_row (
-    rid             BIGINT        NOT NULL PRIMARY KEY,
-    file_id         BIGINT        NOT NULL,
-    sheet           VARCHAR(100)  NOT NULL DEFAULT '',
-    line            BIGINT        NOT NULL,
-    incident_id     VARCHAR(32767),
-    night           DATE          NOT NULL,
-    night_inferred  BOOLEAN       NOT NULL,
-    local_time      TIMESTAMP,
-    night_time      BOOLEAN,
-    region_iso      VARCHAR(40)   NOT NULL,
-    district        VARCHAR(32767),
-    district_key    VARCHAR(32767) NOT NULL,
-    location        VARCHAR(32767),
-    event_type      VARCHAR(16)   NOT NULL,
-    uav_count       INT,
-    killed          INT,
-    injured         INT,
-    damage          VARCHAR(32767),
-    measures        VARCHAR(32767),
-    source          VARCHAR(1000) NOT NULL,
-    source_key      VARCHAR(1000) NOT NULL,
-    source_url      VARCHAR(32767),
-    notes           VARCHAR(32767),
-    content_hash    VARCHAR(32)   NOT NULL,
-    CONSTRAINT it_row_file_line UNIQUE (file_id, sheet, line)
+-- Accepted rows as row groups: each committed chunk of a file becomes one group per ISO week of
+-- its nights (RowGroupCodec: column-wise, dictionary-coded, deflated), sorted by night inside. A
+-- report reads only the groups whose nights overlap its period; a group is never larger than
+-- about a megabyte (a chunk of long texts is split). min_line and max_line let a resumed file
+-- forget the groups of a chunk that never committed.
+CREATE TABLE IF NOT EXISTS it_group (
+    file_id     BIGINT  NOT NULL,
+    seq         INT     NOT NULL,
+    row_count   INT     NOT NULL,
+    night_from  DATE    NOT NULL,
+    night_to    DATE    NOT NULL,
+    min_line    BIGINT  NOT NULL,
+    max_line    BIGINT  NOT NULL,
+    body        BYTEA   NOT NULL,
+    PRIMARY KEY (file_id, seq)
 );
+-- What a report asks first (which groups overlap its nights) is answered from this index alone.
+CREATE INDEX IF NOT EXISTS it_group_nights ON it_group (night_from, night_to, file_id, seq, row_count);
 
 CREATE TABLE IF NOT EXISTS it_rejection (
     file_id  BIGINT       NOT NULL,
@@ -71,7 +59,7 @@ CREATE TABLE IF NOT EXISTS it_warning (
 );
 
 -- Names that did not match exactly, counted per file and chunk at ingest, so that Data quality
--- and unresolved-names.csv never scan it_row: kind is region or district; line is the last line
+-- and unresolved-names.csv never read the row groups: kind is region or district; line is the last line
 -- of the chunk that counted them (a resumed file forgets what lies past its last chunk).
 CREATE TABLE IF NOT EXISTS it_resolution (
     file_id     BIGINT         NOT NULL,
@@ -87,9 +75,8 @@ CREATE TABLE IF NOT EXISTS it_resolution (
 CREATE INDEX IF NOT EXISTS it_resolution_file ON it_resolution (file_id, line);
 
 -- The nights of reports that carry an incident_id (a few percent of rows): an id whose reports
--- lie on several nights is found here without reading it_row's wide rows.
+-- lie on several nights is found here without reading the row groups.
 CREATE TABLE IF NOT EXISTS it_row_id (
-    rid          BIGINT        NOT NULL,
     file_id      BIGINT        NOT NULL,
     sheet        VARCHAR(100)  NOT NULL DEFAULT '',
     line         BIGINT        NOT NULL,

@@ -72,11 +72,6 @@ public class ReportRunner {
                 log.info("The previous run (execution {}) was interrupted; recovering it", last.getId());
                 last = jobOperator.recover(last);
             }
-            if (last != null && RESTARTABLE.contains(last.getStatus())) {
-                // A run that did not finish may have left rows past the row counter (a kill between
-                // H2's writes): numbering goes on after them, whichever options this run has.
-                store.repairRowNumbers();
-            }
             if (last != null && RESTARTABLE.contains(last.getStatus())
                     && RunParameters.of(last.getJobParameters()).sameRunAs(wanted)) {
                 log.info("Restarting the failed run with the same options (execution {})", last.getId());

@@ -9,6 +9,7 @@ import com.incidenttally.report.ReportFolder;
 import com.incidenttally.report.UnresolvedNamesCsvWriter;
 import com.incidenttally.report.charts.ChartRenderer;
 import com.incidenttally.report.excel.IncidentWorkbookWriter;
+import com.incidenttally.report.excel.IncidentsCsvWriter;
 import com.incidenttally.report.json.SummaryJsonWriter;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredReportData;
@@ -100,9 +101,14 @@ class ReportTasklet implements Tasklet {
         try {
             folder.write(dir -> {
                 ChartRenderer charts = new ChartRenderer(run.language(), places);
-                new IncidentWorkbookWriter(ReportTexts.of(run.language(), places)).write(data,
-                        () -> chartDrawing.submit(() -> charts.render(data, dir.resolve("charts"))),
-                        dir.resolve("incident-report-" + period.label() + ".xlsx"));
+                // incidents.csv is written from the same pass as the Incidents sheet.
+                try (IncidentsCsvWriter incidentsCsv = new IncidentsCsvWriter(ReportTexts.of(run.language(), places),
+                        dir.resolve(IncidentsCsvWriter.FILE))) {
+                    data.alsoList(incidentsCsv);
+                    new IncidentWorkbookWriter(ReportTexts.of(run.language(), places)).write(data,
+                            () -> chartDrawing.submit(() -> charts.render(data, dir.resolve("charts"))),
+                            dir.resolve("incident-report-" + period.label() + ".xlsx"));
+                }
                 new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
                 new RejectedCsvWriter().write(data, dir.resolve("rejected.csv"));
                 new UnresolvedNamesCsvWriter().write(data, dir.resolve("unresolved-names.csv"));

@@ -3,6 +3,7 @@ package com.incidenttally.store;
 import com.incidenttally.normalize.FreeText;
 import com.incidenttally.normalize.Incident;
 import com.incidenttally.tally.Rejection;
+import com.incidenttally.tally.Report;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -53,30 +54,18 @@ public class IncidentStore {
      * first: everything in it came from the input files, so the next sync reads them again.
      */
     public static IncidentStore open(JdbcTemplate jdbc) {
-        if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0")
-                && (!runs(jdbc, "SELECT rid FROM it_row WHERE 1 = 0") || regionCodeWidth(jdbc) < REGION_CODE_WIDTH
-                || runs(jdbc, "SELECT 1 FROM it_incident WHERE 1 = 0")
-                || !runs(jdbc, "SELECT sheet FROM it_rejection WHERE 1 = 0"))
+        // Every earlier layout kept one it_row per report (row groups replaced it), or it_file without path_key.
+        if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0") || runs(jdbc, "SELECT 1 FROM it_incident WHERE 1 = 0")
                 || runs(jdbc, "SELECT 1 FROM it_file WHERE 1 = 0") && !runs(jdbc, "SELECT path_key FROM it_file WHERE 1 = 0")) {
             LoggerFactory.getLogger("incident-tally")
                     .warn("The store has an earlier layout: it is emptied and every input file is read again");
-            for (String table : List.of("it_row", "it_rejection", "it_warning", "it_incident", "it_incident_source",
+            for (String table : List.of("it_row", "it_group", "it_rejection", "it_warning", "it_incident", "it_incident_source",
                     "it_merge", "it_row_id", "it_resolution", "it_night", "it_touched", "it_file", "it_state")) {
                 jdbc.execute("DROP TABLE IF EXISTS " + table);
             }
         }
         new ResourceDatabasePopulator(new ClassPathResource("store/schema.sql")).execute(jdbc.getDataSource());
         return new IncidentStore(jdbc);
-    }
-
-    /** Region codes the store holds: ISO codes, and our own codes of sea areas ({@code SEA-CASPIAN}). */
-    static final int REGION_CODE_WIDTH = 40;
-
-    /** The width of it_row.region_iso; an earlier layout had room for ISO codes only. */
-    private static int regionCodeWidth(JdbcTemplate jdbc) {
-        Integer width = jdbc.queryForObject("SELECT MIN(character_maximum_length) FROM information_schema.columns"
-                + " WHERE LOWER(table_name) = 'it_row' AND LOWER(column_name) = 'region_iso'", Integer.class);
-        return width == null ? REGION_CODE_WIDTH : width;
     }
 
     private static boolean runs(JdbcTemplate jdbc, String sql) {
@@ -181,8 +170,8 @@ public class IncidentStore {
     }
 
     private void deleteRows(long id) {
-        jdbc.update("INSERT INTO it_touched (night) SELECT DISTINCT night FROM it_row WHERE file_id = ?", id);
-        jdbc.update("DELETE FROM it_row WHERE file_id = ?", id);
+        touch(nights("SELECT night_from, night_to FROM it_group WHERE file_id = ?", id));
+        jdbc.update("DELETE FROM it_group WHERE file_id = ?", id);
         jdbc.update("DELETE FROM it_row_id WHERE file_id = ?", id);
         jdbc.update("DELETE FROM it_resolution WHERE file_id = ?", id);
         jdbc.update("DELETE FROM it_rejection WHERE file_id = ?", id);
@@ -213,12 +202,14 @@ public class IncidentStore {
             return false;
         }
         long id = known.get().id();
-        long stored = count("SELECT COUNT(*) FROM it_row WHERE file_id = ? AND line <= ?", id, lastLine)
-                + count("SELECT COUNT(*) FROM it_rejection WHERE file_id = ? AND line <= ?", id, lastLine);
+        // A chunk commits its groups together, and its lines all lie past the chunks before it.
+        long stored = count("SELECT COALESCE(SUM(row_count), 0) FROM it_group WHERE file_id = ? AND max_line <= ?", id,
+                lastLine) + count("SELECT COUNT(*) FROM it_rejection WHERE file_id = ? AND line <= ?", id, lastLine);
         if (stored != rows) {
             return false;
         }
-        jdbc.update("DELETE FROM it_row WHERE file_id = ? AND line > ?", id, lastLine);
+        touch(nights("SELECT night_from, night_to FROM it_group WHERE file_id = ? AND max_line > ?", id, lastLine));
+        jdbc.update("DELETE FROM it_group WHERE file_id = ? AND max_line > ?", id, lastLine);
         jdbc.update("DELETE FROM it_row_id WHERE file_id = ? AND line > ?", id, lastLine);
         jdbc.update("DELETE FROM it_resolution WHERE file_id = ? AND line > ?", id, lastLine);
         jdbc.update("DELETE FROM it_rejection WHERE file_id = ? AND line > ?", id, lastLine);
@@ -226,24 +217,10 @@ public class IncidentStore {
         return true;
     }
 
-    /**
-     * After a run was killed: row numbers continue past every row key in the store, so a row a
-     * kill left behind without its counter can never collide with a new one. Reads every key once.
-     */
-    public void repairRowNumbers() {
-        Long highest = jdbc.queryForObject("SELECT MAX(MOD(rid, " + NightKeys.SPAN + ")) FROM it_row", Long.class);
-        long next = Long.parseLong(state("rows.next").orElse("0"));
-        if (highest != null && highest >= next) {
-            LoggerFactory.getLogger("incident-tally")
-                    .warn("The store held rows numbered past its counter (left by the interrupted run); numbering goes on after them");
-            setState("rows.next", Long.toString(highest + 1));
-        }
-    }
-
     /** Marks a file complete; its counts are taken from what was stored, so they always add up. */
     public void finishFile(long id, String encoding, List<String> warnings, Instant now) {
         addWarnings(id, warnings);
-        long accepted = count("SELECT COUNT(*) FROM it_row WHERE file_id = ?", id);
+        long accepted = count("SELECT COALESCE(SUM(row_count), 0) FROM it_group WHERE file_id = ?", id);
         long rejected = count("SELECT COUNT(*) FROM it_rejection WHERE file_id = ?", id);
         jdbc.update("UPDATE it_file SET status = ?, encoding = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?,"
                         + " loaded_at = ? WHERE id = ?",
@@ -275,44 +252,16 @@ public class IncidentStore {
         return value == null ? 0 : value;
     }
 
-    /** An accepted row as stored: its key, its file and the row. */
-    private record StoredRow(long rid, long fileId, String sheet, Incident in) {
+    /** An accepted row with an incident id as stored: its file and the row. */
+    private record StoredRow(long fileId, String sheet, Incident in) {
     }
 
     /** A rejection as stored, with its file. */
     private record StoredRejection(long fileId, String sheet, Rejection r) {
     }
 
-    private static final Columns<StoredRow> ROW = Columns.<StoredRow>of("it_row")
-            .bigint("rid", StoredRow::rid)
-            .bigint("file_id", StoredRow::fileId)
-            .text("sheet", StoredRow::sheet)
-            .bigint("line", r -> r.in().line())
-            .text("incident_id", r -> r.in().incidentId())
-            .date("night", r -> r.in().night())
-            .bool("night_inferred", r -> r.in().nightInferred())
-            .timestamp("local_time", r -> r.in().localTime())
-            .bool("night_time", r -> r.in().nightTime())
-            .text("region_iso", r -> r.in().regionIso())
-            .text("district", r -> r.in().district())
-            .text("district_key", r -> r.in().districtKey())
-            .text("location", r -> r.in().location())
-            .text("event_type", r -> r.in().eventType().code())
-            .integer("uav_count", r -> r.in().uavCount())
-            .integer("killed", r -> r.in().killed())
-            .integer("injured", r -> r.in().injured())
-            .text("damage", r -> r.in().damage())
-            .text("measures", r -> r.in().measures())
-            .text("source", r -> r.in().source())
-            .text("source_key", r -> r.in().sourceKey())
-            .text("source_url", r -> r.in().sourceUrl())
-            .text("notes", r -> r.in().notes())
-            .text("content_hash", r -> r.in().contentHash())
-            .build();
-
     /** The night of a row with an incident id, for finding ids whose rows lie on several nights. */
     private static final Columns<StoredRow> ROW_ID = Columns.<StoredRow>of("it_row_id")
-            .bigint("rid", StoredRow::rid)
             .bigint("file_id", StoredRow::fileId)
             .text("sheet", StoredRow::sheet)
             .bigint("line", r -> r.in().line())
@@ -356,20 +305,16 @@ public class IncidentStore {
         if (incidents.isEmpty()) {
             return;
         }
-        long number = claimRowNumbers(incidents.size());
-        List<StoredRow> rows = new ArrayList<>(incidents.size());
         List<StoredRow> withId = new ArrayList<>();
         for (Incident incident : incidents) {
-            StoredRow row = new StoredRow(NightKeys.of(incident.night(), number++), fileId, sheetKey(sheet), incident);
-            rows.add(row);
             if (incident.incidentId() != null) {
-                withId.add(row);
+                withId.add(new StoredRow(fileId, sheetKey(sheet), incident));
             }
         }
-        insert(ROW, rows);
+        insertGroups(fileId, sheetKey(sheet), incidents);
         insert(ROW_ID, withId);
         insert(RESOLUTION, resolutions(fileId, incidents));
-        insert(TOUCHED, incidents.stream().map(Incident::night).distinct().toList());
+        touch(incidents.stream().map(Incident::night).distinct().toList());
     }
 
     public void insertRejections(long fileId, List<Rejection> rejections) {
@@ -447,11 +392,86 @@ public class IncidentStore {
                 (seen, again) -> seen.plus(again.canonical(), again.score()));
     }
 
-    /** Reserves {@code count} running numbers for row keys, in the transaction of the rows. */
-    private long claimRowNumbers(int count) {
-        long first = Long.parseLong(state("rows.next").orElse("0"));
-        setState("rows.next", Long.toString(first + count));
-        return first;
+    /** The largest group the store writes; H2 holds up to 1,048,576 bytes in a BYTEA value. */
+    static final int GROUP_BYTES = 1_000_000;
+
+    /**
+     * A chunk's accepted rows as row groups: one per ISO week of their nights, each sorted by night
+     * (rows of one night keep their file order), numbered on from the file's last group.
+     */
+    private void insertGroups(long fileId, String sheet, List<Incident> incidents) {
+        java.util.TreeMap<LocalDate, List<Report>> weeks = new java.util.TreeMap<>();
+        for (Incident in : incidents) {
+            weeks.computeIfAbsent(in.night().with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                    java.time.DayOfWeek.MONDAY)), k -> new ArrayList<>()).add(report(sheet, in));
+        }
+        int seq = (int) count("SELECT COALESCE(MAX(seq), -1) + 1 FROM it_group WHERE file_id = ?", fileId);
+        for (List<Report> week : weeks.values()) {
+            week.sort(java.util.Comparator.comparing(Report::night));
+            seq = insertGroup(fileId, seq, week);
+        }
+    }
+
+    /** Writes one group, or halves of it when it is too large; returns the next sequence number. */
+    private int insertGroup(long fileId, int seq, List<Report> rows) {
+        byte[] body = RowGroupCodec.encode(rows);
+        if (body.length > GROUP_BYTES && rows.size() > 1) {
+            int half = rows.size() / 2;
+            return insertGroup(fileId, insertGroup(fileId, seq, rows.subList(0, half)), rows.subList(half, rows.size()));
+        }
+        long minLine = rows.stream().mapToLong(Report::line).min().orElseThrow();
+        long maxLine = rows.stream().mapToLong(Report::line).max().orElseThrow();
+        jdbc.update("INSERT INTO it_group (file_id, seq, row_count, night_from, night_to, min_line, max_line, body)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fileId, seq, rows.size(), rows.get(0).night(),
+                rows.get(rows.size() - 1).night(), minLine, maxLine, body);
+        return seq + 1;
+    }
+
+    /** A row as a group keeps it: its sheet stands for its file ({@code ""} for a CSV file). */
+    private static Report report(String sheet, Incident in) {
+        return new Report(in.incidentId(), in.night(), in.nightInferred(), in.localTime(), in.nightTime(),
+                in.regionIso(), in.district(), in.districtKey(), in.eventType().code(), in.uavCount(), in.killed(),
+                in.injured(), in.location(), in.damage(), in.measures(), in.source(), in.sourceKey(), in.sourceUrl(),
+                in.notes(), in.contentHash(), sheet, in.line());
+    }
+
+    /** Every night from each range the query returns (night_from, night_to), each once. */
+    private java.util.SortedSet<LocalDate> nights(String sql, Object... args) {
+        java.util.SortedSet<LocalDate> nights = new java.util.TreeSet<>();
+        jdbc.query(sql, rs -> {
+            LocalDate to = rs.getObject(2, LocalDate.class);
+            for (LocalDate night = rs.getObject(1, LocalDate.class); !night.isAfter(to); night = night.plusDays(1)) {
+                nights.add(night);
+            }
+        }, args);
+        return nights;
+    }
+
+    /** Every night the store holds a row group of, in any file. */
+    java.util.SortedSet<LocalDate> storedNights() {
+        return nights("SELECT night_from, night_to FROM it_group");
+    }
+
+    /** Lists nights whose rows change, for the night index to count again. */
+    void touch(java.util.Collection<LocalDate> nights) {
+        insert(TOUCHED, List.copyOf(nights));
+    }
+
+    /**
+     * Every accepted report the store holds, of every file whatever its state, in file and group
+     * order: what a test reads back.
+     */
+    public List<Report> storedReports() {
+        Map<Long, String> paths = new HashMap<>();
+        jdbc.query("SELECT id, path FROM it_file", rs -> {
+            paths.put(rs.getLong(1), rs.getString(2));
+        });
+        List<Report> reports = new ArrayList<>();
+        jdbc.query("SELECT file_id, body FROM it_group ORDER BY file_id, seq", rs -> {
+            String path = paths.get(rs.getLong(1));
+            reports.addAll(RowGroupCodec.decode(rs.getBytes(2), sheet -> location(path, sheet)));
+        });
+        return reports;
     }
 
     /**

@@ -44,7 +44,7 @@ final class NightIndex {
         } else if (!mode.equals(made.orElse(""))) {
             client.sql("DELETE FROM it_night").update();
             client.sql("DELETE FROM it_touched").update();
-            client.sql("INSERT INTO it_touched (night) SELECT DISTINCT night FROM it_row").update();
+            store.touch(store.storedNights());
             store.setState(MODE, mode);
         }
     }

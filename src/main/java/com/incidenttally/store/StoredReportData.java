@@ -74,6 +74,8 @@ public class StoredReportData implements ReportData {
     /** Each group list is read once, however many writers ask for it. */
     private final Map<String, Object> memo = new HashMap<>();
     private boolean swept;
+    /** Who else is given the period's incidents as the sweep lists them (incidents.csv). */
+    private final List<Consumer<MergedIncident>> alsoListed = new ArrayList<>();
 
     public StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
                             boolean mergeAcrossSources, LongFunction<RunInfo> runInfo) {
@@ -114,41 +116,22 @@ public class StoredReportData implements ReportData {
 
     /** The nights the store holds reports of, or null when it holds none. */
     public static Period allNights(IncidentStore store) {
-        Long first = firstKey(store.jdbc(), "ASC", Long.MAX_VALUE);
-        Long last = firstKey(store.jdbc(), "DESC", Long.MAX_VALUE);
-        return first == null || last == null ? null : new Period("all", NightKeys.night(first), NightKeys.night(last));
-    }
-
-    /**
-     * The first (or, {@code DESC}, the last) row key of a loaded file, below {@code below} when
-     * given: read in key order a few rows at a time, so it costs an index lookup, not a scan.
-     */
-    private static Long firstKey(JdbcTemplate jdbc, String direction, long below) {
-        Set<Long> loaded = new HashSet<>(jdbc.queryForList("SELECT id FROM it_file WHERE status = 'LOADED'",
-                Long.class));
-        boolean ascending = direction.equals("ASC");
-        long bound = ascending ? Long.MIN_VALUE : Long.MAX_VALUE;
-        while (true) {
-            List<long[]> rows = jdbc.query("SELECT rid, file_id FROM it_row WHERE rid " + (ascending ? ">" : "<")
-                            + " ? AND rid < ? ORDER BY rid " + direction + " FETCH FIRST 100 ROWS ONLY",
-                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, bound, below);
-            for (long[] row : rows) {
-                if (loaded.contains(row[1])) {
-                    return row[0];
-                }
-            }
-            if (rows.size() < 100) {
-                return null;
-            }
-            bound = rows.get(rows.size() - 1)[0];
-        }
+        return store.jdbc().query("SELECT MIN(g.night_from), MAX(g.night_to) FROM it_group g JOIN it_file f"
+                + " ON f.id = g.file_id WHERE f.status = 'LOADED'", rs -> {
+            rs.next();
+            LocalDate first = rs.getObject(1, LocalDate.class);
+            LocalDate last = rs.getObject(2, LocalDate.class);
+            return first == null || last == null ? null : new Period("all", first, last);
+        });
     }
 
     private Period findPrevious() {
         if ("all".equals(period.label())) {
             return null;
         }
-        return firstKey(jdbc, "ASC", NightKeys.first(period.from())) != null ? period.previous() : null;
+        Long before = jdbc.queryForObject("SELECT COUNT(*) FROM it_group g JOIN it_file f ON f.id = g.file_id"
+                + " WHERE f.status = 'LOADED' AND g.night_from < ?", Long.class, period.from());
+        return before != null && before > 0 ? period.previous() : null;
     }
 
     /**
@@ -249,7 +232,10 @@ public class StoredReportData implements ReportData {
                 touched.remove(night);
             });
             listed.sort(Listed.ORDER);
-            listed.forEach(l -> listing.accept(l.incident()));
+            for (Listed l : listed) {
+                listing.accept(l.incident());
+                alsoListed.forEach(also -> also.accept(l.incident()));
+            }
             noted.sort(Noted.ORDER);
             noted.forEach(n -> notes.accept(n.note()));
         });
@@ -264,6 +250,14 @@ public class StoredReportData implements ReportData {
         // charts are drawn on another thread, with a connection of its own.
         weeklyTrend();
         storeIncidents();
+    }
+
+    /** Gives {@code also} the period's incidents too, in listing order, when the sweep lists them. */
+    public synchronized void alsoList(Consumer<MergedIncident> also) {
+        if (swept) {
+            throw new IllegalStateException("the period was swept already");
+        }
+        alsoListed.add(also);
     }
 
     /** The store's reports, and its spanning ids read once for this view. */

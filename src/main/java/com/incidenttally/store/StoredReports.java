@@ -2,57 +2,44 @@ package com.incidenttally.store;
 
 import com.incidenttally.tally.Report;
 
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
  * Reads the accepted reports of loaded files back for the merge, a range of whole nights at a
- * time, in key order, which is night order (the merge sorts a range by its own keys: a database
- * sorts a million wide rows on disk, slowly). Reports with one id whose rows lie on different nights
- * ("spanning" ids, a conflict an analyst should look at, and rare) are read once up front and
- * handed over with the range of the night where their incident lands: the night of their first
- * report in file order.
+ * time, in night order, from the row groups whose nights overlap the range (each group lies in one
+ * ISO week). Reports with one id whose rows lie on different nights ("spanning" ids, a conflict an
+ * analyst should look at, and rare) are read once up front and handed over with the range of the
+ * night where their incident lands: the night of their first report in file order.
  */
 public final class StoredReports {
 
-    private static final String COLUMNS = """
-            incident_id, night, night_inferred, local_time, night_time, region_iso, district, district_key,
-            event_type, uav_count, killed, injured, location, damage, measures, source, source_key, source_url,
-            notes, content_hash, sheet, line, file_id
-            """;
-
-    /** Rows read at once: a few tens of megabytes of wide rows. */
+    /** Rows handed over at once, at least: a few tens of megabytes of decoded rows. */
     static final int PAGE_ROWS = 50_000;
 
-    private final JdbcClient client;
+    private final JdbcTemplate jdbc;
     private final int pageRows;
     /** Loaded files by id: rows of a file still loading, or not loaded, do not count. */
     private final Map<Long, String> loaded = new HashMap<>();
-    private final RowMapper<Report> mapper;
-    private final RowMapper<Keyed> keyed;
     private final Spanning spanning;
 
-    /** The store's reports as they are now, read {@code pageRows} at a time; reads the spanning ids once. */
+    /** The store's reports as they are now, handed over about {@code pageRows} at a time; reads the spanning ids once. */
     StoredReports(IncidentStore store, int pageRows) {
-        this.client = JdbcClient.create(store.jdbc());
+        this.jdbc = store.jdbc();
         this.pageRows = pageRows;
-        client.sql("SELECT id, path FROM it_file WHERE status = 'LOADED'")
-                .query(rs -> {
-                    loaded.put(rs.getLong("id"), rs.getString("path"));
-                });
-        this.mapper = this::report;
-        this.keyed = (rs, n) -> new Keyed(rs.getLong("rid"), report(rs, n));
+        jdbc.query("SELECT id, path FROM it_file WHERE status = 'LOADED'", rs -> {
+            loaded.put(rs.getLong(1), rs.getString(2));
+        });
         this.spanning = readSpanning();
     }
 
@@ -73,18 +60,44 @@ public final class StoredReports {
         return spanning;
     }
 
+    /** Where a report is: its file as reports show it, and its line. */
+    private record Place(String file, long line) {
+    }
+
     private Spanning readSpanning() {
-        // The keys of their rows, from the narrow table: it_row has no index on incident_id.
-        List<Long> keys = client.sql("SELECT rid FROM it_row_id WHERE incident_id IN (SELECT incident_id FROM it_row_id"
-                + " GROUP BY incident_id HAVING MIN(night) <> MAX(night))").query(Long.class).list();
+        // Their places and nights, from the narrow table; then the groups that hold them.
+        Set<Place> places = new HashSet<>();
+        Map<Long, Set<LocalDate>> nightsByFile = new HashMap<>();
+        jdbc.query("SELECT file_id, sheet, line, night FROM it_row_id WHERE incident_id IN (SELECT incident_id"
+                + " FROM it_row_id GROUP BY incident_id HAVING MIN(night) <> MAX(night))", rs -> {
+            String path = loaded.get(rs.getLong(1));
+            if (path != null) {
+                places.add(new Place(IncidentStore.location(path, rs.getString(2)), rs.getLong(3)));
+                nightsByFile.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getObject(4, LocalDate.class));
+            }
+        });
         Map<String, List<Report>> reports = new TreeMap<>();
         Map<String, LocalDate> landing = new HashMap<>();
-        for (int start = 0; start < keys.size(); start += 1_000) {
-            List<Long> some = keys.subList(start, Math.min(keys.size(), start + 1_000));
-            for (Report report : reports("rid IN (:keys)", Map.of("keys", some))) {
-                reports.computeIfAbsent(report.incidentId(), k -> new ArrayList<>()).add(report);
+        nightsByFile.forEach((fileId, nights) -> {
+            List<Integer> groups = new ArrayList<>();
+            jdbc.query("SELECT seq, night_from, night_to FROM it_group WHERE file_id = ?", rs -> {
+                LocalDate from = rs.getObject(2, LocalDate.class);
+                LocalDate to = rs.getObject(3, LocalDate.class);
+                if (nights.stream().anyMatch(night -> !night.isBefore(from) && !night.isAfter(to))) {
+                    groups.add(rs.getInt(1));
+                }
+            }, fileId);
+            String path = loaded.get(fileId);
+            for (int seq : groups) {
+                byte[] body = jdbc.queryForObject("SELECT body FROM it_group WHERE file_id = ? AND seq = ?",
+                        byte[].class, fileId, seq);
+                for (Report report : RowGroupCodec.decode(body, sheet -> IncidentStore.location(path, sheet))) {
+                    if (report.incidentId() != null && places.contains(new Place(report.file(), report.line()))) {
+                        reports.computeIfAbsent(report.incidentId(), k -> new ArrayList<>()).add(report);
+                    }
+                }
             }
-        }
+        });
         reports.forEach((id, group) -> {
             group.sort(Report.FILE_ORDER);
             landing.put(id, group.get(0).night());
@@ -94,44 +107,56 @@ public final class StoredReports {
 
     /**
      * Calls {@code sink} with the reports of each range of whole nights from {@code from} to
-     * {@code to}, in night order: pages of about {@code pageRows} rows read in key order (rows are
-     * kept in night order, so nothing is sorted and nothing counted first), cut after the last
-     * whole night of the page. A night is never split: one night with more rows than a page is
-     * read whole.
+     * {@code to}, in night order; the ranges follow one another and cover the period. The groups
+     * are read in the order of their first night: once every group starting on or before a night
+     * is read, the nights before the next group's first night are whole, and are handed over when
+     * they hold at least {@code pageRows} rows. A night is never split.
      */
     void forEachRange(LocalDate from, LocalDate to, Consumer<List<Report>> sink) {
-        long after = NightKeys.first(from) - 1;
-        long last = NightKeys.last(to);
+        TreeSet<LocalDate> starts = new TreeSet<>(jdbc.queryForList("SELECT DISTINCT night_from FROM it_group"
+                + " WHERE night_from <= ? AND night_to >= ?", LocalDate.class, to, from));
+        TreeMap<LocalDate, List<Report>> pending = new TreeMap<>();
         LocalDate rangeFrom = from;
-        List<Report> pending = new ArrayList<>();
-        while (true) {
-            List<Keyed> page = client.sql("SELECT rid, " + COLUMNS + " FROM it_row WHERE rid > :after AND rid <= :last"
-                            + " ORDER BY rid FETCH FIRST :rows ROWS ONLY")
-                    .param("after", after).param("last", last).param("rows", pageRows)
-                    .query(keyed).list();
-            for (Keyed row : page) {
-                if (row.report() != null && (row.report().keyed() || !spanning.reports().containsKey(row.report().incidentId()))) {
-                    pending.add(row.report());
-                }
+        int pendingRows = 0;
+        for (LocalDate start : starts) {
+            // Nights before this group's first are whole now.
+            if (pendingRows >= pageRows && start.isAfter(rangeFrom)) {
+                LocalDate rangeTo = start.minusDays(1);
+                emit(rangeFrom, rangeTo, take(pending, rangeTo), sink);
+                pendingRows = pending.values().stream().mapToInt(List::size).sum();
+                rangeFrom = start;
             }
-            if (page.size() < pageRows) {
-                emit(rangeFrom, to, pending, sink);
-                return;
-            }
-            after = page.get(page.size() - 1).rid();
-            // The page may end inside a night: that night waits for the next page.
-            LocalDate open = NightKeys.night(after);
-            if (open.isAfter(rangeFrom)) {
-                List<Report> whole = new ArrayList<>();
-                List<Report> rest = new ArrayList<>();
-                for (Report report : pending) {
-                    (report.night().isBefore(open) ? whole : rest).add(report);
+            List<byte[]> bodies = new ArrayList<>();
+            List<Long> files = new ArrayList<>();
+            jdbc.query("SELECT file_id, body FROM it_group WHERE night_from = ? AND night_to >= ?"
+                    + " ORDER BY file_id, seq", rs -> {
+                if (loaded.containsKey(rs.getLong(1))) {
+                    files.add(rs.getLong(1));
+                    bodies.add(rs.getBytes(2));
                 }
-                emit(rangeFrom, open.minusDays(1), whole, sink);
-                pending = rest;
-                rangeFrom = open;
+            }, start, from);
+            for (int i = 0; i < bodies.size(); i++) {
+                String path = loaded.get(files.get(i));
+                for (Report report : RowGroupCodec.decode(bodies.get(i), sheet -> IncidentStore.location(path, sheet))) {
+                    if (!report.night().isBefore(from) && !report.night().isAfter(to)
+                            && (report.keyed() || !spanning.reports().containsKey(report.incidentId()))) {
+                        pending.computeIfAbsent(report.night(), k -> new ArrayList<>()).add(report);
+                        pendingRows++;
+                    }
+                }
+                bodies.set(i, null);
             }
         }
+        emit(rangeFrom, to, take(pending, to), sink);
+    }
+
+    /** The pending reports of nights up to {@code last}, which leave the pending ones. */
+    private static List<Report> take(TreeMap<LocalDate, List<Report>> pending, LocalDate last) {
+        List<Report> taken = new ArrayList<>();
+        var head = pending.headMap(last, true);
+        head.values().forEach(taken::addAll);
+        head.clear();
+        return taken;
     }
 
     /** A range's reports, with the spanning ids that land in it. */
@@ -144,41 +169,5 @@ public final class StoredReports {
         if (!reports.isEmpty()) {
             sink.accept(reports);
         }
-    }
-
-    /** A row's key, and its report, or null when its file is not loaded. */
-    private record Keyed(long rid, Report report) {
-    }
-
-    private List<Report> reports(String where, Map<String, ?> params) {
-        List<Report> reports = new ArrayList<>();
-        client.sql("SELECT " + COLUMNS + " FROM it_row WHERE " + where).params(params).query(mapper).list()
-                .forEach(report -> {
-                    if (report != null) {
-                        reports.add(report);
-                    }
-                });
-        return reports;
-    }
-
-    /** The report, or null when its file is not loaded. */
-    private Report report(ResultSet rs, int rowNum) throws SQLException {
-        String path = loaded.get(rs.getLong("file_id"));
-        if (path == null) {
-            return null;
-        }
-        return new Report(rs.getString("incident_id"), rs.getObject("night", LocalDate.class),
-                rs.getBoolean("night_inferred"), rs.getObject("local_time", LocalDateTime.class),
-                rs.getObject("night_time") == null ? null : rs.getBoolean("night_time"),
-                rs.getString("region_iso"), rs.getString("district"), rs.getString("district_key"),
-                rs.getString("event_type"), integer(rs, "uav_count"), integer(rs, "killed"), integer(rs, "injured"),
-                rs.getString("location"), rs.getString("damage"), rs.getString("measures"), rs.getString("source"),
-                rs.getString("source_key"), rs.getString("source_url"), rs.getString("notes"),
-                rs.getString("content_hash"), IncidentStore.location(path, rs.getString("sheet")), rs.getLong("line"));
-    }
-
-    private static Integer integer(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : value;
     }
 }

@@ -380,8 +380,8 @@ abstract class IncidentReportJobContract {
                 .isEqualTo(7);
         try (Stream<Path> files = Files.list(report)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".incident-tally-report",
-                    "incident-report-all.xlsx", "summary.json", "rejected.csv", "unresolved-names.csv", "charts",
-                    ".incident-tally-fingerprint");
+                    "incident-report-all.xlsx", "summary.json", "rejected.csv", "unresolved-names.csv", "incidents.csv",
+                    "charts", ".incident-tally-fingerprint");
         }
         assertThat(notes).hasContent("mine");
         assertThat(usersHidden.resolve("thesis.docx")).hasContent("t");

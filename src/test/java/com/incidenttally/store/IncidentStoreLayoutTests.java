@@ -46,26 +46,35 @@ class IncidentStoreLayoutTests {
         IncidentStore store = IncidentStore.open(jdbc);
 
         assertThat(store.files()).isEmpty();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM it_row", Long.class)).isZero();
-        assertThat(jdbc.queryForList("SELECT rid, file_id, line FROM it_row")).isEmpty();
+        assertThat(tables("it_row")).isZero();
+        assertThat(tables("it_group")).isOne();
+    }
+
+    private long tables(String name) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = ?",
+                Long.class, name);
     }
 
     @Test
-    void aStoreWithRoomOnlyForIsoCodesIsEmptiedSoSeaAreasFit() {
-        // The layout before sea areas: region codes of at most 10 characters; SEA-CASPIAN has 11.
-        jdbc.execute("CREATE TABLE it_file (id BIGINT PRIMARY KEY, path VARCHAR(1000), sha256 VARCHAR(64),"
-                + " status VARCHAR(16))");
-        jdbc.execute("CREATE TABLE it_row (rid BIGINT PRIMARY KEY, file_id BIGINT NOT NULL, region_iso VARCHAR(10))");
-        jdbc.update("INSERT INTO it_file VALUES (1, 'a.csv', 'sha-a', 'LOADED')");
-        jdbc.update("INSERT INTO it_row VALUES (1, 1, 'RU-ROS')");
+    void aStoreOfOneRowPerReportIsEmptiedAndItsFilesAreReadAgainIntoRowGroups() {
+        // The layout before row groups: it_row held one row per report, keyed by night.
+        jdbc.execute("CREATE TABLE it_file (id BIGINT PRIMARY KEY, path VARCHAR(1000), path_key VARCHAR(64),"
+                + " sha256 VARCHAR(64), status VARCHAR(16))");
+        jdbc.execute("CREATE TABLE it_row (rid BIGINT PRIMARY KEY, file_id BIGINT NOT NULL, region_iso VARCHAR(40))");
+        jdbc.update("INSERT INTO it_file VALUES (1, 'a.csv', 'k', 'sha-a', 'LOADED')");
+        jdbc.update("INSERT INTO it_row VALUES (1, 1, 'SEA-CASPIAN')");
 
         IncidentStore store = IncidentStore.open(jdbc);
 
         assertThat(store.files()).isEmpty();
-        jdbc.update("INSERT INTO it_row (rid, file_id, line, night, night_inferred, region_iso, district_key, event_type,"
-                + " source, source_key, content_hash) VALUES (1, 1, 2, DATE '2025-12-07', FALSE, 'SEA-CASPIAN', '',"
-                + " 'shot_down', 'MoD', 'mod', 'h')");
-        assertThat(jdbc.queryForObject("SELECT region_iso FROM it_row", String.class)).isEqualTo("SEA-CASPIAN");
+        assertThat(tables("it_row")).isZero();
+        long id = store.beginFile("a.csv", "sha-a");
+        store.insertIncidents(id, List.of(new com.incidenttally.normalize.Incident("a.csv", 2, null,
+                java.time.LocalDate.parse("2025-12-07"), false, null, null, "SEA-CASPIAN", null, null, 1.0, null, "",
+                null, null, 1.0, null, com.incidenttally.tally.EventType.SHOT_DOWN, 1, null, null, null, null, "MoD",
+                "mod", null, null, "h")));
+        assertThat(store.storedReports()).extracting(com.incidenttally.tally.Report::regionIso)
+                .containsExactly("SEA-CASPIAN");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.incidenttally.store;
 import com.incidenttally.normalize.Incident;
 import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Rejection;
+import com.incidenttally.tally.Report;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the store is given is what it holds, on every store: each value of a row and a rejection
  * read back by column name equals the value written, awkward text included (quotes, backslashes,
  * tabs, line breaks, Cyrillic, a text as long as a cell holds), and an empty text stays apart
- * from a missing one. PostgreSQL loads rows with COPY, so this is also the test of its escaping.
+ * from a missing one. Accepted rows go into row groups; PostgreSQL loads the small tables with COPY,
+ * so this is also the test of its escaping.
  */
 abstract class IncidentStoreRoundTripContract {
 
@@ -89,35 +91,34 @@ abstract class IncidentStoreRoundTripContract {
 
         transaction.executeWithoutResult(status -> store.insertIncidents(id, rows));
 
-        List<Map<String, Object>> stored = jdbc.queryForList("SELECT * FROM it_row ORDER BY line");
+        List<Report> stored = new java.util.ArrayList<>(store.storedReports());
+        stored.sort(java.util.Comparator.comparingLong(Report::line));
         assertThat(stored).hasSize(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Incident in = rows.get(i);
-            Map<String, Object> out = lowerCase(stored.get(i));
-            assertThat(out.get("file_id")).as("file_id").isEqualTo(id);
-            assertThat(out.get("line")).isEqualTo(in.line());
-            assertThat(out.get("incident_id")).isEqualTo(in.incidentId());
-            assertThat(jdbc.queryForObject("SELECT night FROM it_row WHERE line = ?", LocalDate.class, in.line()))
-                    .isEqualTo(in.night());
-            assertThat(out.get("night_inferred")).isEqualTo(in.nightInferred());
-            assertThat(jdbc.queryForObject("SELECT local_time FROM it_row WHERE line = ?", LocalDateTime.class,
-                    in.line())).isEqualTo(in.localTime());
-            assertThat(out.get("night_time")).isEqualTo(in.nightTime());
-            assertThat(out.get("region_iso")).isEqualTo(in.regionIso());
-            assertThat(out.get("district")).isEqualTo(in.district());
-            assertThat(out.get("district_key")).isEqualTo(in.districtKey());
-            assertThat(out.get("location")).as("location of line %d", in.line()).isEqualTo(in.location());
-            assertThat(out.get("event_type")).isEqualTo(in.eventType().code());
-            assertThat(out.get("uav_count")).isEqualTo(in.uavCount());
-            assertThat(out.get("killed")).isEqualTo(in.killed());
-            assertThat(out.get("injured")).isEqualTo(in.injured());
-            assertThat(out.get("damage")).isEqualTo(in.damage());
-            assertThat(out.get("measures")).isEqualTo(in.measures());
-            assertThat(out.get("source")).isEqualTo(in.source());
-            assertThat(out.get("source_key")).isEqualTo(in.sourceKey());
-            assertThat(out.get("source_url")).isEqualTo(in.sourceUrl());
-            assertThat(out.get("notes")).isEqualTo(in.notes());
-            assertThat(out.get("content_hash")).isEqualTo(in.contentHash());
+            Report out = stored.get(i);
+            assertThat(out.file()).as("file").isEqualTo("a.csv");
+            assertThat(out.line()).isEqualTo(in.line());
+            assertThat(out.incidentId()).isEqualTo(in.incidentId());
+            assertThat(out.night()).isEqualTo(in.night());
+            assertThat(out.nightInferred()).isEqualTo(in.nightInferred());
+            assertThat(out.localTime()).isEqualTo(in.localTime());
+            assertThat(out.nightTime()).isEqualTo(in.nightTime());
+            assertThat(out.regionIso()).isEqualTo(in.regionIso());
+            assertThat(out.district()).isEqualTo(in.district());
+            assertThat(out.districtKey()).isEqualTo(in.districtKey());
+            assertThat(out.location()).as("location of line %d", in.line()).isEqualTo(in.location());
+            assertThat(out.eventType()).isEqualTo(in.eventType().code());
+            assertThat(out.uavCount()).isEqualTo(in.uavCount());
+            assertThat(out.killed()).isEqualTo(in.killed());
+            assertThat(out.injured()).isEqualTo(in.injured());
+            assertThat(out.damage()).isEqualTo(in.damage());
+            assertThat(out.measures()).isEqualTo(in.measures());
+            assertThat(out.source()).isEqualTo(in.source());
+            assertThat(out.sourceKey()).isEqualTo(in.sourceKey());
+            assertThat(out.sourceUrl()).isEqualTo(in.sourceUrl());
+            assertThat(out.notes()).isEqualTo(in.notes());
+            assertThat(out.contentHash()).isEqualTo(in.contentHash());
         }
         // Names that did not match exactly are counted apart, per name and method, read back as written.
         Map<List<Object>, Double> resolutions = new java.util.HashMap<>();
@@ -139,11 +140,18 @@ abstract class IncidentStoreRoundTripContract {
         }
         assertThat(jdbc.queryForObject("SELECT SUM(rows_count) FROM it_resolution WHERE kind = 'region'", Long.class))
                 .isEqualTo(rows.stream().filter(in -> in.regionInput() != null).count());
-        // Keys number the rows in the order given, each under its own night.
-        List<Long> keys = jdbc.queryForList("SELECT rid FROM it_row ORDER BY line", Long.class);
-        for (int i = 0; i < rows.size(); i++) {
-            assertThat(keys.get(i)).isEqualTo(NightKeys.of(rows.get(i).night(), i));
-        }
+        // One group per ISO week of the chunk's nights (Sunday 2025-12-07 ends a week), each
+        // with its nights' range and row count, none larger than the store allows.
+        List<Map<String, Object>> groups = jdbc.queryForList("SELECT night_from, night_to, row_count, body"
+                + " FROM it_group ORDER BY seq");
+        assertThat(groups).hasSize(2);
+        assertThat(groups).extracting(g -> ((Number) lowerCase(g).get("row_count")).longValue())
+                .containsExactly(rows.stream().filter(in -> in.night().equals(LocalDate.parse("2025-12-07"))).count(),
+                        rows.stream().filter(in -> in.night().isAfter(LocalDate.parse("2025-12-07"))).count());
+        assertThat(jdbc.queryForList("SELECT night_from || '/' || night_to FROM it_group ORDER BY seq", String.class))
+                .containsExactly("2025-12-07/2025-12-07", "2025-12-08/2025-12-09");
+        assertThat(groups).allSatisfy(g -> assertThat(((byte[]) lowerCase(g).get("body")).length)
+                .isLessThanOrEqualTo(IncidentStore.GROUP_BYTES));
     }
 
     @Test
@@ -153,10 +161,10 @@ abstract class IncidentStoreRoundTripContract {
         transaction.executeWithoutResult(status -> store.insertIncidents(id, List.of(incident(2, "", null),
                 incident(3, "", ""))));
 
-        assertThat(jdbc.queryForList("SELECT incident_id FROM it_row ORDER BY line", String.class))
-                .containsExactly(null, "");
-        assertThat(jdbc.queryForList("SELECT location FROM it_row ORDER BY line", String.class))
-                .containsExactly("", "");
+        List<Report> stored = store.storedReports().stream()
+                .sorted(java.util.Comparator.comparingLong(Report::line)).toList();
+        assertThat(stored).extracting(Report::incidentId).containsExactly(null, "");
+        assertThat(stored).extracting(Report::location).containsExactly("", "");
     }
 
     @Test
@@ -201,7 +209,7 @@ abstract class IncidentStoreRoundTripContract {
         StoredFile file = store.file("a.csv").orElseThrow();
         assertThat(file.rowsAccepted()).isEqualTo(1);
         assertThat(file.rowsRejected()).isZero();
-        assertThat(jdbc.queryForList("SELECT location FROM it_row", String.class)).containsExactly("kept");
+        assertThat(store.storedReports()).extracting(Report::location).containsExactly("kept");
     }
 
     private static Map<String, Object> lowerCase(Map<String, Object> row) {

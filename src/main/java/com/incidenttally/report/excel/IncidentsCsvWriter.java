@@ -1,0 +1,86 @@
+package com.incidenttally.report.excel;
+
+import com.incidenttally.report.ReportTexts;
+import com.incidenttally.tally.MergedIncident;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+
+/**
+ * Writes {@code incidents.csv}: the period's merged incidents, one line each in listing order, with
+ * the Incidents sheet's columns (its headers, in its order), for loading into pandas or a database.
+ * UTF-8 without a byte-order mark, RFC 4180 (CRLF, quotes doubled); texts whole and as they are
+ * (the workbook is what a spreadsheet opens); dates ISO 8601 ({@code 2025-12-08 01:30:00}); an
+ * unknown count is an empty field.
+ */
+public final class IncidentsCsvWriter implements Consumer<MergedIncident>, Closeable {
+
+    public static final String FILE = "incidents.csv";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ReportTexts texts;
+    private final CsvWriter csv;
+    private final String[] record;
+
+    public IncidentsCsvWriter(ReportTexts texts, Path file) throws IOException {
+        this.texts = texts;
+        BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
+        var columns = IncidentsSheet.columns(texts);
+        this.record = new String[columns.size()];
+        for (int i = 0; i < record.length; i++) {
+            record[i] = columns.get(i).title();
+        }
+        csv.writeRecord(record);
+    }
+
+    /** One incident, in listing order. */
+    @Override
+    public void accept(MergedIncident incident) {
+        int c = 0;
+        record[c++] = incident.id();
+        record[c++] = incident.night() == null ? null : texts.night(incident.night());
+        record[c++] = incident.localTime() == null ? null : TIME.format(incident.localTime());
+        record[c++] = texts.region(incident.isoCode(), incident.region());
+        record[c++] = incident.district() == null && incident.isSea() ? null
+                : texts.district(incident.isoCode(), incident.shownDistrict());
+        record[c++] = incident.location();
+        record[c++] = texts.eventType(incident.eventType());
+        record[c++] = number(incident.uavCount());
+        record[c++] = number(incident.killed());
+        record[c++] = number(incident.injured());
+        record[c++] = incident.damage();
+        record[c++] = incident.sources();
+        record[c++] = incident.origins();
+        record[c++] = incident.measures();
+        record[c++] = incident.night() == null ? null : incident.night().toString();
+        record[c++] = texts.text(incident.localTime() == null ? "timeOfDay.unknown"
+                : incident.nightTime() ? "timeOfDay.night" : "timeOfDay.day");
+        record[c++] = texts.yesNo(incident.nightInferred());
+        record[c++] = incident.isoCode();
+        record[c++] = incident.sourceUrls();
+        record[c++] = incident.notes();
+        record[c] = Long.toString(incident.reports());
+        // FastCSV reports a failed write as an UncheckedIOException: the report fails with it.
+        csv.writeRecord(record);
+    }
+
+    private static String number(Integer value) {
+        return value == null ? null : value.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        csv.close();
+    }
+}
