@@ -1,19 +1,27 @@
 package com.incidenttally.report.excel;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.DataFormat;
+import org.apache.poi.ss.usermodel.ComparisonOperator;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The Summary's own look, read in ten seconds: one font family (the workbook's), plain labels,
  * headers of normal height with a rule under them, and changes in colour. More incidents is bad
- * news: a rise is red, a fall green, no change grey.
+ * news: a rise is red, a fall green, no change grey. The colours are conditional formats on the
+ * change cells, so the workbook keeps its small fixed set of cell styles.
  */
 final class SummaryLook {
 
@@ -24,54 +32,52 @@ final class SummaryLook {
 
     /** The workbook's default font family, which the charts use too. */
     final String family;
-    final XSSFCellStyle title;
+    final CellStyle title;
     final XSSFCellStyle subtitle;
     final XSSFCellStyle headline;
     final XSSFCellStyle provisional;
-    final XSSFCellStyle caption;
+    final CellStyle caption;
     final XSSFCellStyle header;
     final XSSFCellStyle headerNumber;
-    final XSSFCellStyle label;
-    final XSSFCellStyle integer;
-    final XSSFCellStyle percent;
-    final XSSFCellStyle totalLabel;
-    final XSSFCellStyle totalInteger;
+    /** The workbook's default style: plain text. */
+    final CellStyle label;
+    final CellStyle integer;
+    final CellStyle percent;
+    final CellStyle totalLabel;
+    final CellStyle totalInteger;
+    final CellStyle change;
+    final CellStyle percentChange;
+    final CellStyle totalChange;
+    final CellStyle totalPercentChange;
     final XSSFCellStyle note;
-    /** Signed change by direction: up, down, none; then the same for totals and for percentages. */
-    final XSSFCellStyle[] change = new XSSFCellStyle[3];
-    final XSSFCellStyle[] totalChange = new XSSFCellStyle[3];
-    final XSSFCellStyle[] percentChange = new XSSFCellStyle[3];
-    final XSSFCellStyle[] totalPercentChange = new XSSFCellStyle[3];
-    final XSSFFont[] changeFont = new XSSFFont[3];
+    /** The fonts of a rise, a fall and no change, at the headline's size. */
+    final XSSFFont[] headlineChange = new XSSFFont[3];
+    private final List<CellRangeAddress> changes = new ArrayList<>();
 
-    SummaryLook(XSSFWorkbook workbook) {
+    SummaryLook(XSSFWorkbook workbook, WorkbookStyles styles) {
         family = workbook.getFontAt(0).getFontName();
-        DataFormat format = workbook.createDataFormat();
-        title = style(workbook, font(workbook, 16, true, null));
+        title = styles.title;
         subtitle = style(workbook, font(workbook, 11, false, GREY));
-        XSSFFont big = font(workbook, 13, false, null);
-        headline = style(workbook, big);
+        headline = style(workbook, font(workbook, 13, false, null));
         headline.setWrapText(true);
         headline.setVerticalAlignment(VerticalAlignment.TOP);
         provisional = style(workbook, font(workbook, 11, true, AMBER));
+        caption = styles.label;
         XSSFFont bold = font(workbook, 11, true, null);
-        caption = style(workbook, bold);
         header = style(workbook, bold);
         header.setBorderBottom(BorderStyle.THIN);
         headerNumber = style(workbook, bold);
         headerNumber.setBorderBottom(BorderStyle.THIN);
         headerNumber.setAlignment(HorizontalAlignment.RIGHT);
-        XSSFFont plain = font(workbook, 11, false, null);
-        label = style(workbook, plain);
-        integer = style(workbook, plain);
-        integer.setDataFormat(format.getFormat("#,##0"));
-        percent = style(workbook, plain);
-        percent.setDataFormat(format.getFormat("0.0%"));
-        totalLabel = style(workbook, bold);
-        totalLabel.setBorderTop(BorderStyle.THIN);
-        totalInteger = style(workbook, bold);
-        totalInteger.setBorderTop(BorderStyle.THIN);
-        totalInteger.setDataFormat(format.getFormat("#,##0"));
+        label = workbook.getCellStyleAt(0);
+        integer = styles.integer;
+        percent = styles.percent;
+        totalLabel = styles.totalLabel;
+        totalInteger = styles.totalInteger;
+        change = styles.signedInteger;
+        percentChange = styles.signedPercent;
+        totalChange = styles.totalSigned;
+        totalPercentChange = styles.totalPercent;
         XSSFFont small = font(workbook, 9, false, GREY);
         small.setItalic(true);
         note = style(workbook, small);
@@ -79,18 +85,7 @@ final class SummaryLook {
         note.setVerticalAlignment(VerticalAlignment.TOP);
         byte[][] colours = {RED, GREEN, GREY};
         for (int i = 0; i < 3; i++) {
-            changeFont[i] = font(workbook, 11, false, colours[i]);
-            XSSFFont totalFont = font(workbook, 11, true, colours[i]);
-            change[i] = style(workbook, changeFont[i]);
-            change[i].setDataFormat(format.getFormat("+#,##0;-#,##0;0"));
-            percentChange[i] = style(workbook, changeFont[i]);
-            percentChange[i].setDataFormat(format.getFormat("+0.0%;-0.0%;0.0%"));
-            totalChange[i] = style(workbook, totalFont);
-            totalChange[i].setDataFormat(format.getFormat("+#,##0;-#,##0;0"));
-            totalChange[i].setBorderTop(BorderStyle.THIN);
-            totalPercentChange[i] = style(workbook, totalFont);
-            totalPercentChange[i].setDataFormat(format.getFormat("+0.0%;-0.0%;0.0%"));
-            totalPercentChange[i].setBorderTop(BorderStyle.THIN);
+            headlineChange[i] = font(workbook, 13, false, colours[i]);
         }
     }
 
@@ -99,7 +94,31 @@ final class SummaryLook {
         return change > 0 ? 0 : change < 0 ? 1 : 2;
     }
 
-    private XSSFFont font(XSSFWorkbook workbook, int points, boolean bold, byte[] rgb) {
+    /** Marks the change cells of one row, to be coloured by {@link #colourChanges}. */
+    void change(int row, int firstColumn, int lastColumn) {
+        changes.add(new CellRangeAddress(row, row, firstColumn, lastColumn));
+    }
+
+    /** A rise in red, a fall in green, no change in grey, on every change cell marked. */
+    void colourChanges(XSSFSheet sheet) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
+        ConditionalFormattingRule rise = rule(formatting, ComparisonOperator.GT, RED);
+        ConditionalFormattingRule fall = rule(formatting, ComparisonOperator.LT, GREEN);
+        ConditionalFormattingRule none = rule(formatting, ComparisonOperator.EQUAL, GREY);
+        formatting.addConditionalFormatting(changes.toArray(CellRangeAddress[]::new),
+                new ConditionalFormattingRule[] {rise, fall, none});
+    }
+
+    private static ConditionalFormattingRule rule(SheetConditionalFormatting formatting, byte operator, byte[] rgb) {
+        ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(operator, "0");
+        rule.createFontFormatting().setFontColor(new XSSFColor(rgb));
+        return rule;
+    }
+
+    private static XSSFFont font(XSSFWorkbook workbook, int points, boolean bold, byte[] rgb) {
         XSSFFont font = workbook.createFont();
         font.setFontName(workbook.getFontAt(0).getFontName());
         font.setFontHeightInPoints((short) points);

@@ -25,7 +25,6 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
-import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -90,7 +89,7 @@ final class SummarySheet {
         Period previous = data.previousPeriod();
         Totals before = data.previousTotals();
         boolean compare = previous != null && before != null;
-        look = new SummaryLook(workbook);
+        look = new SummaryLook(workbook, styles);
 
         String name = texts.text("sheet.summary");
         sheet = workbook.createSheet(name);
@@ -220,6 +219,7 @@ final class SummarySheet {
                 nativeCharts.topRegions(regions, at, chartsTo);
             }
         }
+        look.colourChanges(sheet);
         if (charts != null && !charts.isEmpty()) {
             cells.styled(row(), 0, texts.text("summary.pictures"), look.caption);
             XSSFDrawing drawing = sheet.createDrawingPatriarch();
@@ -268,11 +268,8 @@ final class SummarySheet {
     private void headline(Row row, SummaryHeadline.Sentence sentence) {
         XSSFRichTextString text = new XSSFRichTextString(sentence.text());
         if (sentence.changeStart() >= 0) {
-            XSSFFont font = workbook.createFont();
-            font.setFontName(look.family);
-            font.setFontHeightInPoints((short) 13);
-            font.setColor(look.changeFont[SummaryLook.direction(sentence.change())].getXSSFColor());
-            text.applyFont(sentence.changeStart(), sentence.changeEnd(), font);
+            text.applyFont(sentence.changeStart(), sentence.changeEnd(),
+                    look.headlineChange[SummaryLook.direction(sentence.change())]);
         }
         Cell cell = row.createCell(0);
         cell.setCellStyle(look.headline);
@@ -372,12 +369,12 @@ final class SummarySheet {
 
     private void comparisonRow(String name, long current, long previous, boolean total) {
         Row row = row();
-        int direction = SummaryLook.direction(current - previous);
         cells.styled(row, 0, name, total ? look.totalLabel : look.label);
         cells.styled(row, 1, null, total ? look.totalInteger : look.integer).setCellValue(current);
         cells.styled(row, 2, null, total ? look.totalInteger : look.integer).setCellValue(previous);
-        cells.styled(row, 3, null, (total ? look.totalChange : look.change)[direction]).setCellValue(current - previous);
-        Cell percent = cells.styled(row, 4, null, (total ? look.totalPercentChange : look.percentChange)[direction]);
+        cells.styled(row, 3, null, total ? look.totalChange : look.change).setCellValue(current - previous);
+        look.change(row.getRowNum(), 3, 4);
+        Cell percent = cells.styled(row, 4, null, total ? look.totalPercentChange : look.percentChange);
         if (previous > 0) {
             percent.setCellValue((double) (current - previous) / previous);
         }
@@ -394,10 +391,10 @@ final class SummarySheet {
         if (previous == null) {
             return;
         }
-        int direction = SummaryLook.direction(value - previous);
         Cell before = cells.styled(row, 2, null, look.integer);
-        Cell change = cells.styled(row, 3, null, look.change[direction]);
-        Cell percent = cells.styled(row, 4, null, look.percentChange[direction]);
+        Cell change = cells.styled(row, 3, null, look.change);
+        Cell percent = cells.styled(row, 4, null, look.percentChange);
+        look.change(row.getRowNum(), 3, 4);
         if (previousKnown) {
             before.setCellValue(previous);
         }
