@@ -53,6 +53,8 @@ final class SummarySheet {
     static final int CHART_LAST_COLUMN = 14;
     /** Rows the charts take at least, beside the tables. */
     private static final int CHART_ROWS = 39;
+    /** Areas seen only in the previous period that a note names. */
+    private static final int NAMED_APART = 5;
     /** Characters a wrapped note holds per line across the tables' columns. */
     private static final int NOTE_LINE = 95;
     /** PNG charts shown below the page: 1600×900 at 55%. */
@@ -302,10 +304,19 @@ final class SummarySheet {
         }
         comparisonRow(texts.text("total"), current, before, true);
         if (!top.previousOnly().isEmpty()) {
-            note(texts.text("note.previousOnly", top.previousOnly().size()));
+            note(texts.text("note.previousOnly", top.previousOnly().size(), names(top.previousOnly())));
         }
         note(texts.text("note.percentChange"));
         return new RegionRows(first, Math.max(first, last), true);
+    }
+
+    /** Areas by name, the first few: {@code Kursk Oblast, Oryol Oblast, …}. */
+    private String names(List<RegionComparison> areas) {
+        List<String> names = new java.util.ArrayList<>();
+        for (RegionComparison area : areas.subList(0, Math.min(NAMED_APART, areas.size()))) {
+            names.add(texts.region(area.isoCode(), area.region()));
+        }
+        return String.join(", ", names) + (areas.size() > NAMED_APART ? ", …" : "");
     }
 
     /** Without a previous period: the top areas with their share of all incidents. */
