@@ -39,7 +39,7 @@ final class SummaryLook {
     final CellStyle caption;
     final XSSFCellStyle header;
     final XSSFCellStyle headerNumber;
-    /** The workbook's default style: plain text. */
+    /** Plain text, top-aligned like the numbers beside it. */
     final CellStyle label;
     final CellStyle integer;
     final CellStyle percent;
@@ -69,7 +69,7 @@ final class SummaryLook {
         headerNumber = style(workbook, bold);
         headerNumber.setBorderBottom(BorderStyle.THIN);
         headerNumber.setAlignment(HorizontalAlignment.RIGHT);
-        label = workbook.getCellStyleAt(0);
+        label = styles.text;
         integer = styles.integer;
         percent = styles.percent;
         totalLabel = styles.totalLabel;

@@ -48,7 +48,7 @@ final class SummarySheet {
     /** Regions listed by name on the printed page; the rest are summed on one row. */
     static final int TOP_REGIONS = 10;
     /** Columns of the tables, then a gap, then the charts. */
-    static final int[] WIDTHS = {34, 12, 12, 12, 13, 2, 9, 9, 9, 9, 9, 9, 9, 9};
+    static final int[] WIDTHS = {33, 13, 13, 12, 13, 2, 9, 9, 9, 9, 9, 9, 9, 9};
     static final int CHART_FIRST_COLUMN = 6;
     static final int CHART_LAST_COLUMN = 14;
     /** Rows the charts take at least, beside the tables. */
