@@ -446,8 +446,9 @@ public class ChartRenderer {
                 java.awt.BasicStroke.JOIN_ROUND, 1f, new float[] {12f, 9f}, 0f);
         LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true) {
             @Override
-            public boolean getItemShapeFilled(int row, int column) {
-                return !part[column];
+            public java.awt.Paint getItemFillPaint(int row, int column) {
+                // White inside, the series' colour around: hollow, and the line does not show through.
+                return part[column] ? java.awt.Color.WHITE : getItemPaint(row, column);
             }
 
             @Override
@@ -457,7 +458,9 @@ public class ChartRenderer {
             }
         };
         renderer.setUseFillPaint(true);
-        renderer.setDefaultFillPaint(java.awt.Color.WHITE);
+        renderer.setUseOutlinePaint(false);
+        renderer.setDrawOutlines(true);
+        renderer.setSeriesOutlineStroke(0, ChartLook.line(3f));
         JFreeChart chart = new JFreeChart(texts.text("title.weeklyTrend", weeks.size()), ChartLook.font(Font.BOLD, 34),
                 new CategoryPlot(dataset, new CategoryAxis(texts.text("axis.isoWeek")),
                         new NumberAxis(texts.text("axis.incidents")), renderer), true);
