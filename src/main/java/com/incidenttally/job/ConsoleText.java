@@ -141,6 +141,19 @@ public final class ConsoleText {
         return label + " (" + dates(from, to) + ")";
     }
 
+    private static final DateTimeFormatter UTC_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * {@code Provisional: the night of 29–30 Nov is not over in every region until 2026-11-30 10:00 UTC;
+     * the report is complete when run after it}.
+     */
+    static String provisional(LocalDate lastNight, java.time.Instant completeAt) {
+        return "Provisional: the night of " + dates(lastNight, lastNight.plusDays(1))
+                + " is not over in every region until " + UTC_MINUTE.format(completeAt)
+                + "; the report is complete when run after it";
+    }
+
     /** Reasons named on the console; the rest are counted together. */
     static final int TOP_REASONS = 5;
 

@@ -103,6 +103,10 @@ public class ReportRunner {
         List<String> lines = new ArrayList<>();
         lines.add(ConsoleText.line(done(wanted, rows, filesRejected, incidents,
                 shown(context.getString(ReportTasklet.REPORT_DIR, "?"))) + "; took " + ConsoleText.duration(took)));
+        String provisional = context.getString(ReportTasklet.REPORT_PROVISIONAL, "");
+        if (!provisional.isEmpty()) {
+            lines.add(ConsoleText.line(provisional));
+        }
         String rejections = context.getString(ReportTasklet.REPORT_REJECTIONS, "");
         if (!rejections.isEmpty()) {
             lines.addAll(List.of(rejections.split("\n")));

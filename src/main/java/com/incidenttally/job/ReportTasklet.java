@@ -1,5 +1,6 @@
 package com.incidenttally.job;
 
+import com.incidenttally.normalize.RegionZones;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.report.Language;
 import com.incidenttally.report.RejectedCsvWriter;
@@ -14,6 +15,7 @@ import com.incidenttally.report.json.SummaryJsonWriter;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredReportData;
 import com.incidenttally.tally.Period;
+import com.incidenttally.tally.PeriodEnd;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionReasons;
 import com.incidenttally.tally.RunInfo;
@@ -31,8 +33,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +51,8 @@ class ReportTasklet implements Tasklet {
     static final String REPORT_INCIDENTS = "report.incidents";
     /** The console's lines on what was rejected and why, one per line; empty when nothing was. */
     static final String REPORT_REJECTIONS = "report.rejections";
+    /** The console's line saying the period is not over yet; empty when it is. */
+    static final String REPORT_PROVISIONAL = "report.provisional";
 
     private static final Logger log = LoggerFactory.getLogger("incident-tally");
 
@@ -75,9 +81,15 @@ class ReportTasklet implements Tasklet {
         // come out the same. The fingerprint is read from the published folder itself, so a report
         // another store (or anyone) put there since is never taken for this run's.
         Path target = run.output().resolve(period.label());
+        // Nights end at noon in every region's zone; a provisional report is written again once complete.
+        List<ZoneId> zones = zones(gazetteer.get(), run);
+        PeriodEnd end = PeriodEnd.of(period, zones, run.clock());
+        job.getExecutionContext().putString(REPORT_PROVISIONAL, end.complete() ? ""
+                : ConsoleText.provisional(period.to(), end.completeAt()));
         String madeFrom = "store " + store.identity() + "; rows " + store.generation() + "; incidents "
                 + store.state(MergeTasklet.BUILT_FROM).orElse("") + "; " + period + "; night window "
-                + run.nightWindow() + "; lang " + run.language().code() + "; version " + version;
+                + run.nightWindow() + "; lang " + run.language().code() + "; version " + version
+                + (end.complete() ? "; complete" : "; provisional until " + end.completeAt());
         var published = ReportFingerprint.of(target).filter(f -> f.madeFrom(madeFrom));
         if (published.isPresent()) {
             job.getExecutionContext().putString(REPORT_DIR, target.toString());
@@ -90,7 +102,7 @@ class ReportTasklet implements Tasklet {
         Map<String, String> status = (Map<String, String>) job.getExecutionContext().get(FileSyncTasklet.FILE_STATUS);
         Gazetteer places = gazetteer.get();
         StoredReportData data = new StoredReportData(store, places, period, run.clock(), run.merge(),
-                incidents -> runInfo(run, job, step, status == null ? Map.of() : status, incidents));
+                incidents -> runInfo(run, job, step, status == null ? Map.of() : status, incidents)).endingIn(zones);
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
         // The charts are drawn on a second core while the workbook is written.
         ExecutorService chartDrawing = Executors.newSingleThreadExecutor(task -> {
@@ -135,6 +147,12 @@ class ReportTasklet implements Tasklet {
         RejectionReasons reasons = new RejectionReasons();
         source.accept(reasons);
         job.getExecutionContext().putString(REPORT_REJECTIONS, String.join("\n", ConsoleText.rejected(reasons)));
+    }
+
+    /** Every region's zone for this run: the gazetteer's, or the one {@code --zone} gave it. */
+    private static List<ZoneId> zones(Gazetteer places, RunParameters run) {
+        RegionZones chosen = RegionZones.of(run.zones(), places);
+        return places.regions().stream().map(chosen::zoneOf).distinct().toList();
     }
 
     /** The run's period: the one it names, else every night the store holds. */

@@ -32,6 +32,11 @@ public final class NightCalendar {
         return local.toLocalTime().isBefore(NOON) ? date.minusDays(1) : date;
     }
 
+    /** When the night of {@code evening} ends where the clocks show {@code zone}'s time: noon the next day. */
+    public static java.time.Instant nightEnds(LocalDate evening, java.time.ZoneId zone) {
+        return evening.plusDays(1).atTime(NOON).atZone(zone).toInstant();
+    }
+
     /** A date alone means the night that ended that morning. */
     public LocalDate nightEndingOn(LocalDate morning) {
         return morning.minusDays(1);

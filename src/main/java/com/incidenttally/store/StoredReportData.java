@@ -76,6 +76,8 @@ public class StoredReportData implements ReportData {
     private boolean swept;
     /** Who else is given the period's incidents as the sweep lists them (incidents.csv). */
     private final List<Consumer<MergedIncident>> alsoListed = new ArrayList<>();
+    /** The zones whose noon ends a night: every region's, for this run. */
+    private List<java.time.ZoneId> zones = List.of();
 
     public StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
                             boolean mergeAcrossSources, LongFunction<RunInfo> runInfo) {
@@ -103,6 +105,17 @@ public class StoredReportData implements ReportData {
         this.runInfo = runInfo;
         this.previous = findPrevious();
         this.tallies = new Tallies(period, previous);
+    }
+
+    /** Nights end at noon in each of {@code zones}: the report is provisional until the last has passed. */
+    public StoredReportData endingIn(java.util.Collection<java.time.ZoneId> zones) {
+        this.zones = List.copyOf(new java.util.LinkedHashSet<>(zones));
+        return this;
+    }
+
+    @Override
+    public com.incidenttally.tally.PeriodEnd periodEnd() {
+        return generatedAt == null ? null : com.incidenttally.tally.PeriodEnd.of(period, zones, generatedAt);
     }
 
     /** Synchronized: the charts are drawn on another thread while the workbook is written. */
@@ -395,7 +408,11 @@ public class StoredReportData implements ReportData {
         for (LocalDate monday = first; !monday.isAfter(last); monday = monday.plusWeeks(1)) {
             trend.add(new WeekCount(NightCalendar.isoWeek(monday), monday, weeks.getOrDefault(monday, 0L)));
         }
-        return trend;
+        // A week the store's nights start in, or the period stops in, or not over yet, is a part week.
+        Period stored = allNights(store);
+        LocalDate firstNight = stored == null ? first : stored.from();
+        return WeekCount.marked(trend, firstNight, period.to(), night -> generatedAt == null
+                || com.incidenttally.tally.PeriodEnd.of(night, zones, generatedAt).complete());
     }
 
     @Override

@@ -50,6 +50,8 @@ public record MergedIncident(
 
     /** What marks a district name that was kept as reported because it matched no district. */
     public static final String UNRESOLVED_SUFFIX = " (unresolved)";
+    /** What starts the district key of a name that matched no district. */
+    public static final String UNRESOLVED_KEY = "?:";
 
     public MergedIncident {
         sourceKeys = List.copyOf(sourceKeys);
@@ -65,6 +67,6 @@ public record MergedIncident(
     }
 
     static String shownDistrict(String district, String districtKey) {
-        return district != null && districtKey.startsWith("?:") ? district + UNRESOLVED_SUFFIX : district;
+        return district != null && districtKey.startsWith(UNRESOLVED_KEY) ? district + UNRESOLVED_SUFFIX : district;
     }
 }

@@ -37,6 +37,14 @@ public interface ReportData {
     List<WeekCount> weeklyTrend();
 
     /**
+     * When the period's last night is over everywhere, and whether it is by the run's clock; null when
+     * the report has no clock.
+     */
+    default PeriodEnd periodEnd() {
+        return generatedAt() == null ? null : PeriodEnd.of(period(), java.util.List.of(), generatedAt());
+    }
+
+    /**
      * Streams the period's merged incidents, ordered by night, region, district, time, to
      * {@code incidents}, and its merge notes, ordered by night and region, to {@code merges}, in
      * one pass over the data; the tallies are computed by the same pass. At most once, before

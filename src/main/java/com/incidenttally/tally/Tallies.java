@@ -216,6 +216,8 @@ public final class Tallies {
         final Map<String, long[]> regionNight = new HashMap<>();
         /** The keys of the districts with incidents, by region. */
         final Map<String, Set<String>> districts = new HashMap<>();
+        /** The keys of the district names that matched no district, by region. */
+        final Map<String, Set<String>> unresolved = new HashMap<>();
         final Set<LocalDate> nights = new HashSet<>();
 
         Tally(Period period, boolean detailed) {
@@ -225,7 +227,10 @@ public final class Tallies {
 
         void add(MergedIncident incident) {
             all.add(incident);
-            if (!incident.districtKey().isEmpty()) {
+            // A name that matched no district is not a district affected: it is counted apart.
+            if (incident.districtKey().startsWith(MergedIncident.UNRESOLVED_KEY)) {
+                unresolved.computeIfAbsent(incident.isoCode(), k -> new HashSet<>()).add(incident.districtKey());
+            } else if (!incident.districtKey().isEmpty()) {
                 districts.computeIfAbsent(incident.isoCode(), k -> new HashSet<>()).add(incident.districtKey());
             }
             nights.add(incident.night());
@@ -244,8 +249,9 @@ public final class Tallies {
         Totals totals() {
             long seas = byRegion.values().stream().filter(f -> f.kind == AreaKind.SEA).count();
             long districtCount = districts.values().stream().mapToLong(Set::size).sum();
+            long unresolvedCount = unresolved.values().stream().mapToLong(Set::size).sum();
             return new Totals(all.incidents, all.uavReported, all.unknownCount, byRegion.size() - seas, districtCount,
-                    nights.size(), all.killed, all.injured, all.killedKnown, all.injuredKnown, seas);
+                    nights.size(), all.killed, all.injured, all.killedKnown, all.injuredKnown, seas, unresolvedCount);
         }
     }
 

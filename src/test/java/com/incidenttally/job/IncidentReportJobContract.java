@@ -90,7 +90,7 @@ abstract class IncidentReportJobContract {
         assertThat(summary.get("rows").get("merged").asLong()).isEqualTo(7);
         JsonNode totals = summary.get("totals");
         assertThat(names(totals)).containsExactlyInAnyOrder("incidents", "uav_reported", "incidents_unknown_count",
-                "killed", "injured", "regions", "districts", "nights", "sea_areas");
+                "killed", "injured", "regions", "districts", "nights", "sea_areas", "unresolved_districts");
         assertThat(totals.get("incidents").asLong()).isEqualTo(7);
         assertThat(totals.get("uav_reported").asLong()).isEqualTo(1);
         assertThat(totals.get("incidents_unknown_count").asLong()).isEqualTo(6);

@@ -243,13 +243,15 @@ class TalliesTests {
         }
 
         @Test
-        void countsDistrictsResolvedOrNotButNotTheRegionAsAWhole() {
+        void countsResolvedDistrictsAndUnresolvedNamesApartButNotTheRegionAsAWhole() {
             Tallies tallies = tallies(null,
                     on("2025-12-08").district("Chertkovsky District"), on("2025-12-09").district("Chertkovsky District"),
                     on("2025-12-08").unresolved("Zzyx"), on("2025-12-08"),
                     on("2025-12-08").in("Kursk Oblast", "RU-KRS").district("Chertkovsky District"));
 
-            assertThat(tallies.totals().districts()).as("Chertkovsky in two regions, Zzyx").isEqualTo(3);
+            // Issue 19: a name that matched no district is not a district affected; it is a figure of its own.
+            assertThat(tallies.totals().districts()).as("Chertkovsky in two regions").isEqualTo(2);
+            assertThat(tallies.totals().unresolvedDistricts()).as("Zzyx").isEqualTo(1);
         }
 
         @Test

@@ -436,7 +436,31 @@ public class ChartRenderer {
         for (WeekCount week : weeks) {
             dataset.addValue(week.incidents(), texts.text("series.perWeek"), week.isoWeek());
         }
-        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+        // A part week (fewer nights in the data, or not over yet) is drawn as a hollow point on a
+        // dashed line: its count is not a week's, and must not read as a fall.
+        boolean[] part = new boolean[weeks.size()];
+        for (int i = 0; i < part.length; i++) {
+            part[i] = weeks.get(i).part();
+        }
+        java.awt.Stroke dashed = new java.awt.BasicStroke(4f, java.awt.BasicStroke.CAP_BUTT,
+                java.awt.BasicStroke.JOIN_ROUND, 1f, new float[] {12f, 9f}, 0f);
+        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true) {
+            @Override
+            public java.awt.Paint getItemFillPaint(int row, int column) {
+                // White inside, the series' colour around: hollow, and the line does not show through.
+                return part[column] ? java.awt.Color.WHITE : getItemPaint(row, column);
+            }
+
+            @Override
+            public java.awt.Stroke getItemStroke(int row, int column) {
+                // The line from the week before to this one: dashed where either is a part week.
+                return part[column] || column > 0 && part[column - 1] ? dashed : super.getItemStroke(row, column);
+            }
+        };
+        renderer.setUseFillPaint(true);
+        renderer.setUseOutlinePaint(false);
+        renderer.setDrawOutlines(true);
+        renderer.setSeriesOutlineStroke(0, ChartLook.line(3f));
         JFreeChart chart = new JFreeChart(texts.text("title.weeklyTrend", weeks.size()), ChartLook.font(Font.BOLD, 34),
                 new CategoryPlot(dataset, new CategoryAxis(texts.text("axis.isoWeek")),
                         new NumberAxis(texts.text("axis.incidents")), renderer), true);
@@ -458,6 +482,12 @@ public class ChartRenderer {
         range.setUpperMargin(0.15);
         range.setAutoRangeIncludesZero(true);
         legendTop(chart);
+        for (boolean p : part) {
+            if (p) {
+                note(chart, texts.text("note.partWeek"));
+                break;
+            }
+        }
         return chart;
     }
 

@@ -10,6 +10,7 @@ import com.incidenttally.places.AreaKind;
 import com.incidenttally.report.NightLabels;
 import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Period;
+import com.incidenttally.tally.PeriodEnd;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.RunInfo;
 import com.incidenttally.tally.TallyRow;
@@ -23,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes {@code summary.json}: the period, row counts, totals and the tallies by region,
  * district and night, with the keys SPEC Output lists and, added since, {@code kind} (region or sea)
- * per area and {@code sea_areas} in the totals. UTF-8, pretty-printed.
+ * per area, {@code sea_areas} and {@code unresolved_districts} in the totals, and {@code complete_at}
+ * in the period (see docs/output.md). UTF-8, pretty-printed.
  */
 public class SummaryJsonWriter {
 
@@ -38,6 +40,12 @@ public class SummaryJsonWriter {
         ObjectNode periodNode = root.putObject("period");
         periodNode.put("from", period.from().toString());
         periodNode.put("to", period.to().toString());
+        // Complete once the last night is over in every region's zone by the run's clock.
+        PeriodEnd end = data.periodEnd();
+        periodNode.put("complete", end == null || end.complete());
+        if (end != null) {
+            periodNode.put("complete_at", end.completeAt().toString());
+        }
 
         RunInfo run = data.runInfo();
         ObjectNode rows = root.putObject("rows");
@@ -57,6 +65,7 @@ public class SummaryJsonWriter {
         totalsNode.put("districts", totals.districts());
         totalsNode.put("nights", totals.nights());
         totalsNode.put("sea_areas", totals.seaAreas());
+        totalsNode.put("unresolved_districts", totals.unresolvedDistricts());
 
         ArrayNode byRegion = root.putArray("by_region");
         for (TallyRow row : orEmpty(data.byRegion())) {

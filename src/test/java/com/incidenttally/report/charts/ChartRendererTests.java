@@ -246,6 +246,41 @@ class ChartRendererTests {
     }
 
     @Test
+    void aPartWeekIsAHollowPointOnADashedLineWithANote() {
+        // The last week has four nights of data: drawn apart, never read as a week's fall.
+        List<WeekCount> weeks = List.of(new WeekCount("2025-W49", LocalDate.of(2025, 12, 1), 120),
+                new WeekCount("2025-W50", LocalDate.of(2025, 12, 8), 130, 7, true),
+                new WeekCount("2025-W51", LocalDate.of(2025, 12, 15), 40, 4, true));
+
+        JFreeChart chart = renderer.weeklyTrend(weeks);
+        var lines = (org.jfree.chart.renderer.category.LineAndShapeRenderer) chart.getCategoryPlot().getRenderer();
+
+        assertThat(lines.getItemFillPaint(0, 1)).isEqualTo(lines.getItemPaint(0, 1));
+        assertThat(lines.getItemFillPaint(0, 2)).isEqualTo(java.awt.Color.WHITE);
+        assertThat(((java.awt.BasicStroke) lines.getItemStroke(0, 1)).getDashArray()).isNull();
+        assertThat(((java.awt.BasicStroke) lines.getItemStroke(0, 2)).getDashArray()).isNotNull();
+        assertThat(subtitleTexts(chart)).anyMatch(text -> text.startsWith("Hollow points on a dashed line: part weeks"));
+    }
+
+    @Test
+    void wholeWeeksHaveNoPartWeekNote() {
+        List<WeekCount> weeks = List.of(new WeekCount("2025-W49", LocalDate.of(2025, 12, 1), 120),
+                new WeekCount("2025-W50", LocalDate.of(2025, 12, 8), 130));
+
+        assertThat(subtitleTexts(renderer.weeklyTrend(weeks))).noneMatch(text -> text.contains("part weeks"));
+    }
+
+    private static List<String> subtitleTexts(JFreeChart chart) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof TextTitle title) {
+                texts.add(title.getText());
+            }
+        }
+        return texts;
+    }
+
+    @Test
     void drawsWithAFontThatHasCyrillic() {
         Font font = ChartLook.font(Font.PLAIN, 18);
 

@@ -292,7 +292,9 @@ class IncidentWorkbookWriterTests {
             XSSFSheet summary = workbook.getSheet("Summary");
             DataFormatter formatter = new DataFormatter();
 
-            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Aerial incidents — 2025-10-01_2025-12-09");
+            // Issue 19: the period in human dates, first evening to last morning (no break inside a date).
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue().replace('\u00a0', ' '))
+                    .isEqualTo("Aerial incidents — 1 Oct – 10 Dec 2025");
             Row incidents = rowWhere(summary, 0, "Incidents").orElseThrow();
             assertThat((long) incidents.getCell(1).getNumericCellValue()).isEqualTo(data.totals().incidents());
             assertThat((long) incidents.getCell(2).getNumericCellValue()).isEqualTo(data.previousTotals().incidents());
@@ -310,9 +312,18 @@ class IncidentWorkbookWriterTests {
             Row generated = rowWhere(summary, 0, "Generated at (UTC)").orElseThrow();
             assertThat(DateUtil.isCellDateFormatted(generated.getCell(1))).isTrue();
             assertThat(formatter.formatCellValue(generated.getCell(1))).isEqualTo("2025-12-15 06:30:00");
-            // Two native charts on the page, the five PNG charts below it.
-            assertThat(summary.getDrawingPatriarch().getCharts()).hasSize(2);
+            // Three native charts on the page (by night, weekly trend, top regions), the five PNG charts below it.
+            assertThat(summary.getDrawingPatriarch().getCharts()).hasSize(3);
             assertThat(workbook.getAllPictures()).hasSize(5);
+            // Each picture has a size of its own (POI's resize once gave them none).
+            summary.getDrawingPatriarch().getShapes().stream()
+                    .filter(org.apache.poi.xssf.usermodel.XSSFPicture.class::isInstance)
+                    .map(shape -> (org.apache.poi.xssf.usermodel.XSSFClientAnchor) shape.getAnchor())
+                    .forEach(anchor -> {
+                        // 160×90 pixels at 55%: wider than nothing, a few rows tall.
+                        assertThat((int) anchor.getCol2()).isGreaterThan(anchor.getCol1());
+                        assertThat(anchor.getRow2()).isGreaterThan(anchor.getRow1() + 1);
+                    });
         }
 
         @Test
@@ -342,15 +353,25 @@ class IncidentWorkbookWriterTests {
             XSSFSheet summary = workbook.getSheet("Summary");
             List<XSSFChart> charts = summary.getDrawingPatriarch().getCharts();
             String byNight = charts.get(0).getCTChartSpace().xmlText();
-            String topRegions = charts.get(1).getCTChartSpace().xmlText();
+            String topRegions = charts.get(2).getCTChartSpace().xmlText();
 
-            // Incidents by night: the By night sheet's labels (column A) and incidents (column D), 70 nights.
+            // Incidents by night: the Summary's own table below the page, a short date per night (a
+            // date an axis cannot break), 70 nights with By night's counts.
             Sheet nights = workbook.getSheet("By night");
-            assertThat(columnOf(nights, "Incidents")).isEqualTo(3);
-            assertThat(byNight).contains("<c:f>'By night'!$A$2:$A$71</c:f>", "<c:f>'By night'!$D$2:$D$71</c:f>");
+            Row first = rowWhere(summary, 0, "Night").orElseThrow();
+            int from = first.getRowNum() + 2;
+            for (String column : List.of("A", "B")) {
+                assertThat(byNight).containsPattern("<c:f>'?Summary'?!\\$" + column + "\\$" + from + ":\\$" + column
+                        + "\\$" + (from + 69) + "</c:f>");
+            }
+            for (int i = 0; i < 70; i++) {
+                assertThat(summary.getRow(from - 1 + i).getCell(1).getNumericCellValue())
+                        .isEqualTo(nights.getRow(1 + i).getCell(columnOf(nights, "Incidents")).getNumericCellValue());
+            }
+            assertThat(summary.getRow(from - 1).getCell(0).getStringCellValue()).isEqualTo("1\u00a0Oct");
             // Top regions: the Summary's own table, this period and the previous one.
-            Row first = rowWhere(summary, 0, data.comparison().get(0).region()).orElseThrow();
-            int top = first.getRowNum() + 1;
+            Row firstRegion = rowWhere(summary, 0, data.comparison().get(0).region()).orElseThrow();
+            int top = firstRegion.getRowNum() + 1;
             int last = top + SummarySheet.TOP_REGIONS - 1;
             for (String column : List.of("A", "B", "C")) {
                 assertThat(topRegions).containsPattern("<c:f>'?Summary'?!\\$" + column + "\\$" + top + ":\\$" + column
@@ -590,8 +611,10 @@ class IncidentWorkbookWriterTests {
             assertThat(rowWhere(summary, 0, "Инциденты")).isPresent();
             assertThat(rowWhere(summary, 0, "Показатель").orElseThrow().getCell(4).getStringCellValue())
                     .isEqualTo("Изменение, %");
+            // The charts are drawn from the Summary's own tables, with Russian dates.
             assertThat(summary.getDrawingPatriarch().getCharts().get(0).getCTChartSpace().xmlText())
-                    .contains("<c:f>'По ночам'!$A$2:$A$71</c:f>");
+                    .containsPattern("<c:f>'?Сводка'?!\\$A\\$");
+            assertThat(rowWhere(summary, 0, "1\u00a0окт.")).isPresent();
         }
     }
 

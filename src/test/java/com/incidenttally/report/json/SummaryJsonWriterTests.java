@@ -42,10 +42,10 @@ class SummaryJsonWriterTests {
         JsonNode root = write(ReportFixtures.seventyNights());
 
         assertThat(keys(root)).containsExactly("label", "period", "rows", "totals", "by_region", "by_district", "by_night");
-        assertThat(keys(root.get("period"))).containsExactly("from", "to");
+        assertThat(keys(root.get("period"))).containsExactly("from", "to", "complete", "complete_at");
         assertThat(keys(root.get("rows"))).containsExactly("read", "accepted", "rejected", "merged");
         assertThat(keys(root.get("totals"))).containsExactly("incidents", "uav_reported", "incidents_unknown_count",
-                "killed", "injured", "regions", "districts", "nights", "sea_areas");
+                "killed", "injured", "regions", "districts", "nights", "sea_areas", "unresolved_districts");
         List<String> region = new ArrayList<>(List.of("region", "iso_code", "kind"));
         region.addAll(FIGURES);
         assertThat(keys(root.get("by_region").get(0))).containsExactlyElementsOf(region);

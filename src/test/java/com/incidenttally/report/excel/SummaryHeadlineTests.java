@@ -1,0 +1,53 @@
+package com.incidenttally.report.excel;
+
+import com.incidenttally.report.Language;
+import com.incidenttally.report.ReportTexts;
+import com.incidenttally.tally.RegionComparison;
+import com.incidenttally.tally.TopRegions;
+import com.incidenttally.tally.Totals;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SummaryHeadlineTests {
+
+    private static final Totals NOW = new Totals(224, 847, 42, 45, 154, 7, 11, 42, 10, 10);
+    private static final Totals BEFORE = new Totals(237, 1051, 29, 53, 164, 7, 17, 68, 10, 10);
+    private static final TopRegions TOP = TopRegions.of(List.of(new RegionComparison("Belgorod Oblast", "RU-BEL", 28, 28),
+            new RegionComparison("Bryansk Oblast", "RU-BRY", 26, 9)), 10);
+
+    @Test
+    void saysTheFiguresTheChangeAndTheRegionWithMost() {
+        SummaryHeadline.Sentence sentence = new SummaryHeadline(ReportTexts.english()).of(NOW, BEFORE, TOP);
+        assertThat(sentence.text()).isEqualTo("224 incidents in 45 regions over 7 nights, 13 fewer than in the"
+                + " previous period (-5.5%). Most in Belgorod Oblast: 28, as before.");
+        assertThat(sentence.text().substring(sentence.changeStart(), sentence.changeEnd()))
+                .isEqualTo("13 fewer than in the previous period (-5.5%)");
+        assertThat(sentence.change()).isEqualTo(-13);
+    }
+
+    @Test
+    void withoutAPreviousPeriodSaysWhatThereIs() {
+        Totals one = new Totals(1, 1, 0, 1, 1, 1, 0, 0, 0, 0);
+        TopRegions top = TopRegions.of(List.of(new RegionComparison("Kursk Oblast", "RU-KRS", 1, 0)), 10);
+        SummaryHeadline.Sentence sentence = new SummaryHeadline(ReportTexts.english()).of(one, null, top);
+        assertThat(sentence.text()).isEqualTo("1 incident in 1 region over 1 night. Most in Kursk Oblast: 1.");
+        assertThat(sentence.changeStart()).isNegative();
+    }
+
+    @Test
+    void russianCountsAgreeWithTheirNumbers() {
+        ReportTexts russian = ReportTexts.of(Language.RU);
+        Totals totals = new Totals(1876, 0, 0, 81, 0, 56, 0, 0, 0, 0, 2);
+        Totals before = new Totals(469, 0, 0, 48, 0, 14, 0, 0, 0, 0);
+        TopRegions top = TopRegions.of(List.of(new RegionComparison("Belgorod Oblast", "RU-BEL", 227, 56)), 10);
+        String text = new SummaryHeadline(russian).of(totals, before, top).text().replace('\u00a0', ' ');
+        assertThat(text).startsWith("1 876 инцидентов в 83 регионах за 56 ночей — на 1 407 больше, чем в предыдущем"
+                + " периоде (+300,0 %).").contains(": 227, на 171 больше.");
+        Totals few = new Totals(22, 0, 0, 21, 0, 2, 0, 0, 0, 0);
+        assertThat(new SummaryHeadline(russian).of(few, null, top).text().replace('\u00a0', ' '))
+                .startsWith("22 инцидента в 21 регионе за 2 ночи.");
+    }
+}
