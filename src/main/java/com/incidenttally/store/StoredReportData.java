@@ -5,6 +5,8 @@ import com.incidenttally.places.AreaKind;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
 import com.incidenttally.tally.InputFileInfo;
+import com.incidenttally.tally.FarDate;
+import com.incidenttally.tally.FarNights;
 import com.incidenttally.tally.Merge;
 import com.incidenttally.tally.MergeNote;
 import com.incidenttally.tally.MergedIncident;
@@ -13,6 +15,7 @@ import com.incidenttally.tally.Period;
 import com.incidenttally.tally.RegionComparison;
 import com.incidenttally.tally.RegionNightMatrix;
 import com.incidenttally.tally.Rejection;
+import com.incidenttally.tally.RejectionScope;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.Resolution;
 import com.incidenttally.tally.RunInfo;
@@ -71,6 +74,8 @@ public class StoredReportData implements ReportData {
     private final LongFunction<RunInfo> runInfo;
     private final Period previous;
     private final Tallies tallies;
+    /** The rejections this report shows, and which are new. */
+    private RejectionScope scope;
     /** Each group list is read once, however many writers ask for it. */
     private final Map<String, Object> memo = new HashMap<>();
     private boolean swept;
@@ -79,6 +84,14 @@ public class StoredReportData implements ReportData {
                             boolean mergeAcrossSources, LongFunction<RunInfo> runInfo) {
         this(store, gazetteer, gazetteer::regionByIso, period, generatedAt, mergeAcrossSources, runInfo,
                 StoredReports.PAGE_ROWS);
+    }
+
+    /** A view whose rejections from the files this run read ({@code filesReadThisRun}, by path) are new. */
+    public StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
+                            boolean mergeAcrossSources, LongFunction<RunInfo> runInfo, Set<String> filesReadThisRun) {
+        this(store, gazetteer, gazetteer::regionByIso, period, generatedAt, mergeAcrossSources, runInfo,
+                StoredReports.PAGE_ROWS);
+        this.scope = new RejectionScope(period, filesReadThisRun);
     }
 
     /** A view that reads reports about {@code rangeRows} at a time (nights are never split). */
@@ -101,6 +114,7 @@ public class StoredReportData implements ReportData {
         this.runInfo = runInfo;
         this.previous = findPrevious();
         this.tallies = new Tallies(period, previous);
+        this.scope = new RejectionScope(period, Set.of());
     }
 
     /** Synchronized: the charts are drawn on another thread while the workbook is written. */
@@ -406,7 +420,25 @@ public class StoredReportData implements ReportData {
 
     @Override
     public void rejections(Consumer<Rejection> sink) {
-        rejections(jdbc, sink);
+        rejections(jdbc, rejection -> {
+            if (scope.shows(rejection)) {
+                sink.accept(rejection);
+            }
+        });
+    }
+
+    @Override
+    public long otherPeriodRejections() {
+        return memoized("otherPeriodRejections", () -> {
+            long[] others = {0};
+            rejections(jdbc, rejection -> others[0] += scope.shows(rejection) ? 0 : 1);
+            return others[0];
+        });
+    }
+
+    @Override
+    public RejectionScope rejectionScope() {
+        return scope;
     }
 
     /** Every rejected row in the store, by file and line, without building a report's view. */
@@ -431,15 +463,17 @@ public class StoredReportData implements ReportData {
         for (Part part : parts) {
             String location = IncidentStore.location(part.path(), part.sheet());
             jdbc.query(connection -> {
-                var ps = connection.prepareStatement("SELECT line, col, val, reason, raw FROM it_rejection"
-                        + " WHERE file_id = ? AND sheet = ? ORDER BY line");
+                var ps = connection.prepareStatement("SELECT line, col, val, reason, raw, night, source"
+                        + " FROM it_rejection WHERE file_id = ? AND sheet = ? ORDER BY line");
                 ps.setLong(1, part.fileId());
                 ps.setString(2, part.sheet());
                 ps.setFetchSize(1_000);
                 return ps;
             }, rs -> {
+                java.sql.Date night = rs.getDate(6);
                 sink.accept(new Rejection(location, rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)));
+                        rs.getString(4), rs.getString(5), night == null ? null : night.toLocalDate(),
+                        rs.getString(7)));
             });
         }
     }
@@ -449,12 +483,19 @@ public class StoredReportData implements ReportData {
         return memoized("resolutions", this::computeResolutions);
     }
 
+    /** The period's nights as SQL bounds on {@code r.night}: every night for a report of all nights. */
+    private Object[] nights() {
+        return scope.everyNight() ? new Object[] {java.sql.Date.valueOf(LocalDate.of(1900, 1, 1)),
+                java.sql.Date.valueOf(LocalDate.of(9999, 12, 31))}
+                : new Object[] {java.sql.Date.valueOf(period.from()), java.sql.Date.valueOf(period.to())};
+    }
+
     private List<Resolution> computeResolutions() {
         List<Resolution> resolutions = new ArrayList<>();
         jdbc.query("""
                 SELECT r.kind, r.region_iso, r.input, r.method, MIN(r.canonical), MIN(r.score), SUM(r.rows_count)
                 FROM it_resolution r JOIN it_file f ON f.id = r.file_id
-                WHERE f.status = 'LOADED'
+                WHERE f.status = 'LOADED' AND r.night BETWEEN ? AND ?
                 GROUP BY r.kind, r.region_iso, r.input, r.method
                 """, rs -> {
             String name = regionName(rs.getString(2));
@@ -466,7 +507,7 @@ public class StoredReportData implements ReportData {
                 resolutions.add(new Resolution(KIND_DISTRICT, name, rs.getString(3),
                         unresolved ? null : rs.getString(5), rs.getString(4), rs.getDouble(6), rs.getLong(7)));
             }
-        });
+        }, nights());
         resolutions.sort(Comparator.comparing(Resolution::kind).reversed().thenComparing(Resolution::region)
                 .thenComparing(Resolution::input));
         return resolutions;
@@ -490,9 +531,11 @@ public class StoredReportData implements ReportData {
         List<UnresolvedName> names = new ArrayList<>();
         Map<String, long[]> regionRows = new LinkedHashMap<>();
         Map<String, String> regionReasons = new HashMap<>();
-        jdbc.query("SELECT val, reason FROM it_rejection WHERE col = 'region' AND val IS NOT NULL", rs -> {
+        jdbc.query("SELECT val, reason, night FROM it_rejection WHERE col = 'region' AND val IS NOT NULL", rs -> {
             String input = rs.getString(1).strip();
-            if (!input.isEmpty()) {
+            java.sql.Date night = rs.getDate(3);
+            boolean shown = scope.shows(night == null ? null : night.toLocalDate());
+            if (!input.isEmpty() && shown) {
                 regionRows.computeIfAbsent(input, k -> new long[1])[0]++;
                 regionReasons.merge(input, rs.getString(2), (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
@@ -502,7 +545,7 @@ public class StoredReportData implements ReportData {
                 .stream().map(c -> new UnresolvedName.Candidate(c.place().name(), c.score())).toList())));
         jdbc.query("SELECT r.region_iso, r.input, SUM(r.rows_count) FROM it_resolution r JOIN it_file f"
                 + " ON f.id = r.file_id WHERE f.status = 'LOADED' AND r.kind = 'district' AND r.method = 'unresolved'"
-                + " GROUP BY r.region_iso, r.input", rs -> {
+                + " AND r.night BETWEEN ? AND ? GROUP BY r.region_iso, r.input", rs -> {
             String iso = rs.getString(1);
             String input = rs.getString(2);
             Region region = area(iso).orElse(null);
@@ -510,10 +553,51 @@ public class StoredReportData implements ReportData {
                     "unresolved district: kept under its region as " + input + MergedIncident.UNRESOLVED_SUFFIX,
                     gazetteer == null ? List.of() : gazetteer.districtCandidates(region, input, CANDIDATES).stream()
                             .map(c -> new UnresolvedName.Candidate(c.place().name(), c.score())).toList()));
-        });
+        }, nights());
         names.sort(Comparator.comparingLong(UnresolvedName::rows).reversed().thenComparing(UnresolvedName::kind)
                 .thenComparing(n -> n.region() == null ? "" : n.region()).thenComparing(UnresolvedName::input));
         return names;
+    }
+
+    /** Rows of far nights a report names one by one; the rest are counted. */
+    public static final int FAR_ROWS_LISTED = 100;
+
+    @Override
+    public List<FarDate> farDates() {
+        return memoized("farDates", () -> farDates(store, period));
+    }
+
+    /**
+     * The period's accepted rows whose night lies far from every other night the store holds
+     * reports of ({@link FarNights}), at most {@value #FAR_ROWS_LISTED}, in night, file and line
+     * order. Reads the night index, the nights whose rows changed since it counted them (whether
+     * they still hold a row), and the far nights' own rows: never a scan of every row.
+     */
+    public static List<FarDate> farDates(IncidentStore store, Period period) {
+        boolean everyNight = "all".equals(period.label());
+        NightIndex index = new NightIndex(store);
+        Set<LocalDate> nights = new HashSet<>(index.all().keySet());
+        for (LocalDate touched : index.touched()) {
+            Long any = firstKey(store.jdbc(), "DESC", NightKeys.last(touched) + 1);
+            if (any != null && NightKeys.night(any).equals(touched)) {
+                nights.add(touched);
+            } else {
+                nights.remove(touched);
+            }
+        }
+        List<FarDate> rows = new ArrayList<>();
+        for (FarNights.Far far : FarNights.of(nights)) {
+            if (!everyNight && !period.contains(far.night())) {
+                continue;
+            }
+            store.jdbc().query("SELECT f.path, r.sheet, r.line FROM it_row r JOIN it_file f ON f.id = r.file_id"
+                    + " WHERE f.status = 'LOADED' AND r.rid BETWEEN ? AND ?", rs -> {
+                rows.add(new FarDate(IncidentStore.location(rs.getString(1), rs.getString(2)), rs.getLong(3),
+                        far.night(), far.days()));
+            }, NightKeys.first(far.night()), NightKeys.last(far.night()));
+        }
+        rows.sort(Comparator.comparing(FarDate::night).thenComparing(FarDate::file).thenComparingLong(FarDate::line));
+        return rows.size() > FAR_ROWS_LISTED ? List.copyOf(rows.subList(0, FAR_ROWS_LISTED)) : rows;
     }
 
     @Override

@@ -444,7 +444,8 @@ abstract class IncidentReportJobContract {
     static List<String> rejectedRows(Path csv) throws IOException {
         try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
             List<CsvRecord> records = reader.stream().toList();
-            assertThat(records.get(0).getFields()).containsExactly("\uFEFFfile", "line", "column", "value", "reason", "raw");
+            assertThat(records.get(0).getFields()).containsExactly("\uFEFFfile", "line", "column", "value", "reason", "raw",
+                    "night", "new", "note");
             return records.stream().skip(1)
                     .map(r -> String.join("|", r.getFields().subList(0, 5)))
                     .toList();
