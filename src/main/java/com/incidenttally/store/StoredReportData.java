@@ -16,6 +16,7 @@ import com.incidenttally.tally.RegionComparison;
 import com.incidenttally.tally.RegionNightMatrix;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionScope;
+import com.incidenttally.tally.SourceTally;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.Resolution;
 import com.incidenttally.tally.RunInfo;
@@ -74,6 +75,8 @@ public class StoredReportData implements ReportData {
     private final LongFunction<RunInfo> runInfo;
     private final Period previous;
     private final Tallies tallies;
+    /** The period's sources, fed by the sweep and, once asked for, the period's rejections. */
+    private final SourceTally sourceTally = new SourceTally();
     /** The rejections this report shows, and which are new. */
     private RejectionScope scope;
     /** Each group list is read once, however many writers ask for it. */
@@ -230,6 +233,11 @@ public class StoredReportData implements ReportData {
         Map<LocalDate, Long> elsewhere = reports.spanning().landingElsewhere();
         LocalDate from = previous != null ? previous.from() : period.from();
         reports.forEachRange(from, period.to(), range -> {
+            for (com.incidenttally.tally.Report report : range) {
+                if (period.contains(report.night())) {
+                    sourceTally.row(report.sourceKey(), report.source());
+                }
+            }
             Merge.Group group = NightMerge.of(range, mergeAcrossSources);
             Map<LocalDate, long[]> counts = new TreeMap<>();
             count(group, counts);
@@ -263,9 +271,15 @@ public class StoredReportData implements ReportData {
                 touched.remove(night);
             });
             listed.sort(Listed.ORDER);
-            listed.forEach(l -> listing.accept(l.incident()));
+            listed.forEach(l -> {
+                sourceTally.incident(l.incident());
+                listing.accept(l.incident());
+            });
             noted.sort(Noted.ORDER);
-            noted.forEach(n -> notes.accept(n.note()));
+            noted.forEach(n -> {
+                sourceTally.merge(n.note());
+                notes.accept(n.note());
+            });
         });
         // Nights of the sweep that no longer hold a report.
         for (LocalDate night : touched) {
@@ -433,6 +447,16 @@ public class StoredReportData implements ReportData {
             long[] others = {0};
             rejections(jdbc, rejection -> others[0] += scope.shows(rejection) ? 0 : 1);
             return others[0];
+        });
+    }
+
+    /** After the sweep, which feeds the sources their rows, incidents and merges. */
+    @Override
+    public List<SourceTally.SourceRow> sources() {
+        requireSwept();
+        return memoized("sources", () -> {
+            rejections(sourceTally::rejection);
+            return sourceTally.rows();
         });
     }
 

@@ -55,6 +55,11 @@ public interface ReportData {
         return 0;
     }
 
+    /** Each source judged over the period: rows, rejections, incidents, confirmations, conflicts. */
+    default List<SourceTally.SourceRow> sources() {
+        return List.of();
+    }
+
     /** Which rejections the report shows, and which are new since the last run. */
     default RejectionScope rejectionScope() {
         return RejectionScope.everything();
