@@ -40,6 +40,9 @@ CREATE TABLE IF NOT EXISTS it_group (
 -- What a report asks first (which groups overlap its nights) is answered from this index alone.
 CREATE INDEX IF NOT EXISTS it_group_nights ON it_group (night_from, night_to, file_id, seq, row_count);
 
+-- Rejected rows. night: the night the row names when its date reads although another cell rejected
+-- it, NULL when it has no usable date (a report shows it whatever its period); source: the source
+-- it names, as sources are named, NULL when it names none.
 CREATE TABLE IF NOT EXISTS it_rejection (
     file_id  BIGINT       NOT NULL,
     sheet    VARCHAR(100) NOT NULL DEFAULT '',
@@ -48,6 +51,8 @@ CREATE TABLE IF NOT EXISTS it_rejection (
     val      VARCHAR(1000),
     reason   VARCHAR(2000) NOT NULL,
     raw      VARCHAR(32767),
+    night    DATE,
+    source   VARCHAR(1000),
     PRIMARY KEY (file_id, sheet, line)
 );
 
@@ -70,7 +75,8 @@ CREATE TABLE IF NOT EXISTS it_resolution (
     method      VARCHAR(16),
     canonical   VARCHAR(32767),
     score       DOUBLE PRECISION NOT NULL,
-    rows_count  BIGINT         NOT NULL
+    rows_count  BIGINT         NOT NULL,
+    night       DATE           NOT NULL
 );
 CREATE INDEX IF NOT EXISTS it_resolution_file ON it_resolution (file_id, line);
 

@@ -1,5 +1,8 @@
 package com.incidenttally.job;
 
+import com.incidenttally.normalize.NightCalendar;
+import com.incidenttally.tally.FarDate;
+import com.incidenttally.tally.FarNights;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionReasons;
 
@@ -180,6 +183,61 @@ public final class ConsoleText {
         }
         lines.replaceAll(ConsoleText::line);
         return lines;
+    }
+
+    /**
+     * The lines of {@link #rejected(RejectionReasons)} for a report's period, then what the period's
+     * rejected rows hold that a person acts on first (those new since the last run, those with no
+     * usable date, which every report shows until they are fixed), and the rows rejected on other
+     * periods' nights as one line saying where they are.
+     *
+     * @param freshRows   the period's rejected rows from files this run read
+     * @param undatedRows the period's rejected rows with no usable date
+     * @param otherRows   rows rejected on nights outside the period
+     */
+    static List<String> rejected(RejectionReasons reasons, long freshRows, long undatedRows, long otherRows) {
+        List<String> lines = new ArrayList<>(rejected(reasons));
+        List<String> of = new ArrayList<>();
+        if (freshRows > 0) {
+            of.add(String.format(Locale.ROOT, "%,d new since the last run", freshRows));
+        }
+        if (undatedRows > 0) {
+            of.add(String.format(Locale.ROOT, "%,d with no usable date (shown in every report until fixed)",
+                    undatedRows));
+        }
+        if (!of.isEmpty()) {
+            lines.add(line("Of the rejected rows: " + String.join(", ", of)));
+        }
+        if (otherRows > 0) {
+            lines.add(line(count(otherRows, "more row was", "more rows were") + " rejected on nights outside this"
+                    + " period: see rejected.csv of the report of all nights (run with no --week, --from or --to)"));
+        }
+        return lines;
+    }
+
+    /** Far dates named on the console; the rest are counted. */
+    static final int FAR_DATES_NAMED = 5;
+
+    /**
+     * One warning line for the period's rows dated far from the rest, empty when there are none:
+     * {@code Warning: 1 row dated far from every other night (30+ days), counted all the same: check its
+     * date: a.csv:5 (night 2026-03-14/15, 214 days away)}.
+     */
+    static List<String> farDates(List<FarDate> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < Math.min(rows.size(), FAR_DATES_NAMED); i++) {
+            FarDate far = rows.get(i);
+            named.add(String.format(Locale.ROOT, "%s:%d (night %s, %,d days away)", far.file(), far.line(),
+                    NightCalendar.label(far.night()), far.days()));
+        }
+        String more = rows.size() > FAR_DATES_NAMED ? String.format(Locale.ROOT, " and %,d more (see Data quality)",
+                rows.size() - FAR_DATES_NAMED) : "";
+        return List.of(line("Warning: " + count(rows.size(), "row") + " dated far from every other night ("
+                + FarNights.DAYS + "+ days), counted all the same; check "
+                + (rows.size() == 1 ? "its date: " : "their dates: ") + String.join(", ", named) + more));
     }
 
     private static String top(List<RejectionReasons.Count> counts) {

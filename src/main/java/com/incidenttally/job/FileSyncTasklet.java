@@ -138,6 +138,11 @@ class FileSyncTasklet implements Tasklet {
                 toLoad.size(), files.size() - toLoad.size(), removed);
         var context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         context.put(FILES_TO_LOAD, toLoad);
+        // A rerun of an interrupted run carries it on: the files that run read were read by this one
+        // too (their rejections are new since the last run, as an uninterrupted run would say).
+        if (context.get(FILE_STATUS) instanceof Map<?, ?> interrupted) {
+            interrupted.forEach((name, said) -> status.putIfAbsent((String) name, (String) said));
+        }
         context.put(FILE_STATUS, status);
         return RepeatStatus.FINISHED;
     }

@@ -14,10 +14,12 @@ import com.incidenttally.report.excel.IncidentsCsvWriter;
 import com.incidenttally.report.json.SummaryJsonWriter;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredReportData;
+import com.incidenttally.tally.FarDate;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.PeriodEnd;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionReasons;
+import com.incidenttally.tally.RejectionScope;
 import com.incidenttally.tally.RunInfo;
 
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +52,10 @@ class ReportTasklet implements Tasklet {
 
     static final String REPORT_DIR = "report.dir";
     static final String REPORT_INCIDENTS = "report.incidents";
-    /** The console's lines on what was rejected and why, one per line; empty when nothing was. */
+    /**
+     * The console's lines on what was rejected and why, and on rows dated far from the rest, one per
+     * line; empty when there is nothing to say.
+     */
     static final String REPORT_REJECTIONS = "report.rejections";
     /** The console's line saying the period is not over yet; empty when it is. */
     static final String REPORT_PROVISIONAL = "report.provisional";
@@ -95,14 +101,23 @@ class ReportTasklet implements Tasklet {
             job.getExecutionContext().putString(REPORT_DIR, target.toString());
             job.getExecutionContext().putLong(REPORT_INCIDENTS, published.get().incidents());
             log.info("Report unchanged since the last run: {}", ConsoleText.line(target));
-            rejections(job, sink -> StoredReportData.rejections(store, sink));
+            RejectionScope scope = new RejectionScope(period, Set.of());
+            long[] others = {0};
+            rejections(job, sink -> StoredReportData.rejections(store, rejection -> {
+                if (scope.shows(rejection)) {
+                    sink.accept(rejection);
+                } else {
+                    others[0]++;
+                }
+            }), scope, () -> others[0], StoredReportData.farDates(store, period));
             return RepeatStatus.FINISHED;
         }
 
         Map<String, String> status = (Map<String, String>) job.getExecutionContext().get(FileSyncTasklet.FILE_STATUS);
         Gazetteer places = gazetteer.get();
         StoredReportData data = new StoredReportData(store, places, period, run.clock(), run.merge(),
-                incidents -> runInfo(run, job, step, status == null ? Map.of() : status, incidents)).endingIn(zones);
+                incidents -> runInfo(run, job, step, status == null ? Map.of() : status, incidents),
+                status == null ? Set.of() : status.keySet()).endingIn(zones);
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
         // The charts are drawn on a second core while the workbook is written.
         ExecutorService chartDrawing = Executors.newSingleThreadExecutor(task -> {
@@ -138,15 +153,33 @@ class ReportTasklet implements Tasklet {
         job.getExecutionContext().putString(REPORT_DIR, folder.target().toString());
         job.getExecutionContext().putLong(REPORT_INCIDENTS, data.totals().incidents());
         log.info("Report written to {}", ConsoleText.line(folder.target()));
-        rejections(job, data::rejections);
+        rejections(job, data::rejections, data.rejectionScope(), data::otherPeriodRejections, data.farDates());
         return RepeatStatus.FINISHED;
     }
 
-    /** Counts the store's rejections by reason for the console's last lines. */
-    private static void rejections(JobExecution job, Consumer<Consumer<Rejection>> source) {
+    /**
+     * Counts the period's rejections by reason for the console's last lines, with those new since
+     * the last run, the undated ones, and how many other periods hold ({@code others}, asked after
+     * {@code source} was read).
+     */
+    private static void rejections(JobExecution job, Consumer<Consumer<Rejection>> source, RejectionScope scope,
+                                   java.util.function.LongSupplier others, List<FarDate> farDates) {
         RejectionReasons reasons = new RejectionReasons();
-        source.accept(reasons);
-        job.getExecutionContext().putString(REPORT_REJECTIONS, String.join("\n", ConsoleText.rejected(reasons)));
+        long[] fresh = {0};
+        long[] undated = {0};
+        source.accept(reasons.andThen(rejection -> {
+            if (!RejectionReasons.wholeFile(rejection)) {
+                fresh[0] += scope.isNew(rejection) ? 1 : 0;
+                undated[0] += rejection.undated() ? 1 : 0;
+            }
+        }));
+        // Said only where it tells rows apart: not when every row is new (a first run), nor undated
+        // rows in a report of every night, which shows every row anyway.
+        List<String> lines = new java.util.ArrayList<>(ConsoleText.rejected(reasons,
+                fresh[0] == reasons.rowCount() ? 0 : fresh[0], scope.everyNight() ? 0 : undated[0],
+                others.getAsLong()));
+        lines.addAll(ConsoleText.farDates(farDates));
+        job.getExecutionContext().putString(REPORT_REJECTIONS, String.join("\n", lines));
     }
 
     /** Every region's zone for this run: the gazetteer's, or the one {@code --zone} gave it. */

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -78,12 +79,14 @@ public final class IncidentNormalizer {
     public Normalized normalize(RawRow input) {
         RawRow row = ControlCharacters.strip(input);
         if (row.malformed() != null) {
-            return reject(row, "(row)", null, row.malformed());
+            // Its cells may have slipped into their neighbours' columns: no night or source is read from them.
+            return reject(row, "(row)", null, row.malformed(), null, null);
         }
         try {
             return Normalized.accepted(incident(row));
         } catch (RowRejected e) {
-            return reject(row, e.column.header(), row.get(e.column), e.getMessage());
+            return reject(row, e.column.header(), row.get(e.column), e.getMessage(), readableNight(row, e.column),
+                    readableSource(row));
         }
     }
 
@@ -172,7 +175,7 @@ public final class IncidentNormalizer {
     static final LocalDate EARLIEST_NIGHT = LocalDate.of(2000, 1, 1);
 
     private When when(String occurredText, String nightText, Region region) {
-        When when = parsedWhen(occurredText, nightText, region);
+        When when = parsedWhen(occurredText, nightText, zones.zoneOf(region));
         if (when.night.isBefore(EARLIEST_NIGHT)) {
             throw new RowRejected(occurredText != null ? Column.OCCURRED_AT : Column.NIGHT,
                     "date out of range: nights from " + EARLIEST_NIGHT + " up to the run's clock are supported");
@@ -180,7 +183,7 @@ public final class IncidentNormalizer {
         return when;
     }
 
-    private When parsedWhen(String occurredText, String nightText, Region region) {
+    private When parsedWhen(String occurredText, String nightText, ZoneId zone) {
         LocalDate labelled = null;
         if (nightText != null) {
             try {
@@ -189,8 +192,8 @@ public final class IncidentNormalizer {
                 throw new RowRejected(Column.NIGHT, "unparseable night: " + e.getMessage()
                         + " (e.g. 2025-12-07/08 or 2025-12-07)");
             }
-            if (labelled.isAfter(today(region))) {
-                throw new RowRejected(Column.NIGHT, "night in the future: after the run's date " + today(region));
+            if (labelled.isAfter(today(zone))) {
+                throw new RowRejected(Column.NIGHT, "night in the future: after the run's date " + today(zone));
             }
         }
         if (occurredText == null) {
@@ -203,8 +206,8 @@ public final class IncidentNormalizer {
             throw new RowRejected(Column.OCCURRED_AT, "unparseable date/time: " + e.getMessage());
         }
         if (!moment.hasTime()) {
-            if (moment.date().isAfter(today(region))) {
-                throw new RowRejected(Column.OCCURRED_AT, "date in the future: after the run's date " + today(region));
+            if (moment.date().isAfter(today(zone))) {
+                throw new RowRejected(Column.OCCURRED_AT, "date in the future: after the run's date " + today(zone));
             }
             if (labelled == null) {
                 return new When(calendar.nightEndingOn(moment.date()), true, null);
@@ -219,14 +222,14 @@ public final class IncidentNormalizer {
         LocalDateTime local;
         if (moment.offset() != null) {
             instant = Dates.withOffset(moment).toInstant();
-            local = LocalDateTime.ofInstant(instant, zones.zoneOf(region));
+            local = LocalDateTime.ofInstant(instant, zone);
         } else {
             local = moment.localDateTime();
-            instant = local.atZone(zones.zoneOf(region)).toInstant();
+            instant = local.atZone(zone).toInstant();
         }
         if (instant.isAfter(clock.instant())) {
             throw new RowRejected(Column.OCCURRED_AT, "date in the future: after the run's clock "
-                    + LocalDateTime.ofInstant(clock.instant(), zones.zoneOf(region)).withNano(0) + " local time");
+                    + LocalDateTime.ofInstant(clock.instant(), zone).withNano(0) + " local time");
         }
         LocalDate night = calendar.nightOf(local);
         if (labelled != null && !labelled.equals(night)) {
@@ -236,8 +239,8 @@ public final class IncidentNormalizer {
         return new When(night, false, local);
     }
 
-    private LocalDate today(Region region) {
-        return LocalDate.ofInstant(clock.instant(), zones.zoneOf(region));
+    private LocalDate today(ZoneId zone) {
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     private static Integer count(CountParser parser, Column column) {
@@ -283,9 +286,50 @@ public final class IncidentNormalizer {
         return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }
 
-    private static Normalized reject(RawRow row, String column, String value, String reason) {
+    private static Normalized reject(RawRow row, String column, String value, String reason, LocalDate night,
+                                     String source) {
         return Normalized.rejected(new Rejection(row.file(), row.line(), column,
-                value == null ? null : FreeText.cut(value, 1000), reason, row.raw()));
+                value == null ? null : FreeText.cut(value, 1000), reason, row.raw(), night, source));
+    }
+
+    /** Where a region is unknown, its time is read as the time most regions keep. */
+    private static final ZoneId MOST_REGIONS = ZoneId.of("Europe/Moscow");
+
+    /**
+     * The night of a row that another cell rejected, read by the same rules as an accepted row's, so
+     * that the rejection belongs to a period; null when its date was at fault or does not read (the
+     * row is then undated, and shown in every report until it is fixed).
+     */
+    private LocalDate readableNight(RawRow row, Column fault) {
+        if (fault == Column.OCCURRED_AT || fault == Column.NIGHT) {
+            return null;
+        }
+        String occurredText = text(row, Column.OCCURRED_AT);
+        String nightText = text(row, Column.NIGHT);
+        if (occurredText == null && nightText == null) {
+            return null;
+        }
+        ZoneId zone = MOST_REGIONS;
+        String regionText = text(row, Column.REGION);
+        if (regionText != null) {
+            PlaceMatch<Region> region = gazetteer.resolveRegion(FreeText.cut(regionText, 1000));
+            if (region.resolved()) {
+                zone = zones.zoneOf(region.place());
+            }
+        }
+        try {
+            LocalDate night = parsedWhen(occurredText, nightText, zone).night;
+            return night.isBefore(EARLIEST_NIGHT) ? null : night;
+        } catch (RowRejected | IllegalArgumentException | java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The source a rejected row names, as an accepted row's is named; null when it names none. */
+    private String readableSource(RawRow row) {
+        String source = text(row, Column.SOURCE);
+        return source == null ? null : FreeText.cut(sources.computeIfAbsent(FreeText.cut(source, 1000),
+                sourceNames::of).name(), 1000);
     }
 
     /** A row-level validation failure; never escapes this class. */

@@ -4,29 +4,41 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import com.incidenttally.tally.ReportData;
+import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.tally.Rejection;
+import com.incidenttally.tally.RejectionScope;
 
 /**
- * Writes {@code rejected.csv}: every rejected row with its file, line, column, value, reason and
- * raw text. UTF-8 with a byte-order mark so that Excel shows Cyrillic right; RFC 4180 quoting;
+ * Writes {@code rejected.csv}: the period's rejected rows (see {@link RejectionScope}) with their file,
+ * line, column, value, reason and raw text; then the night each names (empty for an undated row, which
+ * every report lists until it is fixed, as its note says), and {@code yes} in {@code new} for a row of
+ * a file this run read. UTF-8 with a byte-order mark so that Excel shows Cyrillic right; RFC 4180 quoting;
  * text that a spreadsheet would run as a formula is prefixed with {@code '}.
  */
 public class RejectedCsvWriter {
 
-    static final String[] HEADER = {"file", "line", "column", "value", "reason", "raw"};
+    static final String[] HEADER = {"file", "line", "column", "value", "reason", "raw", "night", "new", "note"};
+
+    /** What the note column says of a row with no usable date. */
+    static final String UNDATED = "undated: no usable date; listed in every report until fixed";
 
     public void write(ReportData data, Path csv) throws IOException {
-        ExcelCsv.write(csv, HEADER, writer -> data.rejections(rejection -> writer.writeRecord(record(rejection))));
+        RejectionScope scope = data.rejectionScope();
+        ExcelCsv.write(csv, HEADER,
+                writer -> data.rejections(rejection -> writer.writeRecord(record(rejection, scope))));
     }
 
-    private static String[] record(Rejection rejection) {
+    private static String[] record(Rejection rejection, RejectionScope scope) {
         return new String[] {
                 escape(rejection.file()),
                 Long.toString(rejection.line()),
                 escape(rejection.column()),
                 escape(rejection.value()),
                 escape(rejection.reason()),
-                escape(rejection.raw())};
+                escape(rejection.raw()),
+                rejection.undated() ? "" : NightCalendar.label(rejection.night()),
+                scope.isNew(rejection) ? "yes" : "",
+                rejection.undated() ? UNDATED : ""};
     }
 
     /** Keeps a spreadsheet from running untrusted text as a formula (CSV injection). */

@@ -54,8 +54,13 @@ public class IncidentStore {
      * first: everything in it came from the input files, so the next sync reads them again.
      */
     public static IncidentStore open(JdbcTemplate jdbc) {
-        // Every earlier layout kept one it_row per report (row groups replaced it), or it_file without path_key.
+        // Every earlier layout kept one it_row per report (row groups replaced it), rejections and
+        // resolutions without their nights, or it_file without path_key.
         if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0") || runs(jdbc, "SELECT 1 FROM it_incident WHERE 1 = 0")
+                || runs(jdbc, "SELECT 1 FROM it_rejection WHERE 1 = 0")
+                && !runs(jdbc, "SELECT night, source FROM it_rejection WHERE 1 = 0")
+                || runs(jdbc, "SELECT 1 FROM it_resolution WHERE 1 = 0")
+                && !runs(jdbc, "SELECT night FROM it_resolution WHERE 1 = 0")
                 || runs(jdbc, "SELECT 1 FROM it_file WHERE 1 = 0") && !runs(jdbc, "SELECT path_key FROM it_file WHERE 1 = 0")) {
             LoggerFactory.getLogger("incident-tally")
                     .warn("The store has an earlier layout: it is emptied and every input file is read again");
@@ -279,6 +284,7 @@ public class IncidentStore {
             .text("canonical", StoredResolution::canonical)
             .real("score", StoredResolution::score)
             .bigint("rows_count", StoredResolution::rows)
+            .date("night", StoredResolution::night)
             .build();
 
     /** A night whose rows changed, for the night index to count again. */
@@ -294,6 +300,8 @@ public class IncidentStore {
             .text("val", r -> r.r().value())
             .text("reason", r -> FreeText.cut(r.r().reason(), 2000))
             .text("raw", r -> r.r().raw() == null ? null : FreeText.cut(r.r().raw(), FreeText.MAX_LENGTH))
+            .date("night", r -> r.r().night())
+            .text("source", r -> r.r().source() == null ? null : FreeText.cut(r.r().source(), 1000))
             .build();
 
     public void insertIncidents(long fileId, List<Incident> incidents) {
@@ -355,40 +363,40 @@ public class IncidentStore {
     }
 
     /**
-     * A name of a chunk's rows that did not match exactly: one row per file, chunk, name and
-     * method, with how many rows wrote it, the first canonical name in character order and the
+     * A name of a chunk's rows that did not match exactly: one row per file, chunk, name, method
+     * and night (so that a report counts its own period's), with how many rows wrote it, the first canonical name in character order and the
      * lowest score. The chunk's last line lets a resumed file forget what lies past it.
      */
     private record StoredResolution(long fileId, long line, String kind, String regionIso, String input,
-                                    String method, String canonical, double score, long rows) {
+                                    String method, String canonical, double score, long rows, LocalDate night) {
 
         StoredResolution plus(String otherCanonical, double otherScore) {
             String first = canonical == null || (otherCanonical != null && otherCanonical.compareTo(canonical) < 0)
                     ? otherCanonical : canonical;
             return new StoredResolution(fileId, line, kind, regionIso, input, method, first,
-                    Math.min(score, otherScore), rows + 1);
+                    Math.min(score, otherScore), rows + 1, night);
         }
     }
 
     private static List<StoredResolution> resolutions(long fileId, List<Incident> incidents) {
         long line = incidents.stream().mapToLong(Incident::line).max().orElse(0);
-        Map<List<String>, StoredResolution> counted = new LinkedHashMap<>();
+        Map<List<Object>, StoredResolution> counted = new LinkedHashMap<>();
         for (Incident in : incidents) {
             if (in.regionInput() != null) {
                 count(counted, new StoredResolution(fileId, line, "region", in.regionIso(), in.regionInput(),
-                        in.regionMethod(), null, in.regionScore(), 1));
+                        in.regionMethod(), null, in.regionScore(), 1, in.night()));
             }
             if (in.districtInput() != null) {
                 count(counted, new StoredResolution(fileId, line, "district", in.regionIso(), in.districtInput(),
-                        in.districtMethod(), in.district(), in.districtScore(), 1));
+                        in.districtMethod(), in.district(), in.districtScore(), 1, in.night()));
             }
         }
         return List.copyOf(counted.values());
     }
 
-    private static void count(Map<List<String>, StoredResolution> counted, StoredResolution one) {
+    private static void count(Map<List<Object>, StoredResolution> counted, StoredResolution one) {
         // Arrays.asList, not List.of: a name's method may be null.
-        counted.merge(Arrays.asList(one.kind(), one.regionIso(), one.input(), one.method()), one,
+        counted.merge(Arrays.asList(one.kind(), one.regionIso(), one.input(), one.method(), one.night()), one,
                 (seen, again) -> seen.plus(again.canonical(), again.score()));
     }
 

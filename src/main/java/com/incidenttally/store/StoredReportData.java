@@ -5,6 +5,8 @@ import com.incidenttally.places.AreaKind;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
 import com.incidenttally.tally.InputFileInfo;
+import com.incidenttally.tally.FarDate;
+import com.incidenttally.tally.FarNights;
 import com.incidenttally.tally.Merge;
 import com.incidenttally.tally.MergeNote;
 import com.incidenttally.tally.MergedIncident;
@@ -13,6 +15,8 @@ import com.incidenttally.tally.Period;
 import com.incidenttally.tally.RegionComparison;
 import com.incidenttally.tally.RegionNightMatrix;
 import com.incidenttally.tally.Rejection;
+import com.incidenttally.tally.RejectionScope;
+import com.incidenttally.tally.SourceTally;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.Resolution;
 import com.incidenttally.tally.RunInfo;
@@ -39,6 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -71,6 +76,10 @@ public class StoredReportData implements ReportData {
     private final LongFunction<RunInfo> runInfo;
     private final Period previous;
     private final Tallies tallies;
+    /** The period's sources, fed by the sweep and, once asked for, the period's rejections. */
+    private final SourceTally sourceTally = new SourceTally();
+    /** The rejections this report shows, and which are new. */
+    private RejectionScope scope;
     /** Each group list is read once, however many writers ask for it. */
     private final Map<String, Object> memo = new HashMap<>();
     private boolean swept;
@@ -83,6 +92,14 @@ public class StoredReportData implements ReportData {
                             boolean mergeAcrossSources, LongFunction<RunInfo> runInfo) {
         this(store, gazetteer, gazetteer::regionByIso, period, generatedAt, mergeAcrossSources, runInfo,
                 StoredReports.PAGE_ROWS);
+    }
+
+    /** A view whose rejections from the files this run read ({@code filesReadThisRun}, by path) are new. */
+    public StoredReportData(IncidentStore store, Gazetteer gazetteer, Period period, Instant generatedAt,
+                            boolean mergeAcrossSources, LongFunction<RunInfo> runInfo, Set<String> filesReadThisRun) {
+        this(store, gazetteer, gazetteer::regionByIso, period, generatedAt, mergeAcrossSources, runInfo,
+                StoredReports.PAGE_ROWS);
+        this.scope = new RejectionScope(period, filesReadThisRun);
     }
 
     /** A view that reads reports about {@code rangeRows} at a time (nights are never split). */
@@ -105,6 +122,7 @@ public class StoredReportData implements ReportData {
         this.runInfo = runInfo;
         this.previous = findPrevious();
         this.tallies = new Tallies(period, previous);
+        this.scope = new RejectionScope(period, Set.of());
     }
 
     /** Nights end at noon in each of {@code zones}: the report is provisional until the last has passed. */
@@ -212,6 +230,11 @@ public class StoredReportData implements ReportData {
         Map<LocalDate, Long> elsewhere = reports.spanning().landingElsewhere();
         LocalDate from = previous != null ? previous.from() : period.from();
         reports.forEachRange(from, period.to(), range -> {
+            for (com.incidenttally.tally.Report report : range) {
+                if (period.contains(report.night())) {
+                    sourceTally.row(report.sourceKey(), report.source());
+                }
+            }
             Merge.Group group = NightMerge.of(range, mergeAcrossSources);
             Map<LocalDate, long[]> counts = new TreeMap<>();
             count(group, counts);
@@ -246,11 +269,15 @@ public class StoredReportData implements ReportData {
             });
             listed.sort(Listed.ORDER);
             for (Listed l : listed) {
+                sourceTally.incident(l.incident());
                 listing.accept(l.incident());
                 alsoListed.forEach(also -> also.accept(l.incident()));
             }
             noted.sort(Noted.ORDER);
-            noted.forEach(n -> notes.accept(n.note()));
+            noted.forEach(n -> {
+                sourceTally.merge(n.note());
+                notes.accept(n.note());
+            });
         });
         // Nights of the sweep that no longer hold a report.
         for (LocalDate night : touched) {
@@ -417,7 +444,35 @@ public class StoredReportData implements ReportData {
 
     @Override
     public void rejections(Consumer<Rejection> sink) {
-        rejections(jdbc, sink);
+        rejections(jdbc, rejection -> {
+            if (scope.shows(rejection)) {
+                sink.accept(rejection);
+            }
+        });
+    }
+
+    @Override
+    public long otherPeriodRejections() {
+        return memoized("otherPeriodRejections", () -> {
+            long[] others = {0};
+            rejections(jdbc, rejection -> others[0] += scope.shows(rejection) ? 0 : 1);
+            return others[0];
+        });
+    }
+
+    /** After the sweep, which feeds the sources their rows, incidents and merges. */
+    @Override
+    public List<SourceTally.SourceRow> sources() {
+        requireSwept();
+        return memoized("sources", () -> {
+            rejections(sourceTally::rejection);
+            return sourceTally.rows();
+        });
+    }
+
+    @Override
+    public RejectionScope rejectionScope() {
+        return scope;
     }
 
     /** Every rejected row in the store, by file and line, without building a report's view. */
@@ -442,15 +497,17 @@ public class StoredReportData implements ReportData {
         for (Part part : parts) {
             String location = IncidentStore.location(part.path(), part.sheet());
             jdbc.query(connection -> {
-                var ps = connection.prepareStatement("SELECT line, col, val, reason, raw FROM it_rejection"
-                        + " WHERE file_id = ? AND sheet = ? ORDER BY line");
+                var ps = connection.prepareStatement("SELECT line, col, val, reason, raw, night, source"
+                        + " FROM it_rejection WHERE file_id = ? AND sheet = ? ORDER BY line");
                 ps.setLong(1, part.fileId());
                 ps.setString(2, part.sheet());
                 ps.setFetchSize(1_000);
                 return ps;
             }, rs -> {
+                java.sql.Date night = rs.getDate(6);
                 sink.accept(new Rejection(location, rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)));
+                        rs.getString(4), rs.getString(5), night == null ? null : night.toLocalDate(),
+                        rs.getString(7)));
             });
         }
     }
@@ -460,12 +517,19 @@ public class StoredReportData implements ReportData {
         return memoized("resolutions", this::computeResolutions);
     }
 
+    /** The period's nights as SQL bounds on {@code r.night}: every night for a report of all nights. */
+    private Object[] nights() {
+        return scope.everyNight() ? new Object[] {java.sql.Date.valueOf(LocalDate.of(1900, 1, 1)),
+                java.sql.Date.valueOf(LocalDate.of(9999, 12, 31))}
+                : new Object[] {java.sql.Date.valueOf(period.from()), java.sql.Date.valueOf(period.to())};
+    }
+
     private List<Resolution> computeResolutions() {
         List<Resolution> resolutions = new ArrayList<>();
         jdbc.query("""
                 SELECT r.kind, r.region_iso, r.input, r.method, MIN(r.canonical), MIN(r.score), SUM(r.rows_count)
                 FROM it_resolution r JOIN it_file f ON f.id = r.file_id
-                WHERE f.status = 'LOADED'
+                WHERE f.status = 'LOADED' AND r.night BETWEEN ? AND ?
                 GROUP BY r.kind, r.region_iso, r.input, r.method
                 """, rs -> {
             String name = regionName(rs.getString(2));
@@ -477,7 +541,7 @@ public class StoredReportData implements ReportData {
                 resolutions.add(new Resolution(KIND_DISTRICT, name, rs.getString(3),
                         unresolved ? null : rs.getString(5), rs.getString(4), rs.getDouble(6), rs.getLong(7)));
             }
-        });
+        }, nights());
         resolutions.sort(Comparator.comparing(Resolution::kind).reversed().thenComparing(Resolution::region)
                 .thenComparing(Resolution::input));
         return resolutions;
@@ -501,9 +565,11 @@ public class StoredReportData implements ReportData {
         List<UnresolvedName> names = new ArrayList<>();
         Map<String, long[]> regionRows = new LinkedHashMap<>();
         Map<String, String> regionReasons = new HashMap<>();
-        jdbc.query("SELECT val, reason FROM it_rejection WHERE col = 'region' AND val IS NOT NULL", rs -> {
+        jdbc.query("SELECT val, reason, night FROM it_rejection WHERE col = 'region' AND val IS NOT NULL", rs -> {
             String input = rs.getString(1).strip();
-            if (!input.isEmpty()) {
+            java.sql.Date night = rs.getDate(3);
+            boolean shown = scope.shows(night == null ? null : night.toLocalDate());
+            if (!input.isEmpty() && shown) {
                 regionRows.computeIfAbsent(input, k -> new long[1])[0]++;
                 regionReasons.merge(input, rs.getString(2), (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
@@ -513,7 +579,7 @@ public class StoredReportData implements ReportData {
                 .stream().map(c -> new UnresolvedName.Candidate(c.place().name(), c.score())).toList())));
         jdbc.query("SELECT r.region_iso, r.input, SUM(r.rows_count) FROM it_resolution r JOIN it_file f"
                 + " ON f.id = r.file_id WHERE f.status = 'LOADED' AND r.kind = 'district' AND r.method = 'unresolved'"
-                + " GROUP BY r.region_iso, r.input", rs -> {
+                + " AND r.night BETWEEN ? AND ? GROUP BY r.region_iso, r.input", rs -> {
             String iso = rs.getString(1);
             String input = rs.getString(2);
             Region region = area(iso).orElse(null);
@@ -521,10 +587,55 @@ public class StoredReportData implements ReportData {
                     "unresolved district: kept under its region as " + input + MergedIncident.UNRESOLVED_SUFFIX,
                     gazetteer == null ? List.of() : gazetteer.districtCandidates(region, input, CANDIDATES).stream()
                             .map(c -> new UnresolvedName.Candidate(c.place().name(), c.score())).toList()));
-        });
+        }, nights());
         names.sort(Comparator.comparingLong(UnresolvedName::rows).reversed().thenComparing(UnresolvedName::kind)
                 .thenComparing(n -> n.region() == null ? "" : n.region()).thenComparing(UnresolvedName::input));
         return names;
+    }
+
+    /** Rows of far nights a report names one by one; the rest are counted. */
+    public static final int FAR_ROWS_LISTED = 100;
+
+    @Override
+    public List<FarDate> farDates() {
+        return memoized("farDates", () -> farDates(store, period));
+    }
+
+    /**
+     * The period's accepted rows whose night lies far from every other night the store holds
+     * reports of ({@link FarNights}), at most {@value #FAR_ROWS_LISTED}, in night, file and line
+     * order. Reads the night index, the nights whose rows changed since it counted them (whether
+     * they still hold a row), and the far nights' own rows: never a scan of every row.
+     */
+    public static List<FarDate> farDates(IncidentStore store, Period period) {
+        boolean everyNight = "all".equals(period.label());
+        NightIndex index = new NightIndex(store);
+        Set<LocalDate> nights = new HashSet<>(index.all().keySet());
+        // Nights whose rows changed since the index counted them: whether they still hold a row.
+        TreeSet<LocalDate> touched = new TreeSet<>(index.touched());
+        if (!touched.isEmpty()) {
+            Set<LocalDate> holding = new HashSet<>();
+            new StoredReports(store, StoredReports.PAGE_ROWS).forEachRange(touched.first(), touched.last(),
+                    range -> range.forEach(report -> holding.add(report.night())));
+            for (LocalDate night : touched) {
+                if (holding.contains(night)) {
+                    nights.add(night);
+                } else {
+                    nights.remove(night);
+                }
+            }
+        }
+        List<FarDate> rows = new ArrayList<>();
+        for (FarNights.Far far : FarNights.of(nights)) {
+            if (!everyNight && !period.contains(far.night())) {
+                continue;
+            }
+            new StoredReports(store, StoredReports.PAGE_ROWS).forEachRange(far.night(), far.night(),
+                    range -> range.stream().filter(report -> report.night().equals(far.night())).forEach(report ->
+                            rows.add(new FarDate(report.file(), report.line(), far.night(), far.days()))));
+        }
+        rows.sort(Comparator.comparing(FarDate::night).thenComparing(FarDate::file).thenComparingLong(FarDate::line));
+        return rows.size() > FAR_ROWS_LISTED ? List.copyOf(rows.subList(0, FAR_ROWS_LISTED)) : rows;
     }
 
     @Override

@@ -30,11 +30,16 @@ public final class RejectionReasons implements Consumer<Rejection> {
 
     @Override
     public void accept(Rejection rejection) {
-        boolean wholeFile = rejection.line() == 0 && "(file)".equals(rejection.column());
+        boolean wholeFile = wholeFile(rejection);
         (wholeFile ? files : rows).merge(kind(rejection), 1L, Long::sum);
         if (wholeFile && firstFiles.size() < FILES_NAMED) {
             firstFiles.add(rejection);
         }
+    }
+
+    /** Whether the rejection is of a file rejected whole rather than of one of its rows. */
+    public static boolean wholeFile(Rejection rejection) {
+        return rejection.line() == 0 && "(file)".equals(rejection.column());
     }
 
     /** Files rejected whole are few and each needs its own fix: this many are named one by one. */

@@ -52,16 +52,42 @@ public interface ReportData {
      */
     void sweep(Consumer<MergedIncident> incidents, Consumer<MergeNote> merges);
 
-    /** Every rejected row of the input, ordered by file and line. */
+    /**
+     * The period's rejected rows (those whose night it holds) and the undated ones, ordered by file
+     * and line; see {@link RejectionScope}.
+     */
     void rejections(Consumer<Rejection> sink);
+
+    /** Rows rejected on nights outside the period, which {@link #rejections} leaves out: how many. */
+    default long otherPeriodRejections() {
+        return 0;
+    }
+
+    /** Each source judged over the period: rows, rejections, incidents, confirmations, conflicts. */
+    default List<SourceTally.SourceRow> sources() {
+        return List.of();
+    }
+
+    /** Which rejections the report shows, and which are new since the last run. */
+    default RejectionScope rejectionScope() {
+        return RejectionScope.everything();
+    }
 
     List<Resolution> resolutions();
 
-    /** Every distinct name that rejected rows or was left unresolved, with candidates; most rows first. */
+    /**
+     * Every distinct name that rejected rows (of the period, or undated) or was left unresolved on
+     * the period's nights, with candidates; most rows first.
+     */
     List<UnresolvedName> unresolvedNames();
 
 
     List<Warning> warnings();
+
+    /** The period's accepted rows dated far from every other night with reports, by file and line. */
+    default List<FarDate> farDates() {
+        return List.of();
+    }
 
     RunInfo runInfo();
 }

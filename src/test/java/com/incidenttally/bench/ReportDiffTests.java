@@ -303,8 +303,8 @@ class ReportDiffTests {
 
         assertThat(result.differences()).containsExactlyInAnyOrder(
                 XLSX + "  sheets: before [Summary, Map, By region, By district, By night, Region x night, Incidents, "
-                        + "Data quality, Run info], after [Summary, Data quality, Map, By region, By district, By night, "
-                        + "Region x night, Incidents, Run info]",
+                        + "Data quality, Sources, Run info], after [Summary, Data quality, Map, By region, By district, "
+                        + "By night, Region x night, Incidents, Sources, Run info]",
                 XLSX + "  _xlnm.Print_Area of Incidents: before Incidents!$A$1:$M$" + printedRows(first, "Incidents")
                         + ", after Incidents!$A$1:$C$5",
                 XLSX + "  Summary merged region " + merged[0] + ": before merged, after (none)");

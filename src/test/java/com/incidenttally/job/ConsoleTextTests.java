@@ -1,12 +1,14 @@
 package com.incidenttally.job;
 
 import com.incidenttally.tally.Rejection;
+import com.incidenttally.tally.FarDate;
 import com.incidenttally.tally.RejectionReasons;
 
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsoleTextTests {
@@ -52,6 +54,37 @@ class ConsoleTextTests {
 
         assertThat(ConsoleText.rejected(reasons)).containsExactly(
                 "Rejected 5 rows: 3 unknown region, 2 unparseable date/time (each with its file and line in rejected.csv)");
+    }
+
+    @Test
+    void aPeriodsRejectionsSayWhatIsNewWhatIsUndatedAndHowManyOtherPeriodsHold() {
+        RejectionReasons reasons = new RejectionReasons();
+        reasons.accept(row("region", "unknown region: not a federal subject or region in the gazetteer"));
+        reasons.accept(row("occurred_at", "unparseable date/time: yesterday"));
+
+        assertThat(ConsoleText.rejected(reasons, 1, 1, 1_204)).containsExactly(
+                "Rejected 2 rows: 1 unknown region, 1 unparseable date/time (each with its file and line in rejected.csv)",
+                "Of the rejected rows: 1 new since the last run, 1 with no usable date (shown in every report until fixed)",
+                "1,204 more rows were rejected on nights outside this period: see rejected.csv of the report of all"
+                        + " nights (run with no --week, --from or --to)");
+        assertThat(ConsoleText.rejected(reasons, 0, 0, 0)).containsExactlyElementsOf(ConsoleText.rejected(reasons));
+        assertThat(ConsoleText.rejected(new RejectionReasons(), 0, 0, 1)).containsExactly(
+                "1 more row was rejected on nights outside this period: see rejected.csv of the report of all nights"
+                        + " (run with no --week, --from or --to)");
+    }
+
+    @Test
+    void farDatesAreOneWarningNamingAFewRows() {
+        List<FarDate> rows = new java.util.ArrayList<>();
+        for (int line = 2; line < 9; line++) {
+            rows.add(new FarDate("a.csv", line, LocalDate.parse("2026-03-14"), 73));
+        }
+
+        assertThat(ConsoleText.farDates(List.of())).isEmpty();
+        assertThat(ConsoleText.farDates(rows)).singleElement().asString()
+                .startsWith("Warning: 7 rows dated far from every other night (30+ days), counted all the same;"
+                        + " check their dates: a.csv:2 (night 2026-03-14/15, 73 days away), a.csv:3")
+                .endsWith("a.csv:6 (night 2026-03-14/15, 73 days away) and 2 more (see Data quality)");
     }
 
     @Test

@@ -47,7 +47,7 @@ abstract class IncidentReportJobContract {
 
     static final Instant CLOCK = Instant.parse("2025-12-10T09:00:00Z");
     static final List<String> SHEETS = List.of("Summary", "Map", "By region", "By district", "By night", "Region x night",
-            "Incidents", "Data quality", "Run info");
+            "Incidents", "Data quality", "Sources", "Run info");
 
     @Autowired
     private JobOperatorTestUtils jobOperatorTestUtils;
@@ -82,7 +82,8 @@ abstract class IncidentReportJobContract {
         assertThat(summary.get("label").asString()).isEqualTo("all");
         assertThat(summary.get("period").get("from").asString()).isEqualTo("2025-12-07");
         assertThat(summary.get("period").get("to").asString()).isEqualTo("2025-12-07");
-        assertThat(names(summary)).containsExactly("label", "period", "rows", "totals", "by_region", "by_district", "by_night");
+        assertThat(names(summary)).containsExactly("label", "period", "rows", "totals", "by_region", "by_district", "by_night",
+                "sources");
         assertThat(names(summary.get("rows"))).containsExactlyInAnyOrder("read", "accepted", "rejected", "merged");
         assertThat(summary.get("rows").get("read").asLong()).isEqualTo(14);
         assertThat(summary.get("rows").get("accepted").asLong()).isEqualTo(14);
@@ -444,7 +445,8 @@ abstract class IncidentReportJobContract {
     static List<String> rejectedRows(Path csv) throws IOException {
         try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
             List<CsvRecord> records = reader.stream().toList();
-            assertThat(records.get(0).getFields()).containsExactly("\uFEFFfile", "line", "column", "value", "reason", "raw");
+            assertThat(records.get(0).getFields()).containsExactly("\uFEFFfile", "line", "column", "value", "reason", "raw",
+                    "night", "new", "note");
             return records.stream().skip(1)
                     .map(r -> String.join("|", r.getFields().subList(0, 5)))
                     .toList();

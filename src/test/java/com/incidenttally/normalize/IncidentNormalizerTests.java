@@ -384,4 +384,68 @@ class IncidentNormalizerTests {
             assertThat(accepted(values).regionIso()).isEqualTo("RU-ROS");
         }
     }
+
+    /** A rejected row still belongs to a night when its date reads, so that a report of that night's period lists it. */
+    @Nested
+    class NightOfARejectedRow {
+
+        @Test
+        void aRowRejectedForItsRegionKeepsTheNightItsDateNames() {
+            Map<Column, String> values = row();
+            values.put(Column.REGION, "Atlantis");
+            Rejection rejection = rejected(values);
+            assertThat(rejection.column()).isEqualTo("region");
+            // 03:10 Moscow time, the time most regions keep, on the morning of 8 Dec: the night of the 7th.
+            assertThat(rejection.night()).isEqualTo(LocalDate.parse("2025-12-07"));
+            assertThat(rejection.source()).isEqualTo("Governor (Telegram)");
+        }
+
+        @Test
+        void aRowRejectedForItsCountReadsItsTimeInItsRegionsZone() {
+            Map<Column, String> values = row();
+            values.put(Column.REGION, "Kaliningrad Oblast");
+            values.put(Column.OCCURRED_AT, "2025-12-08T10:30:00Z");
+            values.put(Column.UAV_COUNT, "-1");
+            Rejection rejection = rejected(values);
+            assertThat(rejection.column()).isEqualTo("uav_count");
+            // 12:30 in Kaliningrad (UTC+2), past noon: the night of the 8th; Moscow would say the same.
+            assertThat(rejection.night()).isEqualTo(LocalDate.parse("2025-12-08"));
+        }
+
+        @Test
+        void aRowRejectedForItsDateHasNoNight() {
+            Map<Column, String> values = row();
+            values.put(Column.OCCURRED_AT, "yesterday evening");
+            assertThat(rejected(values).night()).isNull();
+        }
+
+        @Test
+        void aRowDatedInTheFutureHasNoNight() {
+            Map<Column, String> values = row();
+            values.put(Column.OCCURRED_AT, "2026-01-08 03:10");
+            Rejection rejection = rejected(values);
+            assertThat(rejection.column()).isEqualTo("occurred_at");
+            assertThat(rejection.night()).isNull();
+        }
+
+        @Test
+        void aRowWithNoDateAndAnotherFaultHasNoNight() {
+            Map<Column, String> values = row();
+            values.remove(Column.OCCURRED_AT);
+            values.put(Column.EVENT_TYPE, "sideways");
+            Rejection rejection = rejected(values);
+            assertThat(rejection.column()).isEqualTo("night");
+            assertThat(rejection.night()).isNull();
+        }
+
+        @Test
+        void aRowRejectedForItsSourceNamesNone() {
+            Map<Column, String> values = row();
+            values.remove(Column.SOURCE);
+            Rejection rejection = rejected(values);
+            assertThat(rejection.column()).isEqualTo("source");
+            assertThat(rejection.source()).isNull();
+            assertThat(rejection.night()).isEqualTo(LocalDate.parse("2025-12-07"));
+        }
+    }
 }

@@ -44,7 +44,8 @@ class RejectedCsvWriterTests {
     void writesTheHeaderAndOneRecordPerRejectionWithItsLineNumber() throws IOException {
         List<CsvRecord> records = written();
 
-        assertThat(records.get(0).getFields()).containsExactly("file", "line", "column", "value", "reason", "raw");
+        assertThat(records.get(0).getFields()).containsExactly("file", "line", "column", "value", "reason", "raw",
+                "night", "new", "note");
         assertThat(records).hasSize(1 + 4);
         assertThat(records.subList(1, records.size())).extracting(r -> r.getField(0) + ":" + r.getField(1))
                 .containsExactly("digest.csv:3", "digest.csv:7", "governors.csv:15", "broken.csv:0");
@@ -75,7 +76,7 @@ class RejectedCsvWriterTests {
         Path csv = dir.resolve("rejected.csv");
         new RejectedCsvWriter().write(ReportFixtures.emptyWeek(), csv);
 
-        assertThat(Files.readString(csv, StandardCharsets.UTF_8)).isEqualTo("\uFEFFfile,line,column,value,reason,raw\r\n");
+        assertThat(Files.readString(csv, StandardCharsets.UTF_8)).isEqualTo("\uFEFFfile,line,column,value,reason,raw,night,new,note\r\n");
     }
 
     @Test

@@ -105,4 +105,21 @@ class IncidentStoreLayoutTests {
         long id = store.beginFile(longPath, "sha");
         assertThat(store.file(longPath)).hasValueSatisfying(file -> assertThat(file.id()).isEqualTo(id));
     }
+
+    @Test
+    void aStoreWhoseRejectionsHaveNoNightIsEmptiedSoEveryRejectionGetsItsPeriod() {
+        IncidentStore.open(jdbc);
+        long id = IncidentStore.open(jdbc).beginFile("a.csv", "sha-a");
+        // The layout before rejections had a night and a source, and name resolutions a night.
+        jdbc.execute("ALTER TABLE it_rejection DROP COLUMN night");
+        jdbc.execute("ALTER TABLE it_rejection DROP COLUMN source");
+        jdbc.execute("ALTER TABLE it_resolution DROP COLUMN night");
+
+        IncidentStore store = IncidentStore.open(jdbc);
+
+        assertThat(store.files()).isEmpty();
+        assertThat(jdbc.queryForList("SELECT night, source FROM it_rejection")).isEmpty();
+        assertThat(jdbc.queryForList("SELECT night FROM it_resolution")).isEmpty();
+        assertThat(id).isPositive();
+    }
 }

@@ -132,7 +132,7 @@ public class ChartRenderer {
 
     JFreeChart byNight(Period period, Totals totals, RegionNightMatrix matrix) {
         boolean empty = totals.incidents() == 0 || matrix == null || matrix.regions().isEmpty();
-        NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights(), texts);
+        NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights(), quiet(matrix), texts);
         String title = texts.text("title.byNight." + buckets.grain(), texts.period(period));
         DefaultCategoryDataset dataset = new DefaultCategoryDataset();
         long[] other = new long[buckets.size()];
@@ -289,11 +289,23 @@ public class ChartRenderer {
         return chart;
     }
 
+    /** Whether a night of the matrix has no incident in any region. */
+    private static java.util.function.IntPredicate quiet(RegionNightMatrix matrix) {
+        return night -> {
+            for (int r = 0; r < matrix.regions().size(); r++) {
+                if (matrix.count(r, night) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
     // ---- region x night heatmap ----
 
     JFreeChart heatmap(Period period, Totals totals, RegionNightMatrix matrix) {
         boolean empty = totals.incidents() == 0 || matrix == null || matrix.regions().isEmpty();
-        NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights(), texts);
+        NightBuckets buckets = NightBuckets.of(empty ? List.of() : matrix.nights(), quiet(matrix), texts);
         String title = texts.text("title.heatmap." + buckets.grain(), texts.period(period));
         List<String> rows = new ArrayList<>();
         long[][] cells = new long[0][0];

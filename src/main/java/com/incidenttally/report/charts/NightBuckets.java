@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 import com.incidenttally.report.NightLabels;
+import com.incidenttally.tally.NightStretches;
 
 /**
  * The columns of a chart over time: one per night; one per ISO week once the period has more
@@ -24,6 +26,47 @@ record NightBuckets(Grain grain, List<String> labels, int[] bucketOfNight) {
     enum Grain { NIGHT, WEEK, MONTH }
 
     static NightBuckets of(List<LocalDate> nights, ChartTexts texts) {
+        return of(nights, night -> false, texts);
+    }
+
+    /**
+     * The columns over {@code nights} (contiguous), a stretch of {@link NightStretches#EMPTY_NIGHTS}
+     * or more nights with no reports ({@code empty}, by a night's index) drawn as one column labelled
+     * with how many nights it holds; the grain is chosen by the nights left.
+     */
+    static NightBuckets of(List<LocalDate> nights, IntPredicate empty, ChartTexts texts) {
+        List<NightStretches.Stretch> stretches = NightStretches.of(nights, empty);
+        if (stretches.stream().noneMatch(NightStretches.Stretch::quiet)) {
+            return plain(nights, texts);
+        }
+        List<LocalDate> shown = new ArrayList<>();
+        for (NightStretches.Stretch stretch : stretches) {
+            if (!stretch.quiet()) {
+                shown.add(stretch.first());
+            }
+        }
+        Grain grain = shown.size() <= MAX_NIGHTS ? Grain.NIGHT
+                : grouped(shown, Grain.WEEK, texts).size() <= MAX_WEEKS ? Grain.WEEK : Grain.MONTH;
+        int[] bucketOfNight = new int[nights.size()];
+        Map<String, Integer> buckets = new LinkedHashMap<>();
+        for (NightStretches.Stretch stretch : stretches) {
+            String key = stretch.quiet() ? texts.text("axis.quietNights", stretch.nights())
+                    : grain == Grain.NIGHT ? texts.night(stretch.first())
+                    : grain == Grain.WEEK ? NightLabels.isoWeek(stretch.first())
+                    : texts.monthOfYear(YearMonth.from(stretch.first()).atDay(1));
+            // Two quiet stretches of the same length are two columns: a category is its label.
+            while (stretch.quiet() && buckets.containsKey(key)) {
+                key = key + "\u200B";
+            }
+            Integer bucket = buckets.computeIfAbsent(key, k -> buckets.size());
+            for (int i = stretch.index(); i < stretch.index() + stretch.nights(); i++) {
+                bucketOfNight[i] = bucket;
+            }
+        }
+        return new NightBuckets(grain, new ArrayList<>(buckets.keySet()), bucketOfNight);
+    }
+
+    private static NightBuckets plain(List<LocalDate> nights, ChartTexts texts) {
         if (nights.size() <= MAX_NIGHTS) {
             int[] bucketOfNight = new int[nights.size()];
             List<String> labels = new ArrayList<>();

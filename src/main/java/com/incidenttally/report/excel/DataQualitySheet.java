@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.incidenttally.report.ReportTexts;
+import com.incidenttally.tally.FarDate;
 import com.incidenttally.tally.MergeNote;
 import com.incidenttally.tally.Rejection;
+import com.incidenttally.tally.RejectionScope;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.Resolution;
 import com.incidenttally.tally.Warning;
@@ -31,7 +33,7 @@ final class DataQualitySheet {
 
     enum Category {
         REJECTED_GROUP("dq.rejectedGroup"), UNRESOLVED("dq.unresolved"), WARNING("dq.warning"),
-        REJECTED("dq.rejected"), RESOLUTION("dq.resolution"), CONFLICT("dq.conflict"), MERGE("dq.merge");
+        REJECTED("dq.rejected"), REJECTED_NEW("dq.rejectedNew"), RESOLUTION("dq.resolution"), CONFLICT("dq.conflict"), MERGE("dq.merge");
 
         final String key;
 
@@ -86,6 +88,7 @@ final class DataQualitySheet {
         final String value;
         final String reason;
         long rows;
+        long fresh;
         final List<String> where = new ArrayList<>();
 
         Group(String column, String value, String reason) {
@@ -127,11 +130,19 @@ final class DataQualitySheet {
         // What needs action: rejected rows by reason and spelling, unresolved names, warnings.
         Map<GroupKey, Group> groups = new LinkedHashMap<>();
         long[] rejected = {0};
+        long[] undated = {0};
+        long[] fresh = {0};
+        RejectionScope scope = data.rejectionScope();
         data.rejections(rejection -> {
             rejected[0]++;
             GroupKey key = groupKey(rejection);
             Group group = groups.computeIfAbsent(key, k -> new Group(k.column(), k.value(), k.reason()));
             group.rows++;
+            if (scope.isNew(rejection)) {
+                group.fresh++;
+                fresh[0]++;
+            }
+            undated[0] += rejection.undated() ? 1 : 0;
             if (group.where.size() < WHERE_SHOWN) {
                 group.where.add(rejection.line() > 0 ? rejection.file() + ":" + rejection.line() : rejection.file());
             }
@@ -145,8 +156,12 @@ final class DataQualitySheet {
             cells.styled(row, FIELD, group.column, styles.groupLabel);
             cells.styled(row, VALUE, group.value, styles.groupLabel);
             String one = group.rows == 1 ? "1" : "";
-            cells.styled(row, DETAIL, group.value == null ? texts.text("dq.group" + one, group.reason, group.rows)
-                    : texts.text("dq.nameGroup" + one, group.reason, group.value, group.rows), styles.groupLabel);
+            String detail = group.value == null ? texts.text("dq.group" + one, group.reason, group.rows)
+                    : texts.text("dq.nameGroup" + one, group.reason, group.value, group.rows);
+            if (group.fresh > 0) {
+                detail += texts.text("dq.groupNew", group.fresh);
+            }
+            cells.styled(row, DETAIL, detail, styles.groupLabel);
             cells.styled(row, ROWS, null, styles.groupInteger).setCellValue(group.rows);
             String where = String.join(", ", group.where);
             if (group.rows > group.where.size()) {
@@ -156,6 +171,17 @@ final class DataQualitySheet {
             for (int c : new int[] {FILE, LINE, REGION}) {
                 cells.styled(row, c, null, styles.groupLabel);
             }
+        }
+        // What the groups hold that a person acts on first, and what lies in other periods.
+        if (fresh[0] > 0) {
+            cells.styled(table.dataRow(), DETAIL, texts.text("dq.newNote", fresh[0]), styles.note);
+        }
+        if (undated[0] > 0) {
+            cells.styled(table.dataRow(), DETAIL, texts.text("dq.undatedNote", undated[0]), styles.note);
+        }
+        long otherPeriods = data.otherPeriodRejections();
+        if (otherPeriods > 0) {
+            cells.styled(table.dataRow(), DETAIL, texts.text("dq.otherPeriods", otherPeriods), styles.note);
         }
         List<Resolution> resolutions = data.resolutions() == null ? List.of() : data.resolutions();
         long unresolved = 0;
@@ -179,7 +205,15 @@ final class DataQualitySheet {
             cells.text(row, FILE, warning.file());
             cells.wrapped(row, DETAIL, warning.message());
         }
-        if (ordered.isEmpty() && unresolved == 0 && warnings.isEmpty()) {
+        List<FarDate> farDates = data.farDates() == null ? List.of() : data.farDates();
+        for (FarDate far : farDates) {
+            Row row = table.dataRow();
+            category(row, Category.WARNING, styles.text);
+            cells.text(row, FILE, far.file());
+            cells.number(row, LINE, far.line());
+            cells.wrapped(row, DETAIL, texts.text("dq.farDate", texts.night(far.night()), far.days()));
+        }
+        if (ordered.isEmpty() && unresolved == 0 && warnings.isEmpty() && otherPeriods == 0 && farDates.isEmpty()) {
             cells.styled(table.dataRow(), DETAIL, texts.text("dq.nothingToFix"), styles.note);
         }
         // A printed Data quality ends here: the details below are for the screen (and rejected.csv).
@@ -190,12 +224,13 @@ final class DataQualitySheet {
 
         data.rejections(rejection -> {
             Row row = table.dataRow();
-            category(row, Category.REJECTED, styles.text);
+            category(row, scope.isNew(rejection) ? Category.REJECTED_NEW : Category.REJECTED, styles.text);
             cells.text(row, FILE, rejection.file());
             cells.number(row, LINE, rejection.line());
             cells.text(row, FIELD, rejection.column());
             cells.text(row, VALUE, rejection.value());
-            cells.wrapped(row, DETAIL, rejection.reason());
+            cells.wrapped(row, DETAIL, rejection.reason() + "; " + (rejection.undated() ? texts.text("dq.undated")
+                    : texts.text("dq.night", texts.night(rejection.night()))));
             cells.wrapped(row, WHERE, rejection.raw());
         });
         for (Resolution resolution : resolutions) {

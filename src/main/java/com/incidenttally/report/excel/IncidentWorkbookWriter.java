@@ -102,6 +102,7 @@ public class IncidentWorkbookWriter {
             new RegionNightSheet(workbook, styles, texts, printTitle).write(data.regionNight());
             List<String> tallied = sheetNames(workbook);
             tallied.removeAll(streamed);
+            String sources = new SourcesSheet(workbook, styles, texts, printTitle).write(data.sources());
             new RunInfoSheet(workbook, styles, texts, printTitle).write(data);
             String runInfo = texts.text("sheet.runInfo");
             // Summary on the plain workbook under the streamed one: native charts need it.
@@ -116,6 +117,7 @@ public class IncidentWorkbookWriter {
             order.add(texts.text("sheet.map"));
             order.addAll(tallied);
             order.addAll(streamed);
+            order.add(sources);
             order.add(runInfo);
             for (int i = 0; i < order.size(); i++) {
                 workbook.setSheetOrder(order.get(i), i);

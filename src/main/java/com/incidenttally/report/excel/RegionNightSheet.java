@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.incidenttally.report.NightLabels;
 import com.incidenttally.report.ReportTexts;
+import com.incidenttally.tally.NightStretches;
 import com.incidenttally.tally.RegionNightMatrix;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.ColorScaleFormatting;
@@ -61,12 +62,26 @@ final class RegionNightSheet {
     void write(RegionNightMatrix matrix) {
         List<String> regions = matrix == null ? List.of() : matrix.regions();
         List<LocalDate> nights = matrix == null ? List.of() : matrix.nights();
-        Grain grain = grain(nights.size());
+        // A long stretch of nights with no reports is one column, named by how many nights it holds.
+        String[] quiet = new String[nights.size()];
+        int quietNights = 0;
+        int stretches = 0;
+        for (NightStretches.Stretch stretch : NightStretches.of(nights, n -> quiet(matrix, n))) {
+            if (stretch.quiet()) {
+                // A column is its label: two stretches of one length differ by an invisible space.
+                String label = texts.text("night.quietColumn", stretch.nights()) + "\u200B".repeat(stretches++);
+                for (int n = stretch.index(); n < stretch.index() + stretch.nights(); n++) {
+                    quiet[n] = label;
+                }
+                quietNights += stretch.nights();
+            }
+        }
+        Grain grain = grain(nights.size() - quietNights);
         // Each night's column of counts, by the column it adds to.
         Map<String, Integer> bucketOf = new LinkedHashMap<>();
         int[] bucket = new int[nights.size()];
         for (int n = 0; n < nights.size(); n++) {
-            String label = label(grain, nights.get(n));
+            String label = quiet[n] != null ? quiet[n] : label(grain, nights.get(n));
             Integer index = bucketOf.get(label);
             if (index == null) {
                 index = bucketOf.size();
@@ -143,6 +158,15 @@ final class RegionNightSheet {
         if (!regions.isEmpty() && !shown.isEmpty()) {
             colourScale(sheet, new CellRangeAddress(1, regions.size(), 1, shown.size()));
         }
+    }
+
+    private static boolean quiet(RegionNightMatrix matrix, int night) {
+        for (int r = 0; r < matrix.regions().size(); r++) {
+            if (matrix.count(r, night) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String label(Grain grain, LocalDate night) {

@@ -1,11 +1,14 @@
 package com.incidenttally.report.excel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.incidenttally.report.NightLabels;
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.EventType;
+import com.incidenttally.tally.NightStretches;
 import com.incidenttally.tally.TallyRow;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -59,10 +62,26 @@ final class TallySheets {
                 });
     }
 
+    /**
+     * One row per night, except that a stretch of {@link NightStretches#EMPTY_NIGHTS} or more nights
+     * with no reports is one marker row, so that a typo date months away never fills pages.
+     */
     void byNight(List<TallyRow> rows) {
+        List<TallyRow> all = rows == null ? List.of() : rows;
+        List<TallyRow> shown = new ArrayList<>();
+        Map<Integer, String> markers = new HashMap<>();
+        for (NightStretches.Stretch stretch : NightStretches.of(all.stream().map(TallyRow::night).toList(),
+                i -> all.get(i).incidents() == 0)) {
+            if (stretch.quiet()) {
+                markers.put(shown.size(), texts.text("night.quietStretch", stretch.nights(),
+                        texts.night(stretch.first()), texts.night(stretch.last())));
+            } else {
+                shown.add(all.get(stretch.index()));
+            }
+        }
         write(sheetName(texts, "byNight"), List.of(Column.text(texts.text("col.night"), 16),
                 Column.text(texts.text("col.evening"), 12), Column.text(texts.text("col.week"), 10)),
-                rows, (row, tally) -> {
+                shown, markers, (row, tally) -> {
                     cells.text(row, 0, texts.night(tally.night()));
                     cells.date(row, 1, tally.night());
                     cells.text(row, 2, NightLabels.isoWeek(tally.night()));
@@ -121,6 +140,12 @@ final class TallySheets {
     }
 
     private void write(String name, List<Column> keys, List<TallyRow> rows, KeyWriter keyWriter) {
+        write(name, keys, rows, Map.of(), keyWriter);
+    }
+
+    /** @param markers a line of text to write before the row of each index ({@code rows.size()}: after the last) */
+    private void write(String name, List<Column> keys, List<TallyRow> rows, Map<Integer, String> markers,
+                       KeyWriter keyWriter) {
         List<Column> columns = legible(keys, figureColumns(texts));
 
         TableSheet table = new TableSheet(workbook, styles, name, columns, maxRows, keys.size(), printTitle);
@@ -128,7 +153,15 @@ final class TallySheets {
         long[] totals = new long[Figure.values().length];
         long killedKnown = 0;
         long injuredKnown = 0;
-        for (TallyRow tally : rows == null ? List.<TallyRow>of() : rows) {
+        List<TallyRow> listed = rows == null ? List.of() : rows;
+        for (int i = 0; i <= listed.size(); i++) {
+            if (markers.containsKey(i)) {
+                cells.styled(table.dataRow(), 0, markers.get(i), styles.note);
+            }
+            if (i == listed.size()) {
+                break;
+            }
+            TallyRow tally = listed.get(i);
             Row row = table.dataRow();
             keyWriter.write(row, tally);
             long[] figures = figures(tally);

@@ -9,6 +9,7 @@ import java.util.List;
 import com.incidenttally.places.AreaKind;
 import com.incidenttally.report.NightLabels;
 import com.incidenttally.tally.EventType;
+import com.incidenttally.tally.SourceTally;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.PeriodEnd;
 import com.incidenttally.tally.ReportData;
@@ -90,6 +91,7 @@ public class SummaryJsonWriter {
             node.put("night", NightLabels.nightLabel(row.night()));
             figures(node, row);
         }
+        sources(root.putArray("sources"), data.sources());
 
         String text;
         try {
@@ -98,6 +100,25 @@ public class SummaryJsonWriter {
             throw new IOException("Could not write " + json.getFileName() + ": " + e.getOriginalMessage(), e);
         }
         Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Each source judged over the period, as the Sources sheet shows it: {@code source} null for the
+     * rejected rows that name none; {@code top_rejection} null when none of its rows was rejected.
+     */
+    private static void sources(ArrayNode array, List<SourceTally.SourceRow> sources) {
+        for (SourceTally.SourceRow source : sources == null ? List.<SourceTally.SourceRow>of() : sources) {
+            ObjectNode node = array.addObject();
+            node.put("source", source.source().equals(SourceTally.NO_SOURCE) ? null : source.source());
+            node.put("rows", source.rows());
+            node.put("accepted", source.accepted());
+            node.put("rejected", source.rejected());
+            node.put("top_rejection", source.topRejection());
+            node.put("top_rejection_rows", source.topRejectionRows());
+            node.put("incidents", source.incidents());
+            node.put("confirmed", source.confirmed());
+            node.put("conflicts", source.conflicts());
+        }
     }
 
     /** {@code region} or {@code sea}: a sea area's {@code iso_code} is a code of ours, {@code SEA-BLACK}. */

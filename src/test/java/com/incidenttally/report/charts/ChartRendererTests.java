@@ -164,6 +164,30 @@ class ChartRendererTests {
     }
 
     @Test
+    void aLongStretchOfEmptyNightsIsOneColumnOnTheByNightChartAndTheHeatmap() {
+        // 20 nights with reports, 72 empty ones, then one more: a typo date months from the rest.
+        List<LocalDate> nights = new ArrayList<>();
+        long[][] counts = new long[1][93];
+        for (int n = 0; n < 93; n++) {
+            nights.add(LocalDate.of(2025, 12, 12).plusDays(n));
+            counts[0][n] = n < 20 || n == 92 ? 1 : 0;
+        }
+        RegionNightMatrix matrix = new RegionNightMatrix(List.of("RU-KRS"), nights, counts);
+        Totals totals = new Totals(21, 0, 0, 1, 0, 21, 0, 0, 0, 0, 0);
+        Period period = new Period("all", nights.get(0), nights.get(92));
+
+        CategoryDataset dataset = renderer.byNight(period, totals, matrix).getCategoryPlot().getDataset();
+
+        // By night, not by week: 21 nights are left once the empty stretch is one column.
+        assertThat(dataset.getColumnKeys()).hasSize(22);
+        assertThat(dataset.getColumnKey(20)).hasToString("\u2026 72 nights with no reports \u2026");
+        assertThat(dataset.getColumnKey(21)).hasToString("14\u201315 Mar");
+        assertThat(sum(dataset)).isEqualTo(21);
+        JFreeChart heatmap = renderer.heatmap(period, totals, matrix);
+        assertThat(heatmap.getTitle().getText()).doesNotContain("week");
+    }
+
+    @Test
     void upToSixtyNightsTheByNightChartShowsEachNight() {
         ReportFixtures.Data data = ReportFixtures.nightsEndingOn(LocalDate.of(2026, 1, 3), 21);
 

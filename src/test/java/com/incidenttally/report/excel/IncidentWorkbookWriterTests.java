@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.within;
 class IncidentWorkbookWriterTests {
 
     static final List<String> SHEETS = List.of("Summary", "Map", "By region", "By district", "By night", "Region x night",
-            "Incidents", "Data quality", "Run info");
+            "Incidents", "Data quality", "Sources", "Run info");
 
     static XSSFWorkbook write(ReportData data, IncidentWorkbookWriter writer, Path dir, int charts) throws IOException {
         List<Path> pngs = new ArrayList<>();
@@ -582,7 +582,7 @@ class IncidentWorkbookWriterTests {
         @Test
         void namesItsSheetsInRussian() {
             assertThat(sheetNames(workbook)).containsExactly("Сводка", "Карта", "По регионам", "По районам", "По ночам",
-                    "Регионы по ночам", "Инциденты", "Качество данных", "О запуске");
+                    "Регионы по ночам", "Инциденты", "Качество данных", "Источники", "О запуске");
         }
 
         @Test
@@ -666,7 +666,7 @@ class IncidentWorkbookWriterTests {
             XSSFWorkbook workbook = write(data, new IncidentWorkbookWriter(1000), dir, 0);
 
             assertThat(sheetNames(workbook)).containsExactly("Summary", "Map", "By region", "By district", "By night",
-                    "Region x night", "Incidents", "Incidents (2)", "Incidents (3)", "Data quality", "Run info");
+                    "Region x night", "Incidents", "Incidents (2)", "Incidents (3)", "Data quality", "Sources", "Run info");
             int rows = 0;
             for (String name : List.of("Incidents", "Incidents (2)", "Incidents (3)")) {
                 XSSFSheet sheet = workbook.getSheet(name);

@@ -62,7 +62,7 @@ class OnePassWorkbookTests {
             List<String> names = new ArrayList<>();
             workbook.forEach(sheet -> names.add(sheet.getSheetName()));
             assertThat(names).containsExactly("Summary", "Map", "By region", "By district", "By night", "Region x night",
-                    "Incidents", "Data quality", "Run info");
+                    "Incidents", "Data quality", "Sources", "Run info");
             assertThat(workbook.getActiveSheetIndex()).isZero();
             assertThat(((XSSFWorkbook) workbook).getSheetAt(0).isSelected()).isTrue();
             for (int i = 1; i < workbook.getNumberOfSheets(); i++) {

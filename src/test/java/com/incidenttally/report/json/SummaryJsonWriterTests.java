@@ -41,7 +41,8 @@ class SummaryJsonWriterTests {
     void hasTheKeysOfTheSpecAndTheKindOfEachArea() throws IOException {
         JsonNode root = write(ReportFixtures.seventyNights());
 
-        assertThat(keys(root)).containsExactly("label", "period", "rows", "totals", "by_region", "by_district", "by_night");
+        assertThat(keys(root)).containsExactly("label", "period", "rows", "totals", "by_region", "by_district", "by_night",
+                "sources");
         assertThat(keys(root.get("period"))).containsExactly("from", "to", "complete", "complete_at");
         assertThat(keys(root.get("rows"))).containsExactly("read", "accepted", "rejected", "merged");
         assertThat(keys(root.get("totals"))).containsExactly("incidents", "uav_reported", "incidents_unknown_count",

@@ -1,0 +1,113 @@
+package com.incidenttally.tally;
+
+import com.incidenttally.sources.SourceNames;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each source judged over a period, fed one item at a time in any order: its accepted rows, its
+ * rejected rows (the period's, as Data quality lists them), the incidents it reported, how many of
+ * those another source reported too, and the merges with conflicting values it was part of. Two
+ * spellings of one source are one source (by {@link SourceNames#fold}); a rejected row that names no
+ * source counts under {@link #NO_SOURCE}. Files rejected whole are not rows and are left out.
+ */
+public final class SourceTally {
+
+    /** Where the rejected rows that name no source are counted. */
+    public static final String NO_SOURCE = "";
+
+    /** One source's figures; {@code topRejection} is null when none of its rows was rejected. */
+    public record SourceRow(String source, long rows, long accepted, long rejected, String topRejection,
+                            long topRejectionRows, long incidents, long confirmed, long conflicts) {
+
+        /** Accepted rows over rows, in [0, 1]. */
+        public double acceptedShare() {
+            return rows == 0 ? 0 : (double) accepted / rows;
+        }
+
+        /** Incidents another source reported too, over its incidents, in [0, 1]. */
+        public double confirmedShare() {
+            return incidents == 0 ? 0 : (double) confirmed / incidents;
+        }
+    }
+
+    private static final class Counts {
+        String name;
+        long accepted;
+        long rejected;
+        long incidents;
+        long confirmed;
+        long conflicts;
+        final Map<String, Long> reasons = new HashMap<>();
+    }
+
+    private final Map<String, Counts> byKey = new LinkedHashMap<>();
+
+    private Counts of(String key, String name) {
+        Counts counts = byKey.computeIfAbsent(key, k -> new Counts());
+        if (counts.name == null && name != null) {
+            counts.name = name;
+        }
+        return counts;
+    }
+
+    private static String key(String name) {
+        return name == null || name.isBlank() ? NO_SOURCE : SourceNames.fold(name);
+    }
+
+    /** An accepted row of the period, by its source's key and name. */
+    public void row(String sourceKey, String source) {
+        of(sourceKey, source).accepted++;
+    }
+
+    /** A rejected row of the period; a file rejected whole is no row and changes nothing. */
+    public void rejection(Rejection rejection) {
+        if (RejectionReasons.wholeFile(rejection)) {
+            return;
+        }
+        Counts counts = of(key(rejection.source()), rejection.source());
+        counts.rejected++;
+        counts.reasons.merge(RejectionReasons.kind(rejection), 1L, Long::sum);
+    }
+
+    /** An incident of the period: each of its sources reported it, confirmed when there are several. */
+    public void incident(MergedIncident incident) {
+        boolean confirmed = incident.sourceKeys().size() > 1;
+        for (String key : incident.sourceKeys()) {
+            Counts counts = of(key, null);
+            counts.incidents++;
+            counts.confirmed += confirmed ? 1 : 0;
+        }
+    }
+
+    /** A merge of the period: each source of a merge with conflicting values was part of a conflict. */
+    public void merge(MergeNote note) {
+        if (note.conflicts() == null || note.conflicts().isBlank() || note.sources() == null) {
+            return;
+        }
+        java.util.Arrays.stream(note.sources().split("; ")).map(SourceTally::key)
+                .distinct().forEach(key -> of(key, null).conflicts++);
+    }
+
+    /** Every source, most rows first, then by name; the rows that name no source last. */
+    public List<SourceRow> rows() {
+        List<SourceRow> rows = new ArrayList<>();
+        byKey.forEach((key, c) -> {
+            Map.Entry<String, Long> top = c.reasons.entrySet().stream()
+                    .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+                            Comparator.reverseOrder()))).orElse(null);
+            rows.add(new SourceRow(key.equals(NO_SOURCE) ? NO_SOURCE : c.name == null ? key : c.name,
+                    c.accepted + c.rejected, c.accepted, c.rejected, top == null ? null : top.getKey(),
+                    top == null ? 0 : top.getValue(), c.incidents, c.confirmed, c.conflicts));
+        });
+        rows.sort(Comparator.comparing((SourceRow r) -> r.source().equals(NO_SOURCE))
+                .thenComparing(Comparator.comparingLong(SourceRow::rows).reversed())
+                .thenComparing(SourceRow::source));
+        return rows;
+    }
+}
