@@ -64,7 +64,8 @@ class IncidentReportJobConfiguration {
     @Bean
     Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IncidentStore store,
                     @Value("${incident-tally.chunk-size:5000}") int chunkSize,
-                    @Value("${incident-tally.ingest-threads:0}") int threads) {
+                    @Value("${incident-tally.ingest-threads:0}") int threads,
+                    @Value("${spring.datasource.url:}") String storeUrl) {
         IngestPartitioner partitioner = new IngestPartitioner();
         IngestStepParts parts = new IngestStepParts(store, partitioner::progress);
         Step partition = new StepBuilder("ingestPartition", jobRepository)
@@ -75,7 +76,7 @@ class IncidentReportJobConfiguration {
                 .writer(parts)
                 .allowStartIfComplete(true)
                 .build();
-        int partitions = ingestThreads(threads);
+        int partitions = ingestThreads(threads, storeUrl);
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
         handler.setStep(partition);
         handler.setGridSize(partitions);
@@ -96,9 +97,20 @@ class IncidentReportJobConfiguration {
                 .build();
     }
 
-    /** Partitions of the ingest step: the machine's processors unless set (at least 1). */
-    static int ingestThreads(int configured) {
-        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors());
+    /**
+     * Partitions of the ingest step: the machine's processors unless set (at least 1). On
+     * PostgreSQL one unless set: when the server goes away mid-run, each partition's failure is
+     * recorded through connection attempts that each wait out the pool's timeout, and two partitions
+     * took the failed run past the ten seconds a lost server may take to be said.
+     */
+    static int ingestThreads(int configured, String storeUrl) {
+        if (configured > 0) {
+            return configured;
+        }
+        if (storeUrl != null && storeUrl.startsWith("jdbc:postgresql:")) {
+            return 1;
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     @Bean
