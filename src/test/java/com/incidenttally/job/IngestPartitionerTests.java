@@ -92,6 +92,15 @@ class IngestPartitionerTests {
         assertThat(partitioner.progress()).as("let go of when the step ends").isNull();
     }
 
+    @Test
+    void theMachinesProcessorsOnH2OneOnPostgresqlAndAChosenNumberOnEither() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertThat(IncidentReportJobConfiguration.ingestThreads(0, "jdbc:h2:file:./data/incidents")).isEqualTo(processors);
+        assertThat(IncidentReportJobConfiguration.ingestThreads(0, "jdbc:postgresql://db/incidents")).isEqualTo(1);
+        assertThat(IncidentReportJobConfiguration.ingestThreads(3, "jdbc:postgresql://db/incidents")).isEqualTo(3);
+        assertThat(IncidentReportJobConfiguration.ingestThreads(1, "jdbc:h2:file:./data/incidents")).isEqualTo(1);
+    }
+
     private static List<List<String>> shares(List<String> queue, java.util.function.ToLongFunction<String> size, int count) {
         return List.copyOf(IngestPartitioner.shares(queue, size, count));
     }
