@@ -91,6 +91,24 @@ class LauncherTests {
     }
 
     @Test
+    void aWeeksInputRunsWithC1AloneAndABackfillWithEveryTier(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("week"));
+        Files.write(dir.resolve("week/reports.csv"), new byte[100_000]);
+        Files.createDirectories(dir.resolve("backfill/sub"));
+        Files.write(dir.resolve("backfill/sub/reports.csv"), new byte[41 * 1024 * 1024]);
+
+        Run week = launch(dir, Map.of(), "--input=week", "--version");
+        Run backfill = launch(dir, Map.of(), "--input", "backfill", "--version");
+        Run chosen = launch(dir, Map.of("JAVA_OPTS", "-XX:TieredStopAtLevel=1"), "--input=backfill", "--version");
+
+        assertThat(week.exitCode()).as(week.stderr()).isZero();
+        assertThat(week.command()).contains("-XX:TieredStopAtLevel=1 ");
+        assertThat(backfill.exitCode()).as(backfill.stderr()).isZero();
+        assertThat(backfill.command()).doesNotContain("TieredStopAtLevel").contains("-XX:+UseSerialGC");
+        assertThat(chosen.command()).contains("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void anotherJvmRunsThePlainJarWithoutTheCache(@TempDir Path dir) throws Exception {
         // A JDK of another build: the same java behind a wrapper, with a release file of its own.
         Path otherJdk = dir.resolve("other-jdk");

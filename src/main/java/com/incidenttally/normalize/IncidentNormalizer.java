@@ -47,8 +47,12 @@ public final class IncidentNormalizer {
     private final RegionZones zones;
     private final SourceNames sourceNames;
     private final EventWords eventWords;
-    /** Grouping keys of the few distinct districts, made once each. */
-    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    /**
+     * Grouping keys of the few distinct districts, made once each: of a resolved district by its
+     * name, of an unresolved one by its text (no key text is built to look one up).
+     */
+    private final Map<String, String> resolvedKeys = new ConcurrentHashMap<>();
+    private final Map<String, String> unresolvedKeys = new ConcurrentHashMap<>();
     /** The few distinct sources as written, each resolved once. */
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
 
@@ -133,10 +137,10 @@ public final class IncidentNormalizer {
             PlaceMatch<District> match = gazetteer.resolveDistrict(region, districtText);
             if (match.resolved()) {
                 district = match.place().name();
-                districtKey = keys.computeIfAbsent("d:" + district, IncidentNormalizer::key);
+                districtKey = resolvedKeys.computeIfAbsent(district, name -> key("d:" + name));
             } else {
                 district = districtText;
-                districtKey = keys.computeIfAbsent("?:" + districtText, IncidentNormalizer::key);
+                districtKey = unresolvedKeys.computeIfAbsent(districtText, text -> key("?:" + text));
             }
             if (match.method() != MatchMethod.EXACT) {
                 districtInput = districtText;

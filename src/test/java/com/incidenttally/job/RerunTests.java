@@ -201,7 +201,7 @@ class RerunTests {
     }
 
     /** The same summary.json and rejected.csv, and the same cell values on every sheet but Run info. */
-    private static void assertSameReport(Path actual, Path expected) throws Exception {
+    static void assertSameReport(Path actual, Path expected) throws Exception {
         assertThat(Files.readString(actual.resolve("summary.json"))).isEqualTo(Files.readString(expected.resolve("summary.json")));
         assertThat(Files.readString(actual.resolve("rejected.csv"))).isEqualTo(Files.readString(expected.resolve("rejected.csv")));
         try (Workbook a = IncidentReportJobContract.open(actual.resolve("incident-report-all.xlsx"));
