@@ -1,5 +1,6 @@
 package com.incidenttally.job;
 
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionReasons;
 
@@ -108,14 +109,15 @@ public final class ConsoleText {
         return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
     }
 
-    /** {@code 1 row}, {@code 2 rows}, {@code 1,234 rows}: the count and its noun in the right number. */
-    public static String count(long n, String singular, String plural) {
-        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? singular : plural);
-    }
+    /** The console's words: the report's catalogue, in English. */
+    private static final ReportTexts TEXTS = ReportTexts.english();
 
-    /** {@code 1 row}, {@code 5 rows}: for nouns whose plural only adds an s. */
+    /**
+     * {@code 1 row}, {@code 2 rows}, {@code 1,234 rows}: the count and its noun in the form the
+     * plural rules ask for, from the catalogue's {@code console.count.<noun>} text.
+     */
     public static String count(long n, String noun) {
-        return count(n, noun, noun + "s");
+        return TEXTS.text("console.count." + noun, n);
     }
 
     /**
@@ -176,14 +178,14 @@ public final class ConsoleText {
             RejectionReasons.Count c = counts.get(i);
             // A sixth reason is named rather than counted as "1 other reason".
             if (i < TOP_REASONS || counts.size() == TOP_REASONS + 1) {
-                parts.add(String.format(Locale.ROOT, "%,d %s", c.count(), c.reason()));
+                parts.add(TEXTS.number(c.count()) + " " + c.reason());
             } else {
                 rest += c.count();
             }
         }
         if (rest > 0) {
             int others = counts.size() - TOP_REASONS;
-            parts.add(String.format(Locale.ROOT, "%,d for %s", rest, count(others, "other reason")));
+            parts.add(TEXTS.number(rest) + " for " + count(others, "otherReason"));
         }
         return String.join(", ", parts);
     }

@@ -9,6 +9,8 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.ibm.icu.text.MessageFormat;
+
 import com.incidenttally.places.District;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
@@ -17,16 +19,18 @@ import com.incidenttally.tally.MergedIncident;
 import com.incidenttally.tally.Period;
 
 /**
- * Every word a report shows people, in one language: the texts of {@code texts.properties} (English)
- * and {@code texts_ru.properties} beside this class, and place names in that language. The
- * workbook and the charts both take their words from here, so the two always agree.
+ * Every word a report shows people, in one language: the one catalogue {@code messages.properties}
+ * (English) and {@code messages_ru.properties} beside this class, and place names in that language.
+ * The workbook, the charts and the console all take their words from here, so they always agree.
  *
- * <p>Texts are {@link String#format} patterns; a key missing from the Russian file falls back to
- * the English text, never to the machine's locale.
+ * <p>Texts are ICU {@link MessageFormat} patterns, so a count takes its noun in the form the
+ * language's plural rules ask for ("1 row", "2 строки", "5 строк") and every number is grouped the
+ * language's one way. A key missing from the Russian file falls back to the English text, never to
+ * the machine's locale.
  */
 public final class ReportTexts {
 
-    private static final String BUNDLE = "com.incidenttally.report.texts";
+    private static final String BUNDLE = "com.incidenttally.report.messages";
     /** Stored names of districts that did not resolve end with this; see the store. */
     private static final String UNRESOLVED_SUFFIX = MergedIncident.UNRESOLVED_SUFFIX;
     private static final DateTimeFormatter RU_DAY_MONTH = DateTimeFormatter.ofPattern("dd.MM");
@@ -39,7 +43,7 @@ public final class ReportTexts {
     private final Map<String, String> districts = new HashMap<>();
     // The same few texts go into every row of a big sheet: each is looked up and parsed once.
     // Concurrent maps, as the charts may take their texts on another thread than the workbook.
-    private final Map<String, TextPattern> patterns = new ConcurrentHashMap<>();
+    private final Map<String, Message> messages = new ConcurrentHashMap<>();
     private final Map<String, String> eventTypes = new ConcurrentHashMap<>();
     /** Night labels by evening date; a report spans at most a few thousand nights. */
     private final Map<LocalDate, String> nights = new ConcurrentHashMap<>();
@@ -86,18 +90,48 @@ public final class ReportTexts {
         return language.locale();
     }
 
-    /** The text of a key, formatted with the arguments ({@code %s}, {@code %,d}) in this language. */
+    /** The text of a key, its arguments ({@code {0}}, plural forms, numbers) filled in, in this language. */
     public String text(String key, Object... args) {
-        TextPattern pattern = patterns.get(key);
-        if (pattern == null) {
+        Message message = messages.get(key);
+        if (message == null) {
+            String pattern;
             try {
-                pattern = new TextPattern(bundle.getString(key), locale());
+                pattern = bundle.getString(key);
             } catch (MissingResourceException e) {
                 throw new IllegalArgumentException("no report text '" + key + "'", e);
             }
-            patterns.put(key, pattern);
+            message = new Message(new MessageFormat(pattern, locale()));
+            messages.put(key, message);
         }
-        return args.length == 0 ? pattern.pattern() : pattern.format(args);
+        return message.format(args);
+    }
+
+    /** A count with the language's grouping: {@code 1,234}, {@code 1 234}; the same as in texts. */
+    public String number(long n) {
+        return text("number", n);
+    }
+
+    /**
+     * A parsed pattern; MessageFormat is not safe to share, so each formats under its own lock. A
+     * pattern without arguments is formatted once.
+     */
+    private static final class Message {
+        private final MessageFormat format;
+        private final String constant;
+
+        Message(MessageFormat format) {
+            this.format = format;
+            this.constant = format.getArgumentNames().isEmpty() ? format.format(new Object[0]) : null;
+        }
+
+        String format(Object[] args) {
+            if (constant != null) {
+                return constant;
+            }
+            synchronized (this) {
+                return format.format(args);
+            }
+        }
     }
 
     /** A region by its ISO code in this language; {@code name} (the stored English name) when none is known. */

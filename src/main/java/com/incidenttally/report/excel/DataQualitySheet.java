@@ -144,9 +144,8 @@ final class DataQualitySheet {
             category(row, Category.REJECTED_GROUP, styles.groupLabel);
             cells.styled(row, FIELD, group.column, styles.groupLabel);
             cells.styled(row, VALUE, group.value, styles.groupLabel);
-            String one = group.rows == 1 ? "1" : "";
-            cells.styled(row, DETAIL, group.value == null ? texts.text("dq.group" + one, group.reason, group.rows)
-                    : texts.text("dq.nameGroup" + one, group.reason, group.value, group.rows), styles.groupLabel);
+            cells.styled(row, DETAIL, group.value == null ? texts.text("dq.group", group.reason, group.rows)
+                    : texts.text("dq.nameGroup", group.reason, group.value, group.rows), styles.groupLabel);
             cells.styled(row, ROWS, null, styles.groupInteger).setCellValue(group.rows);
             String where = String.join(", ", group.where);
             if (group.rows > group.where.size()) {
