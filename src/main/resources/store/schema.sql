@@ -58,7 +58,8 @@ CREATE TABLE IF NOT EXISTS it_rejection (
     line     BIGINT       NOT NULL,
     col      VARCHAR(40)  NOT NULL,
     val      VARCHAR(1000),
-    reason   VARCHAR(2000) NOT NULL,
+    kind     VARCHAR(40)   NOT NULL,
+    params   VARCHAR(4000),
     raw      VARCHAR(32767),
     PRIMARY KEY (file_id, sheet, line)
 );

@@ -1,5 +1,6 @@
 package com.incidenttally.job;
 
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionReasons;
@@ -161,7 +162,8 @@ public final class ConsoleText {
         if (files > 0 && files <= RejectionReasons.FILES_NAMED) {
             List<String> named = new ArrayList<>();
             for (Rejection file : reasons.namedFiles()) {
-                named.add(file.file() + " (" + RejectionReasons.fileReason(file) + ")");
+                named.add(file.file() + " (" + (file.reason().kind() == RejectionKind.FILE_REJECTED
+                        ? file.reason().param("detail") : TEXTS.reason(file.reason())) + ")");
             }
             lines.add("Rejected " + count(files, "file") + " whole: " + String.join(", ", named));
         } else if (files > 0) {
@@ -172,19 +174,28 @@ public final class ConsoleText {
     }
 
     private static String top(List<RejectionReasons.Count> counts) {
+        // Commonest first, ties in the order of their words.
+        record Named(String label, long count) {
+        }
+        List<Named> named = new ArrayList<>();
+        for (RejectionReasons.Count c : counts) {
+            named.add(new Named(c.kind() == RejectionKind.FILE_REJECTED ? c.column()
+                    : TEXTS.rejectionKind(c.kind(), c.column()), c.count()));
+        }
+        named.sort(java.util.Comparator.comparingLong(Named::count).reversed().thenComparing(Named::label));
         List<String> parts = new ArrayList<>();
         long rest = 0;
-        for (int i = 0; i < counts.size(); i++) {
-            RejectionReasons.Count c = counts.get(i);
+        for (int i = 0; i < named.size(); i++) {
+            Named c = named.get(i);
             // A sixth reason is named rather than counted as "1 other reason".
-            if (i < TOP_REASONS || counts.size() == TOP_REASONS + 1) {
-                parts.add(TEXTS.number(c.count()) + " " + c.reason());
+            if (i < TOP_REASONS || named.size() == TOP_REASONS + 1) {
+                parts.add(TEXTS.number(c.count()) + " " + c.label());
             } else {
                 rest += c.count();
             }
         }
         if (rest > 0) {
-            int others = counts.size() - TOP_REASONS;
+            int others = named.size() - TOP_REASONS;
             parts.add(TEXTS.number(rest) + " for " + count(others, "otherReason"));
         }
         return String.join(", ", parts);

@@ -15,17 +15,29 @@ public class RejectedCsvWriter {
 
     static final String[] HEADER = {"file", "line", "column", "value", "reason", "raw"};
 
+    private final ReportTexts texts;
+
+    /** Reasons in English. */
+    public RejectedCsvWriter() {
+        this(ReportTexts.english());
+    }
+
+    /** Reasons in the report's language. */
+    public RejectedCsvWriter(ReportTexts texts) {
+        this.texts = texts;
+    }
+
     public void write(ReportData data, Path csv) throws IOException {
         ExcelCsv.write(csv, HEADER, writer -> data.rejections(rejection -> writer.writeRecord(record(rejection))));
     }
 
-    private static String[] record(Rejection rejection) {
+    private String[] record(Rejection rejection) {
         return new String[] {
                 escape(rejection.file()),
                 Long.toString(rejection.line()),
                 escape(rejection.column()),
                 escape(rejection.value()),
-                escape(rejection.reason()),
+                escape(texts.reason(rejection.reason())),
                 escape(rejection.raw())};
     }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.MessageFormat;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.places.District;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
@@ -92,6 +94,10 @@ public final class ReportTexts {
 
     /** The text of a key, its arguments ({@code {0}}, plural forms, numbers) filled in, in this language. */
     public String text(String key, Object... args) {
+        return message(key).format(args);
+    }
+
+    private Message message(String key) {
         Message message = messages.get(key);
         if (message == null) {
             String pattern;
@@ -103,7 +109,34 @@ public final class ReportTexts {
             message = new Message(new MessageFormat(pattern, locale()));
             messages.put(key, message);
         }
-        return message.format(args);
+        return message;
+    }
+
+    /** Why a row or file was rejected, with its particulars, in this language. */
+    public String reason(Reason reason) {
+        Map<String, Object> arguments = reason.arguments();
+        arguments.computeIfPresent("column", (name, column) -> field(column.toString()));
+        return message("rejection." + reason.kind().code()).format(arguments);
+    }
+
+    /**
+     * An input field by the name this language gives it: {@code district} in English (its header),
+     * {@code район} in Russian; {@code (row)} and {@code (file)} too. A name of no field stays as it is.
+     */
+    public String field(String header) {
+        if (header == null) {
+            return null;
+        }
+        return bundle.containsKey("field." + header) ? text("field." + header) : header;
+    }
+
+    /**
+     * A kind of rejection as Data quality and the console group it: {@code unknown region},
+     * {@code missing value in source} (a column given for kinds that name one).
+     */
+    public String rejectionKind(RejectionKind kind, String column) {
+        return message("rejection.kind." + kind.group().code())
+                .format(java.util.Collections.singletonMap("column", column == null ? "" : field(column)));
     }
 
     /** A count with the language's grouping: {@code 1,234}, {@code 1 234}; the same as in texts. */
@@ -125,6 +158,15 @@ public final class ReportTexts {
         }
 
         String format(Object[] args) {
+            if (constant != null) {
+                return constant;
+            }
+            synchronized (this) {
+                return format.format(args);
+            }
+        }
+
+        String format(Map<String, Object> args) {
             if (constant != null) {
                 return constant;
             }

@@ -2,6 +2,8 @@ package com.incidenttally.store;
 
 import com.incidenttally.normalize.FreeText;
 import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.Rejection;
 
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,8 @@ public class IncidentStore {
         if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0")
                 && (!runs(jdbc, "SELECT rid FROM it_row WHERE 1 = 0") || regionCodeWidth(jdbc) < REGION_CODE_WIDTH
                 || runs(jdbc, "SELECT 1 FROM it_incident WHERE 1 = 0")
-                || !runs(jdbc, "SELECT sheet FROM it_rejection WHERE 1 = 0"))
+                || !runs(jdbc, "SELECT sheet FROM it_rejection WHERE 1 = 0")
+                || !runs(jdbc, "SELECT kind, params FROM it_rejection WHERE 1 = 0"))
                 || runs(jdbc, "SELECT 1 FROM it_file WHERE 1 = 0") && !runs(jdbc, "SELECT path_key FROM it_file WHERE 1 = 0")) {
             LoggerFactory.getLogger("incident-tally")
                     .warn("The store has an earlier layout: it is emptied and every input file is read again");
@@ -68,6 +71,9 @@ public class IncidentStore {
         new ResourceDatabasePopulator(new ClassPathResource("store/schema.sql")).execute(jdbc.getDataSource());
         return new IncidentStore(jdbc);
     }
+
+    /** The width of it_rejection.params; a longer text is cut, and its last parameter with it. */
+    private static final int PARAMS_WIDTH = 4000;
 
     /** Region codes the store holds: ISO codes, and our own codes of sea areas ({@code SEA-CASPIAN}). */
     static final int REGION_CODE_WIDTH = 40;
@@ -118,7 +124,8 @@ public class IncidentStore {
     public Map<String, Instant> filesWithFutureRejections() {
         Map<String, Instant> files = new HashMap<>();
         jdbc.query("SELECT DISTINCT f.path, f.loaded_at FROM it_rejection r JOIN it_file f ON f.id = r.file_id"
-                + " WHERE r.reason LIKE 'date in the future%' OR r.reason LIKE 'night in the future%'",
+                + " WHERE r.kind IN ('" + RejectionKind.DATE_IN_FUTURE.code() + "', '" + RejectionKind.NIGHT_IN_FUTURE.code()
+                + "', '" + RejectionKind.TIME_IN_FUTURE.code() + "')",
                 rs -> {
                     Timestamp readAt = rs.getTimestamp(2);
                     files.put(rs.getString(1), readAt == null ? Instant.MIN : readAt.toInstant());
@@ -255,8 +262,9 @@ public class IncidentStore {
     public void rejectFile(long id, String path, String reason, List<String> warnings, Instant now) {
         deleteRows(id);
         addWarnings(id, warnings);
-        jdbc.update("INSERT INTO it_rejection (file_id, line, col, val, reason, raw) VALUES (?, 0, '(file)', NULL, ?, NULL)",
-                id, FreeText.cut("file rejected: " + reason, 2000));
+        jdbc.update("INSERT INTO it_rejection (file_id, line, col, val, kind, params, raw)"
+                + " VALUES (?, 0, '(file)', NULL, ?, ?, NULL)", id, RejectionKind.FILE_REJECTED.code(),
+                Reason.of(RejectionKind.FILE_REJECTED, FreeText.cut(reason, 2000)).encodedParams());
         jdbc.update("UPDATE it_file SET status = ?, rows_read = 0, rows_accepted = 0, rows_rejected = 0, message = ?,"
                 + " loaded_at = ? WHERE id = ?", StoredFile.REJECTED, FreeText.cut(reason, 2000), Timestamp.from(now), id);
         bumpGeneration();
@@ -343,7 +351,8 @@ public class IncidentStore {
             .bigint("line", r -> r.r().line())
             .text("col", r -> r.r().column())
             .text("val", r -> r.r().value())
-            .text("reason", r -> FreeText.cut(r.r().reason(), 2000))
+            .text("kind", r -> r.r().reason().kind().code())
+            .text("params", r -> FreeText.cut(r.r().reason().encodedParams(), PARAMS_WIDTH))
             .text("raw", r -> r.r().raw() == null ? null : FreeText.cut(r.r().raw(), FreeText.MAX_LENGTH))
             .build();
 

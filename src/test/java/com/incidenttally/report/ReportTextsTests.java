@@ -24,9 +24,14 @@ class ReportTextsTests {
 
         assertThat(russian.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         for (String key : english.stringPropertyNames()) {
-            // The same arguments, so one call fills both; and each pattern parses.
-            assertThat(arguments(russian.getProperty(key), Language.RU)).as(key)
-                    .isEqualTo(arguments(english.getProperty(key), Language.EN));
+            // The same arguments, so one call fills both; and each pattern parses. Russian may leave out
+            // a detail that only English has words for (a date parser's own message).
+            assertThat(arguments(english.getProperty(key), Language.EN)).as(key)
+                    .containsAll(arguments(russian.getProperty(key), Language.RU));
+            if (!key.startsWith("rejection.")) {
+                assertThat(arguments(russian.getProperty(key), Language.RU)).as(key)
+                        .isEqualTo(arguments(english.getProperty(key), Language.EN));
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.MergeNote;
 import com.incidenttally.tally.Rejection;
@@ -142,7 +143,7 @@ final class DataQualitySheet {
         for (Group group : ordered) {
             Row row = table.dataRow();
             category(row, Category.REJECTED_GROUP, styles.groupLabel);
-            cells.styled(row, FIELD, group.column, styles.groupLabel);
+            cells.styled(row, FIELD, texts.field(group.column), styles.groupLabel);
             cells.styled(row, VALUE, group.value, styles.groupLabel);
             cells.styled(row, DETAIL, group.value == null ? texts.text("dq.group", group.reason, group.rows)
                     : texts.text("dq.nameGroup", group.reason, group.value, group.rows), styles.groupLabel);
@@ -166,7 +167,7 @@ final class DataQualitySheet {
             Row row = table.dataRow();
             category(row, Category.UNRESOLVED, styles.text);
             cells.text(row, REGION, texts.region(resolution.region()));
-            cells.text(row, FIELD, resolution.kind());
+            cells.text(row, FIELD, texts.field(resolution.kind()));
             cells.text(row, VALUE, resolution.input());
             cells.wrapped(row, DETAIL, texts.text("dq.keptAsWritten"));
             cells.number(row, ROWS, resolution.rows());
@@ -192,9 +193,9 @@ final class DataQualitySheet {
             category(row, Category.REJECTED, styles.text);
             cells.text(row, FILE, rejection.file());
             cells.number(row, LINE, rejection.line());
-            cells.text(row, FIELD, rejection.column());
+            cells.text(row, FIELD, texts.field(rejection.column()));
             cells.text(row, VALUE, rejection.value());
-            cells.wrapped(row, DETAIL, rejection.reason());
+            cells.wrapped(row, DETAIL, texts.reason(rejection.reason()));
             cells.wrapped(row, WHERE, rejection.raw());
         });
         for (Resolution resolution : resolutions) {
@@ -204,7 +205,7 @@ final class DataQualitySheet {
             Row row = table.dataRow();
             category(row, Category.RESOLUTION, styles.text);
             cells.text(row, REGION, texts.region(resolution.region()));
-            cells.text(row, FIELD, resolution.kind());
+            cells.text(row, FIELD, texts.field(resolution.kind()));
             cells.text(row, VALUE, resolution.input());
             cells.wrapped(row, DETAIL, texts.text("dq.readAs", canonical(resolution), resolution.method(),
                     resolution.score()));
@@ -251,17 +252,13 @@ final class DataQualitySheet {
     }
 
     /** Reason and column, and the spelling for a name: "unknown region" 'Донбасс'. */
-    private static GroupKey groupKey(Rejection rejection) {
-        String reason = rejection.reason() == null ? "" : rejection.reason();
+    private GroupKey groupKey(Rejection rejection) {
         String column = rejection.column();
         boolean name = column != null && NAME_COLUMNS.contains(column.toLowerCase(Locale.ROOT));
-        if (name || !"(file)".equals(column)) {
-            // The words before the colon say the reason; what follows tells one row's value.
-            int colon = reason.indexOf(": ");
-            if (colon > 0) {
-                reason = reason.substring(0, colon);
-            }
-        }
+        RejectionKind kind = rejection.reason().kind();
+        // A file rejected whole keeps its own reason; rows are grouped by their kind.
+        String reason = "(file)".equals(column) && !name ? texts.reason(rejection.reason())
+                : texts.rejectionKind(kind, kind.perColumn() ? column : null);
         return new GroupKey(column, name ? rejection.value() : null, reason);
     }
 
