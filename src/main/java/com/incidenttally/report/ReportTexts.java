@@ -43,6 +43,7 @@ public final class ReportTexts {
     private final Map<String, String> regionsByIso = new HashMap<>();
     private final Map<String, String> regionsByName = new HashMap<>();
     private final Map<String, String> districts = new HashMap<>();
+    private final Map<String, String> isoByName = new HashMap<>();
     // The same few texts go into every row of a big sheet: each is looked up and parsed once.
     // Concurrent maps, as the charts may take their texts on another thread than the workbook.
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
@@ -61,9 +62,21 @@ public final class ReportTexts {
                     regionsByIso.put(region.isoCode(), region.nameRu());
                     regionsByName.put(region.name(), region.nameRu());
                 }
+                isoByName.put(region.name(), region.isoCode());
+                // Short forms where no two districts of the region then read the same (RussianNames).
+                Map<String, Long> shortForms = new HashMap<>();
                 for (District district : gazetteer.districts(region)) {
                     if (district.nameRu() != null && !district.nameRu().isBlank()) {
-                        districts.put(region.isoCode() + "|" + district.name(), district.nameRu());
+                        shortForms.merge(RussianNames.shortForm(district.nameRu()), 1L, Long::sum);
+                    }
+                }
+                for (District district : gazetteer.districts(region)) {
+                    if (district.nameRu() != null && !district.nameRu().isBlank()) {
+                        String name = district.nameRu();
+                        String shortForm = RussianNames.shortForm(name);
+                        name = shortForms.get(shortForm) == 1 ? shortForm : name;
+                        districts.put(region.isoCode() + "|" + district.name(),
+                                RussianNames.isUkrainian(name) ? RussianNames.fromUkrainian(name) : name);
                     }
                 }
             }
@@ -117,6 +130,24 @@ public final class ReportTexts {
         Map<String, Object> arguments = reason.arguments();
         arguments.computeIfPresent("column", (name, column) -> field(column.toString()));
         return message("rejection." + reason.kind().code()).format(arguments);
+    }
+
+    /** How a name was resolved ({@code fuzzy}, {@code former name}, …) in this language; an unknown one as it is. */
+    public String method(String label) {
+        return label == null ? null : optional("method." + label.replace(' ', '_'), label);
+    }
+
+    /** The rule that merged rows ({@link com.incidenttally.tally.Merge}'s rules) in this language. */
+    public String mergeRule(String rule) {
+        String key = com.incidenttally.tally.Merge.RULE_ID.equals(rule) ? "merge.rule.id"
+                : com.incidenttally.tally.Merge.RULE_KEY.equals(rule) ? "merge.rule.key"
+                : com.incidenttally.tally.Merge.RULE_DUPLICATE.equals(rule) ? "merge.rule.duplicate" : null;
+        return key == null ? rule : text(key);
+    }
+
+    /** A text the catalogue may have, else {@code otherwise}. */
+    public String optional(String key, String otherwise) {
+        return bundle.containsKey(key) ? text(key) : otherwise;
     }
 
     /**
@@ -198,6 +229,11 @@ public final class ReportTexts {
             return text("place.unresolved", name.substring(0, name.length() - UNRESOLVED_SUFFIX.length()));
         }
         return districts.isEmpty() ? name : districts.getOrDefault(regionIso + "|" + name, name);
+    }
+
+    /** A district of a region given by its stored English name, in this language (see {@link #district}). */
+    public String districtOf(String regionName, String name) {
+        return district(regionName == null ? null : isoByName.get(regionName), name);
     }
 
     /** An event type's label: {@code Shot down}, {@code Сбит}; a code we do not know as it is. */

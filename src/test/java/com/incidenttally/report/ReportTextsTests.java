@@ -116,6 +116,32 @@ class ReportTextsTests {
     }
 
     @Test
+    void districtsReadInRussianInTheirShortFormAndUkrainianRaionsInRussian() {
+        ReportTexts russian = ReportTexts.of(Language.RU, Gazetteer.bundled());
+
+        assertThat(russian.district("RU-ALT", "Aleysky District")).isEqualTo("Алейский район");
+        assertThat(russian.district("UA-32", "Brovarskyi Raion")).isEqualTo("Броварский район");
+        assertThat(russian.district("UA-63", "Kharkivskyi Raion")).isEqualTo("Харьковский район");
+        assertThat(russian.district("UA-63", "Chuhuyivskyi Raion")).isEqualTo("Чугуевский район");
+        assertThat(russian.district("UA-32", "Obukhivskyi Raion")).isEqualTo("Обуховский район");
+        assertThat(russian.districtOf("Kyiv Oblast", "Brovarskyi Raion")).isEqualTo("Броварский район");
+        assertThat(russian.method("fuzzy")).isEqualTo("нечёткое совпадение");
+        assertThat(russian.field("event_type")).isEqualTo("тип события");
+    }
+
+    @Test
+    void noUkrainianLetterInAnyDistrictOfARussianReport() {
+        ReportTexts russian = ReportTexts.of(Language.RU, Gazetteer.bundled());
+        Gazetteer gazetteer = Gazetteer.bundled();
+        for (com.incidenttally.places.Region region : gazetteer.regions()) {
+            for (com.incidenttally.places.District district : gazetteer.districts(region)) {
+                assertThat(russian.district(region.isoCode(), district.name())).as(district.name())
+                        .doesNotContainPattern("[іїєґІЇЄҐ’']");
+            }
+        }
+    }
+
+    @Test
     void aMissingTextIsAMistakeNotABlank() {
         assertThatIllegalArgumentException().isThrownBy(() -> ReportTexts.english().text("no.such.key"))
                 .withMessageContaining("no.such.key");

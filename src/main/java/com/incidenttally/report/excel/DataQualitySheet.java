@@ -207,7 +207,7 @@ final class DataQualitySheet {
             cells.text(row, REGION, texts.region(resolution.region()));
             cells.text(row, FIELD, texts.field(resolution.kind()));
             cells.text(row, VALUE, resolution.input());
-            cells.wrapped(row, DETAIL, texts.text("dq.readAs", canonical(resolution), resolution.method(),
+            cells.wrapped(row, DETAIL, texts.text("dq.readAs", canonical(resolution), texts.method(resolution.method()),
                     resolution.score()));
             cells.number(row, ROWS, resolution.rows());
         }
@@ -263,15 +263,16 @@ final class DataQualitySheet {
     }
 
     private String canonical(Resolution resolution) {
-        return "region".equals(resolution.kind()) ? texts.region(resolution.canonical()) : resolution.canonical();
+        return "region".equals(resolution.kind()) ? texts.region(resolution.canonical())
+                : texts.districtOf(resolution.region(), resolution.canonical());
     }
 
     private String mergeDetail(MergeNote merge, boolean conflict) {
-        StringBuilder detail = new StringBuilder(texts.text("dq.mergedRows", merge.rows(), merge.rule()));
+        StringBuilder detail = new StringBuilder(texts.text("dq.mergedRows", merge.rows(), texts.mergeRule(merge.rule())));
         if (merge.night() != null) {
             detail.append("; ").append(texts.text("dq.night", texts.night(merge.night())));
         }
-        detail.append("; ").append(merge.district() == null ? texts.text("place.wholeRegion") : merge.district());
+        detail.append("; ").append(texts.districtOf(merge.region(), merge.district()));
         if (conflict) {
             detail.append("; ").append(texts.text("dq.conflicting", merge.conflicts()));
         }
