@@ -147,6 +147,8 @@ class YourOwnFilesTests {
             assertThat(allText(workbook.getSheet("Run info")) + allText(workbook.getSheet("Data quality")))
                     .contains("not valid UTF-8: read as windows-1251");
         }
+        // The console says so too, naming the file, as it is read.
+        assertThat(stdout()).containsOnlyOnce("excel.csv: not valid UTF-8: read as windows-1251");
         assertThreeIncidentsOfOneNight(dir.resolve("out/all"), List.of("Belgorod Oblast", "Kursk Oblast", "Rostov Oblast"));
     }
 

@@ -1,5 +1,8 @@
 package com.incidenttally.ingest;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -170,19 +173,18 @@ public final class IncidentCsvReader implements IncidentRows {
         }
         String[] fields = record.fields();
         String[] values = binding.values(fields);
-        String malformed = null;
+        Reason malformed = null;
         if (record.invalidField() >= 0) {
-            malformed = "not valid UTF-8 in " + fieldName(record.invalidField())
-                    + ": fix those characters, or save the whole file as CSV UTF-8";
+            malformed = Reason.of(RejectionKind.NOT_UTF8, fieldName(record.invalidField()));
         } else if (fields.length != headerNames.size()) {
-            malformed = "expected " + headerNames.size() + " fields, found " + fields.length;
+            malformed = Reason.of(RejectionKind.WRONG_FIELD_COUNT, headerNames.size(), fields.length);
         }
         return new RawRow(file, record.line(), values, record.raw(), malformed);
     }
 
     private String fieldName(int field) {
         String name = field < headerNames.size() ? headerNames.get(field).replace("\uFEFF", "").strip() : "";
-        return name.isEmpty() ? "field " + (field + 1) : "column " + name;
+        return name.isEmpty() ? "#" + (field + 1) : name;
     }
 
     /** Rows returned so far, malformed ones included. */
@@ -210,8 +212,12 @@ public final class IncidentCsvReader implements IncidentRows {
             throw new FileRejectedException(file, "no header row");
         }
         if (header.malformed() != null) {
-            throw new FileRejectedException(file, header.malformed()
-                    .replaceFirst("; line \\d+ is rejected and the lines after it are read on$", ""));
+            Reason why = header.malformed();
+            throw new FileRejectedException(file, why.kind().group() == RejectionKind.UNCLOSED_QUOTE
+                    ? "unbalanced quotes: the quoted field opened on line " + why.param("opened")
+                    + (why.kind() == RejectionKind.UNCLOSED_QUOTE ? " is never closed" : " closes before more text")
+                    : why.kind() == RejectionKind.ROW_TOO_LONG ? "the header row is too long to read"
+                    : "the header row cannot be read");
         }
         if (header.invalidField() >= 0) {
             throw new FileRejectedException(file, "the header row is not valid UTF-8");

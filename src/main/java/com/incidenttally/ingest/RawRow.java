@@ -1,5 +1,7 @@
 package com.incidenttally.ingest;
 
+import com.incidenttally.incident.Reason;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -18,7 +20,7 @@ import java.util.Objects;
  *                  a visible marker
  * @param malformed null for a well-formed row, otherwise why the row could not be read
  */
-public record RawRow(String file, long line, String[] values, String raw, String malformed) {
+public record RawRow(String file, long line, String[] values, String raw, Reason malformed) {
 
     public String get(Column column) {
         return values[column.ordinal()];

@@ -1,5 +1,8 @@
 package com.incidenttally.ingest;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -53,7 +56,7 @@ final class RecordParser implements Closeable {
      * @param malformed    why it could not be read, or null
      * @param invalidField the first field that is not valid in the file's encoding, or -1
      */
-    record Parsed(long line, String[] fields, String raw, String malformed, int invalidField) {
+    record Parsed(long line, String[] fields, String raw, Reason malformed, int invalidField) {
     }
 
     private final SeekableByteChannel channel;
@@ -135,14 +138,14 @@ final class RecordParser implements Closeable {
                 boolean neverCloses = offset() == lastOddQuoteRun;
                 take();
                 if (neverCloses) {
-                    return malformed(start, startLine, unclosed(quoteLine) + readOn(startLine));
+                    return malformed(start, startLine, Reason.of(RejectionKind.UNCLOSED_QUOTE, quoteLine, startLine));
                 }
                 while (true) {
                     copyUntil(QUOTE, CR, LF);
                     c = take();
                     if (c < 0) {
                         // Only if the file grew or changed since it was scanned.
-                        return malformed(start, startLine, unclosed(quoteLine) + readOn(startLine));
+                        return malformed(start, startLine, Reason.of(RejectionKind.UNCLOSED_QUOTE, quoteLine, startLine));
                     }
                     if (c == QUOTE) {
                         if (peek() != QUOTE) {
@@ -166,10 +169,8 @@ final class RecordParser implements Closeable {
                     c = peek();
                 }
                 if (c != delimiter && c != CR && c != LF && c >= 0) {
-                    return malformed(start, startLine, "unbalanced quotes: the quoted field opened on line " + quoteLine
-                            + " closes" + (line == quoteLine ? "" : " on line " + line)
-                            + " before more text (a quote inside a quoted field is written \"\")"
-                            + readOn(startLine));
+                    return malformed(start, startLine, Reason.of(RejectionKind.QUOTE_CLOSES_EARLY, quoteLine,
+                            line == quoteLine ? "same" : Long.toString(line), startLine));
                 }
             } else {
                 copyUntil(delimiter, CR, LF);
@@ -188,13 +189,12 @@ final class RecordParser implements Closeable {
             break;
         }
         if (multiLine && expectedFields > 0 && fieldCount != expectedFields) {
-            return malformed(start, startLine, "expected " + expectedFields + " fields, found " + fieldCount
-                    + " in a record over lines " + startLine + "–" + (line - 1) + " (a stray or missing quote?)"
-                    + readOn(startLine));
+            return malformed(start, startLine, Reason.of(RejectionKind.WRONG_FIELD_COUNT_OVER_LINES, expectedFields,
+                    fieldCount, startLine, line - 1));
         }
         String text = rawText(rawLength);
         if (tooLong) {
-            return new Parsed(startLine, null, text, "too long to read: a row may hold at most 16 MB", -1);
+            return new Parsed(startLine, null, text, Reason.of(RejectionKind.ROW_TOO_LONG), -1);
         }
         String[] fields = new String[fieldCount];
         int invalid = -1;
@@ -225,19 +225,11 @@ final class RecordParser implements Closeable {
         return c == ' ' || c == '\t' || c == 0x0B || c == 0x0C || c >= 0x1C && c <= 0x1F;
     }
 
-    private static String readOn(long startLine) {
-        return "; line " + startLine + " is rejected and the lines after it are read on";
-    }
-
-    private static String unclosed(long quoteLine) {
-        return "unbalanced quotes: the quoted field opened on line " + quoteLine + " is never closed";
-    }
-
     /**
      * The record from {@code start} is malformed: it becomes its first line alone, and reading
      * goes on at the line after, so rows that a stray quote would have swallowed are read.
      */
-    private Parsed malformed(long start, long startLine, String reason) throws IOException {
+    private Parsed malformed(long start, long startLine, Reason reason) throws IOException {
         seek(start);
         rawLength = 0;
         int c = take();

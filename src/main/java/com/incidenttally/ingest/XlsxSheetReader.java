@@ -1,5 +1,8 @@
 package com.incidenttally.ingest;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
+
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
@@ -31,7 +34,7 @@ final class XlsxSheetReader implements AutoCloseable {
      * @param cells   by column (0 = A); null for a cell that is not there or holds nothing
      * @param problem why the row cannot be read as it stands, or null
      */
-    record SheetRow(long number, List<String> cells, String problem) {
+    record SheetRow(long number, List<String> cells, Reason problem) {
 
         boolean blank() {
             for (String cell : cells) {
@@ -91,7 +94,7 @@ final class XlsxSheetReader implements AutoCloseable {
         long number = r == null ? lastRow + 1 : Long.parseLong(r.strip());
         lastRow = number;
         List<String> cells = new ArrayList<>();
-        String problem = null;
+        Reason problem = null;
         int nextColumn = 0;
         while (xml.hasNext()) {
             int event = xml.next();
@@ -130,9 +133,8 @@ final class XlsxSheetReader implements AutoCloseable {
             if (formula && value == null) {
                 text = null;
                 if (problem == null) {
-                    problem = "the formula in " + CellReference.convertNumToColString(column) + number
-                            + " has no saved result (the workbook was written by a program that does not calculate):"
-                            + " open it in Excel or LibreOffice and save it again";
+                    problem = Reason.of(RejectionKind.FORMULA_WITHOUT_RESULT,
+                            CellReference.convertNumToColString(column) + number);
                 }
             } else {
                 text = cellText.text(type, style, "inlineStr".equals(type) ? inline : value);

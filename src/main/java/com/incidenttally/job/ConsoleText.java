@@ -1,5 +1,7 @@
 package com.incidenttally.job;
 
+import com.incidenttally.incident.RejectionKind;
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.tally.FarDate;
 import com.incidenttally.tally.FarNights;
@@ -111,14 +113,15 @@ public final class ConsoleText {
         return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
     }
 
-    /** {@code 1 row}, {@code 2 rows}, {@code 1,234 rows}: the count and its noun in the right number. */
-    public static String count(long n, String singular, String plural) {
-        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? singular : plural);
-    }
+    /** The console's words: the report's catalogue, in English. */
+    private static final ReportTexts TEXTS = ReportTexts.english();
 
-    /** {@code 1 row}, {@code 5 rows}: for nouns whose plural only adds an s. */
+    /**
+     * {@code 1 row}, {@code 2 rows}, {@code 1,234 rows}: the count and its noun in the form the
+     * plural rules ask for, from the catalogue's {@code console.count.<noun>} text.
+     */
     public static String count(long n, String noun) {
-        return count(n, noun, noun + "s");
+        return TEXTS.text("console.count." + noun, n);
     }
 
     /**
@@ -175,7 +178,8 @@ public final class ConsoleText {
         if (files > 0 && files <= RejectionReasons.FILES_NAMED) {
             List<String> named = new ArrayList<>();
             for (Rejection file : reasons.namedFiles()) {
-                named.add(file.file() + " (" + RejectionReasons.fileReason(file) + ")");
+                named.add(file.file() + " (" + (file.reason().kind() == RejectionKind.FILE_REJECTED
+                        ? file.reason().param("detail") : TEXTS.reason(file.reason())) + ")");
             }
             lines.add("Rejected " + count(files, "file") + " whole: " + String.join(", ", named));
         } else if (files > 0) {
@@ -209,7 +213,7 @@ public final class ConsoleText {
             lines.add(line("Of the rejected rows: " + String.join(", ", of)));
         }
         if (otherRows > 0) {
-            lines.add(line(count(otherRows, "more row was", "more rows were") + " rejected on nights outside this"
+            lines.add(line(count(otherRows, "moreRowWas") + " rejected on nights outside this"
                     + " period: see rejected.csv of the report of all nights (run with no --week, --from or --to)"));
         }
         return lines;
@@ -241,20 +245,29 @@ public final class ConsoleText {
     }
 
     private static String top(List<RejectionReasons.Count> counts) {
+        // Commonest first, ties in the order of their words.
+        record Named(String label, long count) {
+        }
+        List<Named> named = new ArrayList<>();
+        for (RejectionReasons.Count c : counts) {
+            named.add(new Named(c.kind() == RejectionKind.FILE_REJECTED ? c.column()
+                    : TEXTS.rejectionKind(c.kind(), c.column()), c.count()));
+        }
+        named.sort(java.util.Comparator.comparingLong(Named::count).reversed().thenComparing(Named::label));
         List<String> parts = new ArrayList<>();
         long rest = 0;
-        for (int i = 0; i < counts.size(); i++) {
-            RejectionReasons.Count c = counts.get(i);
+        for (int i = 0; i < named.size(); i++) {
+            Named c = named.get(i);
             // A sixth reason is named rather than counted as "1 other reason".
-            if (i < TOP_REASONS || counts.size() == TOP_REASONS + 1) {
-                parts.add(String.format(Locale.ROOT, "%,d %s", c.count(), c.reason()));
+            if (i < TOP_REASONS || named.size() == TOP_REASONS + 1) {
+                parts.add(TEXTS.number(c.count()) + " " + c.label());
             } else {
                 rest += c.count();
             }
         }
         if (rest > 0) {
-            int others = counts.size() - TOP_REASONS;
-            parts.add(String.format(Locale.ROOT, "%,d for %s", rest, count(others, "other reason")));
+            int others = named.size() - TOP_REASONS;
+            parts.add(TEXTS.number(rest) + " for " + count(others, "otherReason"));
         }
         return String.join(", ", parts);
     }

@@ -6,6 +6,8 @@ import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredFile;
 import com.incidenttally.tally.Rejection;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -20,6 +22,8 @@ import java.util.Objects;
  * of its last chunk.
  */
 class IngestWriter implements ItemWriter<Ingested> {
+
+    private static final Logger log = LoggerFactory.getLogger("incident-tally");
 
     private final IncidentStore store;
     private final Clock clock;
@@ -57,6 +61,10 @@ class IngestWriter implements ItemWriter<Ingested> {
                 long id = id(end.path());
                 // Warnings quote the file's header, which may hold control characters too.
                 List<String> warnings = end.warnings().stream().map(ControlCharacters::strip).toList();
+                // On the console too, as the file is read: a windows-1251 file, an ignored column.
+                for (String warning : warnings) {
+                    log.warn("{}: {}", ConsoleText.line(end.path()), ConsoleText.line(warning));
+                }
                 if (end.failure() == null) {
                     store.finishFile(id, end.encoding(), warnings, clock.instant());
                 } else {

@@ -114,7 +114,7 @@ public class ReportRunner {
         long rejected = store.rejectionCount();
         List<String> why = new ArrayList<>();
         if (filesRejected > 0) {
-            why.add(ConsoleText.count(filesRejected, "input file was", "input files were") + " rejected whole"
+            why.add(ConsoleText.count(filesRejected, "inputFileWas") + " rejected whole"
                     + " (see rejected.csv)");
         }
         if (incidents == 0 && !options.allowEmpty()) {
@@ -156,10 +156,10 @@ public class ReportRunner {
 
     private static String rejectedWhat(long rows, long files) {
         if (files == 0) {
-            return ConsoleText.count(rows, "row was", "rows were");
+            return ConsoleText.count(rows, "rowWas");
         }
         if (rows == 0) {
-            return ConsoleText.count(files, "file was", "files were");
+            return ConsoleText.count(files, "fileWas");
         }
         return ConsoleText.count(rows, "row") + " and " + ConsoleText.count(files, "file") + " were";
     }

@@ -137,7 +137,7 @@ class ReportTasklet implements Tasklet {
                             dir.resolve("incident-report-" + period.label() + ".xlsx"));
                 }
                 new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
-                new RejectedCsvWriter().write(data, dir.resolve("rejected.csv"));
+                new RejectedCsvWriter(ReportTexts.of(run.language(), places)).write(data, dir.resolve("rejected.csv"));
                 new UnresolvedNamesCsvWriter().write(data, dir.resolve("unresolved-names.csv"));
                 new ReportFingerprint(madeFrom, data.totals().incidents()).writeInto(dir);
             });

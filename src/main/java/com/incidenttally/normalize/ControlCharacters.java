@@ -1,5 +1,7 @@
 package com.incidenttally.normalize;
 
+import com.incidenttally.incident.Reason;
+
 import com.incidenttally.ingest.RawRow;
 
 /**
@@ -46,8 +48,9 @@ public final class ControlCharacters {
             }
         }
         String raw = strip(row.raw());
-        String malformed = strip(row.malformed());
-        if (cleaned == null && raw == row.raw() && malformed == row.malformed()) {
+        Reason malformed = row.malformed() == null ? null
+                : new Reason(row.malformed().kind(), row.malformed().params().stream().map(ControlCharacters::strip).toList());
+        if (cleaned == null && raw == row.raw() && (malformed == null || malformed.equals(row.malformed()))) {
             return row;
         }
         return new RawRow(row.file(), row.line(), cleaned == null ? values : cleaned, raw, malformed);

@@ -1,5 +1,7 @@
 package com.incidenttally.normalize;
 
+import com.incidenttally.incident.RejectionKind;
+
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,10 +35,10 @@ final class Counts {
 
     private static Integer wholeNumber(String text) {
         if (text.startsWith("-") && isDigits(text, 1)) {
-            throw new IllegalArgumentException("a count cannot be negative");
+            throw new InvalidCount(RejectionKind.NEGATIVE_COUNT, "a count cannot be negative");
         }
         if (!isDigits(text, 0)) {
-            throw new IllegalArgumentException("not a whole number");
+            throw new InvalidCount(RejectionKind.NOT_A_WHOLE_NUMBER, "not a whole number");
         }
         int first = 0;
         while (first < text.length() - 1 && text.charAt(first) == '0') {
@@ -44,7 +46,7 @@ final class Counts {
         }
         String digits = text.substring(first);
         if (digits.length() > 6 || Integer.parseInt(digits) > MAX) {
-            throw new IllegalArgumentException("too large: a count may be at most 100,000");
+            throw new InvalidCount(RejectionKind.COUNT_TOO_LARGE, "too large: a count may be at most 100,000");
         }
         return Integer.valueOf(digits);
     }
@@ -60,5 +62,17 @@ final class Counts {
             }
         }
         return true;
+    }
+
+    /** A count that cannot be taken, and the kind of rejection it makes. */
+    static final class InvalidCount extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        final transient RejectionKind kind;
+
+        InvalidCount(RejectionKind kind, String message) {
+            super(message, null);
+            this.kind = kind;
+        }
     }
 }

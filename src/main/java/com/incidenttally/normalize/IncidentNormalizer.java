@@ -1,5 +1,7 @@
 package com.incidenttally.normalize;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.ingest.Column;
 import com.incidenttally.ingest.RawRow;
 import com.incidenttally.places.District;
@@ -89,7 +91,7 @@ public final class IncidentNormalizer {
         try {
             return Normalized.accepted(incident(row));
         } catch (RowRejected e) {
-            return reject(row, e.column.header(), row.get(e.column), e.getMessage(), readableNight(row, e.column),
+            return reject(row, e.column.header(), row.get(e.column), e.reason, readableNight(row, e.column),
                     readableSource(row));
         }
     }
@@ -103,18 +105,18 @@ public final class IncidentNormalizer {
         String nightText = text(row, Column.NIGHT);
         if (occurredText == null && nightText == null) {
             throw new RowRejected(row.values()[Column.OCCURRED_AT.ordinal()] != null ? Column.OCCURRED_AT : Column.NIGHT,
-                    "missing value: give occurred_at or night");
+                    Reason.of(RejectionKind.MISSING_DATE));
         }
 
         PlaceMatch<Region> regionMatch = gazetteer.resolveRegion(regionText);
         if (!regionMatch.resolved()) {
             throw new RowRejected(Column.REGION, regionMatch.note() != null
-                    ? "unknown region: " + regionMatch.note()
-                    : "unknown region: not a federal subject or region in the gazetteer");
+                    ? Reason.of(RejectionKind.UNKNOWN_REGION_NOTED, regionMatch.note())
+                    : Reason.of(RejectionKind.UNKNOWN_REGION));
         }
         Region region = regionMatch.place();
         EventType eventType = eventWords.parse(eventText).orElseThrow(() -> new RowRejected(Column.EVENT_TYPE,
-                "unknown event type: expected shot_down, debris, impact or attack"));
+                Reason.of(RejectionKind.UNKNOWN_EVENT_TYPE)));
 
         When when = when(occurredText, nightText, region);
         Integer uavCount = count(() -> Counts.uavCount(row.get(Column.UAV_COUNT)), Column.UAV_COUNT);
@@ -182,7 +184,7 @@ public final class IncidentNormalizer {
         When when = parsedWhen(occurredText, nightText, zones.zoneOf(region));
         if (when.night.isBefore(EARLIEST_NIGHT)) {
             throw new RowRejected(occurredText != null ? Column.OCCURRED_AT : Column.NIGHT,
-                    "date out of range: nights from " + EARLIEST_NIGHT + " up to the run's clock are supported");
+                    Reason.of(RejectionKind.DATE_TOO_EARLY, EARLIEST_NIGHT));
         }
         return when;
     }
@@ -193,11 +195,10 @@ public final class IncidentNormalizer {
             try {
                 labelled = NightCalendar.parseLabel(nightText);
             } catch (IllegalArgumentException e) {
-                throw new RowRejected(Column.NIGHT, "unparseable night: " + e.getMessage()
-                        + " (e.g. 2025-12-07/08 or 2025-12-07)");
+                throw new RowRejected(Column.NIGHT, Reason.of(RejectionKind.UNPARSEABLE_NIGHT, e.getMessage()));
             }
             if (labelled.isAfter(today(zone))) {
-                throw new RowRejected(Column.NIGHT, "night in the future: after the run's date " + today(zone));
+                throw new RowRejected(Column.NIGHT, Reason.of(RejectionKind.NIGHT_IN_FUTURE, today(zone)));
             }
         }
         if (occurredText == null) {
@@ -207,18 +208,18 @@ public final class IncidentNormalizer {
         try {
             moment = Dates.parseMoment(occurredText);
         } catch (IllegalArgumentException e) {
-            throw new RowRejected(Column.OCCURRED_AT, "unparseable date/time: " + e.getMessage());
+            throw new RowRejected(Column.OCCURRED_AT, Reason.of(RejectionKind.UNPARSEABLE_DATE, e.getMessage()));
         }
         if (!moment.hasTime()) {
             if (moment.date().isAfter(today(zone))) {
-                throw new RowRejected(Column.OCCURRED_AT, "date in the future: after the run's date " + today(zone));
+                throw new RowRejected(Column.OCCURRED_AT, Reason.of(RejectionKind.DATE_IN_FUTURE, today(zone)));
             }
             if (labelled == null) {
                 return new When(calendar.nightEndingOn(moment.date()), true, null);
             }
             if (!moment.date().equals(labelled) && !moment.date().equals(labelled.plusDays(1))) {
-                throw new RowRejected(Column.OCCURRED_AT, "occurred_at " + moment.date()
-                        + " is not in the night " + NightCalendar.label(labelled) + " given in column night");
+                throw new RowRejected(Column.OCCURRED_AT, Reason.of(RejectionKind.OUTSIDE_NIGHT, moment.date(),
+                        NightCalendar.label(labelled)));
             }
             return new When(labelled, false, null);
         }
@@ -232,13 +233,13 @@ public final class IncidentNormalizer {
             instant = local.atZone(zone).toInstant();
         }
         if (instant.isAfter(clock.instant())) {
-            throw new RowRejected(Column.OCCURRED_AT, "date in the future: after the run's clock "
-                    + LocalDateTime.ofInstant(clock.instant(), zone).withNano(0) + " local time");
+            throw new RowRejected(Column.OCCURRED_AT, Reason.of(RejectionKind.TIME_IN_FUTURE,
+                    LocalDateTime.ofInstant(clock.instant(), zone).withNano(0)));
         }
         LocalDate night = calendar.nightOf(local);
         if (labelled != null && !labelled.equals(night)) {
-            throw new RowRejected(Column.NIGHT, "night " + NightCalendar.label(labelled) + " disagrees with occurred_at "
-                    + local + " local time, which belongs to the night " + NightCalendar.label(night));
+            throw new RowRejected(Column.NIGHT, Reason.of(RejectionKind.NIGHT_DISAGREES, NightCalendar.label(labelled),
+                    local, NightCalendar.label(night)));
         }
         return new When(night, false, local);
     }
@@ -250,8 +251,9 @@ public final class IncidentNormalizer {
     private static Integer count(CountParser parser, Column column) {
         try {
             return parser.parse();
-        } catch (IllegalArgumentException e) {
-            throw new RowRejected(column, e.getMessage());
+        } catch (Counts.InvalidCount e) {
+            throw new RowRejected(column, e.kind == RejectionKind.COUNT_TOO_LARGE
+                    ? Reason.of(e.kind, column.header(), Counts.MAX) : Reason.of(e.kind, column.header()));
         }
     }
 
@@ -263,7 +265,7 @@ public final class IncidentNormalizer {
     private static String required(RawRow row, Column column) {
         String value = text(row, column);
         if (value == null) {
-            throw new RowRejected(column, "missing value: " + column.header() + " is required");
+            throw new RowRejected(column, Reason.of(RejectionKind.MISSING_VALUE, column.header()));
         }
         return value;
     }
@@ -290,7 +292,7 @@ public final class IncidentNormalizer {
         return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }
 
-    private static Normalized reject(RawRow row, String column, String value, String reason, LocalDate night,
+    private static Normalized reject(RawRow row, String column, String value, Reason reason, LocalDate night,
                                      String source) {
         return Normalized.rejected(new Rejection(row.file(), row.line(), column,
                 value == null ? null : FreeText.cut(value, 1000), reason, row.raw(), night, source));
@@ -339,10 +341,12 @@ public final class IncidentNormalizer {
     /** A row-level validation failure; never escapes this class. */
     private static final class RowRejected extends RuntimeException {
         private final Column column;
+        private final transient Reason reason;
 
-        RowRejected(Column column, String reason) {
-            super(reason, null, false, false);
+        RowRejected(Column column, Reason reason) {
+            super(reason.kind().code(), null, false, false);
             this.column = column;
+            this.reason = reason;
         }
     }
 

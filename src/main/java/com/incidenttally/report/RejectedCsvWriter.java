@@ -22,19 +22,31 @@ public class RejectedCsvWriter {
     /** What the note column says of a row with no usable date. */
     static final String UNDATED = "undated: no usable date; listed in every report until fixed";
 
+    private final ReportTexts texts;
+
+    /** Reasons in English. */
+    public RejectedCsvWriter() {
+        this(ReportTexts.english());
+    }
+
+    /** Reasons in the report's language. */
+    public RejectedCsvWriter(ReportTexts texts) {
+        this.texts = texts;
+    }
+
     public void write(ReportData data, Path csv) throws IOException {
         RejectionScope scope = data.rejectionScope();
         ExcelCsv.write(csv, HEADER,
                 writer -> data.rejections(rejection -> writer.writeRecord(record(rejection, scope))));
     }
 
-    private static String[] record(Rejection rejection, RejectionScope scope) {
+    private String[] record(Rejection rejection, RejectionScope scope) {
         return new String[] {
                 escape(rejection.file()),
                 Long.toString(rejection.line()),
                 escape(rejection.column()),
                 escape(rejection.value()),
-                escape(rejection.reason()),
+                escape(texts.reason(rejection.reason())),
                 escape(rejection.raw()),
                 rejection.undated() ? "" : NightCalendar.label(rejection.night()),
                 scope.isNew(rejection) ? "yes" : "",

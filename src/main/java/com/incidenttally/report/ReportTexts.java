@@ -9,6 +9,10 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.ibm.icu.text.MessageFormat;
+
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.places.District;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
@@ -17,16 +21,18 @@ import com.incidenttally.tally.MergedIncident;
 import com.incidenttally.tally.Period;
 
 /**
- * Every word a report shows people, in one language: the texts of {@code texts.properties} (English)
- * and {@code texts_ru.properties} beside this class, and place names in that language. The
- * workbook and the charts both take their words from here, so the two always agree.
+ * Every word a report shows people, in one language: the one catalogue {@code messages.properties}
+ * (English) and {@code messages_ru.properties} beside this class, and place names in that language.
+ * The workbook, the charts and the console all take their words from here, so they always agree.
  *
- * <p>Texts are {@link String#format} patterns; a key missing from the Russian file falls back to
- * the English text, never to the machine's locale.
+ * <p>Texts are ICU {@link MessageFormat} patterns, so a count takes its noun in the form the
+ * language's plural rules ask for ("1 row", "2 строки", "5 строк") and every number is grouped the
+ * language's one way. A key missing from the Russian file falls back to the English text, never to
+ * the machine's locale.
  */
 public final class ReportTexts {
 
-    private static final String BUNDLE = "com.incidenttally.report.texts";
+    private static final String BUNDLE = "com.incidenttally.report.messages";
     /** Stored names of districts that did not resolve end with this; see the store. */
     private static final String UNRESOLVED_SUFFIX = MergedIncident.UNRESOLVED_SUFFIX;
     private static final DateTimeFormatter RU_DAY_MONTH = DateTimeFormatter.ofPattern("dd.MM");
@@ -37,9 +43,10 @@ public final class ReportTexts {
     private final Map<String, String> regionsByIso = new HashMap<>();
     private final Map<String, String> regionsByName = new HashMap<>();
     private final Map<String, String> districts = new HashMap<>();
+    private final Map<String, String> isoByName = new HashMap<>();
     // The same few texts go into every row of a big sheet: each is looked up and parsed once.
     // Concurrent maps, as the charts may take their texts on another thread than the workbook.
-    private final Map<String, TextPattern> patterns = new ConcurrentHashMap<>();
+    private final Map<String, Message> messages = new ConcurrentHashMap<>();
     private final Map<String, String> eventTypes = new ConcurrentHashMap<>();
     /** Night labels by evening date; a report spans at most a few thousand nights. */
     private final Map<LocalDate, String> nights = new ConcurrentHashMap<>();
@@ -55,9 +62,21 @@ public final class ReportTexts {
                     regionsByIso.put(region.isoCode(), region.nameRu());
                     regionsByName.put(region.name(), region.nameRu());
                 }
+                isoByName.put(region.name(), region.isoCode());
+                // Short forms where no two districts of the region then read the same (RussianNames).
+                Map<String, Long> shortForms = new HashMap<>();
                 for (District district : gazetteer.districts(region)) {
                     if (district.nameRu() != null && !district.nameRu().isBlank()) {
-                        districts.put(region.isoCode() + "|" + district.name(), district.nameRu());
+                        shortForms.merge(RussianNames.shortForm(district.nameRu()), 1L, Long::sum);
+                    }
+                }
+                for (District district : gazetteer.districts(region)) {
+                    if (district.nameRu() != null && !district.nameRu().isBlank()) {
+                        String name = district.nameRu();
+                        String shortForm = RussianNames.shortForm(name);
+                        name = shortForms.get(shortForm) == 1 ? shortForm : name;
+                        districts.put(region.isoCode() + "|" + district.name(),
+                                RussianNames.isUkrainian(name) ? RussianNames.fromUkrainian(name) : name);
                     }
                 }
             }
@@ -86,18 +105,106 @@ public final class ReportTexts {
         return language.locale();
     }
 
-    /** The text of a key, formatted with the arguments ({@code %s}, {@code %,d}) in this language. */
+    /** The text of a key, its arguments ({@code {0}}, plural forms, numbers) filled in, in this language. */
     public String text(String key, Object... args) {
-        TextPattern pattern = patterns.get(key);
-        if (pattern == null) {
+        return message(key).format(args);
+    }
+
+    private Message message(String key) {
+        Message message = messages.get(key);
+        if (message == null) {
+            String pattern;
             try {
-                pattern = new TextPattern(bundle.getString(key), locale());
+                pattern = bundle.getString(key);
             } catch (MissingResourceException e) {
                 throw new IllegalArgumentException("no report text '" + key + "'", e);
             }
-            patterns.put(key, pattern);
+            message = new Message(new MessageFormat(pattern, locale()));
+            messages.put(key, message);
         }
-        return args.length == 0 ? pattern.pattern() : pattern.format(args);
+        return message;
+    }
+
+    /** Why a row or file was rejected, with its particulars, in this language. */
+    public String reason(Reason reason) {
+        Map<String, Object> arguments = reason.arguments();
+        arguments.computeIfPresent("column", (name, column) -> field(column.toString()));
+        return message("rejection." + reason.kind().code()).format(arguments);
+    }
+
+    /** How a name was resolved ({@code fuzzy}, {@code former name}, …) in this language; an unknown one as it is. */
+    public String method(String label) {
+        return label == null ? null : optional("method." + label.replace(' ', '_'), label);
+    }
+
+    /** The rule that merged rows ({@link com.incidenttally.tally.Merge}'s rules) in this language. */
+    public String mergeRule(String rule) {
+        String key = com.incidenttally.tally.Merge.RULE_ID.equals(rule) ? "merge.rule.id"
+                : com.incidenttally.tally.Merge.RULE_KEY.equals(rule) ? "merge.rule.key"
+                : com.incidenttally.tally.Merge.RULE_DUPLICATE.equals(rule) ? "merge.rule.duplicate" : null;
+        return key == null ? rule : text(key);
+    }
+
+    /** A text the catalogue may have, else {@code otherwise}. */
+    public String optional(String key, String otherwise) {
+        return bundle.containsKey(key) ? text(key) : otherwise;
+    }
+
+    /**
+     * An input field by the name this language gives it: {@code district} in English (its header),
+     * {@code район} in Russian; {@code (row)} and {@code (file)} too. A name of no field stays as it is.
+     */
+    public String field(String header) {
+        if (header == null) {
+            return null;
+        }
+        return bundle.containsKey("field." + header) ? text("field." + header) : header;
+    }
+
+    /**
+     * A kind of rejection as Data quality and the console group it: {@code unknown region},
+     * {@code missing value in source} (a column given for kinds that name one).
+     */
+    public String rejectionKind(RejectionKind kind, String column) {
+        return message("rejection.kind." + kind.group().code())
+                .format(java.util.Collections.singletonMap("column", column == null ? "" : field(column)));
+    }
+
+    /** A count with the language's grouping: {@code 1,234}, {@code 1 234}; the same as in texts. */
+    public String number(long n) {
+        return text("number", n);
+    }
+
+    /**
+     * A parsed pattern; MessageFormat is not safe to share, so each formats under its own lock. A
+     * pattern without arguments is formatted once.
+     */
+    private static final class Message {
+        private final MessageFormat format;
+        private final String constant;
+
+        Message(MessageFormat format) {
+            this.format = format;
+            this.constant = format.getArgumentNames().isEmpty() ? format.format(new Object[0]) : null;
+        }
+
+        String format(Object[] args) {
+            if (constant != null) {
+                return constant;
+            }
+            synchronized (this) {
+                return format.format(args);
+            }
+        }
+
+        String format(Map<String, Object> args) {
+            if (constant != null) {
+                return constant;
+            }
+            synchronized (this) {
+                return format.format(args);
+            }
+        }
     }
 
     /** A region by its ISO code in this language; {@code name} (the stored English name) when none is known. */
@@ -122,6 +229,11 @@ public final class ReportTexts {
             return text("place.unresolved", name.substring(0, name.length() - UNRESOLVED_SUFFIX.length()));
         }
         return districts.isEmpty() ? name : districts.getOrDefault(regionIso + "|" + name, name);
+    }
+
+    /** A district of a region given by its stored English name, in this language (see {@link #district}). */
+    public String districtOf(String regionName, String name) {
+        return district(regionName == null ? null : isoByName.get(regionName), name);
     }
 
     /** An event type's label: {@code Shot down}, {@code Сбит}; a code we do not know as it is. */

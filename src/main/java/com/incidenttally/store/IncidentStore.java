@@ -2,6 +2,8 @@ package com.incidenttally.store;
 
 import com.incidenttally.normalize.FreeText;
 import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.Report;
 
@@ -54,11 +56,11 @@ public class IncidentStore {
      * first: everything in it came from the input files, so the next sync reads them again.
      */
     public static IncidentStore open(JdbcTemplate jdbc) {
-        // Every earlier layout kept one it_row per report (row groups replaced it), rejections and
-        // resolutions without their nights, or it_file without path_key.
+        // Every earlier layout kept one it_row per report (row groups replaced it), rejections as
+        // sentences or without their nights, resolutions without their nights, or it_file without path_key.
         if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0") || runs(jdbc, "SELECT 1 FROM it_incident WHERE 1 = 0")
                 || runs(jdbc, "SELECT 1 FROM it_rejection WHERE 1 = 0")
-                && !runs(jdbc, "SELECT night, source FROM it_rejection WHERE 1 = 0")
+                && !runs(jdbc, "SELECT night, source, kind, params FROM it_rejection WHERE 1 = 0")
                 || runs(jdbc, "SELECT 1 FROM it_resolution WHERE 1 = 0")
                 && !runs(jdbc, "SELECT night FROM it_resolution WHERE 1 = 0")
                 || runs(jdbc, "SELECT 1 FROM it_file WHERE 1 = 0") && !runs(jdbc, "SELECT path_key FROM it_file WHERE 1 = 0")) {
@@ -72,6 +74,9 @@ public class IncidentStore {
         new ResourceDatabasePopulator(new ClassPathResource("store/schema.sql")).execute(jdbc.getDataSource());
         return new IncidentStore(jdbc);
     }
+
+    /** The width of it_rejection.params; a longer text is cut, and its last parameter with it. */
+    private static final int PARAMS_WIDTH = 4000;
 
     private static boolean runs(JdbcTemplate jdbc, String sql) {
         try {
@@ -112,7 +117,8 @@ public class IncidentStore {
     public Map<String, Instant> filesWithFutureRejections() {
         Map<String, Instant> files = new HashMap<>();
         jdbc.query("SELECT DISTINCT f.path, f.loaded_at FROM it_rejection r JOIN it_file f ON f.id = r.file_id"
-                + " WHERE r.reason LIKE 'date in the future%' OR r.reason LIKE 'night in the future%'",
+                + " WHERE r.kind IN ('" + RejectionKind.DATE_IN_FUTURE.code() + "', '" + RejectionKind.NIGHT_IN_FUTURE.code()
+                + "', '" + RejectionKind.TIME_IN_FUTURE.code() + "')",
                 rs -> {
                     Timestamp readAt = rs.getTimestamp(2);
                     files.put(rs.getString(1), readAt == null ? Instant.MIN : readAt.toInstant());
@@ -237,8 +243,9 @@ public class IncidentStore {
     public void rejectFile(long id, String path, String reason, List<String> warnings, Instant now) {
         deleteRows(id);
         addWarnings(id, warnings);
-        jdbc.update("INSERT INTO it_rejection (file_id, line, col, val, reason, raw) VALUES (?, 0, '(file)', NULL, ?, NULL)",
-                id, FreeText.cut("file rejected: " + reason, 2000));
+        jdbc.update("INSERT INTO it_rejection (file_id, line, col, val, kind, params, raw)"
+                + " VALUES (?, 0, '(file)', NULL, ?, ?, NULL)", id, RejectionKind.FILE_REJECTED.code(),
+                Reason.of(RejectionKind.FILE_REJECTED, FreeText.cut(reason, 2000)).encodedParams());
         jdbc.update("UPDATE it_file SET status = ?, rows_read = 0, rows_accepted = 0, rows_rejected = 0, message = ?,"
                 + " loaded_at = ? WHERE id = ?", StoredFile.REJECTED, FreeText.cut(reason, 2000), Timestamp.from(now), id);
         bumpGeneration();
@@ -298,7 +305,8 @@ public class IncidentStore {
             .bigint("line", r -> r.r().line())
             .text("col", r -> r.r().column())
             .text("val", r -> r.r().value())
-            .text("reason", r -> FreeText.cut(r.r().reason(), 2000))
+            .text("kind", r -> r.r().reason().kind().code())
+            .text("params", r -> FreeText.cut(r.r().reason().encodedParams(), PARAMS_WIDTH))
             .text("raw", r -> r.r().raw() == null ? null : FreeText.cut(r.r().raw(), FreeText.MAX_LENGTH))
             .date("night", r -> r.r().night())
             .text("source", r -> r.r().source() == null ? null : FreeText.cut(r.r().source(), 1000))

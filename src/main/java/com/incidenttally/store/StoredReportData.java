@@ -14,6 +14,8 @@ import com.incidenttally.tally.NightMerge;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.RegionComparison;
 import com.incidenttally.tally.RegionNightMatrix;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionScope;
 import com.incidenttally.tally.SourceTally;
@@ -497,17 +499,17 @@ public class StoredReportData implements ReportData {
         for (Part part : parts) {
             String location = IncidentStore.location(part.path(), part.sheet());
             jdbc.query(connection -> {
-                var ps = connection.prepareStatement("SELECT line, col, val, reason, raw, night, source"
+                var ps = connection.prepareStatement("SELECT line, col, val, kind, params, raw, night, source"
                         + " FROM it_rejection WHERE file_id = ? AND sheet = ? ORDER BY line");
                 ps.setLong(1, part.fileId());
                 ps.setString(2, part.sheet());
                 ps.setFetchSize(1_000);
                 return ps;
             }, rs -> {
-                java.sql.Date night = rs.getDate(6);
+                java.sql.Date night = rs.getDate(7);
                 sink.accept(new Rejection(location, rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), night == null ? null : night.toLocalDate(),
-                        rs.getString(7)));
+                        Reason.decode(rs.getString(4), rs.getString(5)), rs.getString(6),
+                        night == null ? null : night.toLocalDate(), rs.getString(8)));
             });
         }
     }
@@ -565,13 +567,18 @@ public class StoredReportData implements ReportData {
         List<UnresolvedName> names = new ArrayList<>();
         Map<String, long[]> regionRows = new LinkedHashMap<>();
         Map<String, String> regionReasons = new HashMap<>();
-        jdbc.query("SELECT val, reason, night FROM it_rejection WHERE col = 'region' AND val IS NOT NULL", rs -> {
+        jdbc.query("SELECT val, kind, params, night FROM it_rejection WHERE col = 'region' AND val IS NOT NULL",
+                rs -> {
             String input = rs.getString(1).strip();
-            java.sql.Date night = rs.getDate(3);
+            java.sql.Date night = rs.getDate(4);
             boolean shown = scope.shows(night == null ? null : night.toLocalDate());
             if (!input.isEmpty() && shown) {
                 regionRows.computeIfAbsent(input, k -> new long[1])[0]++;
-                regionReasons.merge(input, rs.getString(2), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                // unresolved-names.csv is an aliases file in English, as its header is: the gazetteer's note, if any.
+                Reason reason = Reason.decode(rs.getString(2), rs.getString(3));
+                String text = reason.kind() == RejectionKind.UNKNOWN_REGION_NOTED
+                        ? "unknown region: " + reason.param("note") : "unknown region";
+                regionReasons.merge(input, text, (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
         });
         regionRows.forEach((input, rows) -> names.add(new UnresolvedName(KIND_REGION, input, null, rows[0],

@@ -6,32 +6,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
+
+import com.incidenttally.incident.RejectionKind;
 
 /**
- * Rejections counted by kind of reason, commonest first, so a person sees at a glance what to fix:
- * "3 unknown region, 2 unparseable date/time". A reason's kind is what it says without the details
- * of one row (the value, the date it was compared with): the text before its first colon, with the
- * column named where the reason alone would not say which ({@code missing value in source}).
+ * Rejections counted by kind, commonest first, so a person sees at a glance what to fix:
+ * "3 unknown region, 2 unparseable date/time". A kind is its {@link RejectionKind#group()}, with
+ * the column named where the kind alone would not say which ({@code missing value in source}).
  */
 public final class RejectionReasons implements Consumer<Rejection> {
 
-    /** A kind of reason and how many rows (or files) were rejected for it. */
-    public record Count(String reason, long count) {
+    /**
+     * A kind of reason and how many rows (or files) were rejected for it.
+     *
+     * @param column the column the kind is about, or null when the kind says all; for a file
+     *               rejected whole, the reader's reason without its details
+     */
+    public record Count(RejectionKind kind, String column, long count) {
     }
 
-    static final String FILE_PREFIX = "file rejected: ";
+    /** What rejections are counted under: a kind, with the column it names where the kind alone would not say which. */
+    public record Key(RejectionKind kind, String column) {
+    }
 
-    private static final Pattern FIELD_COUNT = Pattern.compile("expected \\d+ fields, found \\d+");
-
-    private final Map<String, Long> rows = new LinkedHashMap<>();
-    private final Map<String, Long> files = new LinkedHashMap<>();
+    private final Map<Key, Long> rows = new LinkedHashMap<>();
+    private final Map<Key, Long> files = new LinkedHashMap<>();
     private final List<Rejection> firstFiles = new ArrayList<>();
 
     @Override
     public void accept(Rejection rejection) {
         boolean wholeFile = wholeFile(rejection);
-        (wholeFile ? files : rows).merge(kind(rejection), 1L, Long::sum);
+        (wholeFile ? files : rows).merge(key(rejection), 1L, Long::sum);
         if (wholeFile && firstFiles.size() < FILES_NAMED) {
             firstFiles.add(rejection);
         }
@@ -50,18 +55,12 @@ public final class RejectionReasons implements Consumer<Rejection> {
         return List.copyOf(firstFiles);
     }
 
-    /** A file's reason without the prefix the store gives it. */
-    public static String fileReason(Rejection rejection) {
-        String reason = rejection.reason() == null ? "" : rejection.reason().strip();
-        return reason.startsWith(FILE_PREFIX) ? reason.substring(FILE_PREFIX.length()) : reason;
-    }
-
-    /** Rows rejected, by kind of reason, commonest first (ties in the order of the kinds' names). */
+    /** Rows rejected, by kind, commonest first (ties in the order of the kinds). */
     public List<Count> rows() {
         return sorted(rows);
     }
 
-    /** Files rejected whole, by kind of reason, commonest first. */
+    /** Files rejected whole, by kind, commonest first. */
     public List<Count> files() {
         return sorted(files);
     }
@@ -74,40 +73,25 @@ public final class RejectionReasons implements Consumer<Rejection> {
         return files.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The kind of a rejection's reason, without what is particular to its row. */
-    public static String kind(Rejection rejection) {
-        String reason = fileReason(rejection);
-        if (FIELD_COUNT.matcher(reason).matches()) {
-            return "wrong number of fields";
+    /** The kind and column {@code rejection} is counted under. */
+    public static Key key(Rejection rejection) {
+        RejectionKind kind = rejection.reason().kind().group();
+        if (kind == RejectionKind.FILE_REJECTED) {
+            // A file's reason is the reader's own text, not yet a kind: what it lacks, before the details.
+            String detail = rejection.reason().param("detail");
+            int colon = detail.indexOf(':');
+            return new Key(kind, colon > 0 ? detail.substring(0, colon).strip() : detail);
         }
-        if (reason.startsWith("night ") && reason.contains(" disagrees with occurred_at")) {
-            return "night disagrees with occurred_at";
-        }
-        if (reason.startsWith("occurred_at ") && reason.contains(" is not in the night ")) {
-            return "occurred_at outside the given night";
-        }
-        if (reason.startsWith("no column for ")) {
-            // What a layout lacks is the kind; the columns it has are that file's own.
-            return reason.substring(0, reason.indexOf(';') > 0 ? reason.indexOf(';') : reason.length());
-        }
-        if (reason.startsWith("a field is too long")) {
-            return "a field too long to read";
-        }
-        int colon = reason.indexOf(':');
-        String kind = colon > 0 ? reason.substring(0, colon).strip() : reason;
         String column = rejection.column();
-        boolean perColumn = kind.equals("missing value") || kind.equals("not a whole number")
-                || kind.equals("a count cannot be negative");
-        if (perColumn && column != null && !column.startsWith("(")) {
-            return kind + " in " + column;
-        }
-        return kind.isEmpty() ? "no reason given" : kind;
+        boolean named = kind.perColumn() && column != null && !column.startsWith("(");
+        return new Key(kind, named ? column : null);
     }
 
-    private static List<Count> sorted(Map<String, Long> counts) {
+    private static List<Count> sorted(Map<Key, Long> counts) {
         List<Count> list = new ArrayList<>();
-        counts.forEach((reason, count) -> list.add(new Count(reason, count)));
-        list.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::reason));
+        counts.forEach((key, count) -> list.add(new Count(key.kind(), key.column(), count)));
+        list.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::kind)
+                .thenComparing(c -> c.column() == null ? "" : c.column()));
         return list;
     }
 }

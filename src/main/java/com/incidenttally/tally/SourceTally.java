@@ -22,7 +22,7 @@ public final class SourceTally {
     public static final String NO_SOURCE = "";
 
     /** One source's figures; {@code topRejection} is null when none of its rows was rejected. */
-    public record SourceRow(String source, long rows, long accepted, long rejected, String topRejection,
+    public record SourceRow(String source, long rows, long accepted, long rejected, RejectionReasons.Key topRejection,
                             long topRejectionRows, long incidents, long confirmed, long conflicts) {
 
         /** Accepted rows over rows, in [0, 1]. */
@@ -43,7 +43,7 @@ public final class SourceTally {
         long incidents;
         long confirmed;
         long conflicts;
-        final Map<String, Long> reasons = new HashMap<>();
+        final Map<RejectionReasons.Key, Long> reasons = new HashMap<>();
     }
 
     private final Map<String, Counts> byKey = new LinkedHashMap<>();
@@ -72,7 +72,7 @@ public final class SourceTally {
         }
         Counts counts = of(key(rejection.source()), rejection.source());
         counts.rejected++;
-        counts.reasons.merge(RejectionReasons.kind(rejection), 1L, Long::sum);
+        counts.reasons.merge(RejectionReasons.key(rejection), 1L, Long::sum);
     }
 
     /** An incident of the period: each of its sources reported it, confirmed when there are several. */
@@ -98,9 +98,12 @@ public final class SourceTally {
     public List<SourceRow> rows() {
         List<SourceRow> rows = new ArrayList<>();
         byKey.forEach((key, c) -> {
-            Map.Entry<String, Long> top = c.reasons.entrySet().stream()
-                    .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(
-                            Comparator.reverseOrder()))).orElse(null);
+            // The commonest; of equals, the first kind, then the first column.
+            Map.Entry<RejectionReasons.Key, Long> top = c.reasons.entrySet().stream()
+                    .max(Map.Entry.<RejectionReasons.Key, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+                            Comparator.comparing(RejectionReasons.Key::kind).thenComparing(
+                                    (RejectionReasons.Key k) -> k.column() == null ? "" : k.column()).reversed())))
+                    .orElse(null);
             rows.add(new SourceRow(key.equals(NO_SOURCE) ? NO_SOURCE : c.name == null ? key : c.name,
                     c.accepted + c.rejected, c.accepted, c.rejected, top == null ? null : top.getKey(),
                     top == null ? 0 : top.getValue(), c.incidents, c.confirmed, c.conflicts));

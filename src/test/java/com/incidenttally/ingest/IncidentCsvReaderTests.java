@@ -1,5 +1,6 @@
 package com.incidenttally.ingest;
 
+import static com.incidenttally.TestReasons.english;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +99,7 @@ class IncidentCsvReaderTests {
                 assertThat(row.get(Column.INCIDENT_ID)).isEqualTo("A1");
                 assertThat(row.get(Column.SOURCE)).isEqualTo("Governor of Rostov Oblast");
                 assertThat(row.get(Column.NIGHT)).isNull();
-                assertThat(row.malformed()).isNull();
+                assertThat(english(row.malformed())).isNull();
                 assertThat(reader.read()).isNull();
                 assertThat(reader.rowsRead()).isEqualTo(1);
             }
@@ -117,7 +118,7 @@ class IncidentCsvReaderTests {
                 assertThat(rows.get(1).get(Column.LOCATION)).isEqualTo("Shebekino; market");
                 assertThat(rows.get(1).raw())
                         .isEqualTo("2025-12-08 01:40;Belgorod Oblast;;\"Shebekino; market\";impact;;Ministry");
-                assertThat(rows).extracting(RawRow::malformed).containsOnlyNulls();
+                assertThat(rows).extracting(r -> english(r.malformed())).containsOnlyNulls();
             }
         }
 
@@ -128,7 +129,7 @@ class IncidentCsvReaderTests {
                 RawRow row = reader.read();
                 assertThat(row.get(Column.REGION)).isEqualTo("Kursk Oblast");
                 assertThat(row.get(Column.NOTES)).isEqualTo("three, maybe four; unconfirmed");
-                assertThat(row.malformed()).isNull();
+                assertThat(english(row.malformed())).isNull();
             }
         }
 
@@ -228,7 +229,7 @@ class IncidentCsvReaderTests {
                         "not valid UTF-8 in 1 place: read as UTF-8, as most of it is; rows with invalid bytes are rejected");
                 List<RawRow> rows = readAll(reader);
                 assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L, 5L);
-                assertThat(rows).extracting(RawRow::malformed).containsExactly(null, null,
+                assertThat(rows).extracting(r -> english(r.malformed())).containsExactly(null, null,
                         "not valid UTF-8 in column source: fix those characters, or save the whole file as CSV UTF-8", null);
                 assertThat(rows.get(2).raw()).startsWith("2025-12-08,Брянская область,сбит,Губер");
                 assertThat(rows.get(3).get(Column.REGION)).isEqualTo("Белгородская область");
@@ -244,7 +245,7 @@ class IncidentCsvReaderTests {
                 assertThat(reader.warnings()).containsExactly(
                         "not valid UTF-8 in 1 place: read as UTF-8, as its byte order mark says; rows with invalid bytes are rejected");
                 List<RawRow> rows = readAll(reader);
-                assertThat(rows).extracting(RawRow::malformed).containsExactly(
+                assertThat(rows).extracting(r -> english(r.malformed())).containsExactly(
                         "not valid UTF-8 in column source: fix those characters, or save the whole file as CSV UTF-8", null);
             }
         }
@@ -315,7 +316,7 @@ class IncidentCsvReaderTests {
                 assertThat(row.get(Column.OCCURRED_AT)).isEqualTo("2025-12-07 22:00");
                 assertThat(row.get(Column.UAV_COUNT)).isEqualTo("multiple");
                 assertThat(row.get(Column.INCIDENT_ID)).isEqualTo("V-7");
-                assertThat(row.malformed()).isNull();
+                assertThat(english(row.malformed())).isNull();
             }
         }
 
@@ -327,7 +328,7 @@ class IncidentCsvReaderTests {
                         Column.OCCURRED_AT, Column.REGION, Column.EVENT_TYPE, Column.SOURCE);
                 RawRow row = reader.read();
                 assertThat(row.get(Column.SOURCE)).isEqualTo("A");
-                assertThat(row.malformed()).isNull();
+                assertThat(english(row.malformed())).isNull();
                 assertThat(row.raw()).isEqualTo("2025-12-07,red,Rostov Oblast,debris,rain,A,blue");
             }
         }
@@ -337,7 +338,7 @@ class IncidentCsvReaderTests {
             Path path = write("trailing.csv", "occurred_at;region;event_type;source;;\n2025-12-07;Rostov Oblast;debris;A;;\n");
             try (IncidentCsvReader reader = IncidentCsvReader.open(path, "trailing.csv")) {
                 assertThat(reader.warnings()).containsExactly("2 columns without a name ignored");
-                assertThat(reader.read().malformed()).isNull();
+                assertThat(english(reader.read().malformed())).isNull();
             }
         }
 
@@ -411,7 +412,7 @@ class IncidentCsvReaderTests {
             assertThat(rows.get(0).get(Column.NOTES)).isEqualTo("first line\nsecond line\nthird line");
             assertThat(rows.get(1).get(Column.REGION)).isEqualTo("Belgorod Oblast");
             assertThat(rows.get(2).get(Column.REGION)).isEqualTo("Kursk Oblast");
-            assertThat(rows).extracting(RawRow::malformed).containsOnlyNulls();
+            assertThat(rows).extracting(r -> english(r.malformed())).containsOnlyNulls();
         }
 
         @Test
@@ -450,7 +451,7 @@ class IncidentCsvReaderTests {
                 List<RawRow> rows = readAll(reader);
                 assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L);
                 assertThat(rows.get(0).get(Column.NOTES)).isEqualTo("5\" shell");
-                assertThat(rows).extracting(RawRow::malformed).containsOnlyNulls();
+                assertThat(rows).extracting(r -> english(r.malformed())).containsOnlyNulls();
             }
         }
 
@@ -493,7 +494,7 @@ class IncidentCsvReaderTests {
             try (IncidentCsvReader reader = IncidentCsvReader.open(fixture("wrong-field-count.csv"), "wrong-field-count.csv")) {
                 List<RawRow> rows = readAll(reader);
                 assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L, 5L);
-                assertThat(rows).extracting(RawRow::malformed).containsExactly(
+                assertThat(rows).extracting(r -> english(r.malformed())).containsExactly(
                         null, "expected 4 fields, found 3", "expected 4 fields, found 5", null);
                 assertThat(rows.get(1).raw()).isEqualTo("2025-12-07,Rostov Oblast,debris");
                 assertThat(rows.get(1).get(Column.EVENT_TYPE)).isEqualTo("debris");
@@ -508,12 +509,12 @@ class IncidentCsvReaderTests {
             try (IncidentCsvReader reader = IncidentCsvReader.open(fixture("unbalanced-quotes.csv"), "unbalanced-quotes.csv")) {
                 List<RawRow> rows = readAll(reader);
                 assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L);
-                assertThat(rows.get(0).malformed()).isNull();
-                assertThat(rows.get(1).malformed())
+                assertThat(english(rows.get(0).malformed())).isNull();
+                assertThat(english(rows.get(1).malformed()))
                         .startsWith("unbalanced quotes: the quoted field opened on line 3 is never closed");
                 assertThat(rows.get(1).raw()).isEqualTo("2025-12-07,Rostov Oblast,debris,B,\"never closed");
                 assertThat(rows.get(1).values()).hasSize(Column.values().length).containsOnlyNulls();
-                assertThat(rows.get(2).malformed()).isNull();
+                assertThat(english(rows.get(2).malformed())).isNull();
                 assertThat(rows.get(2).get(Column.SOURCE)).isEqualTo("C");
                 assertThat(reader.rowsRead()).isEqualTo(3);
                 assertThat(reader.read()).isNull();
@@ -530,12 +531,12 @@ class IncidentCsvReaderTests {
                 assertThat(rows).extracting(RawRow::line).containsExactly(2L, 4L, 5L, 6L);
                 assertThat(rows.get(0).get(Column.REGION)).isEqualTo("Rostov\r\nOblast");
                 assertThat(rows.get(0).get(Column.SOURCE)).isEqualTo("A\"");
-                assertThat(rows.get(1).malformed())
+                assertThat(english(rows.get(1).malformed()))
                         .isEqualTo("unbalanced quotes: the quoted field opened on line 5 is never closed;"
                                 + " line 4 is rejected and the lines after it are read on");
                 assertThat(rows.get(1).raw()).isEqualTo("2025-12-07,\"Rostov");
                 assertThat(rows.get(2).raw()).isEqualTo("Oblast\",debris,B,\"open");
-                assertThat(rows.get(3).malformed()).isEqualTo("expected 5 fields, found 1");
+                assertThat(english(rows.get(3).malformed())).isEqualTo("expected 5 fields, found 1");
             }
         }
 
@@ -550,11 +551,11 @@ class IncidentCsvReaderTests {
             try (IncidentCsvReader reader = IncidentCsvReader.open(path, "stray.csv")) {
                 List<RawRow> rows = readAll(reader);
                 assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L, 5L, 6L);
-                assertThat(rows.get(0).malformed()).isEqualTo("unbalanced quotes: the quoted field opened on line 2"
+                assertThat(english(rows.get(0).malformed())).isEqualTo("unbalanced quotes: the quoted field opened on line 2"
                         + " closes before more text (a quote inside a quoted field is written \"\");"
                         + " line 2 is rejected and the lines after it are read on");
                 assertThat(rows.get(0).raw()).isEqualTo("2025-12-07,Rostov Oblast,debris,A,\"he said \"\"hi\"\" and \"left\"");
-                assertThat(rows.subList(1, 5)).extracting(RawRow::malformed).containsOnlyNulls();
+                assertThat(rows.subList(1, 5)).extracting(r -> english(r.malformed())).containsOnlyNulls();
                 assertThat(rows.subList(1, 5)).extracting(row -> row.get(Column.SOURCE)).containsExactly("B", "C", "D", "E");
             }
         }
@@ -569,9 +570,9 @@ class IncidentCsvReaderTests {
             try (IncidentCsvReader reader = IncidentCsvReader.open(path, "stray-open.csv")) {
                 List<RawRow> rows = readAll(reader);
                 assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L, 5L);
-                assertThat(rows.get(0).malformed()).startsWith("unbalanced quotes: the quoted field opened on line 2 closes on line 4");
+                assertThat(english(rows.get(0).malformed())).startsWith("unbalanced quotes: the quoted field opened on line 2 closes on line 4");
                 assertThat(rows.subList(1, 4)).extracting(row -> row.get(Column.SOURCE)).containsExactly("B", "C", "D");
-                assertThat(rows.subList(1, 4)).extracting(RawRow::malformed).containsOnlyNulls();
+                assertThat(rows.subList(1, 4)).extracting(r -> english(r.malformed())).containsOnlyNulls();
             }
         }
 
@@ -584,7 +585,7 @@ class IncidentCsvReaderTests {
             try (IncidentCsvReader reader = IncidentCsvReader.open(path, "glued.csv")) {
                 List<RawRow> rows = readAll(reader);
                 assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L);
-                assertThat(rows.get(0).malformed()).isEqualTo("expected 5 fields, found 4 in a record over lines 2–3"
+                assertThat(english(rows.get(0).malformed())).isEqualTo("expected 5 fields, found 4 in a record over lines 2–3"
                         + " (a stray or missing quote?); line 2 is rejected and the lines after it are read on");
                 assertThat(rows.get(1).get(Column.NOTES)).isEqualTo("he said yes\"");
                 assertThat(rows.get(2).get(Column.SOURCE)).isEqualTo("C");
@@ -601,7 +602,7 @@ class IncidentCsvReaderTests {
                 List<RawRow> rows = readAll(reader);
                 assertThat(rows).extracting(RawRow::line).containsExactly(2L, 4L);
                 assertThat(rows).extracting(row -> row.get(Column.NOTES)).containsOnly("line one\rline two");
-                assertThat(rows).extracting(RawRow::malformed).containsOnlyNulls();
+                assertThat(rows).extracting(r -> english(r.malformed())).containsOnlyNulls();
                 assertThat(rows.get(1).get(Column.SOURCE)).isEqualTo("B");
             }
         }
@@ -620,7 +621,7 @@ class IncidentCsvReaderTests {
                 assertThat(rows.get(9_999).get(Column.SOURCE)).isEqualTo("S9999");
                 RawRow bad = rows.get(10_000);
                 assertThat(bad.line()).isEqualTo(10_002);
-                assertThat(bad.malformed()).startsWith("unbalanced quotes: the quoted field opened on line 10002 is never closed");
+                assertThat(english(bad.malformed())).startsWith("unbalanced quotes: the quoted field opened on line 10002 is never closed");
                 assertThat(bad.raw()).hasSize(10_000).startsWith("2025-12-08,Kursk Oblast,impact,\"yyy")
                         .endsWith(" …[cut: longer than 10,000 characters]");
                 assertThat(rows.get(10_001).get(Column.SOURCE)).isEqualTo("after");
@@ -638,11 +639,11 @@ class IncidentCsvReaderTests {
             try (IncidentCsvReader reader = IncidentCsvReader.open(path, "huge.csv")) {
                 List<RawRow> rows = readAll(reader);
                 assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L, 4L);
-                assertThat(rows.get(1).malformed()).isEqualTo("too long to read: a row may hold at most 16 MB");
+                assertThat(english(rows.get(1).malformed())).isEqualTo("too long to read: a row may hold at most 16 MB");
                 assertThat(rows.get(1).raw()).hasSize(10_000).startsWith("2025-12-07,Rostov Oblast,debris,B,\"zzz")
                         .endsWith(" …[cut: longer than 10,000 characters]");
                 assertThat(rows.get(2).get(Column.SOURCE)).isEqualTo("C");
-                assertThat(rows.get(2).malformed()).isNull();
+                assertThat(english(rows.get(2).malformed())).isNull();
                 assertThat(reader.rowsRead()).isEqualTo(3);
             }
         }

@@ -67,8 +67,7 @@ class RealFilesTests {
                     accepted++;
                 } else {
                     rejected++;
-                    String reason = normalized.rejection().reason();
-                    reasons.merge(reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason, 1, Integer::sum);
+                    reasons.merge(normalized.rejection().reason().kind().group().code(), 1, Integer::sum);
                 }
             }
             long physicalLines = new String(bytes, StandardCharsets.UTF_8).lines().count();

@@ -1,5 +1,7 @@
 package com.incidenttally.job;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.FarDate;
 import com.incidenttally.tally.RejectionReasons;
@@ -26,7 +28,7 @@ class ConsoleTextTests {
         assertThat(ConsoleText.count(1, "file")).isEqualTo("1 file");
         assertThat(ConsoleText.count(0, "file")).isEqualTo("0 files");
         assertThat(ConsoleText.count(1234, "row")).isEqualTo("1,234 rows");
-        assertThat(ConsoleText.count(1, "row was", "rows were")).isEqualTo("1 row was");
+        assertThat(ConsoleText.count(1, "rowWas")).isEqualTo("1 row was");
     }
 
     @Test
@@ -39,18 +41,18 @@ class ConsoleTextTests {
         assertThat(ConsoleText.dates(LocalDate.of(2025, 12, 7), LocalDate.of(2025, 12, 7))).isEqualTo("7 Dec");
     }
 
-    private static Rejection row(String column, String reason) {
+    private static Rejection row(String column, Reason reason) {
         return new Rejection("reports.csv", 5, column, "x", reason, "raw");
     }
 
     @Test
     void rejectedRowsAreCountedByReasonCommonestFirst() {
         RejectionReasons reasons = new RejectionReasons();
-        reasons.accept(row("region", "unknown region: not a federal subject or region in the gazetteer"));
-        reasons.accept(row("region", "unknown region: not a federal subject or region in the gazetteer"));
-        reasons.accept(row("region", "unknown region: not a federal subject or region in the gazetteer"));
-        reasons.accept(row("occurred_at", "unparseable date/time: 31.02.2025"));
-        reasons.accept(row("occurred_at", "unparseable date/time: yesterday"));
+        reasons.accept(row("region", Reason.of(RejectionKind.UNKNOWN_REGION)));
+        reasons.accept(row("region", Reason.of(RejectionKind.UNKNOWN_REGION_NOTED, "names several regions: A, B")));
+        reasons.accept(row("region", Reason.of(RejectionKind.UNKNOWN_REGION)));
+        reasons.accept(row("occurred_at", Reason.of(RejectionKind.UNPARSEABLE_DATE, "31.02.2025")));
+        reasons.accept(row("occurred_at", Reason.of(RejectionKind.UNPARSEABLE_DATE, "yesterday")));
 
         assertThat(ConsoleText.rejected(reasons)).containsExactly(
                 "Rejected 5 rows: 3 unknown region, 2 unparseable date/time (each with its file and line in rejected.csv)");
@@ -59,8 +61,8 @@ class ConsoleTextTests {
     @Test
     void aPeriodsRejectionsSayWhatIsNewWhatIsUndatedAndHowManyOtherPeriodsHold() {
         RejectionReasons reasons = new RejectionReasons();
-        reasons.accept(row("region", "unknown region: not a federal subject or region in the gazetteer"));
-        reasons.accept(row("occurred_at", "unparseable date/time: yesterday"));
+        reasons.accept(row("region", Reason.of(RejectionKind.UNKNOWN_REGION)));
+        reasons.accept(row("occurred_at", Reason.of(RejectionKind.UNPARSEABLE_DATE, "yesterday")));
 
         assertThat(ConsoleText.rejected(reasons, 1, 1, 1_204)).containsExactly(
                 "Rejected 2 rows: 1 unknown region, 1 unparseable date/time (each with its file and line in rejected.csv)",
@@ -90,27 +92,31 @@ class ConsoleTextTests {
     @Test
     void pastFiveReasonsTheRestAreCountedTogether() {
         RejectionReasons reasons = new RejectionReasons();
-        String[] kinds = {"a", "b", "c", "d", "e", "f", "g"};
+        Reason[] kinds = {Reason.of(RejectionKind.UNKNOWN_REGION), Reason.of(RejectionKind.UNKNOWN_EVENT_TYPE),
+                Reason.of(RejectionKind.UNPARSEABLE_DATE, "x"), Reason.of(RejectionKind.UNPARSEABLE_NIGHT, "x"),
+                Reason.of(RejectionKind.ROW_TOO_LONG), Reason.of(RejectionKind.DATE_TOO_EARLY, "2000-01-01"),
+                Reason.of(RejectionKind.NOT_UTF8, "source")};
         for (int i = 0; i < kinds.length; i++) {
             for (int n = 0; n <= kinds.length - i; n++) {
-                reasons.accept(row("(row)", kinds[i] + ": detail " + n));
+                reasons.accept(row("(row)", kinds[i]));
             }
         }
 
         assertThat(ConsoleText.rejected(reasons)).singleElement().asString()
-                .startsWith("Rejected 35 rows: 8 a, 7 b, 6 c, 5 d, 4 e, 5 for 2 other reasons");
+                .startsWith("Rejected 35 rows: 8 unknown region, 7 unknown event type, 6 unparseable date/time,"
+                        + " 5 unparseable night, 4 a field too long to read, 5 for 2 other reasons");
     }
 
     @Test
     void aFewFilesRejectedWholeAreNamedAndManyAreCounted() {
         RejectionReasons few = new RejectionReasons();
-        few.accept(new Rejection("photo\n.csv", 0, "(file)", null, "file rejected: not a text file", null));
+        few.accept(new Rejection("photo\n.csv", 0, "(file)", null, Reason.of(RejectionKind.FILE_REJECTED, "not a text file"), null));
         assertThat(ConsoleText.rejected(few)).containsExactly("Rejected 1 file whole: photo\\n.csv (not a text file)");
 
         RejectionReasons many = new RejectionReasons();
         for (int i = 0; i < 5; i++) {
             many.accept(new Rejection("f" + i + ".csv", 0, "(file)", null,
-                    "file rejected: missing required column: source", null));
+                    Reason.of(RejectionKind.FILE_REJECTED, "missing required column: source"), null));
         }
         assertThat(ConsoleText.rejected(many)).containsExactly("Rejected 5 files whole: 5 missing required column");
         assertThat(ConsoleText.rejected(new RejectionReasons())).isEmpty();

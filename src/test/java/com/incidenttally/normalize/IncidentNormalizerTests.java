@@ -1,5 +1,6 @@
 package com.incidenttally.normalize;
 
+import static com.incidenttally.TestReasons.english;
 import com.incidenttally.ingest.Column;
 import com.incidenttally.ingest.RawRow;
 import com.incidenttally.places.Gazetteer;
@@ -111,7 +112,7 @@ class IncidentNormalizerTests {
             Rejection rejection = rejected(values);
             assertThat(rejection.column()).isEqualTo("night");
             assertThat(rejection.value()).isEqualTo("2025-12-08/09");
-            assertThat(rejection.reason()).contains("disagrees with occurred_at").contains("2025-12-07/08");
+            assertThat(english(rejection.reason())).contains("disagrees with occurred_at").contains("2025-12-07/08");
         }
 
         @Test
@@ -216,7 +217,7 @@ class IncidentNormalizerTests {
             assertThat(rejection.line()).isEqualTo(7);
             assertThat(rejection.column()).isEqualTo(column);
             assertThat(rejection.value()).isEqualTo(value);
-            assertThat(rejection.reason()).startsWith(reason);
+            assertThat(english(rejection.reason())).startsWith(reason);
         }
 
         @Test
@@ -225,7 +226,7 @@ class IncidentNormalizerTests {
             values.put(Column.REGION, "в Донбассе");
             Rejection rejection = rejected(values);
             assertThat(rejection.column()).isEqualTo("region");
-            assertThat(rejection.reason()).isEqualTo("unknown region: names several regions: Donetsk Oblast, Luhansk Oblast");
+            assertThat(english(rejection.reason())).isEqualTo("unknown region: names several regions: Donetsk Oblast, Luhansk Oblast");
         }
 
         @Test
@@ -235,7 +236,7 @@ class IncidentNormalizerTests {
             values.put(Column.NIGHT, "2025-12-07/09");
             Rejection rejection = rejected(values);
             assertThat(rejection.column()).isEqualTo("night");
-            assertThat(rejection.reason()).startsWith("unparseable night");
+            assertThat(english(rejection.reason())).startsWith("unparseable night");
         }
 
         @Test
@@ -243,7 +244,7 @@ class IncidentNormalizerTests {
             Map<Column, String> values = row();
             values.remove(Column.OCCURRED_AT);
             values.put(Column.NIGHT, "2025-12-11/12");
-            assertThat(rejected(values).reason()).startsWith("night in the future");
+            assertThat(english(rejected(values).reason())).startsWith("night in the future");
         }
 
         @ParameterizedTest
@@ -254,7 +255,7 @@ class IncidentNormalizerTests {
             values.put(Column.NIGHT, night);
             Rejection rejection = rejected(values);
             assertThat(rejection.column()).isEqualTo("night");
-            assertThat(rejection.reason())
+            assertThat(english(rejection.reason()))
                     .isEqualTo("date out of range: nights from 2000-01-01 up to the run's clock are supported");
         }
 
@@ -272,7 +273,7 @@ class IncidentNormalizerTests {
             values.put(Column.SOURCE, source);
             Rejection rejection = rejected(values);
             assertThat(rejection.column()).isEqualTo("source");
-            assertThat(rejection.reason()).isEqualTo("missing value: source is required");
+            assertThat(english(rejection.reason())).isEqualTo("missing value: source is required");
         }
 
         @Test
@@ -308,16 +309,17 @@ class IncidentNormalizerTests {
             values.put(Column.OCCURRED_AT, "");
             Rejection rejection = rejected(values);
             assertThat(rejection.column()).isEqualTo("occurred_at");
-            assertThat(rejection.reason()).isEqualTo("missing value: give occurred_at or night");
+            assertThat(english(rejection.reason())).isEqualTo("missing value: give occurred_at or night");
         }
 
         @Test
         void passesOnTheReadersReasonForAMalformedRow() {
-            RawRow row = new RawRow("input.csv", 12, new String[Column.values().length], "a,b", "expected 12 fields, found 2");
+            RawRow row = new RawRow("input.csv", 12, new String[Column.values().length], "a,b",
+                    com.incidenttally.incident.Reason.of(com.incidenttally.incident.RejectionKind.WRONG_FIELD_COUNT, 12, 2));
             Rejection rejection = normalizer.normalize(row).rejection();
             assertThat(rejection.line()).isEqualTo(12);
             assertThat(rejection.column()).isEqualTo("(row)");
-            assertThat(rejection.reason()).isEqualTo("expected 12 fields, found 2");
+            assertThat(english(rejection.reason())).isEqualTo("expected 12 fields, found 2");
             assertThat(rejection.raw()).isEqualTo("a,b");
         }
     }

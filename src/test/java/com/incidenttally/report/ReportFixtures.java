@@ -1,37 +1,101 @@
 package com.incidenttally.report;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.time.Duration;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.time.Instant;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.time.LocalDate;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.time.LocalDateTime;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.time.LocalTime;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.time.temporal.ChronoUnit;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.util.ArrayList;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.util.Comparator;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.util.LinkedHashMap;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.util.List;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.util.Locale;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.util.Map;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.util.Objects;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.util.function.Consumer;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.util.stream.Stream;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.places.AreaKind;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.InputFileInfo;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.MergeNote;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.MergedIncident;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.Period;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.RegionComparison;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.RegionNightMatrix;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.Rejection;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.ReportData;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.Resolution;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.RunInfo;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.Tallies;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.TallyRow;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.UnresolvedName;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.Totals;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.Warning;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.WeekCount;
 
 /**
@@ -122,13 +186,13 @@ public final class ReportFixtures {
                 .thenComparing(i -> i.localTime() == null ? LocalDateTime.MIN : i.localTime()));
 
         List<Rejection> rejections = List.of(
-                new Rejection("digest.csv", 3, "uav_count", "-3", "UAV count must be a whole number of 0 or more, not -3",
+                new Rejection("digest.csv", 3, "uav_count", "-3", Reason.of(RejectionKind.NEGATIVE_COUNT, "uav_count"),
                         "x;2025-12-08 03:10;Ростовская область;;shot_down;-3"),
-                new Rejection("digest.csv", 7, "region", HYPERLINK, "Unknown region \"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+                new Rejection("digest.csv", 7, "region", HYPERLINK, Reason.of(RejectionKind.UNKNOWN_REGION_NOTED, HYPERLINK),
                         HYPERLINK + ";debris;\"multi\nline\""),
-                new Rejection("governors.csv", 15, "occurred_at", "31.02.2025 25:00", "Not a date and time: 31.02.2025 25:00",
+                new Rejection("governors.csv", 15, "occurred_at", "31.02.2025 25:00", Reason.of(RejectionKind.UNPARSEABLE_DATE, "Not a date and time: 31.02.2025 25:00"),
                         "15,31.02.2025 25:00,Смоленская область,shot_down,Губернатор"),
-                new Rejection("broken.csv", 0, "-", "", "No header row: the file is empty", ""));
+                new Rejection("broken.csv", 0, "-", "", Reason.of(RejectionKind.FILE_REJECTED, "No header row: the file is empty"), ""));
         List<Resolution> resolutions = List.of(
                 new Resolution("region", "Rostov Oblast", "Ростовская обл.", "Rostov Oblast", "alias", 1.0, 4),
                 new Resolution("district", "Rostov Oblast", "Verhnedonneskoye", "Verkhnedonskoy District", "fuzzy", 0.86, 1),

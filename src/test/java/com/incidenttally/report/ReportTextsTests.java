@@ -19,14 +19,60 @@ class ReportTextsTests {
 
     @Test
     void russianHasEveryTextEnglishHasAndNoOther() throws IOException {
-        Properties english = load("texts.properties");
-        Properties russian = load("texts_ru.properties");
+        Properties english = load("messages.properties");
+        Properties russian = load("messages_ru.properties");
 
         assertThat(russian.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         for (String key : english.stringPropertyNames()) {
-            // The same arguments in the same order, so one call fills both.
-            assertThat(conversions(russian.getProperty(key))).as(key).isEqualTo(conversions(english.getProperty(key)));
+            // The same arguments, so one call fills both; and each pattern parses. Russian may leave out
+            // a detail that only English has words for (a date parser's own message).
+            assertThat(arguments(english.getProperty(key), Language.EN)).as(key)
+                    .containsAll(arguments(russian.getProperty(key), Language.RU));
+            if (!key.startsWith("rejection.")) {
+                assertThat(arguments(russian.getProperty(key), Language.RU)).as(key)
+                        .isEqualTo(arguments(english.getProperty(key), Language.EN));
+            }
         }
+    }
+
+    @Test
+    void noPatternKeepsAStringFormatSpecifier() throws IOException {
+        for (String file : new String[] {"messages.properties", "messages_ru.properties"}) {
+            Properties texts = load(file);
+            for (String key : texts.stringPropertyNames()) {
+                assertThat(texts.getProperty(key)).as(file + " " + key).doesNotContainPattern("%[-,.0-9]*[sdf]");
+            }
+        }
+    }
+
+    @Test
+    void countsTakeTheirNounInTheFormTheLanguageAsks() {
+        ReportTexts english = ReportTexts.english();
+        ReportTexts russian = ReportTexts.of(Language.RU);
+
+        assertThat(english.text("dq.mergedRows", 1, "x")).isEqualTo("1 row counted once (x)");
+        assertThat(english.text("dq.mergedRows", 1234, "x")).isEqualTo("1,234 rows counted once (x)");
+        assertThat(russian.text("dq.mergedRows", 1, "x")).isEqualTo("1 строка учтена один раз (x)");
+        assertThat(russian.text("dq.mergedRows", 2, "x")).isEqualTo("2 строки учтены один раз (x)");
+        assertThat(russian.text("dq.mergedRows", 5, "x")).isEqualTo("5 строк учтены один раз (x)");
+        assertThat(russian.text("dq.mergedRows", 21, "x")).isEqualTo("21 строка учтена один раз (x)");
+        assertThat(russian.text("note.untimed", 134)).startsWith("Ночью + днём не включает 134 инцидента, о которых");
+        assertThat(russian.text("note.untimed", 1)).startsWith("Ночью + днём не включает 1 инцидент, о котором");
+        assertThat(english.text("dq.rejectedNote", 1)).isEqualTo("Rejected: 1 row, also in rejected.csv.");
+    }
+
+    @Test
+    void numbersAreGroupedOneWayPerLanguage() {
+        assertThat(ReportTexts.english().number(1318)).isEqualTo("1,318");
+        assertThat(ReportTexts.of(Language.RU).number(1318)).isEqualTo("1\u00a0318");
+        assertThat(ReportTexts.of(Language.RU).text("summary.otherRegions", 1318)).isEqualTo("Прочие регионы (1\u00a0318)");
+    }
+
+    @Test
+    void anApostropheIsKeptAndAQuotedArgumentFilledIn() {
+        assertThat(ReportTexts.english().text("note.merged")).contains("another row's incident");
+        assertThat(ReportTexts.english().text("dq.nameGroup", "unknown region", "Atlantis", 2))
+                .isEqualTo("unknown region 'Atlantis' \u2014 2 rows");
     }
 
     @Test
@@ -70,13 +116,39 @@ class ReportTextsTests {
     }
 
     @Test
+    void districtsReadInRussianInTheirShortFormAndUkrainianRaionsInRussian() {
+        ReportTexts russian = ReportTexts.of(Language.RU, Gazetteer.bundled());
+
+        assertThat(russian.district("RU-ALT", "Aleysky District")).isEqualTo("Алейский район");
+        assertThat(russian.district("UA-32", "Brovarskyi Raion")).isEqualTo("Броварский район");
+        assertThat(russian.district("UA-63", "Kharkivskyi Raion")).isEqualTo("Харьковский район");
+        assertThat(russian.district("UA-63", "Chuhuyivskyi Raion")).isEqualTo("Чугуевский район");
+        assertThat(russian.district("UA-32", "Obukhivskyi Raion")).isEqualTo("Обуховский район");
+        assertThat(russian.districtOf("Kyiv Oblast", "Brovarskyi Raion")).isEqualTo("Броварский район");
+        assertThat(russian.method("fuzzy")).isEqualTo("нечёткое совпадение");
+        assertThat(russian.field("event_type")).isEqualTo("тип события");
+    }
+
+    @Test
+    void noUkrainianLetterInAnyDistrictOfARussianReport() {
+        ReportTexts russian = ReportTexts.of(Language.RU, Gazetteer.bundled());
+        Gazetteer gazetteer = Gazetteer.bundled();
+        for (com.incidenttally.places.Region region : gazetteer.regions()) {
+            for (com.incidenttally.places.District district : gazetteer.districts(region)) {
+                assertThat(russian.district(region.isoCode(), district.name())).as(district.name())
+                        .doesNotContainPattern("[іїєґІЇЄҐ’']");
+            }
+        }
+    }
+
+    @Test
     void aMissingTextIsAMistakeNotABlank() {
         assertThatIllegalArgumentException().isThrownBy(() -> ReportTexts.english().text("no.such.key"))
                 .withMessageContaining("no.such.key");
     }
 
-    private static String conversions(String pattern) {
-        return pattern.replaceAll("[^%]*(%[-,+.0-9]*[a-zA-Z%])?[^%]*", "$1");
+    private static java.util.Set<String> arguments(String pattern, Language language) {
+        return new com.ibm.icu.text.MessageFormat(pattern, language.locale()).getArgumentNames();
     }
 
     private static Properties load(String name) throws IOException {

@@ -1,5 +1,7 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.normalize.Incident;
 import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Rejection;
@@ -61,14 +63,14 @@ class IncidentStoreRepairTests {
     void aResumedFileForgetsWhatWasStoredPastItsLastCommittedLine() {
         long id = store.beginFile("a.csv", "sha-a");
         store.insertIncidents(id, rows("a.csv", 2, 11));
-        store.insertRejections(id, List.of(new Rejection("a.csv", 12, "region", "Atlantis", "unknown region", "raw")));
+        store.insertRejections(id, List.of(new Rejection("a.csv", 12, "region", "Atlantis", Reason.of(RejectionKind.UNKNOWN_REGION), "raw")));
         // The chunk after line 12 never committed, but a row and a rejection of it were left.
         strayRow(id, 14);
-        store.insertRejections(id, List.of(new Rejection("a.csv", 13, "region", "Atlantis", "unknown region", "raw")));
+        store.insertRejections(id, List.of(new Rejection("a.csv", 13, "region", "Atlantis", Reason.of(RejectionKind.UNKNOWN_REGION), "raw")));
 
         assertThat(store.resumeFile("a.csv", 11, 12)).isTrue();
         store.insertIncidents(id, rows("a.csv", 14, 20));
-        store.insertRejections(id, List.of(new Rejection("a.csv", 13, "region", "Atlantis", "unknown region", "raw")));
+        store.insertRejections(id, List.of(new Rejection("a.csv", 13, "region", "Atlantis", Reason.of(RejectionKind.UNKNOWN_REGION), "raw")));
         store.finishFile(id, "UTF-8", List.of(), Instant.EPOCH);
 
         StoredFile file = store.file("a.csv").orElseThrow();

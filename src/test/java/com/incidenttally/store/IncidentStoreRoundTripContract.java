@@ -1,23 +1,53 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.EventType;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.Report;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import org.junit.jupiter.api.BeforeEach;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import org.junit.jupiter.api.Test;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import javax.sql.DataSource;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.time.Instant;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.time.LocalDate;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.time.LocalDateTime;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.util.List;
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import java.util.Map;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -173,10 +203,12 @@ abstract class IncidentStoreRoundTripContract {
         List<Rejection> rejections = new java.util.ArrayList<>();
         long line = 2;
         for (String text : AWKWARD) {
-            rejections.add(new Rejection("a.csv", line++, "region", cut(text, 1000), cut("unknown region: " + text, 2000),
+            rejections.add(new Rejection("a.csv", line++, "region", cut(text, 1000), Reason.of(RejectionKind.UNKNOWN_REGION_NOTED, cut(text, 2000)),
                     text));
-            rejections.add(new Rejection("a.csv", line++, "(row)", null, "wrong number of fields", null));
+            rejections.add(new Rejection("a.csv", line++, "(row)", null, Reason.of(RejectionKind.WRONG_FIELD_COUNT, 5, 4), null));
         }
+        rejections.add(new Rejection("a.csv", line++, "night", "x", Reason.of(RejectionKind.NIGHT_DISAGREES,
+                "a|b", "back\\|slash\\", "|"), null));
 
         transaction.executeWithoutResult(status -> store.insertRejections(id, rejections));
 
@@ -189,7 +221,9 @@ abstract class IncidentStoreRoundTripContract {
             assertThat(out.get("line")).isEqualTo(in.line());
             assertThat(out.get("col")).isEqualTo(in.column());
             assertThat(out.get("val")).isEqualTo(in.value());
-            assertThat(out.get("reason")).isEqualTo(in.reason());
+            // Kind and parameters come back as they went in, whatever bars and backslashes the text holds.
+            assertThat(out.get("kind")).isEqualTo(in.reason().kind().code());
+            assertThat(Reason.decode((String) out.get("kind"), (String) out.get("params"))).isEqualTo(in.reason());
             assertThat(out.get("raw")).isEqualTo(in.raw());
         }
     }
@@ -200,7 +234,7 @@ abstract class IncidentStoreRoundTripContract {
 
         transaction.executeWithoutResult(status -> {
             store.insertIncidents(id, awkwardRows());
-            store.insertRejections(id, List.of(new Rejection("a.csv", 99, "region", "x", "unknown region", "raw")));
+            store.insertRejections(id, List.of(new Rejection("a.csv", 99, "region", "x", Reason.of(RejectionKind.UNKNOWN_REGION), "raw")));
             status.setRollbackOnly();
         });
         transaction.executeWithoutResult(status -> store.insertIncidents(id, List.of(incident(2, "kept", null))));

@@ -1,5 +1,8 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -12,7 +15,7 @@ class RejectionScopeTests {
     private static final Period W49 = new Period("2025-W49", LocalDate.parse("2025-12-01"), LocalDate.parse("2025-12-07"));
 
     private static Rejection on(String file, String night) {
-        return new Rejection(file, 3, "region", "Atlantis", "unknown region", "raw",
+        return new Rejection(file, 3, "region", "Atlantis", Reason.of(RejectionKind.UNKNOWN_REGION), "raw",
                 night == null ? null : LocalDate.parse(night), "governor");
     }
 

@@ -98,6 +98,8 @@ public class ChartRenderer {
     }
 
     private final ChartTexts texts;
+    /** Every number on a chart, axes and labels, as the workbook writes it. */
+    private final NumberFormat numbers;
 
     /** Charts in English. */
     public ChartRenderer() {
@@ -109,6 +111,7 @@ public class ChartRenderer {
         // Placed again if the folder they were placed in has gone since (a file check otherwise).
         BundledFonts.install();
         this.texts = new ChartTexts(language, gazetteer);
+        this.numbers = new ChartNumbers(texts);
     }
 
     public List<Path> render(ReportData data, Path chartsDir) throws IOException {
@@ -276,7 +279,7 @@ public class ChartRenderer {
         for (EventType type : EventType.values()) {
             renderer.setSeriesPaint(type.ordinal(), ChartLook.colour(type.ordinal()));
         }
-        renderer.setDefaultItemLabelGenerator(new NonZeroLabels());
+        renderer.setDefaultItemLabelGenerator(new NonZeroLabels(numbers));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(ChartLook.font(Font.BOLD, 16));
         renderer.setDefaultItemLabelPaint(Color.WHITE);
@@ -380,6 +383,7 @@ public class ChartRenderer {
             NumberAxis scaleAxis = new NumberAxis(texts.text("axis.incidents"));
             scaleAxis.setRange(0, Math.max(1, max));
             scaleAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            scaleAxis.setNumberFormatOverride(numbers);
             scaleAxis.setTickLabelFont(ChartLook.font(Font.PLAIN, 16));
             scaleAxis.setLabelFont(ChartLook.font(Font.PLAIN, 18));
             PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
@@ -485,7 +489,8 @@ public class ChartRenderer {
         renderer.setSeriesPaint(0, ChartLook.colour(0));
         renderer.setSeriesStroke(0, ChartLook.line(4f));
         renderer.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-7, -7, 14, 14));
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator(
+                StandardCategoryItemLabelGenerator.DEFAULT_LABEL_FORMAT_STRING, numbers));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(ChartLook.font(Font.BOLD, 18));
         renderer.setDefaultPositiveItemLabelPosition(
@@ -576,9 +581,10 @@ public class ChartRenderer {
         return texts.number(n);
     }
 
-    private static void integerAxis(CategoryPlot plot) {
+    private void integerAxis(CategoryPlot plot) {
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        range.setNumberFormatOverride(numbers);
         range.setUpperMargin(0.08);
     }
 
@@ -623,6 +629,10 @@ public class ChartRenderer {
     /** Labels each segment with its count, and leaves empty segments unlabelled. */
     private static final class NonZeroLabels extends StandardCategoryItemLabelGenerator {
         private static final long serialVersionUID = 1L;
+
+        NonZeroLabels(NumberFormat numbers) {
+            super(DEFAULT_LABEL_FORMAT_STRING, numbers);
+        }
 
         @Override
         public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.FarDate;
 import com.incidenttally.tally.MergeNote;
@@ -153,11 +154,10 @@ final class DataQualitySheet {
         for (Group group : ordered) {
             Row row = table.dataRow();
             category(row, Category.REJECTED_GROUP, styles.groupLabel);
-            cells.styled(row, FIELD, group.column, styles.groupLabel);
+            cells.styled(row, FIELD, texts.field(group.column), styles.groupLabel);
             cells.styled(row, VALUE, group.value, styles.groupLabel);
-            String one = group.rows == 1 ? "1" : "";
-            String detail = group.value == null ? texts.text("dq.group" + one, group.reason, group.rows)
-                    : texts.text("dq.nameGroup" + one, group.reason, group.value, group.rows);
+            String detail = group.value == null ? texts.text("dq.group", group.reason, group.rows)
+                    : texts.text("dq.nameGroup", group.reason, group.value, group.rows);
             if (group.fresh > 0) {
                 detail += texts.text("dq.groupNew", group.fresh);
             }
@@ -193,7 +193,7 @@ final class DataQualitySheet {
             Row row = table.dataRow();
             category(row, Category.UNRESOLVED, styles.text);
             cells.text(row, REGION, texts.region(resolution.region()));
-            cells.text(row, FIELD, resolution.kind());
+            cells.text(row, FIELD, texts.field(resolution.kind()));
             cells.text(row, VALUE, resolution.input());
             cells.wrapped(row, DETAIL, texts.text("dq.keptAsWritten"));
             cells.number(row, ROWS, resolution.rows());
@@ -227,10 +227,10 @@ final class DataQualitySheet {
             category(row, scope.isNew(rejection) ? Category.REJECTED_NEW : Category.REJECTED, styles.text);
             cells.text(row, FILE, rejection.file());
             cells.number(row, LINE, rejection.line());
-            cells.text(row, FIELD, rejection.column());
+            cells.text(row, FIELD, texts.field(rejection.column()));
             cells.text(row, VALUE, rejection.value());
-            cells.wrapped(row, DETAIL, rejection.reason() + "; " + (rejection.undated() ? texts.text("dq.undated")
-                    : texts.text("dq.night", texts.night(rejection.night()))));
+            cells.wrapped(row, DETAIL, texts.reason(rejection.reason()) + "; " + (rejection.undated()
+                    ? texts.text("dq.undated") : texts.text("dq.night", texts.night(rejection.night()))));
             cells.wrapped(row, WHERE, rejection.raw());
         });
         for (Resolution resolution : resolutions) {
@@ -240,9 +240,9 @@ final class DataQualitySheet {
             Row row = table.dataRow();
             category(row, Category.RESOLUTION, styles.text);
             cells.text(row, REGION, texts.region(resolution.region()));
-            cells.text(row, FIELD, resolution.kind());
+            cells.text(row, FIELD, texts.field(resolution.kind()));
             cells.text(row, VALUE, resolution.input());
-            cells.wrapped(row, DETAIL, texts.text("dq.readAs", canonical(resolution), resolution.method(),
+            cells.wrapped(row, DETAIL, texts.text("dq.readAs", canonical(resolution), texts.method(resolution.method()),
                     resolution.score()));
             cells.number(row, ROWS, resolution.rows());
         }
@@ -287,30 +287,27 @@ final class DataQualitySheet {
     }
 
     /** Reason and column, and the spelling for a name: "unknown region" 'Донбасс'. */
-    private static GroupKey groupKey(Rejection rejection) {
-        String reason = rejection.reason() == null ? "" : rejection.reason();
+    private GroupKey groupKey(Rejection rejection) {
         String column = rejection.column();
         boolean name = column != null && NAME_COLUMNS.contains(column.toLowerCase(Locale.ROOT));
-        if (name || !"(file)".equals(column)) {
-            // The words before the colon say the reason; what follows tells one row's value.
-            int colon = reason.indexOf(": ");
-            if (colon > 0) {
-                reason = reason.substring(0, colon);
-            }
-        }
+        RejectionKind kind = rejection.reason().kind();
+        // A file rejected whole keeps its own reason; rows are grouped by their kind.
+        String reason = "(file)".equals(column) && !name ? texts.reason(rejection.reason())
+                : texts.rejectionKind(kind, kind.perColumn() ? column : null);
         return new GroupKey(column, name ? rejection.value() : null, reason);
     }
 
     private String canonical(Resolution resolution) {
-        return "region".equals(resolution.kind()) ? texts.region(resolution.canonical()) : resolution.canonical();
+        return "region".equals(resolution.kind()) ? texts.region(resolution.canonical())
+                : texts.districtOf(resolution.region(), resolution.canonical());
     }
 
     private String mergeDetail(MergeNote merge, boolean conflict) {
-        StringBuilder detail = new StringBuilder(texts.text("dq.mergedRows", merge.rows(), merge.rule()));
+        StringBuilder detail = new StringBuilder(texts.text("dq.mergedRows", merge.rows(), texts.mergeRule(merge.rule())));
         if (merge.night() != null) {
             detail.append("; ").append(texts.text("dq.night", texts.night(merge.night())));
         }
-        detail.append("; ").append(merge.district() == null ? texts.text("place.wholeRegion") : merge.district());
+        detail.append("; ").append(texts.districtOf(merge.region(), merge.district()));
         if (conflict) {
             detail.append("; ").append(texts.text("dq.conflicting", merge.conflicts()));
         }

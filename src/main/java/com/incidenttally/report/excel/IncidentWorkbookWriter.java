@@ -131,6 +131,10 @@ public class IncidentWorkbookWriter {
                 workbook.write(out);
             }
         } finally {
+            // Rows still in memory (a write that failed half-way) go to their temp files and the files
+            // are deleted first: POI's close() closes every sheet's writer before it disposes of the
+            // sheets, and disposing would then flush those rows into a closed writer.
+            workbook.dispose();
             workbook.close();
         }
     }

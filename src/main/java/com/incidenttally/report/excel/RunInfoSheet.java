@@ -62,7 +62,7 @@ final class RunInfoSheet {
             generated.getCell(1).setCellValue(LocalDateTime.ofInstant(data.generatedAt(), ZoneOffset.UTC));
         }
         pair(texts.text("run.period"), texts.period(data.period()));
-        pair(texts.text("run.language"), texts.language().code());
+        pair(texts.text("run.language"), texts.optional("language." + texts.language().code(), texts.language().code()));
         if (run == null) {
             return;
         }
@@ -74,7 +74,8 @@ final class RunInfoSheet {
             cells.styled(row(), 0, texts.text("run.defaults"), styles.note);
         } else {
             for (Map.Entry<String, String> parameter : run.parameters().entrySet()) {
-                pair(parameter.getKey(), parameter.getValue());
+                pair(texts.optional("run.param." + parameter.getKey().replace(' ', '_'), parameter.getKey()),
+                        parameterValue(parameter.getValue()));
             }
         }
 
@@ -97,7 +98,8 @@ final class RunInfoSheet {
             cells.number(row, 4, file.rowsRead());
             cells.number(row, 5, file.rowsAccepted());
             cells.number(row, 6, file.rowsRejected());
-            cells.text(row, 7, file.status());
+            cells.text(row, 7, file.status() == null ? null
+                    : texts.optional("run.fileStatus." + file.status().replaceAll("[^A-Za-z]+", "_"), file.status()));
             read += file.rowsRead();
             accepted += file.rowsAccepted();
             rejected += file.rowsRejected();
@@ -119,14 +121,14 @@ final class RunInfoSheet {
         header(List.of(Column.text(texts.text("run.step"), 0), Column.number(texts.text("run.seconds"), 0)));
         if (run.timings() != null) {
             for (Map.Entry<String, Duration> timing : run.timings().entrySet()) {
-                seconds(timing.getKey(), timing.getValue(), styles.decimal);
+                seconds(texts.optional("run.stepName." + timing.getKey(), timing.getKey()), timing.getValue(), styles.decimal);
             }
         }
         RunInfo.RunningStep running = run.running();
         if (running != null) {
             // The report step cannot know its end: measured up to now, when its last sheet is written.
             Instant now = Instant.now();
-            seconds(texts.text("run.runningStep", running.name()), Duration.between(running.started(), now),
+            seconds(texts.text("run.runningStep", texts.optional("run.stepName." + running.name(), running.name())), Duration.between(running.started(), now),
                     styles.decimal);
             Row total = seconds(texts.text("run.wallTime"), Duration.between(running.jobStarted(), now),
                     styles.totalDecimal);
@@ -152,6 +154,28 @@ final class RunInfoSheet {
     private Row row() {
         return sheet.createRow(next++);
     }
+
+    /** The few words the job's parameters are given in, in the report's language; paths and codes as they are. */
+    private String parameterValue(String value) {
+        if (value == null) {
+            return null;
+        }
+        java.util.regex.Matcher execution = JOB_EXECUTION.matcher(value);
+        if (execution.matches()) {
+            return texts.text("run.jobExecution", execution.group(1), execution.group(2));
+        }
+        return switch (value) {
+            case "yes" -> texts.yesNo(true);
+            case "no" -> texts.yesNo(false);
+            case "(none)" -> texts.text("run.none");
+            case "all" -> texts.text("period.all");
+            case "the gazetteer's" -> texts.text("run.gazetteerZones");
+            case "no (--no-merge)" -> texts.yesNo(false) + " (--no-merge)";
+            default -> texts.optional("language." + value, value);
+        };
+    }
+
+    private static final java.util.regex.Pattern JOB_EXECUTION = java.util.regex.Pattern.compile("(\\d+) of run (\\d+)");
 
     private void pair(String name, String value) {
         Row row = row();

@@ -187,6 +187,7 @@ final class SheetDataFileWriter extends SheetDataWriter {
         private final Writer out;
         private final char[] buffer = new char[BUFFER_CHARS];
         private int used;
+        private boolean closed;
 
         UnsynchronizedWriter(Writer out) {
             this.out = out;
@@ -234,6 +235,9 @@ final class SheetDataFileWriter extends SheetDataWriter {
         }
 
         private void drain() throws IOException {
+            if (closed) {
+                throw new IOException("sheet data writer closed");
+            }
             if (used > 0) {
                 // The encoder keeps a high surrogate cut off at the end for the next call.
                 out.write(buffer, 0, used);
@@ -247,11 +251,21 @@ final class SheetDataFileWriter extends SheetDataWriter {
             out.flush();
         }
 
+        /**
+         * Drains and closes once: POI closes a sheet's writer when it has written the sheet and
+         * again when it disposes of the workbook, and the second close must not drain into the
+         * stream the first one closed (nor a close after a failed write drain what never fit).
+         */
         @Override
         public void close() throws IOException {
+            if (closed) {
+                return;
+            }
             try {
                 drain();
             } finally {
+                closed = true;
+                used = 0;
                 out.close();
             }
         }

@@ -71,7 +71,8 @@ final class SourcesSheet {
             share(row, ACCEPTED_SHARE, source.rows(), source.acceptedShare());
             cells.number(row, REJECTED, source.rejected());
             cells.wrapped(row, TOP_REASON, source.topRejection() == null ? null
-                    : texts.text("src.topReason", source.topRejection(), source.topRejectionRows()));
+                    : texts.text("src.topReason", texts.rejectionKind(source.topRejection().kind(),
+                            source.topRejection().column()), source.topRejectionRows()));
             cells.number(row, INCIDENTS, source.incidents());
             cells.number(row, CONFIRMED, source.confirmed());
             share(row, CONFIRMED_SHARE, source.incidents(), source.confirmedShare());

@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.incidenttally.places.AreaKind;
 import com.incidenttally.report.NightLabels;
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.SourceTally;
 import com.incidenttally.tally.Period;
@@ -29,6 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * in the period (see docs/output.md). UTF-8, pretty-printed.
  */
 public class SummaryJsonWriter {
+
+    /** summary.json names rejection kinds in English, as the console does. */
+    private static final ReportTexts ENGLISH = ReportTexts.english();
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -113,7 +117,8 @@ public class SummaryJsonWriter {
             node.put("rows", source.rows());
             node.put("accepted", source.accepted());
             node.put("rejected", source.rejected());
-            node.put("top_rejection", source.topRejection());
+            node.put("top_rejection", source.topRejection() == null ? null
+                    : ENGLISH.rejectionKind(source.topRejection().kind(), source.topRejection().column()));
             node.put("top_rejection_rows", source.topRejectionRows());
             node.put("incidents", source.incidents());
             node.put("confirmed", source.confirmed());

@@ -457,7 +457,7 @@ class ChartRendererTests {
         assertThat(byRegion.getCategoryPlot().getDataset().getColumnKeys())
                 .anyMatch(key -> key.toString().startsWith("Ростовская область  ("));
         assertThat(districts.getCategoryPlot().getDataset().getColumnKeys())
-                .anyMatch(key -> key.toString().startsWith("Чертковский муниципальный район, Ростовская область  ("));
+                .anyMatch(key -> key.toString().startsWith("Чертковский район, Ростовская область  ("));
         assertThat(((SymbolAxis) heatmap.getXYPlot().getRangeAxis()).getSymbols()).contains("Курская область");
         assertThat(((TextTitle) byRegion.getSubtitle(0)).getText()).startsWith("Ночи с 8–9 дек. 2025 по 14–15 дек. 2025 · ")
                 .contains("инцидент").contains("регион");

@@ -438,10 +438,10 @@ class IncidentWorkbookWriterTests {
             }
 
             assertThat(groups).extracting(r -> r.getCell(6).getStringCellValue()).containsExactlyInAnyOrder(
-                    "No header row — 1 row",
-                    "Unknown region \"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\" '" + ReportFixtures.HYPERLINK + "' — 1 row",
-                    "Not a date and time — 1 row",
-                    "UAV count must be a whole number of 0 or more, not -3 — 1 row");
+                    "file rejected — 1 row",
+                    "unknown region '" + ReportFixtures.HYPERLINK + "' — 1 row",
+                    "unparseable date/time — 1 row",
+                    "a count cannot be negative in uav_count — 1 row");
             Row region = groups.stream().filter(r -> r.getCell(4).getStringCellValue().equals("region")).findFirst()
                     .orElseThrow();
             assertThat(region.getCell(5).getStringCellValue()).isEqualTo(ReportFixtures.HYPERLINK);
@@ -698,7 +698,8 @@ class IncidentWorkbookWriterTests {
         void controlCharactersAndBrokenSurrogatesDoNotBreakTheFile() throws IOException {
             ReportFixtures.Data empty = ReportFixtures.emptyWeek();
             List<com.incidenttally.tally.Rejection> rejections = List.of(new com.incidenttally.tally.Rejection(
-                    "a.csv", 2, "notes", "bell\u0007nul\u0000 lone\uD800 end", "reason", "raw"));
+                    "a.csv", 2, "notes", "bell\u0007nul\u0000 lone\uD800 end",
+                    com.incidenttally.incident.Reason.of(com.incidenttally.incident.RejectionKind.ROW_TOO_LONG), "raw"));
             ReportFixtures.Data data = new ReportFixtures.Data(empty.period(), empty.generatedAt(), empty.totals(),
                     null, null, List.of(), List.of(), List.of(), List.of(), empty.regionNight(), List.of(),
                     List.of(), rejections, List.of(), List.of(), List.of(), empty.runInfo());

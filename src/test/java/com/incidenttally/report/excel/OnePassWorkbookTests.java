@@ -85,4 +85,39 @@ class OnePassWorkbookTests {
                         dir.resolve("report.xlsx")))
                 .isInstanceOf(java.io.IOException.class).hasMessage("disk full while drawing");
     }
+
+    @Test
+    void aFailedWriteLeavesNoSheetToDisposeOfNoisily() {
+        ReportFixtures.Data data = ReportFixtures.seventyNights();
+        ch.qos.logback.classic.Logger poi = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.apache.poi.xssf.streaming.SXSSFWorkbook.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        poi.addAppender(events);
+        try {
+            assertThatThrownBy(() -> new IncidentWorkbookWriter().write(data,
+                    () -> CompletableFuture.failedFuture(new java.io.IOException("disk full while drawing")),
+                    dir.resolve("report.xlsx"))).hasMessage("disk full while drawing");
+        } finally {
+            poi.detachAppender(events);
+        }
+
+        // Each sheet's rows were disposed of before its writer closed: no "Failed to dispose sheet".
+        assertThat(events.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .noneMatch(message -> message.contains("dispose"));
+    }
+
+    @Test
+    void aSheetWriterClosedTwiceDrainsOnceAndRefusesLaterWrites() throws Exception {
+        java.io.StringWriter target = new java.io.StringWriter();
+        SheetDataFileWriter.UnsynchronizedWriter writer = new SheetDataFileWriter.UnsynchronizedWriter(target);
+        writer.write("<row/>");
+        writer.close();
+        writer.close();
+
+        assertThat(target.toString()).isEqualTo("<row/>");
+        writer.write("late");
+        assertThatThrownBy(writer::flush).isInstanceOf(java.io.IOException.class);
+    }
 }
