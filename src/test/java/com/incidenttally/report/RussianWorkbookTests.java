@@ -90,11 +90,14 @@ class RussianWorkbookTests {
             for (Sheet sheet : workbook) {
                 boolean incidents = sheet.getSheetName().startsWith("Инциденты");
                 boolean quality = sheet.getSheetName().equals("Качество данных");
+                // Sources are named as the input names them.
+                boolean sources = sheet.getSheetName().equals("Источники");
                 for (Row row : sheet) {
                     for (Cell cell : row) {
                         if (cell.getCellType() != CellType.STRING
                                 || incidents && row.getRowNum() > 0 && INCIDENT_INPUT_COLUMNS.contains(cell.getColumnIndex())
-                                || quality && row.getRowNum() > 0 && QUALITY_INPUT_COLUMNS.contains(cell.getColumnIndex())) {
+                                || quality && row.getRowNum() > 0 && QUALITY_INPUT_COLUMNS.contains(cell.getColumnIndex())
+                                || sources && row.getRowNum() > 0 && cell.getColumnIndex() == 0) {
                             continue;
                         }
                         String text = cell.getStringCellValue();
