@@ -47,10 +47,11 @@ final class IncidentsSheet {
                 Column.text(texts.text("col.location"), 17),
                 Column.text(texts.text("col.eventType"), 10),
                 Column.number(texts.text("col.uavsShort"), 6),
-                Column.number(texts.text("col.killedShort"), 7),
+                // Wide enough for the headings' words in Russian too (Погибли, Ранены).
+                Column.number(texts.text("col.killedShort"), 9),
                 Column.number(texts.text("col.injuredShort"), 8),
-                Column.text(texts.text("col.damage"), 19),
-                Column.text(texts.text("col.sources"), 19),
+                Column.text(texts.text("col.damage"), 18),
+                Column.text(texts.text("col.sources"), 18),
                 Column.text(texts.text("col.from"), 23),
                 // On screen only, past the printed columns:
                 Column.text(texts.text("col.measures"), 22),
