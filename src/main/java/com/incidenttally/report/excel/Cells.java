@@ -19,7 +19,8 @@ final class Cells {
     /** The most characters an Excel cell holds. */
     static final int MAX_TEXT = 32_767;
 
-    private static final int MAX_WRAPPED_LINES = 12;
+    /** Enough for the file:line list of an incident reported two dozen times; a cell longer than that is cut on paper. */
+    static final int MAX_WRAPPED_LINES = 24;
     private static final float LINE_HEIGHT = 14.5f;
 
     private final WorkbookStyles styles;
@@ -75,24 +76,91 @@ final class Cells {
         if (value != null && !value.isEmpty()) {
             // Neither Excel nor LibreOffice reliably re-measures streamed rows, so set the height
             // from an estimate of the wrapped lines, capped so one huge value cannot fill a screen.
-            // Column widths count the widest digit; most letters are narrower, but lines break at words.
-            int perLine = Math.max(1, columnWidth(row.getSheet(), column) / 256);
-            int lines = 0;
-            int start = 0;
-            while (lines < MAX_WRAPPED_LINES) {
-                int end = value.indexOf('\n', start);
-                int length = (end < 0 ? value.length() : end) - start;
-                lines += Math.max(1, (length + perLine - 1) / perLine);
-                if (end < 0) {
-                    break;
-                }
-                start = end + 1;
-            }
+            boolean bold = cell.getCellStyle() != styles.wrappedText
+                    && row.getSheet().getWorkbook().getFontAt(cell.getCellStyle().getFontIndex()).getBold();
+            int lines = lines(value, columnWidth(row.getSheet(), column) / 256.0, bold);
             float height = Math.min(lines, MAX_WRAPPED_LINES) * LINE_HEIGHT;
             if (height > row.getHeightInPoints()) {
                 row.setHeightInPoints(height);
             }
         }
+    }
+
+    /**
+     * The lines a text takes wrapped in a column {@code width} characters wide (Excel's unit: the width
+     * of a digit), as a spreadsheet breaks it: at spaces and after hyphens and dashes, a word wider than
+     * the column broken where it reaches the edge. Letters are weighed by their width in Calibri (and
+     * Carlito), rounded up, so that the estimate errs towards a line too many: a row too short would cut
+     * the last line off on paper. Stops counting at {@link #MAX_WRAPPED_LINES} + 1.
+     */
+    static int lines(String text, double width) {
+        return lines(text, width, false);
+    }
+
+    /** {@link #lines(String, double)} for bold text, such as a heading. */
+    static int lines(String text, double width, boolean bold) {
+        double factor = bold ? BOLD : 1;
+        // A cell keeps a little padding on each side.
+        double room = Math.max(1, width - 0.5);
+        int lines = 1;
+        double line = 0;
+        // The width of the word the line ends with, which moves down whole when the next letter does not fit.
+        double word = 0;
+        for (int i = 0; i < text.length() && lines <= MAX_WRAPPED_LINES; ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\n') {
+                lines++;
+                line = 0;
+                word = 0;
+                continue;
+            }
+            double w = charWidth(c) * factor;
+            if (line + w > room) {
+                lines++;
+                if (c == ' ') {
+                    // A space at the edge is where the line breaks: it takes no room.
+                    line = 0;
+                    word = 0;
+                } else if (word < line && word + w <= room) {
+                    line = word + w;
+                    word = line;
+                } else {
+                    // A word wider than the column is broken where it reaches the edge.
+                    line = w;
+                    word = w;
+                }
+                continue;
+            }
+            line += w;
+            // A line may break after a space, a hyphen or a dash.
+            boolean breakAfter = c == ' ' || c == '-' || c == '\u2013' || c == '\u2014';
+            word = breakAfter ? 0 : word + w;
+        }
+        return lines;
+    }
+
+    /**
+     * Widths of the printable ASCII characters (from the space) and of the Russian letters (U+0410 to
+     * U+044F) in digits of Calibri (regular), in twentieths over a half: a
+     * character {@code ch} stands for {@code (ch - '0' + 10) / 20}. Measured on Carlito, Calibri's metric
+     * twin, and rounded up.
+     */
+    private static final String ASCII_WIDTHS =
+            "/36::CA/22::0306::::::::::11:::9J=<<?:9??03;7H@A;A<9:@=J;:9363::29;7;:39;0080F;;;;464;8C886393:";
+    private static final String RUSSIAN_WIDTHS = "=<<7@:F9@@<?H?A?;<:;B;@<IJ?E;<I<9<94=:B7<<9;A<;;;768?8<9CD<A98C9";
+    /** Bold letters are up to this much wider. */
+    private static final double BOLD = 1.05;
+
+    /** A character's width in digits of Calibri 11; an unknown letter is taken wide. */
+    private static double charWidth(int c) {
+        if (c >= 32 && c < 32 + ASCII_WIDTHS.length()) {
+            return (ASCII_WIDTHS.charAt(c - 32) - '0' + 10) / 20.0;
+        }
+        if (c >= 0x410 && c < 0x410 + RUSSIAN_WIDTHS.length()) {
+            return (RUSSIAN_WIDTHS.charAt(c - 0x410) - '0' + 10) / 20.0;
+        }
+        return c < 0x2E80 ? 1.4 : 2.1;
     }
 
     /**

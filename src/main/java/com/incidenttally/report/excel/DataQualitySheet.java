@@ -153,15 +153,15 @@ final class DataQualitySheet {
                 .thenComparing(g -> String.valueOf(g.value)));
         for (Group group : ordered) {
             Row row = table.dataRow();
-            category(row, Category.REJECTED_GROUP, styles.groupLabel);
-            cells.styled(row, FIELD, texts.field(group.column), styles.groupLabel);
-            cells.styled(row, VALUE, group.value, styles.groupLabel);
+            category(row, Category.REJECTED_GROUP, styles.groupWrapped);
+            cells.wrapped(row, FIELD, texts.field(group.column), styles.groupWrapped);
+            cells.wrapped(row, VALUE, group.value, styles.groupWrapped);
             String detail = group.value == null ? texts.text("dq.group", group.reason, group.rows)
                     : texts.text("dq.nameGroup", group.reason, group.value, group.rows);
             if (group.fresh > 0) {
                 detail += texts.text("dq.groupNew", group.fresh);
             }
-            cells.styled(row, DETAIL, detail, styles.groupLabel);
+            cells.wrapped(row, DETAIL, detail, styles.groupWrapped);
             cells.styled(row, ROWS, null, styles.groupInteger).setCellValue(group.rows);
             String where = String.join(", ", group.where);
             if (group.rows > group.where.size()) {
@@ -191,18 +191,18 @@ final class DataQualitySheet {
             }
             unresolved++;
             Row row = table.dataRow();
-            category(row, Category.UNRESOLVED, styles.text);
-            cells.text(row, REGION, texts.region(resolution.region()));
-            cells.text(row, FIELD, texts.field(resolution.kind()));
-            cells.text(row, VALUE, resolution.input());
+            category(row, Category.UNRESOLVED, styles.wrappedText);
+            cells.wrapped(row, REGION, texts.region(resolution.region()));
+            cells.wrapped(row, FIELD, texts.field(resolution.kind()));
+            cells.wrapped(row, VALUE, resolution.input());
             cells.wrapped(row, DETAIL, texts.text("dq.keptAsWritten"));
             cells.number(row, ROWS, resolution.rows());
         }
         List<Warning> warnings = data.warnings() == null ? List.of() : data.warnings();
         for (Warning warning : warnings) {
             Row row = table.dataRow();
-            category(row, Category.WARNING, styles.text);
-            cells.text(row, FILE, warning.file());
+            category(row, Category.WARNING, styles.wrappedText);
+            cells.wrapped(row, FILE, warning.file());
             cells.wrapped(row, DETAIL, warning.message());
         }
         List<FarDate> farDates = data.farDates() == null ? List.of() : data.farDates();
@@ -221,6 +221,7 @@ final class DataQualitySheet {
         Row printedEnd = table.dataRow();
         cells.styled(printedEnd, CATEGORY, texts.text("dq.belowOnScreen2"), styles.note);
         lastPrinted = printedEnd.getRowNum();
+        table.printUpTo(lastPrinted);
 
         data.rejections(rejection -> {
             Row row = table.dataRow();
@@ -274,12 +275,14 @@ final class DataQualitySheet {
             table.note(cells, texts.text("dq.rejectedNote", rejectedRows));
         }
         table.finish();
-        workbook.setPrintArea(workbook.getSheetIndex(table.sheet()), 0, columns().size() - 1, 0,
-                lastPrinted);
     }
 
     private void category(Row row, Category category, org.apache.poi.ss.usermodel.CellStyle style) {
-        cells.styled(row, CATEGORY, texts.text(category.key), style);
+        if (style.getWrapText()) {
+            cells.wrapped(row, CATEGORY, texts.text(category.key), style);
+        } else {
+            cells.styled(row, CATEGORY, texts.text(category.key), style);
+        }
     }
 
     private static boolean isUnresolved(Resolution resolution) {

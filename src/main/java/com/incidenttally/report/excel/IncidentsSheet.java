@@ -14,7 +14,8 @@ final class IncidentsSheet {
 
     /**
      * The first columns are what a printed page shows (one page wide at 8 pt or more); the
-     * columns after them are on screen only.
+     * columns after them are on screen only. Printed text wraps in its column, so nothing is cut
+     * on paper: an id, a source or a {@code file:line} is read whole, on a taller row if need be.
      */
     static final int PRINTED_COLUMNS = 13;
 
@@ -36,19 +37,22 @@ final class IncidentsSheet {
 
     static List<Column> columns(ReportTexts texts) {
         return List.of(
-                Column.text(texts.text("col.id"), 12),
-                Column.text(texts.text("col.night"), 12),
-                Column.text(texts.text("col.localTime"), 15),
-                Column.text(texts.text("col.region"), 17),
+                // Wide enough for a generated id (ROS-20251207-12) and a night (2025-12-07/08) on one line;
+                // the free text wide enough that most of it takes one or two lines.
+                Column.text(texts.text("col.id"), 16),
+                Column.text(texts.text("col.night"), 14),
+                Column.text(texts.text("col.localTime"), 16),
+                Column.text(texts.text("col.region"), 16),
                 Column.text(texts.text("col.district"), 19),
-                Column.text(texts.text("col.location"), 15),
-                Column.text(texts.text("col.eventType"), 9),
-                Column.number(texts.text("col.uavsShort"), 5),
-                Column.number(texts.text("col.killedShort"), 6),
-                Column.number(texts.text("col.injuredShort"), 7),
-                Column.text(texts.text("col.damage"), 14),
-                Column.text(texts.text("col.sources"), 15),
-                Column.text(texts.text("col.from"), 17),
+                Column.text(texts.text("col.location"), 17),
+                Column.text(texts.text("col.eventType"), 10),
+                Column.number(texts.text("col.uavsShort"), 6),
+                // Wide enough for the headings' words in Russian too (Погибли, Ранены).
+                Column.number(texts.text("col.killedShort"), 9),
+                Column.number(texts.text("col.injuredShort"), 8),
+                Column.text(texts.text("col.damage"), 18),
+                Column.text(texts.text("col.sources"), 18),
+                Column.text(texts.text("col.from"), 23),
                 // On screen only, past the printed columns:
                 Column.text(texts.text("col.measures"), 22),
                 Column.text(texts.text("col.evening"), 11),
@@ -98,21 +102,22 @@ final class IncidentsSheet {
 
     private void write(Row row, MergedIncident incident) {
         int c = 0;
-        cells.text(row, c++, incident.id());
-        cells.text(row, c++, incident.night() == null ? null : texts.night(incident.night()));
+        // The printed columns wrap; the screen-only ones after them keep one line a row.
+        cells.wrapped(row, c++, incident.id());
+        cells.wrapped(row, c++, incident.night() == null ? null : texts.night(incident.night()));
         cells.dateTime(row, c++, incident.localTime());
-        cells.text(row, c++, texts.region(incident.isoCode(), incident.region()));
+        cells.wrapped(row, c++, texts.region(incident.isoCode(), incident.region()));
         // A sea area has no districts: its incidents' district stays blank.
-        cells.text(row, c++, incident.district() == null && incident.isSea() ? null
+        cells.wrapped(row, c++, incident.district() == null && incident.isSea() ? null
                 : texts.district(incident.isoCode(), incident.shownDistrict()));
-        cells.text(row, c++, incident.location());
-        cells.text(row, c++, texts.eventType(incident.eventType()));
+        cells.wrapped(row, c++, incident.location());
+        cells.wrapped(row, c++, texts.eventType(incident.eventType()));
         cells.number(row, c++, incident.uavCount());
         cells.number(row, c++, incident.killed());
         cells.number(row, c++, incident.injured());
-        cells.text(row, c++, incident.damage());
-        cells.text(row, c++, incident.sources());
-        cells.text(row, c++, incident.origins());
+        cells.wrapped(row, c++, incident.damage());
+        cells.wrapped(row, c++, incident.sources());
+        cells.wrapped(row, c++, incident.origins());
         cells.text(row, c++, incident.measures());
         cells.date(row, c++, incident.night());
         cells.text(row, c++, texts.text(incident.localTime() == null ? "timeOfDay.unknown"

@@ -35,8 +35,10 @@ final class RegionNightSheet {
     static final int MAX_WEEK_COLUMNS = 156;
     /** Excel's last column is 16,384; keep the region and total columns beside the counts. */
     static final int MAX_COLUMNS = 16_000;
-    private static final int REGION_WIDTH = 28;
+    private static final int REGION_WIDTH = 24;
     private static final int TOTAL_WIDTH = 8;
+    /** A night's column: its label on two lines, evening and morning, and counts of up to four digits. */
+    private static final int NIGHT_WIDTH = 11;
 
     enum Grain { NIGHT, WEEK, MONTH }
 
@@ -95,28 +97,27 @@ final class RegionNightSheet {
         List<String> shown = labels.subList(skipped, labels.size());
 
         List<Column> columns = new ArrayList<>();
-        int countWidth = grain == Grain.NIGHT ? 5 : 6;
+        int countWidth = grain == Grain.NIGHT ? NIGHT_WIDTH : 8;
         columns.add(Column.text(texts.text("col.region"), REGION_WIDTH));
         for (String label : shown) {
-            columns.add(Column.number(label, countWidth));
+            columns.add(Column.number(grain == Grain.NIGHT ? twoLines(label) : label, countWidth));
         }
         columns.add(Column.number(texts.text("total"), TOTAL_WIDTH));
         // One region per row: the matrix never outgrows a sheet (about 90 regions).
         TableSheet table = new TableSheet(workbook, styles, texts.text("sheet.regionNight"), columns,
                 Integer.MAX_VALUE, 1, printTitle);
         table.noBanding();
+        // Region names on every printed page; the pages wide and tall follow from the matrix's size.
+        table.repeatColumns(1);
         Sheet sheet = table.sheet();
         Row header = sheet.getRow(0);
-        // Tall enough for a night across a month boundary: 2025-10-31/2025-11-01.
-        header.setHeightInPoints(130);
-        // Print about a month of columns per page, with the region names repeated on each, at 8 pt or more.
-        int perPage = (TableSheet.LEGIBLE_WIDTH_CHARS - REGION_WIDTH - TOTAL_WIDTH) / countWidth;
-        int pagesWide = Math.max(1, (shown.size() + perPage - 1) / perPage);
-        sheet.getPrintSetup().setFitWidth((short) pagesWide);
-        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, 0));
+        // Level headings, a night on two lines (evening, morning), so the columns stay narrow.
+        int headerLines = 1;
         for (int n = 0; n < shown.size(); n++) {
-            header.getCell(1 + n).setCellStyle(styles.verticalHeader);
+            header.getCell(1 + n).setCellStyle(styles.centredHeader);
+            headerLines = Math.max(headerLines, Cells.lines(columns.get(1 + n).title(), countWidth, true));
         }
+        header.setHeightInPoints(Math.max(header.getHeightInPoints(), Math.min(4, headerLines) * 15f));
 
         int width = labels.size();
         long[] columnTotals = new long[width];
@@ -130,7 +131,7 @@ final class RegionNightSheet {
                 regionTotal += count;
             }
             Row row = table.dataRow();
-            cells.text(row, 0, texts.region(regions.get(r)));
+            cells.wrapped(row, 0, texts.region(regions.get(r)));
             for (int b = skipped; b < width; b++) {
                 Cell cell = row.createCell(1 + b - skipped);
                 cell.setCellValue(counts[b]);
@@ -167,6 +168,21 @@ final class RegionNightSheet {
             }
         }
         return true;
+    }
+
+    /**
+     * A night's label broken after the mark that joins evening and morning ({@code 2025-12-07/} over
+     * {@code 08}, {@code 07–} over {@code 08.12.2025}): a spreadsheet finds no place to break a run of
+     * digits, and would cut it where the column ends.
+     */
+    static String twoLines(String label) {
+        for (int i = 1; i < label.length() - 1; i++) {
+            char c = label.charAt(i);
+            if (c == '/' || c == '\u2013') {
+                return label.substring(0, i + 1) + "\n" + label.substring(i + 1).strip();
+            }
+        }
+        return label;
     }
 
     private String label(Grain grain, LocalDate night) {

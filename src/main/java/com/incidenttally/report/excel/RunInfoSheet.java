@@ -24,7 +24,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 final class RunInfoSheet {
 
-    private static final int[] WIDTHS = {30, 66, 13, 11, 11, 11, 11, 12};
+    /** Labels and file names wrap in the first column, values in the second; SHA-256 fits on one line. */
+    private static final int[] WIDTHS = {30, 67, 13, 11, 11, 11, 11, 11};
 
     private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
@@ -56,7 +57,7 @@ final class RunInfoSheet {
         next++;
         pair(texts.text("run.version"), run == null ? null : run.version());
         Row generated = row();
-        cells.styled(generated, 0, texts.text("generatedAt"), styles.label);
+        cells.wrapped(generated, 0, texts.text("generatedAt"), styles.wrappedLabel);
         cells.styled(generated, 1, null, styles.dateTimeSeconds);
         if (data.generatedAt() != null) {
             generated.getCell(1).setCellValue(LocalDateTime.ofInstant(data.generatedAt(), ZoneOffset.UTC));
@@ -91,14 +92,14 @@ final class RunInfoSheet {
         long rejected = 0;
         for (InputFileInfo file : run.files() == null ? List.<InputFileInfo>of() : run.files()) {
             Row row = row();
-            cells.text(row, 0, file.path());
+            cells.wrapped(row, 0, file.path());
             cells.text(row, 1, file.sha256());
-            cells.text(row, 2, file.encoding());
-            cells.text(row, 3, delimiterName(file.delimiter()));
+            cells.wrapped(row, 2, file.encoding());
+            cells.wrapped(row, 3, delimiterName(file.delimiter()));
             cells.number(row, 4, file.rowsRead());
             cells.number(row, 5, file.rowsAccepted());
             cells.number(row, 6, file.rowsRejected());
-            cells.text(row, 7, file.status() == null ? null
+            cells.wrapped(row, 7, file.status() == null ? null
                     : texts.optional("run.fileStatus." + file.status().replaceAll("[^A-Za-z]+", "_"), file.status()));
             read += file.rowsRead();
             accepted += file.rowsAccepted();
@@ -142,11 +143,24 @@ final class RunInfoSheet {
         count(texts.text("run.rejected"), run.rowsRejected());
         count(texts.text("run.merged"), run.rowsMerged());
         cells.styled(row(), 0, texts.text("note.merged"), styles.note);
+        fitPages();
+    }
+
+    /** The fewest pages at 8 pt or more: one, when the sheet fits on one. */
+    private void fitPages() {
+        double height = 0;
+        int measured = 0;
+        for (Row row : sheet) {
+            height += row.getHeightInPoints();
+            measured++;
+        }
+        height += (next - measured) * sheet.getDefaultRowHeightInPoints();
+        TableSheet.Printing.fit(sheet, PageFit.of(PageFit.width(WIDTHS), 0, height, 0));
     }
 
     private Row seconds(String step, Duration duration, org.apache.poi.ss.usermodel.CellStyle style) {
         Row row = row();
-        cells.text(row, 0, step);
+        cells.wrapped(row, 0, step);
         cells.styled(row, 1, null, style).setCellValue(duration.toMillis() / 1000.0);
         return row;
     }
@@ -179,22 +193,28 @@ final class RunInfoSheet {
 
     private void pair(String name, String value) {
         Row row = row();
-        cells.styled(row, 0, name, styles.label);
-        cells.text(row, 1, value);
+        cells.wrapped(row, 0, name, styles.wrappedLabel);
+        cells.wrapped(row, 1, value);
     }
 
     private void count(String name, long value) {
         Row row = row();
-        cells.styled(row, 0, name, styles.label);
+        cells.wrapped(row, 0, name, styles.wrappedLabel);
         cells.number(row, 1, value);
     }
 
+    /** A table's heading row, as tall as its longest heading wrapped in its column. */
     private void header(List<Column> titles) {
         Row row = row();
+        int lines = 1;
         for (int i = 0; i < titles.size(); i++) {
             Cell cell = row.createCell(i);
             cell.setCellValue(titles.get(i).title());
             cell.setCellStyle(titles.get(i).numeric() ? styles.headerNumber : styles.header);
+            lines = Math.max(lines, Cells.lines(titles.get(i).title(), WIDTHS[i], true));
+        }
+        if (lines > 1) {
+            row.setHeightInPoints(Math.min(4, lines) * 15f);
         }
     }
 

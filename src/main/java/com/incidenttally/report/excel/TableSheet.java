@@ -24,11 +24,13 @@ final class TableSheet {
 
     /**
      * The widest printed table, in characters of column width, that still prints at 8 pt or more
-     * when fitted one page wide on landscape A4 with our margins. Measured with LibreOffice and
-     * Carlito (Calibri's metric twin): about 124 characters fit at 100%, so 11 pt × 124 / 165 =
-     * 8.3 pt. Excel fits more. Fitting only ever shrinks: narrower tables print at 100%.
+     * when fitted one page wide on landscape A4 with our margins: in Excel, the wider of the two
+     * spreadsheets, 190 characters in 15 columns are {@code (7 × 190 + 5 × 15) × 0.75} = 1,054 pt at
+     * 100%, which a 784 pt page holds at 74%, 8.2 pt ({@link PageFit}). LibreOffice with Carlito
+     * (Calibri's metric twin) prints them at about 9.6 pt. Fitting only ever shrinks: narrower tables
+     * print at 100%.
      */
-    static final int LEGIBLE_WIDTH_CHARS = 165;
+    static final int LEGIBLE_WIDTH_CHARS = 190;
 
     private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
@@ -41,10 +43,18 @@ final class TableSheet {
     private final int printedColumns;
 
     private boolean banded = true;
+    /** Columns printed on every page, from the first (Region x night's regions). */
+    private int repeatedColumns;
+    /** The last row of the first sheet's print area; -1 while the whole table prints. */
+    private int lastPrintedRow = -1;
     private Sheet sheet;
     private int part;
     private int nextRow;
     private int lastDataRow;
+    /** The printed rows' heights so far, in points, the last row's once it is done (wrapped cells grow it). */
+    private double printedHeight;
+    private Row openRow;
+    private float headerHeight;
 
     TableSheet(SXSSFWorkbook workbook, WorkbookStyles styles, String name, List<Column> columns, int maxRows,
                int frozenColumns, String printTitle) {
@@ -84,7 +94,7 @@ final class TableSheet {
             startSheet();
         }
         lastDataRow = nextRow;
-        return sheet.createRow(nextRow++);
+        return open(sheet.createRow(nextRow++));
     }
 
     /** A row after the data that the filter leaves out, such as a total. */
@@ -93,7 +103,35 @@ final class TableSheet {
             finishSheet();
             startSheet();
         }
-        return sheet.createRow(nextRow++);
+        return open(sheet.createRow(nextRow++));
+    }
+
+    /** The row being written; the one before it is measured now, its cells all written. */
+    private Row open(Row row) {
+        measure();
+        openRow = row;
+        return row;
+    }
+
+    private void measure() {
+        if (openRow != null && (lastPrintedRow < 0 || part > 1 || openRow.getRowNum() <= lastPrintedRow)) {
+            printedHeight += openRow.getHeightInPoints();
+            if (openRow.getRowNum() == 0) {
+                headerHeight = openRow.getHeightInPoints();
+            }
+        }
+        openRow = null;
+    }
+
+    /** Column 0 to {@code count - 1} printed on every page, as the row headings of a matrix. */
+    void repeatColumns(int count) {
+        repeatedColumns = count;
+        sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, count - 1));
+    }
+
+    /** The first sheet prints up to this row; the rows after it are for the screen. */
+    void printUpTo(int lastRow) {
+        lastPrintedRow = lastRow;
     }
 
     /** A short note under the table, saying what a figure in it means. */
@@ -137,7 +175,7 @@ final class TableSheet {
         int lines = 1;
         int width = 0;
         for (Column column : columns) {
-            lines = Math.max(lines, (column.title().length() + column.width() - 3) / Math.max(1, column.width() - 2));
+            lines = Math.max(lines, Cells.lines(column.title(), column.width(), true));
         }
         header.setHeightInPoints(Math.min(4, lines) * 15f);
         for (int i = 0; i < columns.size(); i++) {
@@ -156,16 +194,26 @@ final class TableSheet {
         Printing.fitWidth(sheet, Math.max(1, (width + LEGIBLE_WIDTH_CHARS - 1) / LEGIBLE_WIDTH_CHARS));
         nextRow = 1;
         lastDataRow = 0;
+        printedHeight = 0;
+        openRow = header;
     }
 
     private void finishSheet() {
+        measure();
         sheet.setAutoFilter(new CellRangeAddress(0, lastDataRow, 0, columns.size() - 1));
         if (banded && lastDataRow > 1) {
             band(sheet, new CellRangeAddress(1, lastDataRow, 0, columns.size() - 1));
         }
-        if (printedColumns < columns.size()) {
-            workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, printedColumns - 1, 0, Math.max(1, nextRow - 1));
+        int lastRow = part == 1 && lastPrintedRow >= 0 ? Math.min(lastPrintedRow, nextRow - 1) : nextRow - 1;
+        if (printedColumns < columns.size() || lastRow < nextRow - 1) {
+            workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, printedColumns - 1, 0, Math.max(1, lastRow));
         }
+        int[] widths = new int[printedColumns];
+        for (int i = 0; i < printedColumns; i++) {
+            widths[i] = columns.get(i).width();
+        }
+        Printing.fit(sheet, PageFit.of(PageFit.width(widths),
+                PageFit.width(java.util.Arrays.copyOf(widths, repeatedColumns)), printedHeight, headerHeight));
     }
 
     /** Every other row shaded, so a long row reads across without a ruler. */
@@ -205,6 +253,15 @@ final class TableSheet {
             sheet.setFitToPage(true);
             print.setFitWidth((short) pagesWide);
             print.setFitHeight((short) 0);
+        }
+
+        /** Orientation, pages wide and pages tall as planned for the table's size. */
+        static void fit(Sheet sheet, PageFit plan) {
+            PrintSetup print = sheet.getPrintSetup();
+            print.setLandscape(plan.landscape());
+            sheet.setFitToPage(true);
+            print.setFitWidth((short) plan.pagesWide());
+            print.setFitHeight((short) plan.pagesTall());
         }
 
         /** One page, wide and tall (Summary). */

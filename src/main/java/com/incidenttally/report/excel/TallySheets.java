@@ -45,7 +45,7 @@ final class TallySheets {
     void byRegion(List<TallyRow> rows) {
         write(sheetName(texts, "byRegion"), List.of(Column.text(texts.text("col.region"), 30),
                 Column.text(texts.text("col.iso"), 9)), rows, (row, tally) -> {
-                    cells.text(row, 0, texts.region(tally.isoCode(), tally.region()));
+                    cells.wrapped(row, 0, texts.region(tally.isoCode(), tally.region()));
                     cells.text(row, 1, tally.isoCode());
                 });
     }
@@ -54,10 +54,10 @@ final class TallySheets {
         write(sheetName(texts, "byDistrict"), List.of(Column.text(texts.text("col.region"), 22),
                 Column.text(texts.text("col.iso"), 8), Column.text(texts.text("col.district"), 26)),
                 rows, (row, tally) -> {
-                    cells.text(row, 0, texts.region(tally.isoCode(), tally.region()));
+                    cells.wrapped(row, 0, texts.region(tally.isoCode(), tally.region()));
                     cells.text(row, 1, tally.isoCode());
                     // A sea area has no districts: its row's district stays blank.
-                    cells.text(row, 2, tally.district() == null && tally.isSea() ? null
+                    cells.wrapped(row, 2, tally.district() == null && tally.isSea() ? null
                             : texts.district(tally.isoCode(), tally.district()));
                 });
     }
@@ -82,7 +82,7 @@ final class TallySheets {
         write(sheetName(texts, "byNight"), List.of(Column.text(texts.text("col.night"), 16),
                 Column.text(texts.text("col.evening"), 12), Column.text(texts.text("col.week"), 10)),
                 shown, markers, (row, tally) -> {
-                    cells.text(row, 0, texts.night(tally.night()));
+                    cells.wrapped(row, 0, texts.night(tally.night()));
                     cells.date(row, 1, tally.night());
                     cells.text(row, 2, NightLabels.isoWeek(tally.night()));
                 });

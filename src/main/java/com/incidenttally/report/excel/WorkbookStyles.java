@@ -16,6 +16,9 @@ import org.apache.poi.ss.usermodel.Workbook;
  */
 final class WorkbookStyles {
 
+    /** A whole number with a thousands separator and a bracket's width of room on its right. */
+    static final String PADDED_INTEGER = "#,##0_)";
+
     final CellStyle title;
     final CellStyle subtitle;
     final CellStyle header;
@@ -51,8 +54,10 @@ final class WorkbookStyles {
     final CellStyle groupLabel;
     final CellStyle groupInteger;
     final CellStyle groupWrapped;
-    /** Night headings of the matrix, turned upright so that seventy nights fit across. */
-    final CellStyle verticalHeader;
+    /** Night headings of the matrix: level, centred over the counts, on two lines. */
+    final CellStyle centredHeader;
+    /** A bold label that wraps in its column rather than running into the next (Run info). */
+    final CellStyle wrappedLabel;
     /** Matrix counts: zeros left blank so the nights with incidents stand out. */
     final CellStyle matrixCount;
 
@@ -108,8 +113,10 @@ final class WorkbookStyles {
         quotedWrappedText.cloneStyleFrom(wrappedText);
         quotedWrappedText.setQuotePrefixed(true);
 
+        // "_)" keeps the width of a bracket free right of every count, so a number never touches
+        // the text of the column after it on paper (an Injured 0 beside "none reported").
         integer = workbook.createCellStyle();
-        integer.setDataFormat(format.getFormat("#,##0"));
+        integer.setDataFormat(format.getFormat(PADDED_INTEGER));
 
         signedInteger = workbook.createCellStyle();
         signedInteger.setDataFormat(format.getFormat("+#,##0;-#,##0;0"));
@@ -136,7 +143,7 @@ final class WorkbookStyles {
         totalInteger = workbook.createCellStyle();
         totalInteger.setFont(boldFont);
         totalInteger.setBorderTop(BorderStyle.THIN);
-        totalInteger.setDataFormat(format.getFormat("#,##0"));
+        totalInteger.setDataFormat(format.getFormat(PADDED_INTEGER));
 
         totalDecimal = workbook.createCellStyle();
         totalDecimal.cloneStyleFrom(totalInteger);
@@ -150,13 +157,14 @@ final class WorkbookStyles {
         rowTotal.setFont(boldFont);
         rowTotal.setDataFormat(format.getFormat("#,##0"));
 
-        verticalHeader = workbook.createCellStyle();
-        verticalHeader.cloneStyleFrom(header);
-        verticalHeader.setRotation((short) 90);
-        verticalHeader.setFont(boldFont);
-        verticalHeader.setWrapText(false);
-        verticalHeader.setAlignment(HorizontalAlignment.CENTER);
-        verticalHeader.setVerticalAlignment(VerticalAlignment.BOTTOM);
+        centredHeader = workbook.createCellStyle();
+        centredHeader.cloneStyleFrom(header);
+        centredHeader.setAlignment(HorizontalAlignment.CENTER);
+
+        wrappedLabel = workbook.createCellStyle();
+        wrappedLabel.cloneStyleFrom(label);
+        wrappedLabel.setWrapText(true);
+        wrappedLabel.setVerticalAlignment(VerticalAlignment.TOP);
 
         matrixCount = workbook.createCellStyle();
         matrixCount.setDataFormat(format.getFormat("#,##0;-#,##0;"));
@@ -198,6 +206,6 @@ final class WorkbookStyles {
         groupInteger = workbook.createCellStyle();
         groupInteger.cloneStyleFrom(groupLabel);
         groupInteger.setWrapText(false);
-        groupInteger.setDataFormat(format.getFormat("#,##0"));
+        groupInteger.setDataFormat(format.getFormat(PADDED_INTEGER));
     }
 }

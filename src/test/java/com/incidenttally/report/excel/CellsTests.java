@@ -67,9 +67,21 @@ class CellsTests {
 
             assertThat(twoLinesAndTwo.getHeightInPoints()).isEqualTo(4 * 14.5f);
             assertThat(threeLines.getHeightInPoints()).isEqualTo(3 * 14.5f);
-            assertThat(capped.getHeightInPoints()).isEqualTo(12 * 14.5f);
+            assertThat(capped.getHeightInPoints()).isEqualTo(Cells.MAX_WRAPPED_LINES * 14.5f);
             assertThat(oneLine.getHeightInPoints()).isEqualTo(narrow.getDefaultRowHeightInPoints());
-            assertThat(manyBreaks.getHeightInPoints()).isEqualTo(12 * 14.5f);
+            assertThat(manyBreaks.getHeightInPoints()).isEqualTo(Cells.MAX_WRAPPED_LINES * 14.5f);
         }
+    }
+
+    @Test
+    void linesAreCountedAsASpreadsheetWrapsWordsInItsColumn() {
+        assertThat(Cells.lines("ROS-20251207-12", 16)).isEqualTo(1);
+        assertThat(Cells.lines("2025-12-07/08", 14)).isEqualTo(1);
+        assertThat(Cells.lines("excel/reports-2.csv:14, reports-3.csv:13", 23)).isEqualTo(2);
+        // A word wider than the column is broken where it reaches the edge.
+        assertThat(Cells.lines("x".repeat(30), 10)).isEqualTo(3);
+        // Wider letters take more room: capitals and Cyrillic need more lines than digits.
+        assertThat(Cells.lines("ШШШШШШШШШШ", 10)).isGreaterThan(Cells.lines("0000000000", 11));
+        assertThat(Cells.lines("windows broken in a residential building", 19)).isEqualTo(2);
     }
 }
