@@ -91,6 +91,7 @@ class ReportTasklet implements Tasklet {
         Gazetteer places = gazetteer.get();
         StoredReportData data = new StoredReportData(store, places, period, run.clock(), run.merge(),
                 incidents -> runInfo(run, job, step, status == null ? Map.of() : status, incidents));
+        data.spillUnder(run.output());
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
         // The charts are drawn on a second core while the workbook is written.
         ExecutorService chartDrawing = Executors.newSingleThreadExecutor(task -> {
