@@ -221,8 +221,8 @@ public class StoredReportData implements ReportData {
                             if (period.contains(duplicate.night())) {
                                 noted.add(new Noted(duplicate.regionIso(), 0, duplicate.incidentId(), new MergeNote(
                                         duplicate.incidentId(), duplicate.night(), regionName(duplicate.regionIso()),
-                                        duplicate.district(), duplicate.eventType(), Merge.RULE_DUPLICATE, duplicate.rows(),
-                                        duplicate.source(), duplicate.origins(), null)));
+                                        duplicate.district(), duplicate.eventType(), Merge.RULE_DUPLICATE,
+                                        duplicate.rows(), duplicate.source(), duplicate.origins(), null)));
                             }
                         }
                         for (Merge.Merged merged : group.incidents()) {
@@ -233,9 +233,9 @@ public class StoredReportData implements ReportData {
                                 listed.add(new Listed(merged.regionIso(), merged.districtKey(), seq, incident));
                                 if (merged.merged()) {
                                     noted.add(new Noted(merged.regionIso(), seq, merged.id(), new MergeNote(merged.id(),
-                                            merged.night(), regionName(merged.regionIso()), merged.district(), merged.eventType(),
-                                            merged.rule(), merged.reports(), merged.sources(), merged.origins(),
-                                            merged.conflicts())));
+                                            merged.night(), regionName(merged.regionIso()), merged.district(),
+                                            merged.eventType(), merged.rule(), merged.reports(), merged.sources(),
+                                            merged.origins(), merged.conflicts())));
                                 }
                             }
                         }
