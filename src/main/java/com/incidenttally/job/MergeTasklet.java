@@ -38,7 +38,7 @@ class MergeTasklet implements Tasklet {
         Period period = ReportTasklet.period(store, run);
         Period previous = period.label().equals("all") ? null : period.previous();
         StoredReportData.indexNights(store, run.merge(), previous == null ? period.from() : previous.from(),
-                period.to());
+                period.to(), run.output());
         store.setState(BUILT_FROM, wanted);
         return RepeatStatus.FINISHED;
     }

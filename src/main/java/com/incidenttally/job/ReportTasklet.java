@@ -109,7 +109,7 @@ class ReportTasklet implements Tasklet {
                 } else {
                     others[0]++;
                 }
-            }), scope, () -> others[0], StoredReportData.farDates(store, period));
+            }), scope, () -> others[0], StoredReportData.farDates(store, period, run.output()));
             return RepeatStatus.FINISHED;
         }
 
@@ -118,6 +118,7 @@ class ReportTasklet implements Tasklet {
         StoredReportData data = new StoredReportData(store, places, period, run.clock(), run.merge(),
                 incidents -> runInfo(run, job, step, status == null ? Map.of() : status, incidents),
                 status == null ? Set.of() : status.keySet()).endingIn(zones);
+        data.spillUnder(run.output());
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
         // The charts are drawn on a second core while the workbook is written.
         ExecutorService chartDrawing = Executors.newSingleThreadExecutor(task -> {

@@ -85,6 +85,8 @@ public class StoredReportData implements ReportData {
     /** Each group list is read once, however many writers ask for it. */
     private final Map<String, Object> memo = new HashMap<>();
     private boolean swept;
+    /** Where a big night's sorted runs go, in a work folder of their own: the output folder. */
+    private java.nio.file.Path workParent;
     /** Who else is given the period's incidents as the sweep lists them (incidents.csv). */
     private final List<Consumer<MergedIncident>> alsoListed = new ArrayList<>();
     /** The zones whose noon ends a night: every region's, for this run. */
@@ -173,8 +175,15 @@ public class StoredReportData implements ReportData {
      * mode changed.
      */
     public static void indexNights(IncidentStore store, boolean mergeAcrossSources, LocalDate from, LocalDate to) {
+        indexNights(store, mergeAcrossSources, from, to, (java.nio.file.Path) null);
+    }
+
+    /** As above, a big night's sorted runs in a work folder made in {@code workParent} (the output folder). */
+    public static void indexNights(IncidentStore store, boolean mergeAcrossSources, LocalDate from, LocalDate to,
+                                   java.nio.file.Path workParent) {
         new NightIndex(store).useMode(mergeAcrossSources);
-        indexNights(store, mergeAcrossSources, from, to, () -> new StoredReports(store, StoredReports.PAGE_ROWS));
+        indexNights(store, mergeAcrossSources, from, to, () -> new StoredReports(store, StoredReports.PAGE_ROWS,
+                StoredReports.budgetRows(), workParent));
     }
 
     private static void indexNights(IncidentStore store, boolean mergeAcrossSources, LocalDate from, LocalDate to,
@@ -193,7 +202,8 @@ public class StoredReportData implements ReportData {
                 LocalDate first = touched.get(start);
                 LocalDate last = touched.get(i - 1);
                 Map<LocalDate, long[]> counts = new TreeMap<>();
-                reports.forEachRange(first, last, range -> count(NightMerge.of(range, mergeAcrossSources), counts));
+                reports.forEachRange(first, last, range -> NightMerge.forEachGroup(range, mergeAcrossSources,
+                        group -> count(group, counts)));
                 for (LocalDate night = first; !night.isAfter(last); night = night.plusDays(1)) {
                     index.put(night, counts(counts.get(night), elsewhere.getOrDefault(night, 0L)));
                 }
@@ -231,56 +241,70 @@ public class StoredReportData implements ReportData {
         StoredReports reports = reports();
         Map<LocalDate, Long> elsewhere = reports.spanning().landingElsewhere();
         LocalDate from = previous != null ? previous.from() : period.from();
-        reports.forEachRange(from, period.to(), range -> {
-            for (com.incidenttally.tally.Report report : range) {
-                if (period.contains(report.night())) {
-                    sourceTally.row(report.sourceKey(), report.source());
-                }
-            }
-            Merge.Group group = NightMerge.of(range, mergeAcrossSources);
-            Map<LocalDate, long[]> counts = new TreeMap<>();
-            count(group, counts);
-            List<Listed> listed = new ArrayList<>();
-            List<Noted> noted = new ArrayList<>();
-            long seq = 0;
-            for (Merge.Duplicate duplicate : group.duplicates()) {
-                if (period.contains(duplicate.night())) {
-                    noted.add(new Noted(duplicate.regionIso(), 0, duplicate.incidentId(), new MergeNote(
-                            duplicate.incidentId(), duplicate.night(), regionName(duplicate.regionIso()),
-                            duplicate.district(), duplicate.eventType(), Merge.RULE_DUPLICATE, duplicate.rows(),
-                            duplicate.source(), duplicate.origins(), null)));
-                }
-            }
-            for (Merge.Merged merged : group.incidents()) {
-                seq++;
-                MergedIncident incident = incident(merged);
-                tallies.add(incident);
-                if (period.contains(merged.night())) {
-                    listed.add(new Listed(merged.regionIso(), merged.districtKey(), seq, incident));
-                    if (merged.merged()) {
-                        noted.add(new Noted(merged.regionIso(), seq, merged.id(), new MergeNote(merged.id(),
-                                merged.night(), regionName(merged.regionIso()), merged.district(), merged.eventType(),
-                                merged.rule(), merged.reports(), merged.sources(), merged.origins(),
-                                merged.conflicts())));
+        try (WorkFolder work = new WorkFolder(workParent)) {
+            long budget = StoredReports.budgetRows();
+            reports.forEachRange(from, period.to(), nightByNight -> {
+                // Each of the period's rows counts for its source (Sources sheet) as it goes by.
+                java.util.Iterator<com.incidenttally.tally.Report> range = new java.util.Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return nightByNight.hasNext();
                     }
+
+                    @Override
+                    public com.incidenttally.tally.Report next() {
+                        com.incidenttally.tally.Report report = nightByNight.next();
+                        if (period.contains(report.night())) {
+                            sourceTally.row(report.sourceKey(), report.source());
+                        }
+                        return report;
+                    }
+                };
+                Map<LocalDate, long[]> counts = new TreeMap<>();
+                try (ExternalSort<Listed> listed = new ExternalSort<>(Listed.ORDER, LISTED, budget, work::path);
+                     ExternalSort<Noted> noted = new ExternalSort<>(Noted.ORDER, NOTED, budget, work::path)) {
+                    long[] seqs = {0};
+                    NightMerge.forEachGroup(range, mergeAcrossSources, group -> {
+                        count(group, counts);
+                        for (Merge.Duplicate duplicate : group.duplicates()) {
+                            if (period.contains(duplicate.night())) {
+                                noted.add(new Noted(duplicate.regionIso(), 0, duplicate.incidentId(), new MergeNote(
+                                        duplicate.incidentId(), duplicate.night(), regionName(duplicate.regionIso()),
+                                        duplicate.district(), duplicate.eventType(), Merge.RULE_DUPLICATE,
+                                        duplicate.rows(), duplicate.source(), duplicate.origins(), null)));
+                            }
+                        }
+                        for (Merge.Merged merged : group.incidents()) {
+                            long seq = ++seqs[0];
+                            MergedIncident incident = incident(merged);
+                            tallies.add(incident);
+                            if (period.contains(merged.night())) {
+                                listed.add(new Listed(merged.regionIso(), merged.districtKey(), seq, incident));
+                                if (merged.merged()) {
+                                    noted.add(new Noted(merged.regionIso(), seq, merged.id(), new MergeNote(merged.id(),
+                                            merged.night(), regionName(merged.regionIso()), merged.district(),
+                                            merged.eventType(), merged.rule(), merged.reports(), merged.sources(),
+                                            merged.origins(), merged.conflicts())));
+                                }
+                            }
+                        }
+                    });
+                    counts.forEach((night, merged) -> {
+                        index.put(night, counts(merged, elsewhere.getOrDefault(night, 0L)));
+                        touched.remove(night);
+                    });
+                    listed.forEachSorted(l -> {
+                        sourceTally.incident(l.incident());
+                        listing.accept(l.incident());
+                        alsoListed.forEach(also -> also.accept(l.incident()));
+                    });
+                    noted.forEachSorted(n -> {
+                        sourceTally.merge(n.note());
+                        notes.accept(n.note());
+                    });
                 }
-            }
-            counts.forEach((night, merged) -> {
-                index.put(night, counts(merged, elsewhere.getOrDefault(night, 0L)));
-                touched.remove(night);
             });
-            listed.sort(Listed.ORDER);
-            for (Listed l : listed) {
-                sourceTally.incident(l.incident());
-                listing.accept(l.incident());
-                alsoListed.forEach(also -> also.accept(l.incident()));
-            }
-            noted.sort(Noted.ORDER);
-            noted.forEach(n -> {
-                sourceTally.merge(n.note());
-                notes.accept(n.note());
-            });
-        });
+        }
         // Nights of the sweep that no longer hold a report.
         for (LocalDate night : touched) {
             if (!night.isBefore(from) && !night.isAfter(period.to())) {
@@ -302,9 +326,14 @@ public class StoredReportData implements ReportData {
         alsoListed.add(also);
     }
 
+    /** A big night's sorted runs go to a work folder made in {@code outputFolder}, removed once read. */
+    public void spillUnder(java.nio.file.Path outputFolder) {
+        this.workParent = outputFolder;
+    }
+
     /** The store's reports, and its spanning ids read once for this view. */
     private StoredReports reports() {
-        return memoized("reports", () -> new StoredReports(store, rangeRows));
+        return memoized("reports", () -> new StoredReports(store, rangeRows, StoredReports.budgetRows(), workParent));
     }
 
     private MergedIncident incident(Merge.Merged merged) {
@@ -324,6 +353,110 @@ public class StoredReportData implements ReportData {
                 .thenComparing(l -> l.incident().localTime(), Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparingLong(Listed::seq);
     }
+
+    /** Listed incidents written to a run and read back as they were. */
+    private static final ExternalSort.Codec<Listed> LISTED = new ExternalSort.Codec<>() {
+        @Override
+        public void write(java.io.DataOutputStream out, Listed l) throws java.io.IOException {
+            MergedIncident i = l.incident();
+            out.writeLong(l.seq());
+            ExternalSort.text(out, i.id());
+            ExternalSort.date(out, i.night());
+            ExternalSort.time(out, i.localTime());
+            out.writeBoolean(i.nightTime());
+            out.writeBoolean(i.nightInferred());
+            ExternalSort.text(out, i.region());
+            ExternalSort.text(out, i.isoCode());
+            ExternalSort.text(out, i.district());
+            ExternalSort.text(out, i.districtKey());
+            ExternalSort.text(out, i.location());
+            ExternalSort.text(out, i.eventType());
+            ExternalSort.number(out, i.uavCount());
+            ExternalSort.number(out, i.killed());
+            ExternalSort.number(out, i.injured());
+            ExternalSort.text(out, i.damage());
+            ExternalSort.text(out, i.measures());
+            ExternalSort.text(out, i.sources());
+            out.writeInt(i.sourceKeys().size());
+            for (String key : i.sourceKeys()) {
+                ExternalSort.text(out, key);
+            }
+            ExternalSort.text(out, i.sourceUrls());
+            ExternalSort.text(out, i.notes());
+            ExternalSort.text(out, i.origins());
+            out.writeInt(i.reports());
+            ExternalSort.text(out, i.kind() == null ? null : i.kind().name());
+            ExternalSort.text(out, l.regionIso());
+            ExternalSort.text(out, l.districtKey());
+        }
+
+        @Override
+        public Listed read(java.io.DataInputStream in) throws java.io.IOException {
+            long seq = in.readLong();
+            String id = ExternalSort.text(in);
+            LocalDate night = ExternalSort.date(in);
+            java.time.LocalDateTime time = ExternalSort.time(in);
+            boolean nightTime = in.readBoolean();
+            boolean inferred = in.readBoolean();
+            String region = ExternalSort.text(in);
+            String iso = ExternalSort.text(in);
+            String district = ExternalSort.text(in);
+            String districtKey = ExternalSort.text(in);
+            String location = ExternalSort.text(in);
+            String eventType = ExternalSort.text(in);
+            Integer uav = ExternalSort.number(in);
+            Integer killed = ExternalSort.number(in);
+            Integer injured = ExternalSort.number(in);
+            String damage = ExternalSort.text(in);
+            String measures = ExternalSort.text(in);
+            String sources = ExternalSort.text(in);
+            int keys = in.readInt();
+            List<String> sourceKeys = new ArrayList<>(keys);
+            for (int k = 0; k < keys; k++) {
+                sourceKeys.add(ExternalSort.text(in));
+            }
+            String urls = ExternalSort.text(in);
+            String notes = ExternalSort.text(in);
+            String origins = ExternalSort.text(in);
+            int reports = in.readInt();
+            String kind = ExternalSort.text(in);
+            return new Listed(ExternalSort.text(in), ExternalSort.text(in), seq, new MergedIncident(id, night, time,
+                    nightTime, inferred, region, iso, district, districtKey, location, eventType, uav, killed, injured,
+                    damage, measures, sources, List.copyOf(sourceKeys), urls, notes, origins, reports,
+                    kind == null ? null : AreaKind.valueOf(kind)));
+        }
+    };
+
+    /** Merge notes written to a run and read back as they were. */
+    private static final ExternalSort.Codec<Noted> NOTED = new ExternalSort.Codec<>() {
+        @Override
+        public void write(java.io.DataOutputStream out, Noted n) throws java.io.IOException {
+            MergeNote note = n.note();
+            ExternalSort.text(out, n.regionIso());
+            out.writeLong(n.seq());
+            ExternalSort.text(out, n.incidentId());
+            ExternalSort.text(out, note.incident());
+            ExternalSort.date(out, note.night());
+            ExternalSort.text(out, note.region());
+            ExternalSort.text(out, note.district());
+            ExternalSort.text(out, note.eventType());
+            ExternalSort.text(out, note.rule());
+            out.writeInt(note.rows());
+            ExternalSort.text(out, note.sources());
+            ExternalSort.text(out, note.origins());
+            ExternalSort.text(out, note.conflicts());
+        }
+
+        @Override
+        public Noted read(java.io.DataInputStream in) throws java.io.IOException {
+            String regionIso = ExternalSort.text(in);
+            long seq = in.readLong();
+            String incidentId = ExternalSort.text(in);
+            return new Noted(regionIso, seq, incidentId, new MergeNote(ExternalSort.text(in), ExternalSort.date(in),
+                    ExternalSort.text(in), ExternalSort.text(in), ExternalSort.text(in), ExternalSort.text(in),
+                    in.readInt(), ExternalSort.text(in), ExternalSort.text(in), ExternalSort.text(in)));
+        }
+    };
 
     /** A merge note with the columns it is listed by. */
     private record Noted(String regionIso, long seq, String incidentId, MergeNote note) {
@@ -605,16 +738,17 @@ public class StoredReportData implements ReportData {
 
     @Override
     public List<FarDate> farDates() {
-        return memoized("farDates", () -> farDates(store, period));
+        return memoized("farDates", () -> farDates(store, period, workParent));
     }
 
     /**
      * The period's accepted rows whose night lies far from every other night the store holds
      * reports of ({@link FarNights}), at most {@value #FAR_ROWS_LISTED}, in night, file and line
      * order. Reads the night index, the nights whose rows changed since it counted them (whether
-     * they still hold a row), and the far nights' own rows: never a scan of every row.
+     * they still hold a row), and the far nights' own rows: never a scan of every row. A big night
+     * is sorted in pieces under {@code workParent} (the output folder).
      */
-    public static List<FarDate> farDates(IncidentStore store, Period period) {
+    public static List<FarDate> farDates(IncidentStore store, Period period, java.nio.file.Path workParent) {
         boolean everyNight = "all".equals(period.label());
         NightIndex index = new NightIndex(store);
         Set<LocalDate> nights = new HashSet<>(index.all().keySet());
@@ -622,8 +756,9 @@ public class StoredReportData implements ReportData {
         TreeSet<LocalDate> touched = new TreeSet<>(index.touched());
         if (!touched.isEmpty()) {
             Set<LocalDate> holding = new HashSet<>();
-            new StoredReports(store, StoredReports.PAGE_ROWS).forEachRange(touched.first(), touched.last(),
-                    range -> range.forEach(report -> holding.add(report.night())));
+            new StoredReports(store, StoredReports.PAGE_ROWS, StoredReports.budgetRows(), workParent)
+                    .forEachRange(touched.first(), touched.last(),
+                    range -> range.forEachRemaining(report -> holding.add(report.night())));
             for (LocalDate night : touched) {
                 if (holding.contains(night)) {
                     nights.add(night);
@@ -637,9 +772,13 @@ public class StoredReportData implements ReportData {
             if (!everyNight && !period.contains(far.night())) {
                 continue;
             }
-            new StoredReports(store, StoredReports.PAGE_ROWS).forEachRange(far.night(), far.night(),
-                    range -> range.stream().filter(report -> report.night().equals(far.night())).forEach(report ->
-                            rows.add(new FarDate(report.file(), report.line(), far.night(), far.days()))));
+            new StoredReports(store, StoredReports.PAGE_ROWS, StoredReports.budgetRows(), workParent)
+                    .forEachRange(far.night(), far.night(),
+                    range -> range.forEachRemaining(report -> {
+                        if (report.night().equals(far.night())) {
+                            rows.add(new FarDate(report.file(), report.line(), far.night(), far.days()));
+                        }
+                    }));
         }
         rows.sort(Comparator.comparing(FarDate::night).thenComparing(FarDate::file).thenComparingLong(FarDate::line));
         return rows.size() > FAR_ROWS_LISTED ? List.copyOf(rows.subList(0, FAR_ROWS_LISTED)) : rows;

@@ -1,13 +1,16 @@
 package com.incidenttally.store;
 
+import com.incidenttally.tally.NightMerge;
 import com.incidenttally.tally.Report;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +27,11 @@ import java.util.function.Consumer;
  */
 public final class StoredReports {
 
+    /** The system property that sets how many rows the merge holds before it spills (tests set it small). */
+    static final String BUDGET_PROPERTY = "incident-tally.merge.budget-rows";
+    /** Rows held before spilling, by default: a few hundred bytes each, about 100 MB, fit under -Xmx1g. */
+    static final long BUDGET_ROWS = 250_000;
+
     /** Rows handed over at once, at least: a few tens of megabytes of decoded rows. */
     static final int PAGE_ROWS = 50_000;
 
@@ -32,11 +40,25 @@ public final class StoredReports {
     /** Loaded files by id: rows of a file still loading, or not loaded, do not count. */
     private final Map<Long, String> loaded = new HashMap<>();
     private final Spanning spanning;
+    /** Rows held in memory before the nights read are spilled as sorted runs. */
+    private final long budgetRows;
+    /** Where the work folder of sorted runs goes: the output folder; null: the system's temporary folder. */
+    private final Path workParent;
 
     /** The store's reports as they are now, handed over about {@code pageRows} at a time; reads the spanning ids once. */
     StoredReports(IncidentStore store, int pageRows) {
+        this(store, pageRows, budgetRows(), null);
+    }
+
+    /**
+     * The store's reports, handed over about {@code pageRows} at a time, spilling to a work folder
+     * in {@code workParent} when more than {@code budgetRows} rows are held.
+     */
+    StoredReports(IncidentStore store, int pageRows, long budgetRows, Path workParent) {
         this.jdbc = store.jdbc();
         this.pageRows = pageRows;
+        this.budgetRows = budgetRows;
+        this.workParent = workParent;
         jdbc.query("SELECT id, path FROM it_file WHERE status = 'LOADED'", rs -> {
             loaded.put(rs.getLong(1), rs.getString(2));
         });
@@ -53,6 +75,24 @@ public final class StoredReports {
                     .filter(night -> !night.equals(landing.get(id)))
                     .forEach(night -> extra.merge(night, 1L, Long::sum)));
             return extra;
+        }
+    }
+
+    /** The budget {@link #BUDGET_PROPERTY} sets, or {@link #BUDGET_ROWS}. */
+    static long budgetRows() {
+        String value = System.getProperty(BUDGET_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return BUDGET_ROWS;
+        }
+        try {
+            long rows = Long.parseLong(value.strip());
+            if (rows < 1) {
+                throw new NumberFormatException();
+            }
+            return rows;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("system property " + BUDGET_PROPERTY + ": '" + value
+                    + "' is not a number of rows of at least 1");
         }
     }
 
@@ -107,67 +147,122 @@ public final class StoredReports {
 
     /**
      * Calls {@code sink} with the reports of each range of whole nights from {@code from} to
-     * {@code to}, in night order; the ranges follow one another and cover the period. The groups
-     * are read in the order of their first night: once every group starting on or before a night
-     * is read, the nights before the next group's first night are whole, and are handed over when
-     * they hold at least {@code pageRows} rows. A night is never split.
+     * {@code to}, in night order; the ranges follow one another and cover the period. Each range
+     * comes night by night, each night in {@link NightMerge#MERGE_ORDER} (spanning ids with the
+     * night they land on), so that the merge holds one group at a time. The groups are read in the
+     * order of their first night: once every group starting on or before a night is read, the
+     * nights before the next group's first night are whole, and are handed over when they hold at
+     * least {@code pageRows} rows. A night is never split; when the nights read hold more than
+     * {@code budgetRows} rows in memory, they are sorted and spilled as runs to a work folder
+     * inside {@code workParent}, removed before this returns, also on failure.
      */
-    void forEachRange(LocalDate from, LocalDate to, Consumer<List<Report>> sink) {
+    void forEachRange(LocalDate from, LocalDate to, Consumer<Iterator<Report>> sink) {
+        try (WorkFolder work = new WorkFolder(workParent)) {
+            TreeMap<LocalDate, SortedRuns> pending = new TreeMap<>();
+            try {
+                forEachRange(from, to, sink, pending, work);
+            } finally {
+                pending.values().forEach(SortedRuns::close);
+            }
+        }
+    }
+
+    private void forEachRange(LocalDate from, LocalDate to, Consumer<Iterator<Report>> sink,
+                              TreeMap<LocalDate, SortedRuns> pending, WorkFolder work) {
         TreeSet<LocalDate> starts = new TreeSet<>(jdbc.queryForList("SELECT DISTINCT night_from FROM it_group"
                 + " WHERE night_from <= ? AND night_to >= ?", LocalDate.class, to, from));
-        TreeMap<LocalDate, List<Report>> pending = new TreeMap<>();
         LocalDate rangeFrom = from;
-        int pendingRows = 0;
+        long pendingRows = 0;
+        long heldRows = 0;
         for (LocalDate start : starts) {
             // Nights before this group's first are whole now.
             if (pendingRows >= pageRows && start.isAfter(rangeFrom)) {
                 LocalDate rangeTo = start.minusDays(1);
-                emit(rangeFrom, rangeTo, take(pending, rangeTo), sink);
-                pendingRows = pending.values().stream().mapToInt(List::size).sum();
+                emit(rangeFrom, rangeTo, pending, work, sink);
+                pendingRows = 0;
+                heldRows = 0;
+                for (SortedRuns night : pending.values()) {
+                    pendingRows += night.rows();
+                    heldRows += night.held();
+                }
                 rangeFrom = start;
             }
-            List<byte[]> bodies = new ArrayList<>();
-            List<Long> files = new ArrayList<>();
-            jdbc.query("SELECT file_id, body FROM it_group WHERE night_from = ? AND night_to >= ?"
+            // One body at a time: the groups starting on one night may hold millions of rows.
+            List<long[]> groups = new ArrayList<>();
+            jdbc.query("SELECT file_id, seq FROM it_group WHERE night_from = ? AND night_to >= ?"
                     + " ORDER BY file_id, seq", rs -> {
                 if (loaded.containsKey(rs.getLong(1))) {
-                    files.add(rs.getLong(1));
-                    bodies.add(rs.getBytes(2));
+                    groups.add(new long[] {rs.getLong(1), rs.getLong(2)});
                 }
             }, start, from);
-            for (int i = 0; i < bodies.size(); i++) {
-                String path = loaded.get(files.get(i));
-                for (Report report : RowGroupCodec.decode(bodies.get(i), sheet -> IncidentStore.location(path, sheet))) {
+            for (long[] group : groups) {
+                String path = loaded.get(group[0]);
+                byte[] body = jdbc.queryForObject("SELECT body FROM it_group WHERE file_id = ? AND seq = ?",
+                        byte[].class, group[0], group[1]);
+                for (Report report : RowGroupCodec.decode(body, sheet -> IncidentStore.location(path, sheet))) {
                     if (!report.night().isBefore(from) && !report.night().isAfter(to)
                             && (report.keyed() || !spanning.reports().containsKey(report.incidentId()))) {
-                        pending.computeIfAbsent(report.night(), k -> new ArrayList<>()).add(report);
+                        pending.computeIfAbsent(report.night(), k -> new SortedRuns(work::path)).add(report);
                         pendingRows++;
+                        heldRows++;
                     }
                 }
-                bodies.set(i, null);
+                if (heldRows > budgetRows) {
+                    pending.values().forEach(SortedRuns::spill);
+                    heldRows = 0;
+                }
             }
         }
-        emit(rangeFrom, to, take(pending, to), sink);
+        emit(rangeFrom, to, pending, work, sink);
     }
 
-    /** The pending reports of nights up to {@code last}, which leave the pending ones. */
-    private static List<Report> take(TreeMap<LocalDate, List<Report>> pending, LocalDate last) {
-        List<Report> taken = new ArrayList<>();
-        var head = pending.headMap(last, true);
-        head.values().forEach(taken::addAll);
-        head.clear();
-        return taken;
-    }
-
-    /** A range's reports, with the spanning ids that land in it. */
-    private void emit(LocalDate from, LocalDate to, List<Report> reports, Consumer<List<Report>> sink) {
+    /**
+     * Hands over the pending nights from {@code from} to {@code to}, with the spanning ids that
+     * land in them, which then leave the pending ones.
+     */
+    private void emit(LocalDate from, LocalDate to, TreeMap<LocalDate, SortedRuns> pending, WorkFolder work,
+                      Consumer<Iterator<Report>> sink) {
         spanning.landing().forEach((id, night) -> {
             if (!night.isBefore(from) && !night.isAfter(to)) {
-                reports.addAll(spanning.reports().get(id));
+                SortedRuns runs = pending.computeIfAbsent(night, k -> new SortedRuns(work::path));
+                spanning.reports().get(id).forEach(runs::add);
             }
         });
-        if (!reports.isEmpty()) {
-            sink.accept(reports);
+        var head = pending.headMap(to, true);
+        List<SortedRuns> nights = new ArrayList<>(head.values());
+        head.clear();
+        try {
+            if (!nights.isEmpty()) {
+                sink.accept(new Nights(nights));
+            }
+        } finally {
+            nights.forEach(SortedRuns::close);
+        }
+    }
+
+    /** Nights one after the other, each in merge order. */
+    private static final class Nights implements Iterator<Report> {
+        private final Iterator<SortedRuns> nights;
+        private Iterator<Report> current = java.util.Collections.emptyIterator();
+
+        Nights(List<SortedRuns> nights) {
+            this.nights = nights.iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && nights.hasNext()) {
+                current = nights.next().sorted();
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public Report next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return current.next();
         }
     }
 }

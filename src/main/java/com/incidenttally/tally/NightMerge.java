@@ -2,15 +2,33 @@ package com.incidenttally.tally;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Merges the reports of a range of whole nights: reports with an id by id, the others by key, in
  * the order the incidents are numbered (those with an id first, by id; then by key). Keyed
  * incidents get generated ids, {@code ROS-20251207-3}: the region, the night, and a number
- * counted over the region's night in key order. Pure: the store hands it the reports, in any order.
+ * counted over the region's night in key order. Pure: the store hands it the reports, in any order
+ * ({@link #of}), or already in {@link #MERGE_ORDER} a night at a time ({@link #forEachGroup}), so
+ * that a night too big to hold is merged one group at a time.
  */
 public final class NightMerge {
+
+    /**
+     * The order in which reports meet: those with an id first, by id then file order; then the
+     * keyed ones by key then file order. Reports that merge are side by side, and the groups come
+     * in the order their incidents are numbered.
+     */
+    public static final Comparator<Report> MERGE_ORDER = (a, b) -> {
+        if (a.keyed() != b.keyed()) {
+            return a.keyed() ? 1 : -1;
+        }
+        return a.keyed() ? Report.KEY_ORDER.thenComparing(Report.FILE_ORDER).compare(a, b)
+                : Report.ID_ORDER.compare(a, b);
+    };
 
     private NightMerge() {
     }
@@ -22,50 +40,55 @@ public final class NightMerge {
      * @return the incidents in numbering order, and every exact duplicate noted
      */
     public static Merge.Group of(List<Report> reports, boolean acrossSources) {
-        List<Report> withId = new ArrayList<>();
-        List<Report> keyed = new ArrayList<>();
-        for (Report report : reports) {
-            (report.keyed() ? keyed : withId).add(report);
-        }
+        List<Report> sorted = new ArrayList<>(reports);
+        sorted.sort(MERGE_ORDER);
         List<Merge.Merged> incidents = new ArrayList<>();
         List<Merge.Duplicate> duplicates = new ArrayList<>();
-        withId.sort(Report.ID_ORDER);
-        forEachRun(withId, (a, b) -> a.incidentId().equals(b.incidentId()), group -> add(Merge.byId(group), incidents,
-                duplicates));
-        keyed.sort(Report.KEY_ORDER);
-        Numbering numbering = new Numbering();
-        forEachRun(keyed, Report::sameKey, group -> {
-            Merge.Group merged = Merge.byKey(group, acrossSources);
-            for (Merge.Merged incident : merged.incidents()) {
-                incidents.add(incident.numbered(numbering.next(incident.regionIso(), incident.night())));
-            }
-            duplicates.addAll(merged.duplicates());
+        forEachGroup(sorted.iterator(), acrossSources, group -> {
+            incidents.addAll(group.incidents());
+            duplicates.addAll(group.duplicates());
         });
         return new Merge.Group(incidents, duplicates);
     }
 
-    private static void add(Merge.Group group, List<Merge.Merged> incidents, List<Merge.Duplicate> duplicates) {
-        incidents.addAll(group.incidents());
-        duplicates.addAll(group.duplicates());
-    }
-
-    private interface Same {
-        boolean test(Report a, Report b);
-    }
-
-    private interface Run {
-        void accept(List<Report> group);
-    }
-
-    /** Calls {@code run} with each stretch of sorted reports that are the same. */
-    private static void forEachRun(List<Report> sorted, Same same, Run run) {
-        int start = 0;
-        for (int i = 1; i <= sorted.size(); i++) {
-            if (i == sorted.size() || !same.test(sorted.get(start), sorted.get(i))) {
-                run.accept(sorted.subList(start, i));
-                start = i;
+    /**
+     * Merges reports that come in {@link #MERGE_ORDER}, or night by night each in that order,
+     * handing {@code sink} each id's or key's incidents (numbered) and duplicates in turn. Holds
+     * one group's reports at a time.
+     */
+    public static void forEachGroup(Iterator<Report> sorted, boolean acrossSources, Consumer<Merge.Group> sink) {
+        Numbering numbering = new Numbering();
+        List<Report> group = new ArrayList<>();
+        while (sorted.hasNext()) {
+            Report report = sorted.next();
+            if (!group.isEmpty() && !same(group.get(0), report)) {
+                sink.accept(merge(group, acrossSources, numbering));
+                group = new ArrayList<>();
             }
+            group.add(report);
         }
+        if (!group.isEmpty()) {
+            sink.accept(merge(group, acrossSources, numbering));
+        }
+    }
+
+    private static boolean same(Report a, Report b) {
+        if (a.keyed() != b.keyed()) {
+            return false;
+        }
+        return a.keyed() ? a.sameKey(b) : a.incidentId().equals(b.incidentId());
+    }
+
+    private static Merge.Group merge(List<Report> group, boolean acrossSources, Numbering numbering) {
+        if (!group.get(0).keyed()) {
+            return Merge.byId(group);
+        }
+        Merge.Group merged = Merge.byKey(group, acrossSources);
+        List<Merge.Merged> numbered = new ArrayList<>(merged.incidents().size());
+        for (Merge.Merged incident : merged.incidents()) {
+            numbered.add(incident.numbered(numbering.next(incident.regionIso(), incident.night())));
+        }
+        return new Merge.Group(numbered, merged.duplicates());
     }
 
     /** Generated ids: a number per region and night, from 1, in the order keyed incidents come. */

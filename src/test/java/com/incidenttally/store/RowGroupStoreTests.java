@@ -95,7 +95,11 @@ class RowGroupStoreTests {
 
         List<List<Report>> ranges = new ArrayList<>();
         // Ranges of at least 5 rows: whole nights, never a file still loading.
-        new StoredReports(store, 5).forEachRange(MONDAY.plusDays(9), MONDAY.plusDays(20), ranges::add);
+        new StoredReports(store, 5).forEachRange(MONDAY.plusDays(9), MONDAY.plusDays(20), range -> {
+            List<Report> reports = new ArrayList<>();
+            range.forEachRemaining(reports::add);
+            ranges.add(reports);
+        });
 
         List<Report> read = ranges.stream().flatMap(List::stream).toList();
         assertThat(read).hasSize(12 * 3).allSatisfy(r -> assertThat(r.file()).isEqualTo("a.csv"));
