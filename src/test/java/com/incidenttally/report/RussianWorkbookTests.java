@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A Russian report speaks Russian: the workbook the whole job writes from the bundled sample and
@@ -59,6 +60,7 @@ class RussianWorkbookTests {
 
     @Test
     void aRussianWorkbookOfRealDataHasNoEnglishWord(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isDirectory(REAL), "the real data " + REAL + " is not here");
         ConsoleLines.Run run = ConsoleLines.run("--input=" + REAL, "--columns=docs/sirens-columns.csv",
                 "--output=" + dir, "--lang=ru", store(), "--from=2024-04-08", "--to=2024-04-21",
                 "--now=2024-04-23T09:00:00Z");
