@@ -19,9 +19,6 @@ public class RejectedCsvWriter {
 
     static final String[] HEADER = {"file", "line", "column", "value", "reason", "raw", "night", "new", "note"};
 
-    /** What the note column says of a row with no usable date. */
-    static final String UNDATED = "undated: no usable date; listed in every report until fixed";
-
     private final ReportTexts texts;
 
     /** Reasons in English. */
@@ -49,8 +46,8 @@ public class RejectedCsvWriter {
                 escape(texts.reason(rejection.reason())),
                 escape(rejection.raw()),
                 rejection.undated() ? "" : NightCalendar.label(rejection.night()),
-                scope.isNew(rejection) ? "yes" : "",
-                rejection.undated() ? UNDATED : ""};
+                scope.isNew(rejection) ? texts.yesNo(true) : "",
+                rejection.undated() ? texts.text("csv.undated") : ""};
     }
 
     /** Keeps a spreadsheet from running untrusted text as a formula (CSV injection). */

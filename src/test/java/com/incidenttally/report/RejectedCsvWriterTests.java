@@ -20,8 +20,12 @@ class RejectedCsvWriterTests {
     Path dir;
 
     private List<CsvRecord> written() throws IOException {
+        return written(new RejectedCsvWriter());
+    }
+
+    private List<CsvRecord> written(RejectedCsvWriter writer) throws IOException {
         Path csv = dir.resolve("rejected.csv");
-        new RejectedCsvWriter().write(ReportFixtures.seventyNights(), csv);
+        writer.write(ReportFixtures.seventyNights(), csv);
         String text = new String(Files.readAllBytes(csv), StandardCharsets.UTF_8);
         List<CsvRecord> records = new ArrayList<>();
         try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(text.substring(1))) {
@@ -49,6 +53,13 @@ class RejectedCsvWriterTests {
         assertThat(records).hasSize(1 + 4);
         assertThat(records.subList(1, records.size())).extracting(r -> r.getField(0) + ":" + r.getField(1))
                 .containsExactly("digest.csv:3", "digest.csv:7", "governors.csv:15", "broken.csv:0");
+    }
+
+    @Test
+    void theNoteOnAnUndatedRowIsInTheReportsLanguage() throws IOException {
+        assertThat(written().get(1).getField(8)).isEqualTo("undated: no usable date; listed in every report until fixed");
+        assertThat(written(new RejectedCsvWriter(ReportTexts.of(Language.RU))).get(1).getField(8))
+                .isEqualTo("без даты: нет пригодной даты; показывается в каждом отчёте, пока её не исправят");
     }
 
     @Test
