@@ -21,7 +21,7 @@ final class Cells {
 
     /** Enough for the file:line list of an incident reported two dozen times; a cell longer than that is cut on paper. */
     static final int MAX_WRAPPED_LINES = 24;
-    private static final float LINE_HEIGHT = 14.5f;
+    static final float LINE_HEIGHT = 14.5f;
 
     private final WorkbookStyles styles;
     private final ReportTexts texts;

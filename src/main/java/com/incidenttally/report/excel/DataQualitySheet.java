@@ -174,14 +174,14 @@ final class DataQualitySheet {
         }
         // What the groups hold that a person acts on first, and what lies in other periods.
         if (fresh[0] > 0) {
-            cells.styled(table.dataRow(), DETAIL, texts.text("dq.newNote", fresh[0]), styles.note);
+            cells.wrapped(table.dataRow(), DETAIL, texts.text("dq.newNote", fresh[0]), styles.wrappedNote);
         }
         if (undated[0] > 0) {
-            cells.styled(table.dataRow(), DETAIL, texts.text("dq.undatedNote", undated[0]), styles.note);
+            cells.wrapped(table.dataRow(), DETAIL, texts.text("dq.undatedNote", undated[0]), styles.wrappedNote);
         }
         long otherPeriods = data.otherPeriodRejections();
         if (otherPeriods > 0) {
-            cells.styled(table.dataRow(), DETAIL, texts.text("dq.otherPeriods", otherPeriods), styles.note);
+            cells.wrapped(table.dataRow(), DETAIL, texts.text("dq.otherPeriods", otherPeriods), styles.wrappedNote);
         }
         List<Resolution> resolutions = data.resolutions() == null ? List.of() : data.resolutions();
         long unresolved = 0;

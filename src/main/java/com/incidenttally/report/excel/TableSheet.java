@@ -134,9 +134,22 @@ final class TableSheet {
         lastPrintedRow = lastRow;
     }
 
-    /** A short note under the table, saying what a figure in it means. */
+    /**
+     * A note under the table, saying what a figure in it means: across the printed columns, wrapped on
+     * a row tall enough for it, so that a long note neither runs past the page nor widens the print.
+     */
     void note(Cells cells, String text) {
-        cells.styled(trailingRow(), 0, text, styles.note);
+        Row row = trailingRow();
+        cells.styled(row, 0, text, styles.wrappedNote);
+        int width = 0;
+        for (int i = 0; i < printedColumns; i++) {
+            width += columns.get(i).width();
+        }
+        if (printedColumns > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, printedColumns - 1));
+        }
+        int lines = Math.min(Cells.lines(text, width), Cells.MAX_WRAPPED_LINES);
+        row.setHeightInPoints(Math.max(row.getHeightInPoints(), lines * Cells.LINE_HEIGHT));
     }
 
     /** The index the next row will have on the current sheet. */

@@ -45,6 +45,8 @@ final class WorkbookStyles {
     /** A row's own total, beside its figures: bold, without the rule a total row has. */
     final CellStyle rowTotal;
     final CellStyle note;
+    /** A note that wraps within the cells it is given, top-aligned: printed whole, never past the page. */
+    final CellStyle wrappedNote;
     /** A change as a share of the previous figure: {@code +12.5%}. */
     final CellStyle signedPercent;
     /** A share of a total: {@code 42.0%}. */
@@ -179,6 +181,10 @@ final class WorkbookStyles {
         noteFont.setItalic(true);
         note = workbook.createCellStyle();
         note.setFont(noteFont);
+        wrappedNote = workbook.createCellStyle();
+        wrappedNote.setFont(noteFont);
+        wrappedNote.setWrapText(true);
+        wrappedNote.setVerticalAlignment(VerticalAlignment.TOP);
 
         signedPercent = workbook.createCellStyle();
         signedPercent.setDataFormat(format.getFormat("+0.0%;-0.0%;0.0%"));
