@@ -3,6 +3,7 @@ package com.incidenttally.job;
 import com.incidenttally.ingest.ColumnMapping;
 import com.incidenttally.ingest.ColumnMappingException;
 import com.incidenttally.ingest.InputFiles;
+import com.incidenttally.ingest.SyncPlan;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredFile;
 
@@ -32,7 +33,6 @@ class FileSyncTasklet implements Tasklet {
     static final String FILES_TO_LOAD = "files.toLoad";
     static final String FILE_STATUS = "files.status";
     private static final String SETTINGS = "rows.settings";
-    private static final String UNREADABLE = "unreadable";
     /** The mapping ({@code --columns}) the stored rows were read with: its rules, or a checksum of long ones. */
     private static final String COLUMNS = "rows.columns";
     /** What fits the store's state column; a longer mapping is remembered by its checksum. */
@@ -77,9 +77,6 @@ class FileSyncTasklet implements Tasklet {
         });
         // And the other way: a run with an earlier clock reads again what a later clock let in.
         Set<String> readWithALaterClock = store.filesReadAfter(run.clock());
-        ArrayList<String> toLoad = new ArrayList<>();
-        HashMap<String, String> status = new HashMap<>();
-        Set<String> present = new HashSet<>();
         InputFiles.Scan scan = InputFiles.scan(input, run.output());
         for (Path link : scan.skippedLinks()) {
             if (com.incidenttally.report.OutputFolder.isReportLink(link, run.output())) {
@@ -93,49 +90,35 @@ class FileSyncTasklet implements Tasklet {
             log.info("Not read: the output folder {} inside the input folder (the job's own reports)", run.output());
         }
         List<Path> files = scan.files();
+        List<SyncPlan.Present> present = new ArrayList<>();
         for (Path file : files) {
             String name = InputFiles.relativeName(input, file);
-            present.add(name);
-            String sha = InputFiles.sha256OrNull(file);
-            StoredFile known = stored.get(name);
-            if (sha == null) {
-                // Queued all the same: reading it fails, and the file is rejected whole with the reason.
-                sha = UNREADABLE;
-            }
             boolean sameRules = earlier == mapping || earlier != null
                     && earlier.fingerprintFor(name).equals(mapping.fingerprintFor(name));
-            if (!UNREADABLE.equals(sha) && known != null && known.sha256().equals(sha) && known.complete() && sameSettings
-                    && sameRules && !datedAfterTheirRun.contains(name) && !readWithALaterClock.contains(name)) {
-                continue;
-            }
-            boolean resumable = known != null && !known.complete() && known.sha256().equals(sha) && sameSettings
-                    && sameRules;
-            if (!resumable) {
-                store.beginFile(name, sha);
-            }
+            present.add(new SyncPlan.Present(name, InputFiles.sha256OrNull(file), sameRules,
+                    datedAfterTheirRun.contains(name), readWithALaterClock.contains(name)));
+        }
+        SyncPlan plan = SyncPlan.of(stored.values().stream()
+                .map(f -> new SyncPlan.Stored(f.path(), f.sha256(), f.complete())).toList(), present, sameSettings);
+        ArrayList<String> toLoad = new ArrayList<>();
+        HashMap<String, String> status = new HashMap<>();
+        for (SyncPlan.Load load : plan.toLoad()) {
             // A file an interrupted run left half-read keeps its rows: the ingest step resumes it
             // from its last committed chunk if it was the file being read, else reads it afresh.
-            toLoad.add(name);
-            status.put(name, known == null ? "new"
-                    : !known.complete() ? "reloaded after an interrupted run"
-                    : !known.sha256().equals(sha) ? "changed"
-                    : datedAfterTheirRun.contains(name) ? "reloaded: it had rows dated after the last run's clock"
-                    : readWithALaterClock.contains(name) ? "reloaded: read before by a run with a later clock"
-                    : !sameSettings ? "reloaded: night window, aliases or zones changed"
-                    : "reloaded: its --columns rules changed");
-        }
-        int removed = 0;
-        for (StoredFile known : stored.values()) {
-            if (!present.contains(known.path())) {
-                store.removeFile(known.id());
-                removed++;
+            if (!load.resume()) {
+                store.beginFile(load.path(), load.sha256());
             }
+            toLoad.add(load.path());
+            status.put(load.path(), load.why().text());
         }
-        if (removed > 0) {
+        for (String gone : plan.toRemove()) {
+            store.removeFile(stored.get(gone).id());
+        }
+        if (!plan.toRemove().isEmpty()) {
             store.markRemoved();
         }
         log.info("Input: {}, {} to load, {} unchanged, {} removed", ConsoleText.count(files.size(), "file"),
-                toLoad.size(), files.size() - toLoad.size(), removed);
+                toLoad.size(), plan.unchanged(), plan.toRemove().size());
         var context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         context.put(FILES_TO_LOAD, toLoad);
         // A rerun of an interrupted run carries it on: the files that run read were read by this one
