@@ -104,7 +104,8 @@ public final class Gazetteer {
 
     private PlaceMatch<Region> lookUpRegion(String k) {
         {
-            Region alias = userRegionAliases.get(NameFolding.normalize(k));
+            // Folded only when there are aliases to look it up in: most runs have none.
+            Region alias = userRegionAliases.isEmpty() ? null : userRegionAliases.get(NameFolding.normalize(k));
             if (alias != null) {
                 return new PlaceMatch<>(k, alias, MatchMethod.ALIAS, 1.0);
             }
@@ -213,8 +214,8 @@ public final class Gazetteer {
 
     private PlaceMatch<District> lookUpDistrict(Region region, String key) {
         {
-            District alias = userDistrictAliases.getOrDefault(region.isoCode(), Map.of())
-                    .get(NameFolding.normalize(key));
+            Map<String, District> aliases = userDistrictAliases.getOrDefault(region.isoCode(), Map.of());
+            District alias = aliases.isEmpty() ? null : aliases.get(NameFolding.normalize(key));
             if (alias != null) {
                 return new PlaceMatch<>(key, alias, MatchMethod.ALIAS, 1.0);
             }
