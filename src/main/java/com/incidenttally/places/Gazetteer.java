@@ -32,10 +32,10 @@ import java.util.regex.Pattern;
  */
 public final class Gazetteer {
 
-    private static final String REGIONS = "/places/regions.csv";
-    private static final String DISTRICTS = "/places/districts.csv";
-    private static final String WIDER_NAMES = "/places/wider-names.csv";
-    private static final String CITIES = "/places/cities.csv";
+    static final String REGIONS = "/places/regions.csv";
+    static final String DISTRICTS = "/places/districts.csv";
+    static final String WIDER_NAMES = "/places/wider-names.csv";
+    static final String CITIES = "/places/cities.csv";
     private static volatile Gazetteer bundled;
 
     private final Places places;
@@ -52,6 +52,11 @@ public final class Gazetteer {
         this.userDistrictAliases = userDistrictAliases;
     }
 
+    /** A gazetteer of these places, with no user aliases: for the tests that compare two ways of building them. */
+    static Gazetteer of(Places places) {
+        return new Gazetteer(places, Map.of(), Map.of());
+    }
+
     /** The gazetteer bundled with the application, read once from the classpath. */
     public static Gazetteer bundled() {
         Gazetteer gazetteer = bundled;
@@ -59,7 +64,7 @@ public final class Gazetteer {
             synchronized (Gazetteer.class) {
                 gazetteer = bundled;
                 if (gazetteer == null) {
-                    gazetteer = new Gazetteer(Places.load(), Map.of(), Map.of());
+                    gazetteer = new Gazetteer(Places.bundled(), Map.of(), Map.of());
                     bundled = gazetteer;
                 }
             }
@@ -99,7 +104,8 @@ public final class Gazetteer {
 
     private PlaceMatch<Region> lookUpRegion(String k) {
         {
-            Region alias = userRegionAliases.get(NameFolding.normalize(k));
+            // Folded only when there are aliases to look it up in: most runs have none.
+            Region alias = userRegionAliases.isEmpty() ? null : userRegionAliases.get(NameFolding.normalize(k));
             if (alias != null) {
                 return new PlaceMatch<>(k, alias, MatchMethod.ALIAS, 1.0);
             }
@@ -208,8 +214,8 @@ public final class Gazetteer {
 
     private PlaceMatch<District> lookUpDistrict(Region region, String key) {
         {
-            District alias = userDistrictAliases.getOrDefault(region.isoCode(), Map.of())
-                    .get(NameFolding.normalize(key));
+            Map<String, District> aliases = userDistrictAliases.getOrDefault(region.isoCode(), Map.of());
+            District alias = aliases.isEmpty() ? null : aliases.get(NameFolding.normalize(key));
             if (alias != null) {
                 return new PlaceMatch<>(key, alias, MatchMethod.ALIAS, 1.0);
             }
@@ -295,7 +301,7 @@ public final class Gazetteer {
      * @param cityIndex towns and cities (GeoNames, 5,000 people or more, a name no other region's place has) and
      *                  urban okrugs, each under its region: a name two regions share resolves to neither
      */
-    private record Places(Map<String, Region> regions, NameIndex<Region> regionIndex,
+    record Places(Map<String, Region> regions, NameIndex<Region> regionIndex,
                           Map<String, List<District>> districts,
                           Map<String, NameIndex<District>> districtIndexes,
                           Map<String, WiderName> widerNames, NameIndex<Region> cityIndex) {
@@ -313,9 +319,16 @@ public final class Gazetteer {
             return wider;
         }
 
+        /** The bundled data as the build indexed it ({@link GazetteerIndex}), or indexed now when that is missing or stale. */
+        static Places bundled() {
+            Places built = GazetteerIndex.readBundled();
+            return built != null ? built : load();
+        }
+
+        /** The bundled data read from its CSV files and indexed. */
         static Places load() {
             Map<String, Region> regions = new LinkedHashMap<>();
-            NameIndex<Region> regionIndex = new NameIndex<>(true, Set.of(), GrammarFolding::regionKeys, GrammarFolding::regionKinds);
+            NameIndex<Region> regionIndex = new NameIndex<>(true, Set.of(), NameIndex.Folding.REGION);
             for (NamedCsvRecord row : readResource(REGIONS, true)) {
                 AreaKind kind = row.findField("kind").orElse("").equals(AreaKind.SEA.code()) ? AreaKind.SEA : AreaKind.REGION;
                 Region region = new Region(row.getField("iso_code"), row.getField("name"),
@@ -352,8 +365,7 @@ public final class Gazetteer {
                 districts.computeIfAbsent(district.regionIso(), k -> new ArrayList<>()).add(district);
                 NameIndex<District> index =
                         districtIndexes.computeIfAbsent(district.regionIso(),
-                                k -> new NameIndex<>(true, allDistrictSpellings, GrammarFolding::districtKeys,
-                                        GrammarFolding::regionOnlyKinds));
+                                k -> new NameIndex<>(true, allDistrictSpellings, NameIndex.Folding.DISTRICT));
                 index.add(district.name(), district);
                 index.add(district.nameRu(), district);
                 aliases(row).forEach(alias -> index.addAlias(alias, district));
@@ -389,7 +401,7 @@ public final class Gazetteer {
                 }
             }
             districtIndexes.values().forEach(index -> allDistrictSpellings.addAll(index.spellings()));
-            NameIndex<Region> cityIndex = new NameIndex<>(false, Set.of(), name -> List.of());
+            NameIndex<Region> cityIndex = new NameIndex<>(false, Set.of(), NameIndex.Folding.PLAIN);
             for (NamedCsvRecord row : cityRows) {
                 Region region = regions.get(row.getField("region_iso"));
                 if (region == null) {

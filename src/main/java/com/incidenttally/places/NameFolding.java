@@ -76,6 +76,27 @@ final class NameFolding {
         if (name == null) {
             return "";
         }
+        // One name is folded several times as it is resolved (its notes, its kind words, each key): the last two
+        // names this thread folded are kept, and a name met again is not folded again.
+        String[] last = LAST_NORMALIZED.get();
+        if (name.equals(last[0])) {
+            return last[1];
+        }
+        if (name.equals(last[2])) {
+            return last[3];
+        }
+        String folded = fold(name);
+        last[2] = last[0];
+        last[3] = last[1];
+        last[0] = name;
+        last[1] = folded;
+        return folded;
+    }
+
+    /** The last two names this thread normalized and their folded forms: name, folded, name, folded. */
+    private static final ThreadLocal<String[]> LAST_NORMALIZED = ThreadLocal.withInitial(() -> new String[4]);
+
+    private static String fold(String name) {
         String s = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replace('ё', 'е');
         s = RAION_ABBREVIATION.matcher(s).replaceAll(" район ");

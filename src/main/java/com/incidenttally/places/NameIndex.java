@@ -48,6 +48,26 @@ final class NameIndex<T> {
     private final Map<String, PlaceMatch<T>> resolved = new ConcurrentHashMap<>();
     private final boolean fuzzy;
     private final Set<String> namesElsewhere;
+    /** Which of the gazetteer's foldings the keys were made with; null for an index made with other functions. */
+    private final Folding folding;
+
+    /** The ways the gazetteer folds the names of its indexes: how a name's grammar keys and stated kinds are read. */
+    enum Folding {
+        /** Regions: {@link GrammarFolding#regionKeys}, {@link GrammarFolding#regionKinds}. */
+        REGION(GrammarFolding::regionKeys, GrammarFolding::regionKinds),
+        /** Districts of one region: {@link GrammarFolding#districtKeys}, {@link GrammarFolding#regionOnlyKinds}. */
+        DISTRICT(GrammarFolding::districtKeys, GrammarFolding::regionOnlyKinds),
+        /** Towns and cities: no grammar keys, no kinds. */
+        PLAIN(name -> List.of(), name -> Set.of());
+
+        private final Function<String, List<String>> grammarKeys;
+        private final Function<String, Set<String>> statedKinds;
+
+        Folding(Function<String, List<String>> grammarKeys, Function<String, Set<String>> statedKinds) {
+            this.grammarKeys = grammarKeys;
+            this.statedKinds = statedKinds;
+        }
+    }
 
     /**
      * @param fuzzy          whether to guess at names no rule matches exactly
@@ -66,6 +86,17 @@ final class NameIndex<T> {
      */
     NameIndex(boolean fuzzy, Set<String> namesElsewhere, Function<String, List<String>> grammarKeys,
               Function<String, Set<String>> statedKinds) {
+        this(fuzzy, namesElsewhere, grammarKeys, statedKinds, null);
+    }
+
+    /** An index whose folding is one of the gazetteer's own, so that it can be kept in the built index file. */
+    NameIndex(boolean fuzzy, Set<String> namesElsewhere, Folding folding) {
+        this(fuzzy, namesElsewhere, folding.grammarKeys, folding.statedKinds, folding);
+    }
+
+    private NameIndex(boolean fuzzy, Set<String> namesElsewhere, Function<String, List<String>> grammarKeys,
+                      Function<String, Set<String>> statedKinds, Folding folding) {
+        this.folding = folding;
         this.fuzzy = fuzzy;
         this.namesElsewhere = namesElsewhere;
         this.names = new Keys<>(grammarKeys, statedKinds);
@@ -151,6 +182,46 @@ final class NameIndex<T> {
 
     private static final String SPELLING = "spelling:";
 
+    /**
+     * Writes everything this index was built with (not what it has resolved since, nor the European spellings,
+     * which are made on first use as ever): {@link #read} makes an index that answers every name alike. Maps are
+     * written in their iteration order and read back into maps of the same kind filled in that order, so the fuzzy
+     * rule meets the spellings in the same order too.
+     */
+    void write(GazetteerIndex.Out out, java.util.function.ToIntFunction<T> idOf) throws java.io.IOException {
+        if (folding == null) {
+            throw new IllegalStateException("an index made with functions of its own cannot be written");
+        }
+        out.writeBoolean(fuzzy);
+        out.writeByte(folding.ordinal());
+        for (Keys<T> keys : List.of(names, formerNames, abolished)) {
+            keys.write(out, idOf);
+        }
+        out.writeInt(europeanSources.size());
+        for (EuropeanSource<T> source : europeanSources) {
+            out.writeStrings(source.names());
+            out.writeBoolean(source.ukrainian());
+            out.writeInt(idOf.applyAsInt(source.place()));
+        }
+    }
+
+    /** An index as {@link #write} wrote it, with the spellings of places outside it. */
+    static <T> NameIndex<T> read(GazetteerIndex.In in, Set<String> namesElsewhere, java.util.function.IntFunction<T> place)
+            throws java.io.IOException {
+        boolean fuzzy = in.readBoolean();
+        NameIndex<T> index = new NameIndex<>(fuzzy, namesElsewhere, Folding.values()[in.readByte()]);
+        for (Keys<T> keys : List.of(index.names, index.formerNames, index.abolished)) {
+            keys.read(in, place);
+        }
+        int sources = in.readInt();
+        for (int i = 0; i < sources; i++) {
+            List<String> names = in.readStrings();
+            boolean ukrainian = in.readBoolean();
+            index.europeanSources.add(new EuropeanSource<>(names, ukrainian, place.apply(in.readInt())));
+        }
+        return index;
+    }
+
     /** The four keys of a set of names, from strict to loose. */
     private static final class Keys<T> {
         private final Map<String, Set<T>> byName = new HashMap<>();
@@ -166,6 +237,48 @@ final class NameIndex<T> {
         Keys(Function<String, List<String>> grammarKeys, Function<String, Set<String>> statedKinds) {
             this.grammarKeys = grammarKeys;
             this.statedKinds = statedKinds;
+        }
+
+        void write(GazetteerIndex.Out out, java.util.function.ToIntFunction<T> idOf) throws java.io.IOException {
+            for (Map<String, Set<T>> map : List.of(byName, byCore, byGrammar, bySpelling)) {
+                out.writeInt(map.size());
+                for (Map.Entry<String, Set<T>> entry : map.entrySet()) {
+                    out.writeString(entry.getKey());
+                    out.writeInt(entry.getValue().size());
+                    for (T place : entry.getValue()) {
+                        out.writeInt(idOf.applyAsInt(place));
+                    }
+                }
+            }
+            for (Map<T, Set<String>> map : List.of(kinds, own)) {
+                out.writeInt(map.size());
+                for (Map.Entry<T, Set<String>> entry : map.entrySet()) {
+                    out.writeInt(idOf.applyAsInt(entry.getKey()));
+                    out.writeStrings(entry.getValue());
+                }
+            }
+        }
+
+        void read(GazetteerIndex.In in, java.util.function.IntFunction<T> place) throws java.io.IOException {
+            for (Map<String, Set<T>> map : List.of(byName, byCore, byGrammar, bySpelling)) {
+                int size = in.readInt();
+                for (int i = 0; i < size; i++) {
+                    String key = in.readString();
+                    int count = in.readInt();
+                    Set<T> places = new LinkedHashSet<>();
+                    for (int j = 0; j < count; j++) {
+                        places.add(place.apply(in.readInt()));
+                    }
+                    map.put(key, places);
+                }
+            }
+            for (Map<T, Set<String>> map : List.of(kinds, own)) {
+                int size = in.readInt();
+                for (int i = 0; i < size; i++) {
+                    T key = place.apply(in.readInt());
+                    map.put(key, new java.util.HashSet<>(in.readStrings()));
+                }
+            }
         }
 
         void add(String name, T place, boolean ownName) {
