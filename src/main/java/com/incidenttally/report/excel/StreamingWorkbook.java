@@ -33,8 +33,9 @@ final class StreamingWorkbook extends SXSSFWorkbook {
             throw new IllegalArgumentException("a deflate level is -1 or 0 to 9, not " + deflateLevel);
         }
         this.deflateLevel = deflateLevel;
-        // Temp files stay uncompressed: gzip cost about a third of the time of a big Incidents
-        // sheet. A million incidents need about a gigabyte free in java.io.tmpdir while writing.
+        // Not POI's gzipped temp files (gzip, then gunzip and deflate again when zipping, cost about a
+        // third of the time of a big Incidents sheet): ours are deflated once, as the zip needs them.
+        // A million rows' sheets take about 90 MB in the temp folder while writing, not 700 MB.
         setCompressTempFiles(false);
     }
 
