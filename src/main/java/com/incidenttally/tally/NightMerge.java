@@ -22,13 +22,38 @@ public final class NightMerge {
      * keyed ones by key then file order. Reports that merge are side by side, and the groups come
      * in the order their incidents are numbered.
      */
-    public static final Comparator<Report> MERGE_ORDER = (a, b) -> {
-        if (a.keyed() != b.keyed()) {
-            return a.keyed() ? 1 : -1;
+    public static final Comparator<Report> MERGE_ORDER = NightMerge::compare;
+
+    /**
+     * {@link #MERGE_ORDER}: {@link Report#KEY_ORDER} or {@link Report#ID_ORDER}, then
+     * {@link Report#FILE_ORDER}, field by field. Sorting a million reports calls it tens of millions
+     * of times: chained comparators (one made per call) were a twentieth of a big report's time.
+     */
+    private static int compare(Report a, Report b) {
+        boolean keyed = a.keyed();
+        if (keyed != b.keyed()) {
+            return keyed ? 1 : -1;
         }
-        return a.keyed() ? Report.KEY_ORDER.thenComparing(Report.FILE_ORDER).compare(a, b)
-                : Report.ID_ORDER.compare(a, b);
-    };
+        int c;
+        if (keyed) {
+            c = a.night().compareTo(b.night());
+            if (c == 0) {
+                c = a.regionIso().compareTo(b.regionIso());
+            }
+            if (c == 0) {
+                c = a.districtKey().compareTo(b.districtKey());
+            }
+            if (c == 0) {
+                c = a.eventType().compareTo(b.eventType());
+            }
+        } else {
+            c = a.incidentId().compareTo(b.incidentId());
+        }
+        if (c == 0) {
+            c = a.file().compareTo(b.file());
+        }
+        return c != 0 ? c : Long.compare(a.line(), b.line());
+    }
 
     private NightMerge() {
     }

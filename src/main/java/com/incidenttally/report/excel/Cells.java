@@ -9,6 +9,7 @@ import com.incidenttally.report.ReportTexts;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFRow;
 
 /**
  * Writes values into cells the one safe way: text always as a string cell (never a formula),
@@ -27,6 +28,8 @@ final class Cells {
     private final ReportTexts texts;
     private Sheet widthsSheet;
     private int[] widths = new int[0];
+    private Sheet defaultHeightSheet;
+    private float defaultHeight;
 
     Cells(WorkbookStyles styles) {
         this(styles, ReportTexts.english());
@@ -80,7 +83,7 @@ final class Cells {
                     && row.getSheet().getWorkbook().getFontAt(cell.getCellStyle().getFontIndex()).getBold();
             int lines = lines(value, columnWidth(row.getSheet(), column) / 256.0, bold);
             float height = Math.min(lines, MAX_WRAPPED_LINES) * LINE_HEIGHT;
-            if (height > row.getHeightInPoints()) {
+            if (height > heightInPoints(row)) {
                 row.setHeightInPoints(height);
             }
         }
@@ -161,6 +164,22 @@ final class Cells {
             return (RUSSIAN_WIDTHS.charAt(c - 0x410) - '0' + 10) / 20.0;
         }
         return c < 0x2E80 ? 1.4 : 2.1;
+    }
+
+    /**
+     * A row's height: a streamed row of no height of its own has the sheet's default, which POI looks
+     * up in the sheet's XML each time it is asked (a fifth of a wrapped cell's time); read once here.
+     */
+    private float heightInPoints(Row row) {
+        if (row instanceof SXSSFRow streamed && !streamed.hasCustomHeight()) {
+            Sheet sheet = row.getSheet();
+            if (sheet != defaultHeightSheet) {
+                defaultHeightSheet = sheet;
+                defaultHeight = sheet.getDefaultRowHeightInPoints();
+            }
+            return defaultHeight;
+        }
+        return row.getHeightInPoints();
     }
 
     /**

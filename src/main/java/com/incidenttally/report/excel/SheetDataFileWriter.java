@@ -1,11 +1,15 @@
 package com.incidenttally.report.excel;
 
 import java.io.File;
-import java.io.FileOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.FileInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -19,8 +23,9 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
  * character through a {@link java.io.BufferedWriter}, which takes a lock per character, and makes
  * an array per character it escapes; at a million incidents that was most of the report's time.
  * This one escapes runs of plain text at once into a buffer that takes no lock (a sheet is written
- * by one thread), encodes it to UTF-8 a buffer at a time, and makes each cell reference's column
- * letters and each style number once. {@code StreamingWorkbookTests} holds it to POI's bytes.
+ * by one thread), hands it a buffer at a time to a second thread that encodes it to UTF-8 and
+ * deflates it ({@link DeflatingSheetFile}), and makes each cell reference's column letters and each
+ * style number once. {@code StreamingWorkbookTests} holds it to POI's bytes.
  */
 final class SheetDataFileWriter extends SheetDataWriter {
 
@@ -32,9 +37,25 @@ final class SheetDataFileWriter extends SheetDataWriter {
     private String[] styleNumbers = new String[64];
     private String rowNumber;
 
-    SheetDataFileWriter(SharedStringsTable sharedStrings) throws IOException {
+    /** @param deflateLevel the level the rows are deflated at, on a second thread, as they are written */
+    SheetDataFileWriter(SharedStringsTable sharedStrings, int deflateLevel) throws IOException {
         super(sharedStrings);
         this.sharedStrings = sharedStrings != null;
+        rows().start(deflateLevel);
+    }
+
+    /** The temp file, deflated as it is written (set up by POI's constructor through {@link #createWriter}). */
+    private DeflatingSheetFile rows() {
+        return (DeflatingSheetFile) ((UnsynchronizedWriter) _out).out;
+    }
+
+    /**
+     * The rows' XML, deflated: {@link SplicingZipOutputStream} puts the file into the zip as it is.
+     * Read as a stream, it gives the XML, as POI's plain temp file would.
+     */
+    @Override
+    public InputStream getWorksheetXMLInputStream() throws IOException {
+        return new DeflatedRows(rows());
     }
 
     @Override
@@ -127,7 +148,7 @@ final class SheetDataFileWriter extends SheetDataWriter {
 
     @Override
     public Writer createWriter(File file) throws IOException {
-        return new UnsynchronizedWriter(new OutputStreamWriter(new FileOutputStream(file), StandardCharsets.UTF_8));
+        return new UnsynchronizedWriter(new DeflatingSheetFile(file));
     }
 
     /**
@@ -267,6 +288,62 @@ final class SheetDataFileWriter extends SheetDataWriter {
                 closed = true;
                 used = 0;
                 out.close();
+            }
+        }
+    }
+
+    /**
+     * A sheet's deflated rows, which the zip takes as they are ({@link #rows()}); read, they inflate.
+     * The file ends on a flush point, so reading appends an empty last block (fixed codes: bits 1, 01,
+     * end of block).
+     */
+    static final class DeflatedRows extends FilterInputStream {
+
+        private static final byte[] LAST_BLOCK = {0x03, 0x00};
+
+        private final DeflatingSheetFile rows;
+
+        DeflatedRows(DeflatingSheetFile rows) {
+            super(null);
+            this.rows = rows;
+        }
+
+        DeflatingSheetFile rows() {
+            return rows;
+        }
+
+        private InputStream opened() throws IOException {
+            if (in == null) {
+                in = new InflaterInputStream(new SequenceInputStream(new FileInputStream(rows.file()),
+                        new ByteArrayInputStream(LAST_BLOCK)), new Inflater(true), 1 << 16);
+            }
+            return in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return opened().read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return opened().read(b, off, len);
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return opened().skip(n);
+        }
+
+        @Override
+        public int available() throws IOException {
+            return opened().available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
             }
         }
     }

@@ -16,17 +16,20 @@ import java.util.TreeMap;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.CRC32;
 
 import com.incidenttally.report.ReportFixtures;
 import com.incidenttally.report.ReportTexts;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Our streamed workbook against POI's own: the same XML in every sheet, only written faster. */
 class StreamingWorkbookTests {
@@ -96,6 +99,98 @@ class StreamingWorkbookTests {
         }
 
         assertThat(bytes.toByteArray()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void zipsEveryEntryWithTheRightChecksumAndSize(@TempDir Path dir) throws IOException {
+        Path xlsx = dir.resolve("ours.xlsx");
+        write(new StreamingWorkbook(100, 3), xlsx);
+
+        // Each entry's CRC-32 and size as the zip's directory gives them, against what it inflates to.
+        Map<String, byte[]> read = new TreeMap<>();
+        try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] bytes = in.readAllBytes();
+                    CRC32 crc = new CRC32();
+                    crc.update(bytes);
+                    assertThat(entry.getCrc()).as(entry.getName()).isEqualTo(crc.getValue());
+                    assertThat(entry.getSize()).as(entry.getName()).isEqualTo(bytes.length);
+                    read.put(entry.getName(), bytes);
+                }
+            }
+        }
+        assertThat(read).containsKeys("[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml");
+        Map<String, byte[]> sheets = sheets(xlsx);
+        assertThat(sheets).hasSize(5);
+        for (Map.Entry<String, byte[]> sheet : sheets.entrySet()) {
+            assertThat(read.get(sheet.getKey())).as(sheet.getKey()).isEqualTo(sheet.getValue());
+        }
+        try (XSSFWorkbook reopened = new XSSFWorkbook(xlsx.toFile())) {
+            assertThat(reopened.getSheet("Hostile").getRow(9).getCell(0).getStringCellValue()).isEqualTo(HOSTILE[9]);
+            assertThat(reopened.getSheet("Hostile").getLastRowNum()).isEqualTo(HOSTILE.length * 20 - 1);
+        } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IOException(e);
+        }
+    }
+
+    @Test
+    void combinesChecksumsAsOneOverBothParts() {
+        java.util.Random random = new java.util.Random(18);
+        for (int[] lengths : new int[][] {{0, 0}, {0, 7}, {7, 0}, {1, 1}, {1_000, 65_537}, {65_536, 3}, {5, 1 << 20}}) {
+            byte[] first = new byte[lengths[0]];
+            byte[] second = new byte[lengths[1]];
+            random.nextBytes(first);
+            random.nextBytes(second);
+            CRC32 whole = new CRC32();
+            whole.update(first);
+            whole.update(second);
+            CRC32 a = new CRC32();
+            a.update(first);
+            CRC32 b = new CRC32();
+            b.update(second);
+            assertThat(SplicingZipOutputStream.combine(a.getValue(), b.getValue(), second.length))
+                    .as(Arrays.toString(lengths)).isEqualTo(whole.getValue());
+        }
+    }
+
+    @Test
+    void deflatesTheRowsOnAnotherThreadAndReadsThemBack(@TempDir Path dir) throws IOException {
+        String text = "a".repeat((1 << 16) - 1) + "\uD83D\uDE80 <row/> Тракторозаводский " + "x".repeat(200_000) + "\uD83D";
+        DeflatingSheetFile rows = new DeflatingSheetFile(dir.resolve("rows").toFile());
+        rows.start(3);
+        try (SheetDataFileWriter.UnsynchronizedWriter writer = new SheetDataFileWriter.UnsynchronizedWriter(rows)) {
+            writer.write(text);
+        }
+
+        // A half of a pair left at the very end is written as "?", as an OutputStreamWriter writes it.
+        byte[] expected = (text.substring(0, text.length() - 1) + "?").getBytes(StandardCharsets.UTF_8);
+        try (InputStream in = new SheetDataFileWriter.DeflatedRows(rows)) {
+            assertThat(in.readAllBytes()).isEqualTo(expected);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(expected);
+        assertThat(rows.length()).isEqualTo(expected.length);
+        assertThat(rows.crc()).isEqualTo(crc.getValue());
+        assertThat(rows.file().length()).isLessThan(expected.length / 10);
+    }
+
+    @Test
+    void saysWhichTempFileCouldNotBeWritten(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("gone").resolve("rows.xml");
+        DeflatingSheetFile rows = new DeflatingSheetFile(missing.toFile());
+        rows.start(3);
+        SheetDataFileWriter.UnsynchronizedWriter writer = new SheetDataFileWriter.UnsynchronizedWriter(rows);
+        // More than the other thread is handed at once: the writer must not wait on a thread that failed.
+        for (int i = 0; i < 20; i++) {
+            try {
+                writer.write("<row/>".repeat(20_000));
+            } catch (IOException failedEarly) {
+                break;
+            }
+        }
+        assertThatThrownBy(writer::close).isInstanceOf(IOException.class)
+                .hasMessageContaining("could not write the sheet's temp file").hasMessageContaining(missing.toString());
     }
 
     /** The report's own Incidents and Data quality sheets from the fixture, and a sheet of hostile text and every kind of cell. */
