@@ -80,6 +80,8 @@ CREATE TABLE IF NOT EXISTS it_resolution (
     night       DATE           NOT NULL
 );
 CREATE INDEX IF NOT EXISTS it_resolution_file ON it_resolution (file_id, line);
+-- A report reads the resolutions of its own nights only.
+CREATE INDEX IF NOT EXISTS it_resolution_night ON it_resolution (night);
 
 -- The nights of reports that carry an incident_id (a few percent of rows): an id whose reports
 -- lie on several nights is found here without reading the row groups.

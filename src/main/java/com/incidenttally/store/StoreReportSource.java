@@ -147,24 +147,58 @@ public final class StoreReportSource implements ReportSource {
         }
     }
 
+    /** Ids of the loaded files: only their rows count. */
+    private java.util.Set<Long> loadedFiles() {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT id FROM it_file WHERE status = 'LOADED'", Long.class));
+    }
+
+    /**
+     * Summed per file by SQL through the index on nights (a join with the files would read every
+     * file's rows), then over the loaded files here.
+     */
     @Override
     public List<ResolutionRow> resolutions(LocalDate from, LocalDate to) {
-        return jdbc.query("""
-                SELECT r.kind, r.region_iso, r.input, r.method, MIN(r.canonical), MIN(r.score), SUM(r.rows_count)
-                FROM it_resolution r JOIN it_file f ON f.id = r.file_id
-                WHERE f.status = 'LOADED' AND r.night BETWEEN ? AND ?
-                GROUP BY r.kind, r.region_iso, r.input, r.method
-                """, (rs, n) -> new ResolutionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getDouble(6), rs.getLong(7)), java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+        java.util.Set<Long> loaded = loadedFiles();
+        record Key(String kind, String regionIso, String input, String method) {
+        }
+        Map<Key, ResolutionRow> rows = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT r.file_id, r.kind, r.region_iso, r.input, r.method, MIN(r.canonical), MIN(r.score),
+                       SUM(r.rows_count)
+                FROM it_resolution r WHERE r.night BETWEEN ? AND ?
+                GROUP BY r.file_id, r.kind, r.region_iso, r.input, r.method
+                """, rs -> {
+            if (loaded.contains(rs.getLong(1))) {
+                ResolutionRow row = new ResolutionRow(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getLong(8));
+                rows.merge(new Key(row.kind(), row.regionIso(), row.input(), row.method()), row, (a, b) ->
+                        new ResolutionRow(a.kind(), a.regionIso(), a.input(), a.method(), min(a.canonical(),
+                                b.canonical()), Math.min(a.score(), b.score()), a.rows() + b.rows()));
+            }
+        }, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+        return List.copyOf(rows.values());
+    }
+
+    /** The smaller text as SQL's MIN takes it, nulls left out. */
+    private static String min(String a, String b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override
     public List<UnresolvedDistrict> unresolvedDistricts(LocalDate from, LocalDate to) {
-        return jdbc.query("SELECT r.region_iso, r.input, SUM(r.rows_count) FROM it_resolution r JOIN it_file f"
-                + " ON f.id = r.file_id WHERE f.status = 'LOADED' AND r.kind = 'district' AND r.method = 'unresolved'"
-                + " AND r.night BETWEEN ? AND ? GROUP BY r.region_iso, r.input",
-                (rs, n) -> new UnresolvedDistrict(rs.getString(1), rs.getString(2), rs.getLong(3)),
-                java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+        java.util.Set<Long> loaded = loadedFiles();
+        record Key(String regionIso, String input) {
+        }
+        Map<Key, Long> rows = new LinkedHashMap<>();
+        jdbc.query("SELECT r.file_id, r.region_iso, r.input, SUM(r.rows_count) FROM it_resolution r"
+                + " WHERE r.night BETWEEN ? AND ? AND r.kind = 'district' AND r.method = 'unresolved'"
+                + " GROUP BY r.file_id, r.region_iso, r.input", rs -> {
+            if (loaded.contains(rs.getLong(1))) {
+                rows.merge(new Key(rs.getString(2), rs.getString(3)), rs.getLong(4), Long::sum);
+            }
+        }, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+        return rows.entrySet().stream().map(e -> new UnresolvedDistrict(e.getKey().regionIso(), e.getKey().input(),
+                e.getValue())).toList();
     }
 
     @Override
