@@ -11,6 +11,7 @@ CREATE TABLE IF NOT EXISTS it_file (
     sha256         VARCHAR(64)   NOT NULL,
     status         VARCHAR(16)   NOT NULL,
     encoding       VARCHAR(60),
+    delimiter      VARCHAR(10),
     rows_read      BIGINT        NOT NULL DEFAULT 0,
     rows_accepted  BIGINT        NOT NULL DEFAULT 0,
     rows_rejected  BIGINT        NOT NULL DEFAULT 0,

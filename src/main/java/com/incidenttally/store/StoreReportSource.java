@@ -219,31 +219,7 @@ public final class StoreReportSource implements ReportSource {
 
     @Override
     public List<StoredInput> inputFiles() {
-        return store.files().stream().map(f -> {
-            String[] dialect = dialect(f.encoding());
-            return new StoredInput(f.path(), f.sha256(), f.status(), dialect[0], dialect[1], f.rowsRead(),
-                    f.rowsAccepted(), f.rowsRejected(), f.message());
-        }).toList();
-    }
-
-    /**
-     * The encoding and the delimiter of a file as the store keeps them in one column, the way
-     * {@code CsvDialect.describe()} wrote them: {@code UTF-8 (BOM), ';'} or {@code windows-1251, tab}.
-     */
-    static String[] dialect(String described) {
-        if (described == null) {
-            return new String[] {null, null};
-        }
-        int comma = described.lastIndexOf(", ");
-        if (comma < 0) {
-            return new String[] {described, null};
-        }
-        String delimiter = described.substring(comma + 2);
-        if (delimiter.equals("tab")) {
-            delimiter = "\t";
-        } else if (delimiter.length() == 3 && delimiter.startsWith("'") && delimiter.endsWith("'")) {
-            delimiter = delimiter.substring(1, 2);
-        }
-        return new String[] {described.substring(0, comma), delimiter};
+        return store.files().stream().map(f -> new StoredInput(f.path(), f.sha256(), f.status(), f.encoding(),
+                f.delimiter(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(), f.message())).toList();
     }
 }
