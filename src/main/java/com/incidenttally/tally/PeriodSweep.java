@@ -41,7 +41,7 @@ public final class PeriodSweep {
     public static final int FAR_ROWS_LISTED = 100;
     /** Rows the merge's sorts hold before they spill, by default. */
     public static final long BUDGET_ROWS = 250_000;
-    /** Elements of a listing held in memory; a bigger listing goes to a file. */
+    /** Elements of a listing held in memory (at most the merge's budget); a bigger listing goes to a file. */
     static final int LISTING_HELD = 20_000;
 
     static final String KIND_REGION = "region";
@@ -123,9 +123,11 @@ public final class PeriodSweep {
         RejectionScope scope = new RejectionScope(period, filesReadThisRun);
         SourceTally sourceTally = new SourceTally();
         WorkFolder work = new WorkFolder(workParent);
-        SpilledListing<MergedIncident> incidents = new SpilledListing<>(ListingCodecs.INCIDENT, listingHeld, work::path);
-        SpilledListing<MergeNote> notes = new SpilledListing<>(ListingCodecs.NOTE, listingHeld, work::path);
-        SpilledListing<Rejection> rejected = new SpilledListing<>(ListingCodecs.REJECTION, listingHeld, work::path);
+        // A listing held in memory counts against the merge's budget too: a small heap sets a small budget.
+        int held = (int) Math.min(listingHeld, budgetRows);
+        SpilledListing<MergedIncident> incidents = new SpilledListing<>(ListingCodecs.INCIDENT, held, work::path);
+        SpilledListing<MergeNote> notes = new SpilledListing<>(ListingCodecs.NOTE, held, work::path);
+        SpilledListing<Rejection> rejected = new SpilledListing<>(ListingCodecs.REJECTION, held, work::path);
         try {
             Map<LocalDate, Long> elsewhere = source.spanningElsewhere();
             sweep(previous, tallies, sourceTally, incidents, notes, work, elsewhere);
