@@ -192,8 +192,16 @@ public final class ExternalSort<T> implements AutoCloseable {
             out.writeInt(-1);
             return;
         }
-        out.writeInt(value.length());
-        out.writeChars(value);
+        int length = value.length();
+        out.writeInt(length);
+        // In one write: DataOutputStream.writeChars writes each byte on its own.
+        byte[] bytes = new byte[length * 2];
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            bytes[2 * i] = (byte) (c >>> 8);
+            bytes[2 * i + 1] = (byte) c;
+        }
+        out.write(bytes);
     }
 
     public static String text(DataInputStream in) throws IOException {
