@@ -11,6 +11,7 @@ CREATE TABLE IF NOT EXISTS it_file (
     sha256         VARCHAR(64)   NOT NULL,
     status         VARCHAR(16)   NOT NULL,
     encoding       VARCHAR(60),
+    delimiter      VARCHAR(10),
     rows_read      BIGINT        NOT NULL DEFAULT 0,
     rows_accepted  BIGINT        NOT NULL DEFAULT 0,
     rows_rejected  BIGINT        NOT NULL DEFAULT 0,
@@ -80,6 +81,8 @@ CREATE TABLE IF NOT EXISTS it_resolution (
     night       DATE           NOT NULL
 );
 CREATE INDEX IF NOT EXISTS it_resolution_file ON it_resolution (file_id, line);
+-- A report reads the resolutions of its own nights only.
+CREATE INDEX IF NOT EXISTS it_resolution_night ON it_resolution (night);
 
 -- The nights of reports that carry an incident_id (a few percent of rows): an id whose reports
 -- lie on several nights is found here without reading the row groups.

@@ -18,8 +18,13 @@ public record CsvDialect(Charset charset, boolean bom, char delimiter) {
 
     /** For people: {@code UTF-8 (BOM), ';'}, {@code windows-1251, ','}, {@code UTF-8, tab}. */
     public String describe() {
-        String name = charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : charset.name();
         String separator = delimiter == '\t' ? "tab" : "'" + delimiter + "'";
-        return name + (bom ? " (BOM)" : "") + ", " + separator;
+        return encoding() + ", " + separator;
+    }
+
+    /** The character set as Run info shows it: {@code UTF-8}, {@code UTF-8 (BOM)}, {@code windows-1251}. */
+    public String encoding() {
+        String name = charset.equals(StandardCharsets.UTF_8) ? "UTF-8" : charset.name();
+        return name + (bom ? " (BOM)" : "");
     }
 }

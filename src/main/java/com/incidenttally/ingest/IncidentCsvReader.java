@@ -140,6 +140,16 @@ public final class IncidentCsvReader implements IncidentRows {
         return dialect.describe();
     }
 
+    @Override
+    public String encoding() {
+        return dialect.encoding();
+    }
+
+    @Override
+    public String delimiter() {
+        return String.valueOf(dialect.delimiter());
+    }
+
     /** What a person should know about how the file was read; each said once. */
     @Override
     public List<String> warnings() {

@@ -19,8 +19,18 @@ public interface IncidentRows extends AutoCloseable {
         return null;
     }
 
-    /** How the file was read, as Run info shows it (at most 60 characters). */
+    /** How the file was read, for people (at most 60 characters). */
     String describe();
+
+    /** The file's encoding as Run info shows it (at most 60 characters): {@link #describe()} but for a CSV file. */
+    default String encoding() {
+        return describe();
+    }
+
+    /** The file's field delimiter, or null for a file without one (a workbook). */
+    default String delimiter() {
+        return null;
+    }
 
     /** What a person should know about how the file was read; each said once. */
     List<String> warnings();

@@ -117,7 +117,8 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
                 progress.row();
                 return new Ingested.Row(row, null, name, current.sheet());
             }
-            Ingested end = new Ingested.FileEnd(name, current.describe(), List.copyOf(current.warnings()), null);
+            Ingested end = new Ingested.FileEnd(name, current.encoding(), current.delimiter(),
+                    List.copyOf(current.warnings()), null);
             String scanned = current.contentSha256();
             closeCurrent();
             Optional<String> changedTo = changedWhileRead(name, scanned);
@@ -172,7 +173,7 @@ class IncidentFileItemReader implements ItemStreamReader<Ingested> {
             current = IncidentRows.open(path, name, mapping);
             return null;
         } catch (FileRejectedException e) {
-            return new Ingested.FileEnd(name, null, List.of(), e.reason());
+            return new Ingested.FileEnd(name, null, null, List.of(), e.reason());
         }
     }
 

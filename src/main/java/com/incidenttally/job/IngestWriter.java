@@ -66,7 +66,7 @@ class IngestWriter implements ItemWriter<Ingested> {
                     log.warn("{}: {}", ConsoleText.line(end.path()), ConsoleText.line(warning));
                 }
                 if (end.failure() == null) {
-                    store.finishFile(id, end.encoding(), warnings, clock.instant());
+                    store.finishFile(id, end.encoding(), end.delimiter(), warnings, clock.instant());
                 } else {
                     store.rejectFile(id, end.path(), ControlCharacters.strip(end.failure()), warnings, clock.instant());
                 }

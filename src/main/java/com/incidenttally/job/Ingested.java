@@ -30,7 +30,8 @@ sealed interface Ingested {
      * The end of a file: read whole, or rejected whole with {@code failure} as the reason. Written
      * in the same transaction as the file's last rows, so the file counts whole or not at all.
      */
-    record FileEnd(String path, String encoding, List<String> warnings, String failure) implements Ingested {
+    record FileEnd(String path, String encoding, String delimiter, List<String> warnings, String failure)
+            implements Ingested {
     }
 
     /**

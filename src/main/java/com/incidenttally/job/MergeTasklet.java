@@ -1,8 +1,9 @@
 package com.incidenttally.job;
 
 import com.incidenttally.store.IncidentStore;
-import com.incidenttally.store.StoredReportData;
+import com.incidenttally.store.StoreReportSource;
 import com.incidenttally.tally.Period;
+import com.incidenttally.tally.PeriodSweep;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,8 @@ class MergeTasklet implements Tasklet {
         }
         Period period = ReportTasklet.period(store, run);
         Period previous = period.label().equals("all") ? null : period.previous();
-        StoredReportData.indexNights(store, run.merge(), previous == null ? period.from() : previous.from(),
-                period.to(), run.output());
+        PeriodSweep.countNights(new StoreReportSource(store, run.output()), run.merge(),
+                previous == null ? period.from() : previous.from(), period.to());
         store.setState(BUILT_FROM, wanted);
         return RepeatStatus.FINISHED;
     }

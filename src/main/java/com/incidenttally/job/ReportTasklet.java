@@ -13,13 +13,18 @@ import com.incidenttally.report.excel.IncidentWorkbookWriter;
 import com.incidenttally.report.excel.IncidentsCsvWriter;
 import com.incidenttally.report.json.SummaryJsonWriter;
 import com.incidenttally.store.IncidentStore;
-import com.incidenttally.store.StoredReportData;
+import com.incidenttally.store.StoreReportSource;
 import com.incidenttally.tally.FarDate;
+import com.incidenttally.tally.InputFileInfo;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.PeriodEnd;
+import com.incidenttally.tally.PeriodReport;
+import com.incidenttally.tally.PeriodSweep;
+import com.incidenttally.tally.Places;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionReasons;
 import com.incidenttally.tally.RejectionScope;
+import com.incidenttally.tally.ReportSource;
 import com.incidenttally.tally.RunInfo;
 
 import org.slf4j.Logger;
@@ -103,23 +108,39 @@ class ReportTasklet implements Tasklet {
             log.info("Report unchanged since the last run: {}", ConsoleText.line(target));
             RejectionScope scope = new RejectionScope(period, Set.of());
             long[] others = {0};
-            rejections(job, sink -> StoredReportData.rejections(store, rejection -> {
+            ReportSource source = new StoreReportSource(store, run.output());
+            rejections(job, sink -> source.rejections(rejection -> {
                 if (scope.shows(rejection)) {
                     sink.accept(rejection);
                 } else {
                     others[0]++;
                 }
-            }), scope, () -> others[0], StoredReportData.farDates(store, period, run.output()));
+            }), scope, () -> others[0], PeriodSweep.farDates(source, period));
             return RepeatStatus.FINISHED;
         }
 
         Map<String, String> status = (Map<String, String>) job.getExecutionContext().get(FileSyncTasklet.FILE_STATUS);
+        Map<String, String> statusThisRun = status == null ? Map.of() : status;
         Gazetteer places = gazetteer.get();
-        StoredReportData data = new StoredReportData(store, places, period, run.clock(), run.merge(),
-                incidents -> runInfo(run, job, step, status == null ? Map.of() : status, incidents),
-                status == null ? Set.of() : status.keySet()).endingIn(zones);
-        data.spillUnder(run.output());
-        ReportFolder folder = ReportFolder.stage(run.output(), period.label());
+        StoreReportSource source = new StoreReportSource(store, run.output());
+        // The report is finished before any writer starts; its big listings are in the output folder.
+        try (PeriodReport data = new PeriodSweep(source, Places.of(places), period).clock(run.clock()).endingIn(zones)
+                .mergeAcrossSources(run.merge()).newFrom(statusThisRun.keySet()).workIn(run.output())
+                .budgetRows(source.budgetRows())
+                .runInfo(incidents -> runInfo(run, job, step, source, statusThisRun, incidents)).run()) {
+            write(data, run, places, madeFrom);
+            job.getExecutionContext().putString(REPORT_DIR, target.toString());
+            job.getExecutionContext().putLong(REPORT_INCIDENTS, data.totals().incidents());
+            log.info("Report written to {}", ConsoleText.line(target));
+            rejections(job, data::rejections, data.rejectionScope(), data::otherPeriodRejections, data.farDates());
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Writes the report's files into a staging folder and publishes it whole. */
+    private static void write(PeriodReport data, RunParameters run, Gazetteer places, String madeFrom)
+            throws Exception {
+        ReportFolder folder = ReportFolder.stage(run.output(), data.period().label());
         // The charts are drawn on a second core while the workbook is written.
         ExecutorService chartDrawing = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "charts");
@@ -129,16 +150,13 @@ class ReportTasklet implements Tasklet {
         try {
             folder.write(dir -> {
                 ChartRenderer charts = new ChartRenderer(run.language(), places);
-                // incidents.csv is written from the same pass as the Incidents sheet.
-                try (IncidentsCsvWriter incidentsCsv = new IncidentsCsvWriter(ReportTexts.of(run.language(), places),
-                        dir.resolve(IncidentsCsvWriter.FILE))) {
-                    data.alsoList(incidentsCsv);
-                    new IncidentWorkbookWriter(ReportTexts.of(run.language(), places)).write(data,
-                            () -> chartDrawing.submit(() -> charts.render(data, dir.resolve("charts"))),
-                            dir.resolve("incident-report-" + period.label() + ".xlsx"));
-                }
+                ReportTexts texts = ReportTexts.of(run.language(), places);
+                new IncidentWorkbookWriter(texts).write(data,
+                        () -> chartDrawing.submit(() -> charts.render(data, dir.resolve("charts"))),
+                        dir.resolve("incident-report-" + data.period().label() + ".xlsx"));
+                IncidentsCsvWriter.write(texts, data, dir.resolve(IncidentsCsvWriter.FILE));
                 new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
-                new RejectedCsvWriter(ReportTexts.of(run.language(), places)).write(data, dir.resolve("rejected.csv"));
+                new RejectedCsvWriter(texts).write(data, dir.resolve("rejected.csv"));
                 new UnresolvedNamesCsvWriter().write(data, dir.resolve("unresolved-names.csv"));
                 new ReportFingerprint(madeFrom, data.totals().incidents()).writeInto(dir);
             });
@@ -151,11 +169,6 @@ class ReportTasklet implements Tasklet {
             folder.discard();
             throw e;
         }
-        job.getExecutionContext().putString(REPORT_DIR, folder.target().toString());
-        job.getExecutionContext().putLong(REPORT_INCIDENTS, data.totals().incidents());
-        log.info("Report written to {}", ConsoleText.line(folder.target()));
-        rejections(job, data::rejections, data.rejectionScope(), data::otherPeriodRejections, data.farDates());
-        return RepeatStatus.FINISHED;
     }
 
     /**
@@ -194,7 +207,7 @@ class ReportTasklet implements Tasklet {
         if (run.from() != null) {
             return new Period(run.label(), run.from(), run.to());
         }
-        Period all = StoredReportData.allNights(store);
+        Period all = new StoreReportSource(store, null).storedNights();
         if (all != null) {
             return all;
         }
@@ -202,8 +215,8 @@ class ReportTasklet implements Tasklet {
         return new Period("all", today, today);
     }
 
-    private RunInfo runInfo(RunParameters run, JobExecution job, StepExecution current, Map<String, String> status,
-                            long incidents) {
+    private RunInfo runInfo(RunParameters run, JobExecution job, StepExecution current, ReportSource source,
+                            Map<String, String> status, long incidents) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("input", run.input().toString());
         parameters.put("output", run.output().toString());
@@ -235,8 +248,16 @@ class ReportTasklet implements Tasklet {
             }
         }
         IncidentStore.RowTotals rows = store.rowTotals();
-        return new RunInfo(version, parameters, StoredReportData.inputFiles(store, status), timings, rows.read(),
+        return new RunInfo(version, parameters, inputFiles(source, status), timings, rows.read(),
                 rows.accepted(), rows.rejected(), rows.accepted() - incidents, running);
+    }
+
+    /** Every input file the store holds, as Run info lists them, with what this run did with it. */
+    private static List<InputFileInfo> inputFiles(ReportSource source, Map<String, String> statusThisRun) {
+        return source.inputFiles().stream().map(f -> new InputFileInfo(f.path(), f.sha256(), f.encoding(),
+                f.delimiter(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(),
+                statusThisRun.getOrDefault(f.path(), "unchanged") + (f.message() == null ? "" : ": " + f.message())))
+                .toList();
     }
 
     /** Spring Batch keeps step times as local date-times of this machine. */

@@ -36,6 +36,7 @@ public class IncidentStore {
 
     private static final RowMapper<StoredFile> FILE = (rs, n) -> new StoredFile(rs.getLong("id"),
             rs.getString("path"), rs.getString("sha256"), rs.getString("status"), rs.getString("encoding"),
+            rs.getString("delimiter"),
             rs.getLong("rows_read"), rs.getLong("rows_accepted"), rs.getLong("rows_rejected"), rs.getString("message"));
 
     private final JdbcTemplate jdbc;
@@ -57,13 +58,15 @@ public class IncidentStore {
      */
     public static IncidentStore open(JdbcTemplate jdbc) {
         // Every earlier layout kept one it_row per report (row groups replaced it), rejections as
-        // sentences or without their nights, resolutions without their nights, or it_file without path_key.
+        // sentences or without their nights, resolutions without their nights, or it_file without path_key
+        // or with a file's dialect as one described text (encoding and delimiter are two columns now).
         if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0") || runs(jdbc, "SELECT 1 FROM it_incident WHERE 1 = 0")
                 || runs(jdbc, "SELECT 1 FROM it_rejection WHERE 1 = 0")
                 && !runs(jdbc, "SELECT night, source, kind, params FROM it_rejection WHERE 1 = 0")
                 || runs(jdbc, "SELECT 1 FROM it_resolution WHERE 1 = 0")
                 && !runs(jdbc, "SELECT night FROM it_resolution WHERE 1 = 0")
-                || runs(jdbc, "SELECT 1 FROM it_file WHERE 1 = 0") && !runs(jdbc, "SELECT path_key FROM it_file WHERE 1 = 0")) {
+                || runs(jdbc, "SELECT 1 FROM it_file WHERE 1 = 0") && !runs(jdbc, "SELECT path_key FROM it_file WHERE 1 = 0")
+                || runs(jdbc, "SELECT 1 FROM it_file WHERE 1 = 0") && !runs(jdbc, "SELECT delimiter FROM it_file WHERE 1 = 0")) {
             LoggerFactory.getLogger("incident-tally")
                     .warn("The store has an earlier layout: it is emptied and every input file is read again");
             for (String table : List.of("it_row", "it_group", "it_rejection", "it_warning", "it_incident", "it_incident_source",
@@ -155,7 +158,7 @@ public class IncidentStore {
         if (existing.isPresent()) {
             long id = existing.get().id();
             deleteRows(id);
-            jdbc.update("UPDATE it_file SET sha256 = ?, status = ?, encoding = NULL, rows_read = 0, rows_accepted = 0,"
+            jdbc.update("UPDATE it_file SET sha256 = ?, status = ?, encoding = NULL, delimiter = NULL, rows_read = 0, rows_accepted = 0,"
                     + " rows_rejected = 0, message = NULL, loaded_at = NULL WHERE id = ?", sha256, StoredFile.LOADING, id);
             return id;
         }
@@ -230,12 +233,18 @@ public class IncidentStore {
 
     /** Marks a file complete; its counts are taken from what was stored, so they always add up. */
     public void finishFile(long id, String encoding, List<String> warnings, Instant now) {
+        finishFile(id, encoding, null, warnings, now);
+    }
+
+    /** As above, with the file's field delimiter (null for a workbook). */
+    public void finishFile(long id, String encoding, String delimiter, List<String> warnings, Instant now) {
         addWarnings(id, warnings);
         long accepted = count("SELECT COALESCE(SUM(row_count), 0) FROM it_group WHERE file_id = ?", id);
         long rejected = count("SELECT COUNT(*) FROM it_rejection WHERE file_id = ?", id);
-        jdbc.update("UPDATE it_file SET status = ?, encoding = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?,"
+        jdbc.update("UPDATE it_file SET status = ?, encoding = ?, delimiter = ?, rows_read = ?, rows_accepted = ?,"
+                        + " rows_rejected = ?,"
                         + " loaded_at = ? WHERE id = ?",
-                StoredFile.LOADED, encoding, accepted + rejected, accepted, rejected, Timestamp.from(now), id);
+                StoredFile.LOADED, encoding, delimiter, accepted + rejected, accepted, rejected, Timestamp.from(now), id);
         bumpGeneration();
     }
 

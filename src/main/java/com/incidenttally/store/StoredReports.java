@@ -1,6 +1,7 @@
 package com.incidenttally.store;
 
 import com.incidenttally.tally.NightMerge;
+import com.incidenttally.tally.WorkFolder;
 import com.incidenttally.tally.Report;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Everything a report shows, read from the store. Lists are small (one element per group); the
- * incidents, merge notes and rejections stream, so a report of millions of rows never holds them.
+ * Everything a report shows, finished before any writer starts: {@link PeriodReport} is the report a
+ * run makes ({@link PeriodSweep}), and writers only read it. Lists are small (one element per group);
+ * the incidents, merge notes and rejections are listings, which a report of millions of rows keeps
+ * in files rather than in memory.
  */
 public interface ReportData {
 
@@ -45,12 +47,13 @@ public interface ReportData {
     }
 
     /**
-     * Streams the period's merged incidents, ordered by night, region, district, time, to
-     * {@code incidents}, and its merge notes, ordered by night and region, to {@code merges}, in
-     * one pass over the data; the tallies are computed by the same pass. At most once, before
-     * or after the tallies are asked for.
+     * The period's merged incidents, ordered by night, region, district, time (unknown last), then
+     * the order of merging; handed over as often as asked for.
      */
-    void sweep(Consumer<MergedIncident> incidents, Consumer<MergeNote> merges);
+    Listing<MergedIncident> incidents();
+
+    /** The period's merge notes, ordered by night, region, then the order of merging (exact duplicates first). */
+    Listing<MergeNote> mergeNotes();
 
     /**
      * The period's rejected rows (those whose night it holds) and the undated ones, ordered by file

@@ -2,10 +2,8 @@ package com.incidenttally.tally;
 
 import com.incidenttally.places.AreaKind;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -20,20 +18,15 @@ import java.util.stream.Stream;
 /**
  * Every tally a report shows, over merged incidents fed one at a time in any order: the period's
  * totals and its rows by region, district, night and region by night; the previous period's totals
- * and regions, for the comparison; incidents per week for the trend. Only the groups are kept,
+ * and regions, for the comparison. Only the groups are kept,
  * never the incidents, so a sweep over millions of them needs memory for the groups alone.
  */
 public final class Tallies {
 
-    /** Weeks the weekly trend shows, the period's last week included. */
-    public static final int TREND_WEEKS = 12;
-
     private final Period period;
     private final Period previousPeriod;
-    private final LocalDate trendStart;
     private final Tally current;
     private final Tally previous;
-    private final TreeMap<LocalDate, Long> weeks = new TreeMap<>();
 
     /**
      * Empty tallies of {@code period}, compared with {@code previous} (null: nothing to compare
@@ -42,7 +35,6 @@ public final class Tallies {
     public Tallies(Period period, Period previous) {
         this.period = period;
         this.previousPeriod = previous;
-        this.trendStart = trendEnd(period).minusWeeks(TREND_WEEKS - 1);
         this.current = new Tally(period, true);
         this.previous = new Tally(period, false);
     }
@@ -55,23 +47,22 @@ public final class Tallies {
     }
 
     /**
-     * The first night any of the tallies needs: the previous period's first, or the trend's first
-     * week's Monday when that is earlier. Incidents before it, or after the period, change nothing.
+     * The first night any of the tallies or the weekly trend needs: the previous period's first, or
+     * the trend's first week's Monday when that is earlier.
      */
     public LocalDate firstNight() {
         LocalDate from = previousPeriod != null && previousPeriod.from().isBefore(period.from())
                 ? previousPeriod.from() : period.from();
+        LocalDate trendStart = period.to().with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                java.time.DayOfWeek.MONDAY)).minusWeeks(PeriodSweep.TREND_WEEKS - 1);
         return trendStart.isBefore(from) ? trendStart : from;
     }
 
-    /** Counts one incident where it belongs: the period, the previous period, the trend's weeks. */
+    /** Counts one incident where it belongs: the period or the previous period. */
     public void add(MergedIncident incident) {
         LocalDate night = incident.night();
         if (night.isAfter(period.to())) {
             return;
-        }
-        if (!night.isBefore(trendStart)) {
-            weeks.merge(monday(night), 1L, Long::sum);
         }
         if (period.contains(night)) {
             current.add(incident);
@@ -161,31 +152,6 @@ public final class Tallies {
         List<String> regions = ordered.stream().map(e -> current.byRegion.get(e.getKey()).region).toList();
         long[][] counts = ordered.stream().map(e -> e.getValue().clone()).toArray(long[][]::new);
         return new RegionNightMatrix(regions, nights, counts);
-    }
-
-    /**
-     * Incidents per ISO week up to the week of the period's last night, at most {@value #TREND_WEEKS}
-     * weeks, from the first week with an incident on; a week without incidents between counts 0.
-     * Empty when no incident falls in those weeks.
-     */
-    public List<WeekCount> weeklyTrend() {
-        if (weeks.isEmpty()) {
-            return List.of();
-        }
-        List<WeekCount> trend = new ArrayList<>();
-        for (LocalDate monday = weeks.firstKey(); !monday.isAfter(trendEnd(period)); monday = monday.plusWeeks(1)) {
-            trend.add(new WeekCount(WeekCount.isoWeek(monday), monday, weeks.getOrDefault(monday, 0L)));
-        }
-        return trend;
-    }
-
-    /** The Monday of the trend's last week: the week of the period's last night. */
-    private static LocalDate trendEnd(Period period) {
-        return monday(period.to());
-    }
-
-    private static LocalDate monday(LocalDate night) {
-        return night.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     private static List<TallyRow> sortByIncidents(List<TallyRow> rows, Comparator<TallyRow> then) {

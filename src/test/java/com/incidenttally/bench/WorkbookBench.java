@@ -176,7 +176,40 @@ public final class WorkbookBench {
     private record Synthetic(ReportFixtures.Data fixture, long count) implements ReportData {
 
         @Override
-        public void sweep(Consumer<MergedIncident> incidents, Consumer<MergeNote> merges) {
+        public com.incidenttally.tally.Listing<MergedIncident> incidents() {
+            return generated(incident -> { }, count);
+        }
+
+        @Override
+        public com.incidenttally.tally.Listing<MergeNote> mergeNotes() {
+            return new com.incidenttally.tally.Listing<>() {
+                @Override
+                public void forEach(Consumer<? super MergeNote> sink) {
+                    generate(incident -> { }, sink::accept);
+                }
+
+                @Override
+                public long size() {
+                    return -1;
+                }
+            };
+        }
+
+        private com.incidenttally.tally.Listing<MergedIncident> generated(Consumer<MergeNote> merges, long size) {
+            return new com.incidenttally.tally.Listing<>() {
+                @Override
+                public void forEach(Consumer<? super MergedIncident> sink) {
+                    generate(sink::accept, merges);
+                }
+
+                @Override
+                public long size() {
+                    return size;
+                }
+            };
+        }
+
+        private void generate(Consumer<MergedIncident> incidents, Consumer<MergeNote> merges) {
             SplittableRandom random = new SplittableRandom(1);
             for (long i = 0; i < count; i++) {
                 MergedIncident incident = incident(random, i, count);

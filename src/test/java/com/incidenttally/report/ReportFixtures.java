@@ -72,6 +72,8 @@ import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.tally.Rejection;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.RejectionKind;
+import com.incidenttally.tally.Listing;
+import com.incidenttally.tally.PeriodSweep;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.RejectionKind;
@@ -175,10 +177,16 @@ public final class ReportFixtures {
                 "Volgograd Oblast", "RU-VGG", UNRESOLVED_DISTRICT, "?:tractor factory district", "Tractor Factory",
                 "impact", 2, null, null, null, null, "Governor", sourceKeys("Governor"), null, null,
                 "digest.csv:11", 1, AreaKind.REGION));
-        incidents.forEach(tallies::add);
+        // The weekly trend counts every incident of its weeks, as the night index does.
+        Map<LocalDate, Long> perNight = new java.util.TreeMap<>();
+        Consumer<MergedIncident> tally = incident -> {
+            tallies.add(incident);
+            perNight.merge(incident.night(), 1L, Long::sum);
+        };
+        incidents.forEach(tally);
         if (history) {
             for (LocalDate night = tallies.firstNight(); night.isBefore(period.from()); night = night.plusDays(1)) {
-                night(period, night, seq).forEach(tallies::add);
+                night(period, night, seq).forEach(tally);
             }
         }
         incidents.sort(Comparator.comparing(MergedIncident::night).thenComparing(MergedIncident::region)
@@ -228,22 +236,24 @@ public final class ReportFixtures {
                         "UTF-8", null, 1, 0, 1, "rejected")),
                 timings, accepted + 4, accepted, 4, 40, reportStep);
 
-        return data(tallies, incidents, rejections, resolutions, merges, warnings, run);
+        return data(tallies, PeriodSweep.weeks(perNight, period), incidents, rejections, resolutions, merges,
+                warnings, run);
     }
 
     /** A week with no incidents and nothing before it in the store. */
     public static Data emptyWeek() {
         Period period = new Period("2025-W50", LocalDate.of(2025, 12, 8), LocalDate.of(2025, 12, 14));
         RunInfo run = new RunInfo("0.1.0", Map.of(), List.of(), Map.of(), 0, 0, 0, 0);
-        return data(new Tallies(period, null), List.of(), List.of(), List.of(), List.of(), List.of(), run);
+        return data(new Tallies(period, null), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), run);
     }
 
     /** The data of a report with every tally list as the real tallies give it. */
-    private static Data data(Tallies tallies, List<MergedIncident> incidents, List<Rejection> rejections,
+    private static Data data(Tallies tallies, List<WeekCount> weeklyTrend, List<MergedIncident> incidents,
+                             List<Rejection> rejections,
                              List<Resolution> resolutions, List<MergeNote> merges, List<Warning> warnings, RunInfo run) {
         return new Data(tallies.period(), GENERATED_AT, tallies.totals(), tallies.previousPeriod(),
                 tallies.previousTotals(), tallies.comparison(), tallies.byRegion(), tallies.byDistrict(),
-                tallies.byNight(), tallies.regionNight(), tallies.weeklyTrend(), incidents, rejections, resolutions,
+                tallies.byNight(), tallies.regionNight(), weeklyTrend, incidents, rejections, resolutions,
                 merges, warnings, run);
     }
 
@@ -306,9 +316,13 @@ public final class ReportFixtures {
                        List<MergeNote> mergeList, List<Warning> warnings, RunInfo runInfo) implements ReportData {
 
         @Override
-        public void sweep(Consumer<MergedIncident> incidents, Consumer<MergeNote> merges) {
-            incidentList.forEach(incidents);
-            mergeList.forEach(merges);
+        public Listing<MergedIncident> incidents() {
+            return Listing.of(incidentList);
+        }
+
+        @Override
+        public Listing<MergeNote> mergeNotes() {
+            return Listing.of(mergeList);
         }
 
         @Override

@@ -6,6 +6,12 @@ import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.MergeNote;
 import com.incidenttally.tally.MergedIncident;
 import com.incidenttally.tally.Period;
+import com.incidenttally.tally.PeriodReport;
+import com.incidenttally.tally.PeriodSweep;
+import com.incidenttally.tally.Places;
+import com.incidenttally.tally.Report;
+import com.incidenttally.tally.ReportSource;
+import com.incidenttally.tally.WorkFolder;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -84,10 +90,13 @@ class BigNightSweepTests {
     private Swept sweep(Path workParent) {
         List<MergedIncident> incidents = new ArrayList<>();
         List<MergeNote> notes = new ArrayList<>();
-        StoredReportData data = new StoredReportData(store, Gazetteer.bundled(),
-                new Period("all", NIGHT, NIGHT.plusDays(1)), Instant.EPOCH, true, n -> null, 1_000_000);
-        data.spillUnder(workParent);
-        data.sweep(incidents::add, notes::add);
+        StoreReportSource source = new StoreReportSource(store, 1_000_000, workParent);
+        try (PeriodReport data = new PeriodSweep(source, Places.of(Gazetteer.bundled()),
+                new Period("all", NIGHT, NIGHT.plusDays(1))).clock(Instant.EPOCH).mergeAcrossSources(true)
+                .workIn(workParent).budgetRows(source.budgetRows()).run()) {
+            data.incidents().forEach(incidents::add);
+            data.mergeNotes().forEach(notes::add);
+        }
         return new Swept(incidents, notes);
     }
 
@@ -120,20 +129,42 @@ class BigNightSweepTests {
         Files.writeString(output.resolve("keep.txt"), "not the job's");
         System.setProperty(StoredReports.BUDGET_PROPERTY, "37");
         List<Long> seen = new ArrayList<>();
-        StoredReportData data = new StoredReportData(store, Gazetteer.bundled(),
-                new Period("all", NIGHT, NIGHT.plusDays(1)), Instant.EPOCH, true, n -> null, 1_000_000);
-        data.spillUnder(output);
+        StoreReportSource store = new StoreReportSource(this.store, 1_000_000, output);
+        // The store's reports, failing at the 100th of the sweep as a read error would.
+        ReportSource failing = (ReportSource) java.lang.reflect.Proxy.newProxyInstance(
+                ReportSource.class.getClassLoader(), new Class<?>[] {ReportSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("forEachRange")) {
+                        return method.invoke(store, args);
+                    }
+                    @SuppressWarnings("unchecked")
+                    java.util.function.Consumer<java.util.Iterator<Report>> sink =
+                            (java.util.function.Consumer<java.util.Iterator<Report>>) args[2];
+                    store.forEachRange((LocalDate) args[0], (LocalDate) args[1], range -> sink.accept(
+                            new java.util.Iterator<>() {
+                                @Override
+                                public boolean hasNext() {
+                                    return range.hasNext();
+                                }
 
-        assertThatThrownBy(() -> data.sweep(incident -> {
-            try {
-                seen.add(workFolders());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            if (seen.size() == 100) {
-                throw new IllegalStateException("the workbook could not be written");
-            }
-        }, note -> { })).hasMessage("the workbook could not be written");
+                                @Override
+                                public Report next() {
+                                    try {
+                                        seen.add(workFolders());
+                                    } catch (IOException e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                    if (seen.size() == 100) {
+                                        throw new IllegalStateException("the store could not be read");
+                                    }
+                                    return range.next();
+                                }
+                            }));
+                    return null;
+                });
+
+        assertThatThrownBy(() -> new PeriodSweep(failing, Places.of(Gazetteer.bundled()),
+                new Period("all", NIGHT, NIGHT.plusDays(1))).clock(Instant.EPOCH).mergeAcrossSources(true)
+                .workIn(output).budgetRows(store.budgetRows()).run()).hasMessage("the store could not be read");
 
         assertThat(seen).as("sorted runs in a work folder of the output folder").anyMatch(folders -> folders >= 1);
         assertThat(workFolders()).isZero();

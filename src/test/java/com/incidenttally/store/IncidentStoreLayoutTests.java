@@ -50,6 +50,22 @@ class IncidentStoreLayoutTests {
         assertThat(tables("it_group")).isOne();
     }
 
+    @Test
+    void aStoreWithAFilesDialectInOneColumnIsEmptiedSoEveryFileIsReadAgain() {
+        // The layout before the dialect's two fields: it_file.encoding held "UTF-8 (BOM), ';'".
+        jdbc.execute("CREATE TABLE it_file (id BIGINT PRIMARY KEY, path VARCHAR(1000), path_key VARCHAR(64),"
+                + " sha256 VARCHAR(64), status VARCHAR(16), encoding VARCHAR(60))");
+        jdbc.update("INSERT INTO it_file VALUES (1, 'a.csv', 'k', 'sha-a', 'LOADED', ?)", "UTF-8 (BOM), ';'");
+
+        IncidentStore store = IncidentStore.open(jdbc);
+
+        assertThat(store.files()).isEmpty();
+        long id = store.beginFile("a.csv", "sha-a");
+        store.finishFile(id, "UTF-8 (BOM)", ";", List.of(), Instant.EPOCH);
+        assertThat(store.files()).extracting(StoredFile::encoding, StoredFile::delimiter)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("UTF-8 (BOM)", ";"));
+    }
+
     private long tables(String name) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = ?",
                 Long.class, name);

@@ -9,6 +9,9 @@ import com.incidenttally.report.json.SummaryJsonWriter;
 import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.MergedIncident;
 import com.incidenttally.tally.Period;
+import com.incidenttally.tally.PeriodReport;
+import com.incidenttally.tally.PeriodSweep;
+import com.incidenttally.tally.Places;
 import com.incidenttally.tally.RegionComparison;
 import com.incidenttally.tally.RunInfo;
 import com.incidenttally.tally.TallyRow;
@@ -84,20 +87,21 @@ class SeaAreasReportTests {
                 uavs, null, null, null, null, "Минобороны России", "минобороны россии", null, null, "hash-" + line);
     }
 
-    private StoredReportData week() {
+    private PeriodReport week() {
         Map<String, Region> seas = Map.of(BLACK_SEA.isoCode(), BLACK_SEA, CASPIAN_SEA.isoCode(), CASPIAN_SEA);
         RunInfo run = new RunInfo("test", Map.of(), List.of(), Map.of(), 6, 6, 0, 0);
-        return new StoredReportData(store, Gazetteer.bundled(), iso -> seas.containsKey(iso) ? Optional.of(seas.get(iso))
-                : Gazetteer.bundled().regionByIso(iso), new Period("2025-12-02_2025-12-08",
-                LocalDate.parse("2025-12-02"), LocalDate.parse("2025-12-08")), Instant.EPOCH, true, incidents -> run,
-                100_000);
+        Places places = new Places(iso -> seas.containsKey(iso) ? Optional.of(seas.get(iso))
+                : Gazetteer.bundled().regionByIso(iso), Gazetteer.bundled());
+        return new PeriodSweep(new StoreReportSource(store, 100_000, null), places, new Period("2025-12-02_2025-12-08",
+                LocalDate.parse("2025-12-02"), LocalDate.parse("2025-12-08"))).clock(Instant.EPOCH)
+                .mergeAcrossSources(true).runInfo(incidents -> run).run();
     }
 
     @Test
     void talliesASeaAreaOnARowOfItsOwnWithItsKind() {
-        StoredReportData data = week();
+        PeriodReport data = week();
         List<MergedIncident> incidents = new ArrayList<>();
-        data.sweep(incidents::add, note -> { });
+        data.incidents().forEach(incidents::add);
 
         assertThat(data.byRegion()).extracting(TallyRow::region, TallyRow::isoCode, TallyRow::kind, TallyRow::incidents)
                 .containsExactly(

@@ -2,7 +2,9 @@ package com.incidenttally.store;
 
 import com.incidenttally.tally.Merge;
 import com.incidenttally.tally.NightMerge;
+import com.incidenttally.tally.ExternalSort;
 import com.incidenttally.tally.Report;
+import com.incidenttally.tally.WorkFolder;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

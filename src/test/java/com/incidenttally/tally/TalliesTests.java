@@ -101,8 +101,14 @@ class TalliesTests {
             assertThat(shuffled.byNight()).isEqualTo(inOrder.byNight());
             assertThat(shuffled.regionNight().regions()).isEqualTo(inOrder.regionNight().regions());
             assertThat(shuffled.regionNight().counts()).isDeepEqualTo(inOrder.regionNight().counts());
-            assertThat(shuffled.weeklyTrend()).isEqualTo(inOrder.weeklyTrend());
         }
+    }
+
+    /** The weekly trend of {@code period} over these incidents, counted per night as the night index counts them. */
+    private static List<WeekCount> trend(Period period, Incident... incidents) {
+        java.util.Map<LocalDate, Long> perNight = new java.util.TreeMap<>();
+        Stream.of(incidents).map(Incident::merged).forEach(i -> perNight.merge(i.night(), 1L, Long::sum));
+        return PeriodSweep.weeks(perNight, period);
     }
 
     @Nested
@@ -110,11 +116,10 @@ class TalliesTests {
 
         @Test
         void showsTwelveWeeksUpToThePeriodsWeekWithZeroForAWeekWithoutIncidents() {
-            Tallies tallies = tallies(PREVIOUS, on("2025-09-21"), on("2025-09-22"), on("2025-09-28"),
+            List<WeekCount> trend = trend(WEEK, on("2025-09-21"), on("2025-09-22"), on("2025-09-28"),
                     on("2025-10-06"), on("2025-12-08"), on("2025-12-14"), on("2025-12-14"));
 
-            List<WeekCount> trend = tallies.weeklyTrend();
-            assertThat(trend).hasSize(Tallies.TREND_WEEKS);
+            assertThat(trend).hasSize(PeriodSweep.TREND_WEEKS);
             assertThat(trend.get(0)).as("the 21st is a Sunday of the week before: left out")
                     .isEqualTo(new WeekCount("2025-W39", LocalDate.parse("2025-09-22"), 2));
             assertThat(trend.get(1)).isEqualTo(new WeekCount("2025-W40", LocalDate.parse("2025-09-29"), 0));
@@ -126,9 +131,7 @@ class TalliesTests {
 
         @Test
         void startsAtTheFirstWeekWithAnIncident() {
-            Tallies tallies = tallies(null, on("2025-11-24"), on("2025-12-10"));
-
-            assertThat(tallies.weeklyTrend()).extracting(WeekCount::isoWeek, WeekCount::incidents)
+            assertThat(trend(WEEK, on("2025-11-24"), on("2025-12-10"))).extracting(WeekCount::isoWeek, WeekCount::incidents)
                     .containsExactly(tuple("2025-W48", 1L), tuple("2025-W49", 0L), tuple("2025-W50", 1L));
         }
 
@@ -138,13 +141,14 @@ class TalliesTests {
             Tallies tallies = Tallies.of(monToWed, null, Stream.of(on("2025-12-09"), on("2025-12-12"))
                     .map(Incident::merged));
 
-            assertThat(tallies.weeklyTrend()).containsExactly(new WeekCount("2025-W50", LocalDate.parse("2025-12-08"), 1));
+            assertThat(trend(monToWed, on("2025-12-09"), on("2025-12-12")))
+                    .containsExactly(new WeekCount("2025-W50", LocalDate.parse("2025-12-08"), 1));
             assertThat(tallies.totals().incidents()).isEqualTo(1);
         }
 
         @Test
         void isEmptyWithoutIncidents() {
-            assertThat(new Tallies(WEEK, null).weeklyTrend()).isEmpty();
+            assertThat(trend(WEEK)).isEmpty();
         }
     }
 

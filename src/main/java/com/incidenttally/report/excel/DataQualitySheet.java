@@ -113,10 +113,10 @@ final class DataQualitySheet {
     private final long[] merges = {0, 0, 0};
     private long rejectedRows;
 
-    /** Writes the whole sheet, the merges from the data's one pass. */
+    /** Writes the whole sheet, the merges from the report's listing. */
     void write(ReportData data) {
         start(data);
-        data.sweep(incident -> { }, this::merge);
+        data.mergeNotes().forEach(this::merge);
         finish();
     }
 

@@ -57,8 +57,8 @@ public class IncidentWorkbookWriter {
     }
 
     /**
-     * Draws the charts once the data's pass has given the tallies; the workbook embeds them after
-     * writing everything else, so they can be drawn on another core meanwhile.
+     * Draws the charts of the finished report; the workbook embeds them after writing everything
+     * else, so they can be drawn on another core meanwhile.
      */
     @FunctionalInterface
     public interface Charts {
@@ -76,8 +76,9 @@ public class IncidentWorkbookWriter {
     }
 
     /**
-     * Streams Incidents and the merges of Data quality from the data's one pass, then writes the
-     * tallies, Run info and Summary, and puts the sheets in their reading order.
+     * Has the charts drawn, streams Incidents and the merges of Data quality from the report's
+     * listings meanwhile, then writes the tallies, Run info and Summary, and puts the sheets in their
+     * reading order.
      */
     public void write(ReportData data, Charts charts, Path xlsx) throws IOException {
         SXSSFWorkbook workbook = new StreamingWorkbook(ROW_WINDOW, DEFLATE_LEVEL);
@@ -86,10 +87,11 @@ public class IncidentWorkbookWriter {
             String printTitle = texts.text("title", data.period().label());
             IncidentsSheet incidents = new IncidentsSheet(workbook, styles, texts, maxRowsPerSheet, printTitle);
             DataQualitySheet quality = new DataQualitySheet(workbook, styles, texts, maxRowsPerSheet, printTitle);
+            Future<List<Path>> pngs = charts.draw();
             incidents.start();
             quality.start(data);
-            data.sweep(incidents::add, quality::merge);
-            Future<List<Path>> pngs = charts.draw();
+            data.incidents().forEach(incidents::add);
+            data.mergeNotes().forEach(quality::merge);
             incidents.finish(data.period());
             quality.finish();
             List<String> streamed = new ArrayList<>(incidents.sheetNames());

@@ -44,6 +44,14 @@ public final class IncidentsCsvWriter implements Consumer<MergedIncident>, Close
         csv.writeRecord(record);
     }
 
+    /** Writes {@code file} with the report's incidents. */
+    public static void write(ReportTexts texts, com.incidenttally.tally.ReportData data, Path file)
+            throws IOException {
+        try (IncidentsCsvWriter csv = new IncidentsCsvWriter(texts, file)) {
+            data.incidents().forEach(csv);
+        }
+    }
+
     /** One incident, in listing order. */
     @Override
     public void accept(MergedIncident incident) {

@@ -73,10 +73,10 @@ final class IncidentsSheet {
     private TableSheet table;
     private long written;
 
-    /** Writes the whole sheet from the data's one pass. */
+    /** Writes the whole sheet from the report's listing. */
     long write(ReportData data) {
         start();
-        data.sweep(this::add, merge -> { });
+        data.incidents().forEach(this::add);
         return finish(data.period());
     }
 

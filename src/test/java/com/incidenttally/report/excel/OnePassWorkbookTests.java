@@ -20,44 +20,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The workbook is written from one pass over the data: Incidents and the merges of Data quality
- * stream from it, the tallies and the charts come after it, and the sheets still read in order.
+ * The workbook is written from the finished report: the charts are set drawing first, Incidents and
+ * the merges of Data quality stream from the report's listings, each read once, and the sheets still
+ * read in order.
  */
 class OnePassWorkbookTests {
 
     @TempDir
     Path dir;
 
-    /** The fixture's data, counting its passes and noting what is asked before the first. */
-    private static ReportData counting(ReportData data, AtomicInteger sweeps, List<String> askedFirst) {
+    /** The fixture's report, noting each listing it hands over, in order. */
+    private static ReportData counting(ReportData data, List<String> listed) {
         return (ReportData) Proxy.newProxyInstance(ReportData.class.getClassLoader(), new Class<?>[] {ReportData.class},
                 (proxy, method, args) -> {
-                    if (method.getName().equals("sweep")) {
-                        sweeps.incrementAndGet();
-                    } else if (sweeps.get() == 0) {
-                        askedFirst.add(method.getName());
+                    if (method.getName().equals("incidents") || method.getName().equals("mergeNotes")) {
+                        listed.add(method.getName());
                     }
                     return method.invoke(data, args);
                 });
     }
 
     @Test
-    void oneSweepFeedsIncidentsAndDataQualityBeforeAnyTallyIsAskedFor() throws Exception {
+    void theChartsAreSetDrawingBeforeTheListingsAreReadEachOnce() throws Exception {
         ReportFixtures.Data data = ReportFixtures.seventyNights();
-        AtomicInteger sweeps = new AtomicInteger();
-        List<String> askedFirst = new ArrayList<>();
-        AtomicInteger drawnAfterSweeps = new AtomicInteger(-1);
+        List<String> listed = new ArrayList<>();
+        AtomicInteger listedWhenDrawn = new AtomicInteger(-1);
         Path xlsx = dir.resolve("report.xlsx");
 
-        new IncidentWorkbookWriter().write(counting(data, sweeps, askedFirst), () -> {
-            drawnAfterSweeps.set(sweeps.get());
+        new IncidentWorkbookWriter().write(counting(data, listed), () -> {
+            listedWhenDrawn.set(listed.size());
             return CompletableFuture.completedFuture(List.of());
         }, xlsx);
 
-        assertThat(sweeps).hasValue(1);
-        assertThat(drawnAfterSweeps).as("the charts are drawn once the pass is done").hasValue(1);
-        assertThat(askedFirst).doesNotContain("totals", "byRegion", "byDistrict", "byNight", "regionNight",
-                "weeklyTrend", "comparison", "previousTotals");
+        assertThat(listed).containsExactly("incidents", "mergeNotes");
+        assertThat(listedWhenDrawn).as("the charts are drawn while the listings are written").hasValue(0);
         try (Workbook workbook = WorkbookFactory.create(xlsx.toFile())) {
             List<String> names = new ArrayList<>();
             workbook.forEach(sheet -> names.add(sheet.getSheetName()));

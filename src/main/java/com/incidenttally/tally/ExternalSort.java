@@ -1,4 +1,4 @@
-package com.incidenttally.store;
+package com.incidenttally.tally;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -27,10 +27,10 @@ import java.util.function.Supplier;
  * everything added. Used for a night's listing and merge notes, which a huge night makes too many
  * to hold. {@link #close} deletes its runs.
  */
-final class ExternalSort<T> implements AutoCloseable {
+public final class ExternalSort<T> implements AutoCloseable {
 
     /** Writes and reads one value. */
-    interface Codec<T> {
+    public interface Codec<T> {
         void write(DataOutputStream out, T value) throws IOException;
 
         T read(DataInputStream in) throws IOException;
@@ -43,14 +43,14 @@ final class ExternalSort<T> implements AutoCloseable {
     private List<T> held = new ArrayList<>();
     private final List<Path> runs = new ArrayList<>();
 
-    ExternalSort(Comparator<T> order, Codec<T> codec, long budget, Supplier<Path> folder) {
+    public ExternalSort(Comparator<T> order, Codec<T> codec, long budget, Supplier<Path> folder) {
         this.order = order;
         this.codec = codec;
         this.budget = budget;
         this.folder = folder;
     }
 
-    void add(T value) {
+    public void add(T value) {
         held.add(value);
         if (held.size() >= budget) {
             spill();
@@ -77,7 +77,7 @@ final class ExternalSort<T> implements AutoCloseable {
     }
 
     /** Hands every value added to {@code sink} in order, then holds none; runs are deleted. */
-    void forEachSorted(Consumer<T> sink) {
+    public void forEachSorted(Consumer<T> sink) {
         held.sort(order);
         if (runs.isEmpty()) {
             held.forEach(sink);
@@ -187,16 +187,24 @@ final class ExternalSort<T> implements AutoCloseable {
     // What the codecs of the listing are made of: nulls kept as nulls, text as length-prefixed UTF-8.
 
     /** Every char as it is, a lone surrogate too (UTF-8 would replace it). */
-    static void text(DataOutputStream out, String value) throws IOException {
+    public static void text(DataOutputStream out, String value) throws IOException {
         if (value == null) {
             out.writeInt(-1);
             return;
         }
-        out.writeInt(value.length());
-        out.writeChars(value);
+        int length = value.length();
+        out.writeInt(length);
+        // In one write: DataOutputStream.writeChars writes each byte on its own.
+        byte[] bytes = new byte[length * 2];
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            bytes[2 * i] = (byte) (c >>> 8);
+            bytes[2 * i + 1] = (byte) c;
+        }
+        out.write(bytes);
     }
 
-    static String text(DataInputStream in) throws IOException {
+    public static String text(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;
@@ -212,31 +220,31 @@ final class ExternalSort<T> implements AutoCloseable {
         return new String(chars);
     }
 
-    static void number(DataOutputStream out, Integer value) throws IOException {
+    public static void number(DataOutputStream out, Integer value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeInt(value);
         }
     }
 
-    static Integer number(DataInputStream in) throws IOException {
+    public static Integer number(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readInt() : null;
     }
 
-    static void date(DataOutputStream out, LocalDate value) throws IOException {
+    public static void date(DataOutputStream out, LocalDate value) throws IOException {
         out.writeLong(value == null ? Long.MIN_VALUE : value.toEpochDay());
     }
 
-    static LocalDate date(DataInputStream in) throws IOException {
+    public static LocalDate date(DataInputStream in) throws IOException {
         long day = in.readLong();
         return day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
     }
 
-    static void time(DataOutputStream out, LocalDateTime value) throws IOException {
+    public static void time(DataOutputStream out, LocalDateTime value) throws IOException {
         text(out, value == null ? null : value.toString());
     }
 
-    static LocalDateTime time(DataInputStream in) throws IOException {
+    public static LocalDateTime time(DataInputStream in) throws IOException {
         String value = text(in);
         return value == null ? null : LocalDateTime.parse(value);
     }

@@ -1,4 +1,4 @@
-package com.incidenttally.store;
+package com.incidenttally.tally;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,20 +11,20 @@ import java.util.stream.Stream;
  * under a name of its own, and removed with what is in it by {@link #close}: nothing else is ever
  * touched, since the folder is new and only the runs are written into it.
  */
-final class WorkFolder implements AutoCloseable {
+public final class WorkFolder implements AutoCloseable {
 
-    static final String PREFIX = ".incident-tally-merge-";
+    public static final String PREFIX = ".incident-tally-merge-";
 
     private final Path parent;
     private Path folder;
 
     /** @param parent where the folder goes; null: the system's temporary folder */
-    WorkFolder(Path parent) {
+    public WorkFolder(Path parent) {
         this.parent = parent;
     }
 
     /** The folder, made now if it is not there yet. */
-    Path path() {
+    public Path path() {
         if (folder == null) {
             try {
                 folder = parent == null ? Files.createTempDirectory(PREFIX)

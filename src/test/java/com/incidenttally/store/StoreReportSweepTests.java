@@ -6,6 +6,9 @@ import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.MergeNote;
 import com.incidenttally.tally.MergedIncident;
 import com.incidenttally.tally.Period;
+import com.incidenttally.tally.PeriodReport;
+import com.incidenttally.tally.PeriodSweep;
+import com.incidenttally.tally.Places;
 import com.incidenttally.tally.WeekCount;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -25,11 +28,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The report's one pass over the store: the same incidents and notes whatever the size of the
+ * The report's one pass over the store, through the store's report source: the same incidents and notes whatever the size of the
  * ranges it reads, ids whose reports lie on several nights counted once, and a night index that,
  * kept up to date night by night, always says what a merge of the whole store would.
  */
-class StoredReportDataSweepTests {
+class StoreReportSweepTests {
 
     private static final LocalDate NIGHT = LocalDate.parse("2025-12-07");
     private static final List<String> DISTRICTS = List.of("Bokovsky District", "Millerovsky District",
@@ -71,8 +74,10 @@ class StoredReportDataSweepTests {
         store.finishFile(id, "UTF-8", List.of(), Instant.EPOCH);
     }
 
-    private StoredReportData view(IncidentStore in, Period period, int rangeRows) {
-        return new StoredReportData(in, gazetteer, period, Instant.EPOCH, true, incidents -> null, rangeRows);
+    /** The report of {@code period}, reading about {@code rangeRows} reports at a time. */
+    private PeriodReport view(IncidentStore in, Period period, int rangeRows) {
+        return new PeriodSweep(new StoreReportSource(in, rangeRows, null), Places.of(gazetteer), period)
+                .clock(Instant.EPOCH).mergeAcrossSources(true).runInfo(incidents -> null).run();
     }
 
     private record Swept(List<MergedIncident> incidents, List<MergeNote> notes) {
@@ -81,7 +86,10 @@ class StoredReportDataSweepTests {
     private Swept sweep(IncidentStore in, Period period, int rangeRows) {
         List<MergedIncident> incidents = new ArrayList<>();
         List<MergeNote> notes = new ArrayList<>();
-        view(in, period, rangeRows).sweep(incidents::add, notes::add);
+        try (PeriodReport data = view(in, period, rangeRows)) {
+            data.incidents().forEach(incidents::add);
+            data.mergeNotes().forEach(notes::add);
+        }
         return new Swept(incidents, notes);
     }
 
@@ -126,9 +134,9 @@ class StoredReportDataSweepTests {
         sixNights();
         load(store, "c.csv", List.of(report("Governor", DISTRICTS.get(0), EventType.IMPACT, 1, null, -7)));
         Period week = new Period("2025-W50", NIGHT, NIGHT.plusDays(6));
-        StoredReportData data = view(store, week, 100_000);
+        PeriodReport data = view(store, week, 100_000);
         List<MergedIncident> listed = new ArrayList<>();
-        data.sweep(listed::add, note -> { });
+        data.incidents().forEach(listed::add);
 
         assertThat(listed).hasSize(18).allMatch(incident -> week.contains(incident.night()));
         assertThat(data.previousPeriod()).isEqualTo(week.previous());
@@ -145,10 +153,11 @@ class StoredReportDataSweepTests {
         Period period = new Period("all", NIGHT.plusDays(1), NIGHT.plusDays(3));
 
         for (int rangeRows : new int[] {1, 100}) {
-            StoredReportData data = view(store, period, rangeRows);
+            PeriodReport data = view(store, period, rangeRows);
             List<MergedIncident> listed = new ArrayList<>();
             List<MergeNote> notes = new ArrayList<>();
-            data.sweep(listed::add, notes::add);
+            data.incidents().forEach(listed::add);
+            data.mergeNotes().forEach(notes::add);
             assertThat(listed).extracting(MergedIncident::id).containsExactlyInAnyOrder("INC-1", "ROS-20251208-1");
             assertThat(listed).filteredOn(i -> "INC-1".equals(i.id())).singleElement()
                     .satisfies(i -> assertThat(i.night()).isEqualTo(NIGHT.plusDays(3)));
@@ -179,13 +188,11 @@ class StoredReportDataSweepTests {
             syncStore(store, files);
             LocalDate weekStart = NIGHT.plusDays(7L * random.nextInt(4));
             Period week = new Period("week", weekStart, weekStart.plusDays(6));
-            StoredReportData kept = view(store, week, 1 + random.nextInt(40));
-            kept.sweep(i -> { }, n -> { });
+            PeriodReport kept = view(store, week, 1 + random.nextInt(40));
 
             IncidentStore fresh = IncidentStore.open(memoryStore());
             syncStore(fresh, files);
-            StoredReportData scratch = view(fresh, new Period("all", NIGHT.minusDays(7), NIGHT.plusDays(40)), 100_000);
-            scratch.sweep(i -> { }, n -> { });
+            PeriodReport scratch = view(fresh, new Period("all", NIGHT.minusDays(7), NIGHT.plusDays(40)), 100_000);
 
             assertThat(kept.storeIncidents()).as("change %d", change).isEqualTo(scratch.storeIncidents());
             assertThat(new NightIndex(store).all()).as("change %d", change).isEqualTo(new NightIndex(fresh).all());

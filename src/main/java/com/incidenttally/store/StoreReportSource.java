@@ -1,0 +1,225 @@
+package com.incidenttally.store;
+
+import com.incidenttally.incident.Reason;
+import com.incidenttally.tally.Period;
+import com.incidenttally.tally.Rejection;
+import com.incidenttally.tally.Report;
+import com.incidenttally.tally.ReportSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The store as a {@link ReportSource}: row groups decoded into reports, the night index, and the
+ * small tables, read by SQL. It moves rows and keys only; the report is made of them elsewhere.
+ */
+public final class StoreReportSource implements ReportSource {
+
+    private final IncidentStore store;
+    private final JdbcTemplate jdbc;
+    private final int pageRows;
+    private final long budgetRows;
+    private final Path workParent;
+    private final NightIndex index;
+    /** The store's reports, and its spanning ids, read once for this source. */
+    private StoredReports reports;
+
+    /**
+     * The reports of {@code store}, read about {@link StoredReports#PAGE_ROWS} at a time; a big night's
+     * sorted runs go to a work folder in {@code workParent} (the output folder; null: the system's
+     * temporary folder).
+     */
+    public StoreReportSource(IncidentStore store, Path workParent) {
+        this(store, StoredReports.PAGE_ROWS, workParent);
+    }
+
+    /** As above, reading reports about {@code pageRows} at a time (nights are never split). */
+    StoreReportSource(IncidentStore store, int pageRows, Path workParent) {
+        this.store = store;
+        this.jdbc = store.jdbc();
+        this.pageRows = pageRows;
+        this.budgetRows = StoredReports.budgetRows();
+        this.workParent = workParent;
+        this.index = new NightIndex(store);
+    }
+
+    /** Rows the merge holds in memory before it spills: the store's reading budget, for the sweep's sorts too. */
+    public long budgetRows() {
+        return budgetRows;
+    }
+
+    private StoredReports reports() {
+        if (reports == null) {
+            reports = new StoredReports(store, pageRows, budgetRows, workParent);
+        }
+        return reports;
+    }
+
+    @Override
+    public Period storedNights() {
+        return jdbc.query("SELECT MIN(g.night_from), MAX(g.night_to) FROM it_group g JOIN it_file f"
+                + " ON f.id = g.file_id WHERE f.status = 'LOADED'", rs -> {
+            rs.next();
+            LocalDate first = rs.getObject(1, LocalDate.class);
+            LocalDate last = rs.getObject(2, LocalDate.class);
+            return first == null || last == null ? null : new Period("all", first, last);
+        });
+    }
+
+    @Override
+    public boolean holdsBefore(LocalDate night) {
+        Long before = jdbc.queryForObject("SELECT COUNT(*) FROM it_group g JOIN it_file f ON f.id = g.file_id"
+                + " WHERE f.status = 'LOADED' AND g.night_from < ?", Long.class, night);
+        return before != null && before > 0;
+    }
+
+    @Override
+    public void forEachRange(LocalDate from, LocalDate to, Consumer<Iterator<Report>> sink) {
+        reports().forEachRange(from, to, sink);
+    }
+
+    @Override
+    public Map<LocalDate, Long> spanningElsewhere() {
+        return reports().spanning().landingElsewhere();
+    }
+
+    @Override
+    public void useMergeMode(boolean acrossSources) {
+        index.useMode(acrossSources);
+    }
+
+    @Override
+    public List<LocalDate> touchedNights() {
+        return index.touched();
+    }
+
+    @Override
+    public void putNight(LocalDate night, NightCounts counts) {
+        index.put(night, new NightIndex.Counts(counts.keyed(), counts.ids()));
+    }
+
+    @Override
+    public Map<LocalDate, NightCounts> nightCounts() {
+        Map<LocalDate, NightCounts> nights = new LinkedHashMap<>();
+        index.all().forEach((night, counts) -> nights.put(night, new NightCounts(counts.keyed(), counts.ids())));
+        return nights;
+    }
+
+    /**
+     * File by file in path order, sorted here rather than by the database's collation (which differs
+     * between stores and locales); each file's rows in line order.
+     */
+    @Override
+    public void rejections(Consumer<Rejection> sink) {
+        // Each (file, sheet) once, ordered here by path and sheet; then its rows in line order.
+        record Part(long fileId, String path, String sheet) {
+        }
+        List<Part> parts = new ArrayList<>();
+        jdbc.query("SELECT DISTINCT f.id, f.path, r.sheet FROM it_rejection r JOIN it_file f ON f.id = r.file_id",
+                rs -> {
+                    parts.add(new Part(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                });
+        parts.sort(Comparator.comparing(Part::path).thenComparing(Part::sheet));
+        for (Part part : parts) {
+            String location = IncidentStore.location(part.path(), part.sheet());
+            jdbc.query(connection -> {
+                var ps = connection.prepareStatement("SELECT line, col, val, kind, params, raw, night, source"
+                        + " FROM it_rejection WHERE file_id = ? AND sheet = ? ORDER BY line");
+                ps.setLong(1, part.fileId());
+                ps.setString(2, part.sheet());
+                ps.setFetchSize(1_000);
+                return ps;
+            }, rs -> {
+                java.sql.Date night = rs.getDate(7);
+                sink.accept(new Rejection(location, rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Reason.decode(rs.getString(4), rs.getString(5)), rs.getString(6),
+                        night == null ? null : night.toLocalDate(), rs.getString(8)));
+            });
+        }
+    }
+
+    /** Ids of the loaded files: only their rows count. */
+    private java.util.Set<Long> loadedFiles() {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT id FROM it_file WHERE status = 'LOADED'", Long.class));
+    }
+
+    /**
+     * Summed per file by SQL through the index on nights (a join with the files would read every
+     * file's rows), then over the loaded files here.
+     */
+    @Override
+    public List<ResolutionRow> resolutions(LocalDate from, LocalDate to) {
+        java.util.Set<Long> loaded = loadedFiles();
+        record Key(String kind, String regionIso, String input, String method) {
+        }
+        Map<Key, ResolutionRow> rows = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT r.file_id, r.kind, r.region_iso, r.input, r.method, MIN(r.canonical), MIN(r.score),
+                       SUM(r.rows_count)
+                FROM it_resolution r WHERE r.night BETWEEN ? AND ?
+                GROUP BY r.file_id, r.kind, r.region_iso, r.input, r.method
+                """, rs -> {
+            if (loaded.contains(rs.getLong(1))) {
+                ResolutionRow row = new ResolutionRow(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getLong(8));
+                rows.merge(new Key(row.kind(), row.regionIso(), row.input(), row.method()), row, (a, b) ->
+                        new ResolutionRow(a.kind(), a.regionIso(), a.input(), a.method(), min(a.canonical(),
+                                b.canonical()), Math.min(a.score(), b.score()), a.rows() + b.rows()));
+            }
+        }, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+        return List.copyOf(rows.values());
+    }
+
+    /** The smaller text as SQL's MIN takes it, nulls left out. */
+    private static String min(String a, String b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
+    }
+
+    @Override
+    public List<UnresolvedDistrict> unresolvedDistricts(LocalDate from, LocalDate to) {
+        java.util.Set<Long> loaded = loadedFiles();
+        record Key(String regionIso, String input) {
+        }
+        Map<Key, Long> rows = new LinkedHashMap<>();
+        jdbc.query("SELECT r.file_id, r.region_iso, r.input, SUM(r.rows_count) FROM it_resolution r"
+                + " WHERE r.night BETWEEN ? AND ? AND r.kind = 'district' AND r.method = 'unresolved'"
+                + " GROUP BY r.file_id, r.region_iso, r.input", rs -> {
+            if (loaded.contains(rs.getLong(1))) {
+                rows.merge(new Key(rs.getString(2), rs.getString(3)), rs.getLong(4), Long::sum);
+            }
+        }, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+        return rows.entrySet().stream().map(e -> new UnresolvedDistrict(e.getKey().regionIso(), e.getKey().input(),
+                e.getValue())).toList();
+    }
+
+    @Override
+    public List<RejectedRegion> rejectedRegions() {
+        return jdbc.query("SELECT val, kind, params, night FROM it_rejection WHERE col = 'region' AND val IS NOT NULL",
+                (rs, n) -> {
+                    java.sql.Date night = rs.getDate(4);
+                    return new RejectedRegion(rs.getString(1), Reason.decode(rs.getString(2), rs.getString(3)),
+                            night == null ? null : night.toLocalDate());
+                });
+    }
+
+    @Override
+    public List<FileWarning> warnings() {
+        return jdbc.query("SELECT f.path, w.message, w.seq FROM it_warning w JOIN it_file f ON f.id = w.file_id",
+                (rs, n) -> new FileWarning(rs.getString(1), rs.getString(2), rs.getInt(3)));
+    }
+
+    @Override
+    public List<StoredInput> inputFiles() {
+        return store.files().stream().map(f -> new StoredInput(f.path(), f.sha256(), f.status(), f.encoding(),
+                f.delimiter(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(), f.message())).toList();
+    }
+}

@@ -1,0 +1,504 @@
+package com.incidenttally.tally;
+
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongFunction;
+
+/**
+ * Makes the report of one period from a {@link ReportSource}, in plain Java: reads the period, and
+ * the previous one, once, merging night range by night range; hands every incident to the tallies
+ * and lists the period's incidents and merge notes in their orders; counts the nights it reads
+ * into the night index, and then the other nights that changed; and adds what the source knows
+ * besides (rejections, resolutions, unresolved names, warnings, far dates). Nights outside the
+ * sweep are known from the night index: a week's report reads the week and the week before, never
+ * every night. The result is a finished {@link PeriodReport}.
+ */
+public final class PeriodSweep {
+
+    /** Weeks the weekly trend shows, the period's last week included. */
+    public static final int TREND_WEEKS = 12;
+    /** Rows of far nights a report names one by one; the rest are counted. */
+    public static final int FAR_ROWS_LISTED = 100;
+    /** Rows the merge's sorts hold before they spill, by default. */
+    public static final long BUDGET_ROWS = 250_000;
+    /** Elements of a listing held in memory (at most the merge's budget); a bigger listing goes to a file. */
+    static final int LISTING_HELD = 20_000;
+
+    static final String KIND_REGION = "region";
+    static final String KIND_DISTRICT = "district";
+
+    private final ReportSource source;
+    private final Places places;
+    private final Period period;
+    private Instant generatedAt;
+    private List<ZoneId> zones = List.of();
+    private boolean mergeAcrossSources = true;
+    private Set<String> filesReadThisRun = Set.of();
+    private LongFunction<RunInfo> runInfo;
+    private Path workParent;
+    private long budgetRows = BUDGET_ROWS;
+    private int listingHeld = LISTING_HELD;
+
+    public PeriodSweep(ReportSource source, Places places, Period period) {
+        this.source = source;
+        this.places = places;
+        this.period = period;
+    }
+
+    /** The run's clock, which the report is dated by and which says whether nights are over. */
+    public PeriodSweep clock(Instant generatedAt) {
+        this.generatedAt = generatedAt;
+        return this;
+    }
+
+    /** Nights end at noon in each of {@code zones}: the report is provisional until the last has passed. */
+    public PeriodSweep endingIn(Collection<ZoneId> zones) {
+        this.zones = List.copyOf(new LinkedHashSet<>(zones));
+        return this;
+    }
+
+    /** Whether reports of one incident by different sources merge. */
+    public PeriodSweep mergeAcrossSources(boolean merge) {
+        this.mergeAcrossSources = merge;
+        return this;
+    }
+
+    /** The rejections from these files (by path), read by this run, are new. */
+    public PeriodSweep newFrom(Set<String> filesReadThisRun) {
+        this.filesReadThisRun = Set.copyOf(filesReadThisRun);
+        return this;
+    }
+
+    /** Run info, given the number of incidents over every night. */
+    public PeriodSweep runInfo(LongFunction<RunInfo> runInfo) {
+        this.runInfo = runInfo;
+        return this;
+    }
+
+    /**
+     * The work folder of the big listings and of the merge's sorted runs goes in {@code folder} (the
+     * output folder); null: the system's temporary folder.
+     */
+    public PeriodSweep workIn(Path folder) {
+        this.workParent = folder;
+        return this;
+    }
+
+    /** Rows the merge's sorts hold in memory before they spill to the work folder. */
+    public PeriodSweep budgetRows(long rows) {
+        this.budgetRows = rows;
+        return this;
+    }
+
+    /** Elements of a listing held in memory before it goes to a file (tests make it small). */
+    PeriodSweep listingHeld(int elements) {
+        this.listingHeld = elements;
+        return this;
+    }
+
+    /** Sweeps the period and returns its finished report, which the caller closes. */
+    public PeriodReport run() {
+        Period previous = !"all".equals(period.label()) && source.holdsBefore(period.from()) ? period.previous() : null;
+        Tallies tallies = new Tallies(period, previous);
+        RejectionScope scope = new RejectionScope(period, filesReadThisRun);
+        SourceTally sourceTally = new SourceTally();
+        WorkFolder work = new WorkFolder(workParent);
+        // A listing held in memory counts against the merge's budget too: a small heap sets a small budget.
+        int held = (int) Math.min(listingHeld, budgetRows);
+        SpilledListing<MergedIncident> incidents = new SpilledListing<>(ListingCodecs.INCIDENT, held, work::path);
+        SpilledListing<MergeNote> notes = new SpilledListing<>(ListingCodecs.NOTE, held, work::path);
+        SpilledListing<Rejection> rejected = new SpilledListing<>(ListingCodecs.REJECTION, held, work::path);
+        try {
+            Map<LocalDate, Long> elsewhere = source.spanningElsewhere();
+            sweep(previous, tallies, sourceTally, incidents, notes, work, elsewhere);
+            Map<LocalDate, ReportSource.NightCounts> nights = source.nightCounts();
+            long storeIncidents = storeIncidents(nights, elsewhere);
+            List<WeekCount> trend = weeklyTrend(nights, elsewhere);
+            long[] others = {0};
+            source.rejections(rejection -> {
+                if (scope.shows(rejection)) {
+                    rejected.add(rejection);
+                    sourceTally.rejection(rejection);
+                } else {
+                    others[0]++;
+                }
+            });
+            rejected.finish();
+            return new PeriodReport(period, generatedAt,
+                    generatedAt == null ? null : PeriodEnd.of(period, zones, generatedAt), tallies.totals(),
+                    previous, previous == null ? null : tallies.previousTotals(),
+                    previous == null ? List.of() : tallies.comparison(), tallies.byRegion(), tallies.byDistrict(),
+                    tallies.byNight(), tallies.regionNight(), trend, incidents, notes, rejected, others[0],
+                    sourceTally.rows(), scope, resolutions(scope), unresolvedNames(scope), warnings(),
+                    farDates(source, period), runInfo == null ? null : runInfo.apply(storeIncidents), storeIncidents,
+                    work);
+        } catch (RuntimeException | Error e) {
+            incidents.close();
+            notes.close();
+            rejected.close();
+            work.close();
+            throw e;
+        }
+    }
+
+    private void sweep(Period previous, Tallies tallies, SourceTally sourceTally,
+                       SpilledListing<MergedIncident> listing, SpilledListing<MergeNote> noteListing, WorkFolder work,
+                       Map<LocalDate, Long> elsewhere) {
+        source.useMergeMode(mergeAcrossSources);
+        Set<LocalDate> touched = new HashSet<>(source.touchedNights());
+        LocalDate from = previous != null ? previous.from() : period.from();
+        source.forEachRange(from, period.to(), nightByNight -> {
+            // Each of the period's rows counts for its source (Sources sheet) as it goes by.
+            Iterator<Report> range = new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return nightByNight.hasNext();
+                }
+
+                @Override
+                public Report next() {
+                    Report report = nightByNight.next();
+                    if (period.contains(report.night())) {
+                        sourceTally.row(report.sourceKey(), report.source());
+                    }
+                    return report;
+                }
+            };
+            Map<LocalDate, long[]> counts = new TreeMap<>();
+            try (ExternalSort<Listed> listed = new ExternalSort<>(Listed.ORDER, LISTED, budgetRows, work::path);
+                 ExternalSort<Noted> noted = new ExternalSort<>(Noted.ORDER, NOTED, budgetRows, work::path)) {
+                long[] seqs = {0};
+                NightMerge.forEachGroup(range, mergeAcrossSources, group -> {
+                    count(group, counts);
+                    for (Merge.Duplicate duplicate : group.duplicates()) {
+                        if (period.contains(duplicate.night())) {
+                            noted.add(new Noted(duplicate.regionIso(), 0, duplicate.incidentId(), new MergeNote(
+                                    duplicate.incidentId(), duplicate.night(), places.name(duplicate.regionIso()),
+                                    duplicate.district(), duplicate.eventType(), Merge.RULE_DUPLICATE,
+                                    duplicate.rows(), duplicate.source(), duplicate.origins(), null)));
+                        }
+                    }
+                    for (Merge.Merged merged : group.incidents()) {
+                        long seq = ++seqs[0];
+                        MergedIncident incident = incident(merged);
+                        tallies.add(incident);
+                        if (period.contains(merged.night())) {
+                            listed.add(new Listed(merged.regionIso(), merged.districtKey(), seq, incident));
+                            if (merged.merged()) {
+                                noted.add(new Noted(merged.regionIso(), seq, merged.id(), new MergeNote(merged.id(),
+                                        merged.night(), places.name(merged.regionIso()), merged.district(),
+                                        merged.eventType(), merged.rule(), merged.reports(), merged.sources(),
+                                        merged.origins(), merged.conflicts())));
+                            }
+                        }
+                    }
+                });
+                counts.forEach((night, merged) -> {
+                    source.putNight(night, counts(merged, elsewhere.getOrDefault(night, 0L)));
+                    touched.remove(night);
+                });
+                listed.forEachSorted(l -> {
+                    sourceTally.incident(l.incident());
+                    listing.add(l.incident());
+                });
+                noted.forEachSorted(n -> {
+                    sourceTally.merge(n.note());
+                    noteListing.add(n.note());
+                });
+            }
+        });
+        listing.finish();
+        noteListing.finish();
+        // Nights of the sweep that no longer hold a report.
+        for (LocalDate night : touched) {
+            if (!night.isBefore(from) && !night.isAfter(period.to())) {
+                source.putNight(night, counts(null, elsewhere.getOrDefault(night, 0L)));
+            }
+        }
+        countNights(source, mergeAcrossSources, from, period.to(), elsewhere);
+    }
+
+    /**
+     * Counts again the nights whose reports changed, except those from {@code from} to {@code to},
+     * which a report's sweep counts as it reads them anyway; with every night when the merge mode
+     * changed.
+     */
+    public static void countNights(ReportSource source, boolean mergeAcrossSources, LocalDate from, LocalDate to) {
+        source.useMergeMode(mergeAcrossSources);
+        countNights(source, mergeAcrossSources, from, to, null);
+    }
+
+    private static void countNights(ReportSource source, boolean mergeAcrossSources, LocalDate from, LocalDate to,
+                                    Map<LocalDate, Long> spanningElsewhere) {
+        List<LocalDate> touched = source.touchedNights().stream()
+                .filter(night -> from == null || night.isBefore(from) || night.isAfter(to)).toList();
+        if (touched.isEmpty()) {
+            return;
+        }
+        Map<LocalDate, Long> elsewhere = spanningElsewhere != null ? spanningElsewhere : source.spanningElsewhere();
+        int start = 0;
+        for (int i = 1; i <= touched.size(); i++) {
+            if (i == touched.size() || !touched.get(i).equals(touched.get(i - 1).plusDays(1))) {
+                LocalDate first = touched.get(start);
+                LocalDate last = touched.get(i - 1);
+                Map<LocalDate, long[]> counts = new TreeMap<>();
+                source.forEachRange(first, last, range -> NightMerge.forEachGroup(range, mergeAcrossSources,
+                        group -> count(group, counts)));
+                for (LocalDate night = first; !night.isAfter(last); night = night.plusDays(1)) {
+                    source.putNight(night, counts(counts.get(night), elsewhere.getOrDefault(night, 0L)));
+                }
+                start = i;
+            }
+        }
+    }
+
+    private static void count(Merge.Group group, Map<LocalDate, long[]> counts) {
+        for (Merge.Merged incident : group.incidents()) {
+            counts.computeIfAbsent(incident.night(), k -> new long[2])[incident.keyed() ? 0 : 1]++;
+        }
+    }
+
+    private static ReportSource.NightCounts counts(long[] merged, long spanningElsewhere) {
+        return merged == null ? new ReportSource.NightCounts(0, spanningElsewhere)
+                : new ReportSource.NightCounts(merged[0], merged[1] + spanningElsewhere);
+    }
+
+    /** Incidents over every night, from the night index. */
+    private static long storeIncidents(Map<LocalDate, ReportSource.NightCounts> nights,
+                                       Map<LocalDate, Long> elsewhere) {
+        long total = 0;
+        for (ReportSource.NightCounts counts : nights.values()) {
+            total += counts.keyed() + counts.ids();
+        }
+        for (long extra : elsewhere.values()) {
+            total -= extra;
+        }
+        return total;
+    }
+
+    /** Incidents per week over the {@value #TREND_WEEKS} weeks up to the period's last, from the night index. */
+    private List<WeekCount> weeklyTrend(Map<LocalDate, ReportSource.NightCounts> nights,
+                                        Map<LocalDate, Long> elsewhere) {
+        Map<LocalDate, Long> incidents = new TreeMap<>();
+        nights.forEach((night, counts) -> incidents.put(night,
+                counts.keyed() + counts.ids() - elsewhere.getOrDefault(night, 0L)));
+        List<WeekCount> trend = weeks(incidents, period);
+        if (trend.isEmpty()) {
+            return trend;
+        }
+        // A week the store's nights start in, or the period stops in, or not over yet, is a part week.
+        Period stored = source.storedNights();
+        LocalDate firstNight = stored == null ? trend.get(0).monday() : stored.from();
+        return WeekCount.marked(trend, firstNight, period.to(), night -> generatedAt == null
+                || PeriodEnd.of(night, zones, generatedAt).complete());
+    }
+
+    /**
+     * Incidents per ISO week, given per night, up to the week of the period's last night, at most
+     * {@value #TREND_WEEKS} weeks, from the first week with an incident on; a week without incidents
+     * between counts 0. Empty when no incident falls in those weeks. Weeks are not marked as part weeks.
+     */
+    public static List<WeekCount> weeks(Map<LocalDate, Long> incidentsByNight, Period period) {
+        LocalDate last = period.to().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate trendStart = last.minusWeeks(TREND_WEEKS - 1);
+        TreeMap<LocalDate, Long> weeks = new TreeMap<>();
+        incidentsByNight.forEach((night, incidents) -> {
+            if (!night.isBefore(trendStart) && !night.isAfter(period.to()) && incidents > 0) {
+                weeks.merge(night.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), incidents, Long::sum);
+            }
+        });
+        if (weeks.isEmpty()) {
+            return List.of();
+        }
+        List<WeekCount> trend = new ArrayList<>();
+        for (LocalDate monday = weeks.firstKey(); !monday.isAfter(last); monday = monday.plusWeeks(1)) {
+            trend.add(new WeekCount(WeekCount.isoWeek(monday), monday, weeks.getOrDefault(monday, 0L)));
+        }
+        return trend;
+    }
+
+    /** The period's nights as bounds: every night for a report of all nights. */
+    private LocalDate[] nights(RejectionScope scope) {
+        return scope.everyNight() ? new LocalDate[] {LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31)}
+                : new LocalDate[] {period.from(), period.to()};
+    }
+
+    private List<Resolution> resolutions(RejectionScope scope) {
+        LocalDate[] nights = nights(scope);
+        List<Resolution> resolutions = new ArrayList<>();
+        for (ReportSource.ResolutionRow row : source.resolutions(nights[0], nights[1])) {
+            String name = places.name(row.regionIso());
+            if (KIND_REGION.equals(row.kind())) {
+                resolutions.add(new Resolution(KIND_REGION, name, row.input(), name, row.method(), row.score(),
+                        row.rows()));
+            } else {
+                boolean unresolved = "unresolved".equals(row.method());
+                resolutions.add(new Resolution(KIND_DISTRICT, name, row.input(), unresolved ? null : row.canonical(),
+                        row.method(), row.score(), row.rows()));
+            }
+        }
+        resolutions.sort(Comparator.comparing(Resolution::kind).reversed().thenComparing(Resolution::region)
+                .thenComparing(Resolution::input));
+        return resolutions;
+    }
+
+    /**
+     * Region names that rejected rows (a region rejection with a value: every other region rejection is a
+     * missing value) of the period or undated, and district names kept unresolved on its nights.
+     */
+    private List<UnresolvedName> unresolvedNames(RejectionScope scope) {
+        List<UnresolvedName> names = new ArrayList<>();
+        Map<String, long[]> regionRows = new LinkedHashMap<>();
+        Map<String, String> regionReasons = new HashMap<>();
+        for (ReportSource.RejectedRegion rejected : source.rejectedRegions()) {
+            String input = rejected.input().strip();
+            if (!input.isEmpty() && scope.shows(rejected.night())) {
+                regionRows.computeIfAbsent(input, k -> new long[1])[0]++;
+                // unresolved-names.csv is an aliases file in English, as its header is: the gazetteer's note, if any.
+                Reason reason = rejected.reason();
+                String text = reason.kind() == RejectionKind.UNKNOWN_REGION_NOTED
+                        ? "unknown region: " + reason.param("note") : "unknown region";
+                regionReasons.merge(input, text, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        regionRows.forEach((input, rows) -> names.add(new UnresolvedName(KIND_REGION, input, null, rows[0],
+                regionReasons.get(input), places.regionCandidates(input))));
+        LocalDate[] nights = nights(scope);
+        for (ReportSource.UnresolvedDistrict district : source.unresolvedDistricts(nights[0], nights[1])) {
+            names.add(new UnresolvedName(KIND_DISTRICT, district.input(), places.name(district.regionIso()),
+                    district.rows(), "unresolved district: kept under its region as " + district.input()
+                    + MergedIncident.UNRESOLVED_SUFFIX, places.districtCandidates(district.regionIso(), district.input())));
+        }
+        names.sort(Comparator.comparingLong(UnresolvedName::rows).reversed().thenComparing(UnresolvedName::kind)
+                .thenComparing(n -> n.region() == null ? "" : n.region()).thenComparing(UnresolvedName::input));
+        return names;
+    }
+
+    private List<Warning> warnings() {
+        List<ReportSource.FileWarning> warnings = new ArrayList<>(source.warnings());
+        // In path order as Java sorts, never by the database's collation.
+        warnings.sort(Comparator.comparing(ReportSource.FileWarning::file).thenComparingInt(ReportSource.FileWarning::seq));
+        return warnings.stream().map(w -> new Warning(w.file(), w.message())).toList();
+    }
+
+    /**
+     * The period's accepted rows whose night lies far from every other night the source holds
+     * reports of ({@link FarNights}), at most {@value #FAR_ROWS_LISTED}, in night, file and line
+     * order. Reads the night index, the nights whose rows changed since it counted them (whether
+     * they still hold a row), and the far nights' own rows: never a scan of every row.
+     */
+    public static List<FarDate> farDates(ReportSource source, Period period) {
+        boolean everyNight = "all".equals(period.label());
+        Set<LocalDate> nights = new HashSet<>(source.nightCounts().keySet());
+        // Nights whose rows changed since the index counted them: whether they still hold a row.
+        TreeSet<LocalDate> touched = new TreeSet<>(source.touchedNights());
+        if (!touched.isEmpty()) {
+            Set<LocalDate> holding = new HashSet<>();
+            source.forEachRange(touched.first(), touched.last(),
+                    range -> range.forEachRemaining(report -> holding.add(report.night())));
+            for (LocalDate night : touched) {
+                if (holding.contains(night)) {
+                    nights.add(night);
+                } else {
+                    nights.remove(night);
+                }
+            }
+        }
+        List<FarDate> rows = new ArrayList<>();
+        for (FarNights.Far far : FarNights.of(nights)) {
+            if (!everyNight && !period.contains(far.night())) {
+                continue;
+            }
+            source.forEachRange(far.night(), far.night(), range -> range.forEachRemaining(report -> {
+                if (report.night().equals(far.night())) {
+                    rows.add(new FarDate(report.file(), report.line(), far.night(), far.days()));
+                }
+            }));
+        }
+        rows.sort(Comparator.comparing(FarDate::night).thenComparing(FarDate::file).thenComparingLong(FarDate::line));
+        return rows.size() > FAR_ROWS_LISTED ? List.copyOf(rows.subList(0, FAR_ROWS_LISTED)) : rows;
+    }
+
+    private MergedIncident incident(Merge.Merged merged) {
+        return new MergedIncident(merged.id(), merged.night(), merged.localTime(),
+                Boolean.TRUE.equals(merged.nightTime()), merged.nightInferred(), places.name(merged.regionIso()),
+                merged.regionIso(), merged.district(), merged.districtKey(), merged.location(), merged.eventType(),
+                merged.uavCount(), merged.killed(), merged.injured(), merged.damage(), merged.measures(),
+                merged.sources(), merged.sourceKeys(), merged.sourceUrls(), merged.notes(), merged.origins(),
+                merged.reports(), places.kind(merged.regionIso()));
+    }
+
+    /** An incident with the columns it is listed by. */
+    private record Listed(String regionIso, String districtKey, long seq, MergedIncident incident) {
+        /** Night, region, district, time of day (unknown last), then the order of merging. */
+        static final Comparator<Listed> ORDER = Comparator.<Listed, LocalDate>comparing(l -> l.incident().night())
+                .thenComparing(Listed::regionIso).thenComparing(Listed::districtKey)
+                .thenComparing(l -> l.incident().localTime(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(Listed::seq);
+    }
+
+    /** Listed incidents written to a sorted run and read back as they were. */
+    private static final ExternalSort.Codec<Listed> LISTED = new ExternalSort.Codec<>() {
+        @Override
+        public void write(java.io.DataOutputStream out, Listed l) throws java.io.IOException {
+            out.writeLong(l.seq());
+            ExternalSort.text(out, l.regionIso());
+            ExternalSort.text(out, l.districtKey());
+            ListingCodecs.INCIDENT.write(out, l.incident());
+        }
+
+        @Override
+        public Listed read(java.io.DataInputStream in) throws java.io.IOException {
+            long seq = in.readLong();
+            String regionIso = ExternalSort.text(in);
+            String districtKey = ExternalSort.text(in);
+            return new Listed(regionIso, districtKey, seq, ListingCodecs.INCIDENT.read(in));
+        }
+    };
+
+    /** A merge note with the columns it is listed by. */
+    private record Noted(String regionIso, long seq, String incidentId, MergeNote note) {
+        /** Night, region, then the order of merging (exact duplicates first). */
+        static final Comparator<Noted> ORDER = Comparator.<Noted, LocalDate>comparing(n -> n.note().night())
+                .thenComparing(Noted::regionIso).thenComparingLong(Noted::seq).thenComparing(Noted::incidentId);
+    }
+
+    /** Merge notes written to a sorted run and read back as they were. */
+    private static final ExternalSort.Codec<Noted> NOTED = new ExternalSort.Codec<>() {
+        @Override
+        public void write(java.io.DataOutputStream out, Noted n) throws java.io.IOException {
+            ExternalSort.text(out, n.regionIso());
+            out.writeLong(n.seq());
+            ExternalSort.text(out, n.incidentId());
+            ListingCodecs.NOTE.write(out, n.note());
+        }
+
+        @Override
+        public Noted read(java.io.DataInputStream in) throws java.io.IOException {
+            String regionIso = ExternalSort.text(in);
+            long seq = in.readLong();
+            String incidentId = ExternalSort.text(in);
+            return new Noted(regionIso, seq, incidentId, ListingCodecs.NOTE.read(in));
+        }
+    };
+}

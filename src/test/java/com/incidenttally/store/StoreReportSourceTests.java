@@ -1,0 +1,65 @@
+package com.incidenttally.store;
+
+import com.incidenttally.ingest.CsvDialect;
+import com.incidenttally.tally.ReportSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The store's file state as the report reads it: typed records, a file's dialect as two fields. */
+class StoreReportSourceTests {
+
+    private final IncidentStore store = IncidentStore.open(memoryStore());
+
+    private static JdbcTemplate memoryStore() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return new JdbcTemplate(dataSource);
+    }
+
+    private void read(String path, CsvDialect dialect) {
+        long id = store.beginFile(path, "sha-" + path);
+        store.finishFile(id, dialect.encoding(), String.valueOf(dialect.delimiter()), List.of(), Instant.EPOCH);
+    }
+
+    @Test
+    void keepsAFilesEncodingAndDelimiterAsTwoFields() {
+        read("a.csv", new CsvDialect(StandardCharsets.UTF_8, false, ','));
+        read("b.csv", new CsvDialect(StandardCharsets.UTF_8, true, ';'));
+        read("c.csv", new CsvDialect(Charset.forName("windows-1251"), false, '\t'));
+        long workbook = store.beginFile("d.xlsx", "sha-d");
+        store.finishFile(workbook, "xlsx (2 sheets read)", null, List.of(), Instant.EPOCH);
+        store.beginFile("e.csv", "sha-e");
+
+        assertThat(new StoreReportSource(store, null).inputFiles()).extracting(ReportSource.StoredInput::path,
+                ReportSource.StoredInput::status, ReportSource.StoredInput::encoding,
+                ReportSource.StoredInput::delimiter).containsExactly(
+                tuple("a.csv", StoredFile.LOADED, "UTF-8", ","),
+                tuple("b.csv", StoredFile.LOADED, "UTF-8 (BOM)", ";"),
+                tuple("c.csv", StoredFile.LOADED, "windows-1251", "\t"),
+                tuple("d.xlsx", StoredFile.LOADED, "xlsx (2 sheets read)", null),
+                tuple("e.csv", StoredFile.LOADING, null, null));
+    }
+
+    @Test
+    void aFileReadAgainForgetsHowItWasReadUntilItIsDone() {
+        read("a.csv", new CsvDialect(StandardCharsets.UTF_8, true, ';'));
+
+        store.beginFile("a.csv", "sha-new");
+
+        assertThat(store.files()).singleElement().satisfies(f -> {
+            assertThat(f.encoding()).isNull();
+            assertThat(f.delimiter()).isNull();
+        });
+    }
+}
