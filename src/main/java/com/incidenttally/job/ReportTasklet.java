@@ -101,15 +101,8 @@ class ReportTasklet implements Tasklet {
             job.getExecutionContext().putString(REPORT_DIR, target.toString());
             job.getExecutionContext().putLong(REPORT_INCIDENTS, published.get().incidents());
             log.info("Report unchanged since the last run: {}", ConsoleText.line(target));
-            RejectionScope scope = new RejectionScope(period, Set.of());
-            long[] others = {0};
-            rejections(job, sink -> StoredReportData.rejections(store, rejection -> {
-                if (scope.shows(rejection)) {
-                    sink.accept(rejection);
-                } else {
-                    others[0]++;
-                }
-            }), scope, () -> others[0], StoredReportData.farDates(store, period, run.output()));
+            // Counted when the report was written, as this run would count them: none new.
+            job.getExecutionContext().putString(REPORT_REJECTIONS, published.get().unchangedRerunLines());
             return RepeatStatus.FINISHED;
         }
 
@@ -120,6 +113,7 @@ class ReportTasklet implements Tasklet {
                 status == null ? Set.of() : status.keySet()).endingIn(zones);
         data.spillUnder(run.output());
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
+        RejectionLines[] console = {null};
         // The charts are drawn on a second core while the workbook is written.
         ExecutorService chartDrawing = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "charts");
@@ -140,7 +134,10 @@ class ReportTasklet implements Tasklet {
                 new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
                 new RejectedCsvWriter(ReportTexts.of(run.language(), places)).write(data, dir.resolve("rejected.csv"));
                 new UnresolvedNamesCsvWriter().write(data, dir.resolve("unresolved-names.csv"));
-                new ReportFingerprint(madeFrom, data.totals().incidents()).writeInto(dir);
+                console[0] = rejections(data::rejections, data.rejectionScope(), data::otherPeriodRejections,
+                        data.farDates());
+                // What an unchanged rerun prints is kept with the fingerprint: it need not read the store.
+                new ReportFingerprint(madeFrom, data.totals().incidents(), console[0].unchangedRerun()).writeInto(dir);
             });
             chartDrawing.shutdown();
             folder.publish();
@@ -154,17 +151,24 @@ class ReportTasklet implements Tasklet {
         job.getExecutionContext().putString(REPORT_DIR, folder.target().toString());
         job.getExecutionContext().putLong(REPORT_INCIDENTS, data.totals().incidents());
         log.info("Report written to {}", ConsoleText.line(folder.target()));
-        rejections(job, data::rejections, data.rejectionScope(), data::otherPeriodRejections, data.farDates());
+        job.getExecutionContext().putString(REPORT_REJECTIONS, console[0].thisRun());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The console's lines on rejections and far dates, one per line: this run's, and an unchanged
+     * rerun's (the same with no rejection new since the last run).
+     */
+    record RejectionLines(String thisRun, String unchangedRerun) {
     }
 
     /**
      * Counts the period's rejections by reason for the console's last lines, with those new since
      * the last run, the undated ones, and how many other periods hold ({@code others}, asked after
-     * {@code source} was read).
+     * {@code source} was read), then the far dates.
      */
-    private static void rejections(JobExecution job, Consumer<Consumer<Rejection>> source, RejectionScope scope,
-                                   java.util.function.LongSupplier others, List<FarDate> farDates) {
+    private static RejectionLines rejections(Consumer<Consumer<Rejection>> source, RejectionScope scope,
+                                             java.util.function.LongSupplier others, List<FarDate> farDates) {
         RejectionReasons reasons = new RejectionReasons();
         long[] fresh = {0};
         long[] undated = {0};
@@ -176,11 +180,19 @@ class ReportTasklet implements Tasklet {
         }));
         // Said only where it tells rows apart: not when every row is new (a first run), nor undated
         // rows in a report of every night, which shows every row anyway.
-        List<String> lines = new java.util.ArrayList<>(ConsoleText.rejected(reasons,
-                fresh[0] == reasons.rowCount() ? 0 : fresh[0], scope.everyNight() ? 0 : undated[0],
-                others.getAsLong()));
-        lines.addAll(ConsoleText.farDates(farDates));
-        job.getExecutionContext().putString(REPORT_REJECTIONS, String.join("\n", lines));
+        long undatedShown = scope.everyNight() ? 0 : undated[0];
+        long otherPeriods = others.getAsLong();
+        List<String> far = ConsoleText.farDates(farDates);
+        return new RejectionLines(
+                lines(ConsoleText.rejected(reasons, fresh[0] == reasons.rowCount() ? 0 : fresh[0], undatedShown,
+                        otherPeriods), far),
+                lines(ConsoleText.rejected(reasons, 0, undatedShown, otherPeriods), far));
+    }
+
+    private static String lines(List<String> rejected, List<String> farDates) {
+        List<String> lines = new java.util.ArrayList<>(rejected);
+        lines.addAll(farDates);
+        return String.join("\n", lines);
     }
 
     /** Every region's zone for this run: the gazetteer's, or the one {@code --zone} gave it. */
