@@ -88,8 +88,12 @@ class ReportTasklet implements Tasklet {
         // another store (or anyone) put there since is never taken for this run's.
         Path target = run.output().resolve(period.label());
         // Nights end at noon in every region's zone; a provisional report is written again once complete.
-        List<ZoneId> zones = zones(gazetteer.get(), run);
-        PeriodEnd end = PeriodEnd.of(period, zones, run.clock());
+        // A period whose last night is over even at the latest offset there is (-18:00) is complete in
+        // every zone: the gazetteer is not loaded for their zones (an unchanged rerun then needs none).
+        PeriodEnd end = PeriodEnd.of(period, List.of(ZoneOffset.MIN), run.clock());
+        if (!end.complete()) {
+            end = PeriodEnd.of(period, zones(gazetteer.get(), run), run.clock());
+        }
         job.getExecutionContext().putString(REPORT_PROVISIONAL, end.complete() ? ""
                 : ConsoleText.provisional(period.to(), end.completeAt()));
         String madeFrom = "store " + store.identity() + "; rows " + store.generation() + "; incidents "
@@ -110,7 +114,7 @@ class ReportTasklet implements Tasklet {
         Gazetteer places = gazetteer.get();
         StoredReportData data = new StoredReportData(store, places, period, run.clock(), run.merge(),
                 incidents -> runInfo(run, job, step, status == null ? Map.of() : status, incidents),
-                status == null ? Set.of() : status.keySet()).endingIn(zones);
+                status == null ? Set.of() : status.keySet()).endingIn(zones(places, run));
         data.spillUnder(run.output());
         ReportFolder folder = ReportFolder.stage(run.output(), period.label());
         RejectionLines[] console = {null};
