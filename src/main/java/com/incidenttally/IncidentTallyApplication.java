@@ -27,6 +27,12 @@ import java.util.Optional;
 public class IncidentTallyApplication {
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean("spring.aot.processing")) {
+            // The build's ahead-of-time processing (process-aot): Spring only prepares the context's
+            // definitions, from application.properties alone; no options, no lock, no store, no exit.
+            new SpringApplication(IncidentTallyApplication.class).run(args);
+            return;
+        }
         System.setProperty("java.awt.headless", "true");
         ConsoleText.useUtf8WithoutALocale();
         Instant started = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
@@ -89,6 +95,8 @@ public class IncidentTallyApplication {
         ConfigurableApplicationContext context;
         try {
             SpringApplication application = new SpringApplication(IncidentTallyApplication.class);
+            // Names the context's ahead-of-time initializer (spring.aot.enabled) whoever calls run.
+            application.setMainApplicationClass(IncidentTallyApplication.class);
             // A signal is StopOnSignal's: one line, then the context closes.
             application.setRegisterShutdownHook(false);
             context = application.run(options.springArguments().toArray(String[]::new));

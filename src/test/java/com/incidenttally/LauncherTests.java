@@ -70,6 +70,47 @@ class LauncherTests {
     }
 
     @Test
+    void runsTheContextsAheadOfTimeInitializerAndTheJobsResultIsTheSameWithout(@TempDir Path dir) throws Exception {
+        copy(PROJECT.resolve("src/test/resources/e2e/bad-rows"), dir.resolve("in"));
+        String[] args = {"--input=in", "--now=2025-12-10T09:00:00Z"};
+        // Which classes the JVM loaded, from where: the proof that the generated initializer ran.
+        String classes = "-Xlog:class+load=info:file=";
+
+        Run aot = launch(dir, Map.of("JAVA_OPTS", classes + "aot-classes.txt"), append(args, "--output=aot", "--db=jdbc:h2:file:./aot-store/incidents"));
+        Run plain = launch(dir, Map.of("JAVA_OPTS", classes + "plain-classes.txt -Dspring.aot.enabled=false"),
+                append(args, "--output=plain", "--db=jdbc:h2:file:./plain-store/incidents"));
+
+        // 4: the sample's rejected file, the same with and without.
+        assertThat(aot.exitCode()).as(aot.stderr()).isEqualTo(4);
+        assertThat(plain.exitCode()).as(plain.stderr()).isEqualTo(4);
+        assertThat(aot.stdout()).contains("Done: ", "report in aot/all/");
+        assertThat(aot.command()).contains("-Dspring.aot.enabled=true");
+        String initializer = "com.incidenttally.IncidentTallyApplication__ApplicationContextInitializer";
+        assertThat(Files.readString(dir.resolve("aot-classes.txt"))).contains(initializer);
+        assertThat(Files.readString(dir.resolve("plain-classes.txt"))).doesNotContain(initializer);
+        // Each on a fresh store of its own: the same report.
+        assertThat(plain.stdout()).contains("report in plain/all/");
+        for (String file : List.of("summary.json", "rejected.csv", "unresolved-names.csv", "incidents.csv")) {
+            assertThat(withoutRunTimes(dir.resolve("plain/all").resolve(file)))
+                    .as(file).isEqualTo(withoutRunTimes(dir.resolve("aot/all").resolve(file)));
+        }
+    }
+
+    private static String[] append(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** A report file's text without what differs between two runs of the same report: their times. */
+    private static List<String> withoutRunTimes(Path file) throws IOException {
+        return Files.readAllLines(file).stream()
+                .filter(line -> !line.contains("\"started\"") && !line.contains("\"finished\"")
+                        && !line.contains("\"took") && !line.contains("\"generated"))
+                .toList();
+    }
+
+    @Test
     void passesEveryArgumentThroughUnchanged(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("input"));
 

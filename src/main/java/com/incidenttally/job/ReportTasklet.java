@@ -2,7 +2,6 @@ package com.incidenttally.job;
 
 import com.incidenttally.normalize.RegionZones;
 import com.incidenttally.places.Gazetteer;
-import com.incidenttally.report.Language;
 import com.incidenttally.report.RejectedCsvWriter;
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.report.ReportFingerprint;
@@ -45,7 +44,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -93,8 +91,12 @@ class ReportTasklet implements Tasklet {
         // another store (or anyone) put there since is never taken for this run's.
         Path target = run.output().resolve(period.label());
         // Nights end at noon in every region's zone; a provisional report is written again once complete.
-        List<ZoneId> zones = zones(gazetteer.get(), run);
-        PeriodEnd end = PeriodEnd.of(period, zones, run.clock());
+        // A period whose last night is over even at the latest offset there is (-18:00) is complete in
+        // every zone: the gazetteer is not loaded for their zones (an unchanged rerun then needs none).
+        PeriodEnd end = PeriodEnd.of(period, List.of(ZoneOffset.MIN), run.clock());
+        if (!end.complete()) {
+            end = PeriodEnd.of(period, zones(gazetteer.get(), run), run.clock());
+        }
         job.getExecutionContext().putString(REPORT_PROVISIONAL, end.complete() ? ""
                 : ConsoleText.provisional(period.to(), end.completeAt()));
         String madeFrom = "store " + store.identity() + "; rows " + store.generation() + "; incidents "
@@ -106,16 +108,8 @@ class ReportTasklet implements Tasklet {
             job.getExecutionContext().putString(REPORT_DIR, target.toString());
             job.getExecutionContext().putLong(REPORT_INCIDENTS, published.get().incidents());
             log.info("Report unchanged since the last run: {}", ConsoleText.line(target));
-            RejectionScope scope = new RejectionScope(period, Set.of());
-            long[] others = {0};
-            ReportSource source = new StoreReportSource(store, run.output());
-            rejections(job, sink -> source.rejections(rejection -> {
-                if (scope.shows(rejection)) {
-                    sink.accept(rejection);
-                } else {
-                    others[0]++;
-                }
-            }), scope, () -> others[0], PeriodSweep.farDates(source, period));
+            // Counted when the report was written, as this run would count them: none new.
+            job.getExecutionContext().putString(REPORT_REJECTIONS, published.get().unchangedRerunLines());
             return RepeatStatus.FINISHED;
         }
 
@@ -124,23 +118,27 @@ class ReportTasklet implements Tasklet {
         Gazetteer places = gazetteer.get();
         StoreReportSource source = new StoreReportSource(store, run.output());
         // The report is finished before any writer starts; its big listings are in the output folder.
-        try (PeriodReport data = new PeriodSweep(source, Places.of(places), period).clock(run.clock()).endingIn(zones)
+        try (PeriodReport data = new PeriodSweep(source, Places.of(places), period).clock(run.clock()).endingIn(zones(places, run))
                 .mergeAcrossSources(run.merge()).newFrom(statusThisRun.keySet()).workIn(run.output())
                 .budgetRows(source.budgetRows())
                 .runInfo(incidents -> runInfo(run, job, step, source, statusThisRun, incidents)).run()) {
-            write(data, run, places, madeFrom);
+            RejectionLines console = write(data, run, places, madeFrom);
             job.getExecutionContext().putString(REPORT_DIR, target.toString());
             job.getExecutionContext().putLong(REPORT_INCIDENTS, data.totals().incidents());
             log.info("Report written to {}", ConsoleText.line(target));
-            rejections(job, data::rejections, data.rejectionScope(), data::otherPeriodRejections, data.farDates());
+            job.getExecutionContext().putString(REPORT_REJECTIONS, console.thisRun());
         }
         return RepeatStatus.FINISHED;
     }
 
-    /** Writes the report's files into a staging folder and publishes it whole. */
-    private static void write(PeriodReport data, RunParameters run, Gazetteer places, String madeFrom)
+    /**
+     * Writes the report's files into a staging folder and publishes it whole; gives the console's
+     * rejection lines, which its fingerprint keeps for an unchanged rerun.
+     */
+    private static RejectionLines write(PeriodReport data, RunParameters run, Gazetteer places, String madeFrom)
             throws Exception {
         ReportFolder folder = ReportFolder.stage(run.output(), data.period().label());
+        RejectionLines[] console = {null};
         // The charts are drawn on a second core while the workbook is written.
         ExecutorService chartDrawing = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "charts");
@@ -158,7 +156,10 @@ class ReportTasklet implements Tasklet {
                 new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
                 new RejectedCsvWriter(texts).write(data, dir.resolve("rejected.csv"));
                 new UnresolvedNamesCsvWriter().write(data, dir.resolve("unresolved-names.csv"));
-                new ReportFingerprint(madeFrom, data.totals().incidents()).writeInto(dir);
+                console[0] = rejections(data::rejections, data.rejectionScope(), data::otherPeriodRejections,
+                        data.farDates());
+                // What an unchanged rerun prints is kept with the fingerprint: it need not read the store.
+                new ReportFingerprint(madeFrom, data.totals().incidents(), console[0].unchangedRerun()).writeInto(dir);
             });
             chartDrawing.shutdown();
             folder.publish();
@@ -169,15 +170,23 @@ class ReportTasklet implements Tasklet {
             folder.discard();
             throw e;
         }
+        return console[0];
+    }
+
+    /**
+     * The console's lines on rejections and far dates, one per line: this run's, and an unchanged
+     * rerun's (the same with no rejection new since the last run).
+     */
+    record RejectionLines(String thisRun, String unchangedRerun) {
     }
 
     /**
      * Counts the period's rejections by reason for the console's last lines, with those new since
      * the last run, the undated ones, and how many other periods hold ({@code others}, asked after
-     * {@code source} was read).
+     * {@code source} was read), then the far dates.
      */
-    private static void rejections(JobExecution job, Consumer<Consumer<Rejection>> source, RejectionScope scope,
-                                   java.util.function.LongSupplier others, List<FarDate> farDates) {
+    private static RejectionLines rejections(Consumer<Consumer<Rejection>> source, RejectionScope scope,
+                                             java.util.function.LongSupplier others, List<FarDate> farDates) {
         RejectionReasons reasons = new RejectionReasons();
         long[] fresh = {0};
         long[] undated = {0};
@@ -189,11 +198,19 @@ class ReportTasklet implements Tasklet {
         }));
         // Said only where it tells rows apart: not when every row is new (a first run), nor undated
         // rows in a report of every night, which shows every row anyway.
-        List<String> lines = new java.util.ArrayList<>(ConsoleText.rejected(reasons,
-                fresh[0] == reasons.rowCount() ? 0 : fresh[0], scope.everyNight() ? 0 : undated[0],
-                others.getAsLong()));
-        lines.addAll(ConsoleText.farDates(farDates));
-        job.getExecutionContext().putString(REPORT_REJECTIONS, String.join("\n", lines));
+        long undatedShown = scope.everyNight() ? 0 : undated[0];
+        long otherPeriods = others.getAsLong();
+        List<String> far = ConsoleText.farDates(farDates);
+        return new RejectionLines(
+                lines(ConsoleText.rejected(reasons, fresh[0] == reasons.rowCount() ? 0 : fresh[0], undatedShown,
+                        otherPeriods), far),
+                lines(ConsoleText.rejected(reasons, 0, undatedShown, otherPeriods), far));
+    }
+
+    private static String lines(List<String> rejected, List<String> farDates) {
+        List<String> lines = new java.util.ArrayList<>(rejected);
+        lines.addAll(farDates);
+        return String.join("\n", lines);
     }
 
     /** Every region's zone for this run: the gazetteer's, or the one {@code --zone} gave it. */

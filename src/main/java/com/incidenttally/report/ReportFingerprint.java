@@ -16,10 +16,12 @@ import java.util.Properties;
  * rows and incidents, and the settings that shape the report. A run whose own fingerprint equals
  * the one the published folder holds would write the same report; anything else writes it again.
  *
- * @param madeFrom  the store and settings the report was made from, compared whole
- * @param incidents the report's number of incidents, for the console's last line
+ * @param madeFrom            the store and settings the report was made from, compared whole
+ * @param incidents           the report's number of incidents, for the console's last line
+ * @param unchangedRerunLines what a run that keeps the report prints on its rejections and far dates,
+ *                            one per line (empty when nothing): such a run need not read the store
  */
-public record ReportFingerprint(String madeFrom, long incidents) {
+public record ReportFingerprint(String madeFrom, long incidents, String unchangedRerunLines) {
 
     /** The file inside a report folder; hidden, like the marker. */
     public static final String FILE = ".incident-tally-fingerprint";
@@ -35,8 +37,10 @@ public record ReportFingerprint(String madeFrom, long incidents) {
             properties.load(in);
             String madeFrom = properties.getProperty("made-from");
             String incidents = properties.getProperty("incidents");
-            return madeFrom == null || incidents == null ? Optional.empty()
-                    : Optional.of(new ReportFingerprint(madeFrom, Long.parseLong(incidents)));
+            // Without the console's lines (an earlier version's fingerprint) the report is written again, once.
+            String console = properties.getProperty("unchanged-rerun-lines");
+            return madeFrom == null || incidents == null || console == null ? Optional.empty()
+                    : Optional.of(new ReportFingerprint(madeFrom, Long.parseLong(incidents), console));
         } catch (IOException | IllegalArgumentException e) {
             // Unreadable or not ours: the report is written again.
             return Optional.empty();
@@ -53,6 +57,7 @@ public record ReportFingerprint(String madeFrom, long incidents) {
         Properties properties = new Properties();
         properties.setProperty("made-from", madeFrom);
         properties.setProperty("incidents", Long.toString(incidents));
+        properties.setProperty("unchanged-rerun-lines", unchangedRerunLines);
         try (Writer out = Files.newBufferedWriter(folder.resolve(FILE), StandardCharsets.UTF_8)) {
             properties.store(out, "what this report was made from: a run that would make the same report keeps it");
         }
