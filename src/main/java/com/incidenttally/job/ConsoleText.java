@@ -1,11 +1,11 @@
 package com.incidenttally.job;
 
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
-import com.incidenttally.report.ReportTexts;
 import com.incidenttally.normalize.NightCalendar;
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.FarDate;
 import com.incidenttally.tally.FarNights;
-import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionReasons;
 
 import java.time.Duration;

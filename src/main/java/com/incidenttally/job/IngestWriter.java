@@ -1,10 +1,10 @@
 package com.incidenttally.job;
 
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.normalize.ControlCharacters;
 import com.incidenttally.normalize.Incident;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredFile;
-import com.incidenttally.tally.Rejection;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,11 +1,12 @@
 package com.incidenttally.job;
 
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.normalize.RegionZones;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.report.RejectedCsvWriter;
-import com.incidenttally.report.ReportTexts;
 import com.incidenttally.report.ReportFingerprint;
 import com.incidenttally.report.ReportFolder;
+import com.incidenttally.report.ReportTexts;
 import com.incidenttally.report.UnresolvedNamesCsvWriter;
 import com.incidenttally.report.charts.ChartRenderer;
 import com.incidenttally.report.excel.IncidentWorkbookWriter;
@@ -20,7 +21,6 @@ import com.incidenttally.tally.PeriodEnd;
 import com.incidenttally.tally.PeriodReport;
 import com.incidenttally.tally.PeriodSweep;
 import com.incidenttally.tally.Places;
-import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionReasons;
 import com.incidenttally.tally.RejectionScope;
 import com.incidenttally.tally.ReportSource;

@@ -1,6 +1,6 @@
 package com.incidenttally.normalize;
 
-import com.incidenttally.tally.EventType;
+import com.incidenttally.incident.EventType;
 
 import org.tartarus.snowball.ext.RussianStemmer;
 

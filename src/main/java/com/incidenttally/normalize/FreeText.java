@@ -1,6 +1,6 @@
 package com.incidenttally.normalize;
 
-import com.incidenttally.tally.CellText;
+import com.incidenttally.incident.CellText;
 
 /**
  * Free text from the input: trimmed, blank as null, never longer than an Excel cell holds.

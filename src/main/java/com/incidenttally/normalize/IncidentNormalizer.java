@@ -1,6 +1,8 @@
 package com.incidenttally.normalize;
 
+import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.ingest.Column;
 import com.incidenttally.ingest.RawRow;
@@ -11,8 +13,6 @@ import com.incidenttally.places.PlaceMatch;
 import com.incidenttally.places.Region;
 import com.incidenttally.sources.Source;
 import com.incidenttally.sources.SourceNames;
-import com.incidenttally.tally.EventType;
-import com.incidenttally.tally.Rejection;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

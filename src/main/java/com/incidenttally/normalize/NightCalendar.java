@@ -1,7 +1,5 @@
 package com.incidenttally.normalize;
 
-import com.incidenttally.tally.WeekCount;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -57,7 +55,8 @@ public final class NightCalendar {
 
     /** The ISO week a night belongs to, by its evening date: {@code 2025-W50}. */
     public static String isoWeek(LocalDate evening) {
-        return WeekCount.isoWeek(evening);
+        return String.format(java.util.Locale.ROOT, "%d-W%02d", evening.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                evening.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /**

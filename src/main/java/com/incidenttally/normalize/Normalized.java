@@ -1,6 +1,6 @@
 package com.incidenttally.normalize;
 
-import com.incidenttally.tally.Rejection;
+import com.incidenttally.incident.Rejection;
 
 /** What became of one row: an incident or a rejection, never both. */
 public record Normalized(Incident incident, Rejection rejection) {

@@ -3,10 +3,10 @@ package com.incidenttally.report;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import com.incidenttally.tally.ReportData;
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.normalize.NightCalendar;
-import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionScope;
+import com.incidenttally.tally.ReportData;
 
 /**
  * Writes {@code rejected.csv}: the period's rejected rows (see {@link RejectionScope}) with their file,

@@ -11,12 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.MessageFormat;
 
+import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.places.District;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
-import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.MergedIncident;
 import com.incidenttally.tally.Period;
 

@@ -1,10 +1,10 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.Rejection;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.normalize.FreeText;
 import com.incidenttally.normalize.Incident;
-import com.incidenttally.incident.Reason;
-import com.incidenttally.incident.RejectionKind;
-import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.Report;
 
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package com.incidenttally.store;
 
 import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.tally.Period;
-import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.Report;
 import com.incidenttally.tally.ReportSource;
 

@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.CellText;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.Rejection;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;

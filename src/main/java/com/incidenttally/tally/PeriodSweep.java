@@ -1,7 +1,9 @@
 package com.incidenttally.tally;
 
 import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
+import com.incidenttally.normalize.NightCalendar;
 
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -332,7 +334,7 @@ public final class PeriodSweep {
         }
         List<WeekCount> trend = new ArrayList<>();
         for (LocalDate monday = weeks.firstKey(); !monday.isAfter(last); monday = monday.plusWeeks(1)) {
-            trend.add(new WeekCount(WeekCount.isoWeek(monday), monday, weeks.getOrDefault(monday, 0L)));
+            trend.add(new WeekCount(NightCalendar.isoWeek(monday), monday, weeks.getOrDefault(monday, 0L)));
         }
         return trend;
     }

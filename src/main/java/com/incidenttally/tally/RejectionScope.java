@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.Rejection;
 import java.util.Set;
 
 /**

@@ -1,6 +1,7 @@
 package com.incidenttally.tally;
 
 import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.Rejection;
 
 import java.time.LocalDate;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.sources.SourceNames;
 
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package com.incidenttally.tally;
 
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -19,10 +18,6 @@ public record WeekCount(String isoWeek, LocalDate monday, long incidents, int ni
         this(isoWeek, monday, incidents, 7, true);
     }
 
-    /** The ISO week a day belongs to: {@code 2025-W50}. */
-    public static String isoWeek(LocalDate day) {
-        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    }
 
     /**
      * A part week: fewer than 7 of its nights in the data, or not over yet. Its count is not a

@@ -18,6 +18,7 @@ import java.util.zip.ZipFile;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.report.Language;
 import com.incidenttally.report.ReportFixtures;
@@ -28,7 +29,6 @@ import com.incidenttally.tally.MergedIncident;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.RegionComparison;
 import com.incidenttally.tally.RegionNightMatrix;
-import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.Resolution;
 import com.incidenttally.tally.RunInfo;

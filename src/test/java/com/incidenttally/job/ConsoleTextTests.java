@@ -1,8 +1,8 @@
 package com.incidenttally.job;
 
 import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
-import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.FarDate;
 import com.incidenttally.tally.RejectionReasons;
 

@@ -1,11 +1,11 @@
 package com.incidenttally.normalize;
 
 import static com.incidenttally.TestReasons.english;
+import com.incidenttally.incident.EventType;
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.ingest.Column;
 import com.incidenttally.ingest.RawRow;
 import com.incidenttally.places.Gazetteer;
-import com.incidenttally.tally.EventType;
-import com.incidenttally.tally.Rejection;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.normalize.Incident;
-import com.incidenttally.tally.EventType;
-import com.incidenttally.tally.Rejection;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,12 +1,12 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.EventType;
 import com.incidenttally.normalize.Incident;
 import com.incidenttally.places.AreaKind;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
 import com.incidenttally.report.excel.IncidentWorkbookWriter;
 import com.incidenttally.report.json.SummaryJsonWriter;
-import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.MergedIncident;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.PeriodReport;

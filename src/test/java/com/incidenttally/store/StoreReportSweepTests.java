@@ -1,8 +1,8 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.EventType;
 import com.incidenttally.normalize.Incident;
 import com.incidenttally.places.Gazetteer;
-import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.MergeNote;
 import com.incidenttally.tally.MergedIncident;
 import com.incidenttally.tally.Period;

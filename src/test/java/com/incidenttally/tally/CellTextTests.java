@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.CellText;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,7 @@
 package com.incidenttally.tally;
 
 import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.places.Gazetteer;
 

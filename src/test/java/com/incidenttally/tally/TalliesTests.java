@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.EventType;
 import com.incidenttally.places.AreaKind;
 
 import org.junit.jupiter.api.Nested;

@@ -14,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.incidenttally.incident.EventType;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.report.Language;
-import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.RegionNightMatrix;
 import com.incidenttally.tally.ReportData;

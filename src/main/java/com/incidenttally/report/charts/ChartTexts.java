@@ -3,10 +3,10 @@ package com.incidenttally.report.charts;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 
+import com.incidenttally.incident.EventType;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.report.Language;
 import com.incidenttally.report.ReportTexts;
-import com.incidenttally.tally.EventType;
 
 /**
  * The words on the charts in the report's language: titles, axis labels, legends, nights, months,

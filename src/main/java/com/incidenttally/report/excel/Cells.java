@@ -1,6 +1,6 @@
 package com.incidenttally.report.excel;
 
-import com.incidenttally.tally.CellText;
+import com.incidenttally.incident.CellText;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.FarDate;
 import com.incidenttally.tally.MergeNote;
-import com.incidenttally.tally.Rejection;
 import com.incidenttally.tally.RejectionScope;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.Resolution;

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.incidenttally.incident.EventType;
 import com.incidenttally.report.NightLabels;
 import com.incidenttally.report.ReportTexts;
-import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.NightStretches;
 import com.incidenttally.tally.TallyRow;
 import org.apache.poi.ss.usermodel.Row;

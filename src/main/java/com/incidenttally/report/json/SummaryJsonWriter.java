@@ -6,15 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.incidenttally.incident.EventType;
 import com.incidenttally.places.AreaKind;
 import com.incidenttally.report.NightLabels;
 import com.incidenttally.report.ReportTexts;
-import com.incidenttally.tally.EventType;
-import com.incidenttally.tally.SourceTally;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.PeriodEnd;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.RunInfo;
+import com.incidenttally.tally.SourceTally;
 import com.incidenttally.tally.TallyRow;
 import com.incidenttally.tally.Totals;
 import tools.jackson.core.JacksonException;

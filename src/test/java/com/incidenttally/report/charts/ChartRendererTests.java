@@ -12,15 +12,15 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import com.incidenttally.incident.EventType;
+import com.incidenttally.places.Gazetteer;
+import com.incidenttally.report.Language;
 import com.incidenttally.report.ReportFixtures;
-import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Period;
+import com.incidenttally.tally.RegionNightMatrix;
 import com.incidenttally.tally.TallyRow;
 import com.incidenttally.tally.Totals;
 import com.incidenttally.tally.WeekCount;
-import com.incidenttally.places.Gazetteer;
-import com.incidenttally.report.Language;
-import com.incidenttally.tally.RegionNightMatrix;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.CategoryTextAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;

@@ -1,7 +1,7 @@
 package com.incidenttally.report.charts;
 
+import com.incidenttally.incident.EventType;
 import com.incidenttally.places.AreaKind;
-import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.RegionNightMatrix;
 import com.incidenttally.tally.TallyRow;

@@ -700,7 +700,7 @@ class IncidentWorkbookWriterTests {
         @Test
         void controlCharactersAndBrokenSurrogatesDoNotBreakTheFile() throws IOException {
             ReportFixtures.Data empty = ReportFixtures.emptyWeek();
-            List<com.incidenttally.tally.Rejection> rejections = List.of(new com.incidenttally.tally.Rejection(
+            List<com.incidenttally.incident.Rejection> rejections = List.of(new com.incidenttally.incident.Rejection(
                     "a.csv", 2, "notes", "bell\u0007nul\u0000 lone\uD800 end",
                     com.incidenttally.incident.Reason.of(com.incidenttally.incident.RejectionKind.ROW_TOO_LONG), "raw"));
             ReportFixtures.Data data = new ReportFixtures.Data(empty.period(), empty.generatedAt(), empty.totals(),

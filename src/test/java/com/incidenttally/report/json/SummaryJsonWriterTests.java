@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.incidenttally.incident.EventType;
 import com.incidenttally.report.ReportFixtures;
-import com.incidenttally.tally.EventType;
 import com.incidenttally.tally.ReportData;
 import com.incidenttally.tally.TallyRow;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.incidenttally.tally;
+package com.incidenttally.incident;
 
 import java.util.Locale;
 import java.util.Map;
