@@ -46,4 +46,21 @@ public enum MatchMethod {
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
+
+    /**
+     * The method a {@link #label()} names; null for null (a row with no method).
+     *
+     * @throws IllegalArgumentException for a label no method has, naming it
+     */
+    public static MatchMethod ofLabel(String label) {
+        if (label == null) {
+            return null;
+        }
+        for (MatchMethod method : values()) {
+            if (method.label().equals(label)) {
+                return method;
+            }
+        }
+        throw new IllegalArgumentException("no resolution method is called '" + label + "'");
+    }
 }

@@ -16,6 +16,7 @@ import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.places.District;
 import com.incidenttally.places.Gazetteer;
+import com.incidenttally.places.MatchMethod;
 import com.incidenttally.places.Region;
 import com.incidenttally.tally.MergedIncident;
 import com.incidenttally.tally.Period;
@@ -133,8 +134,8 @@ public final class ReportTexts {
     }
 
     /** How a name was resolved ({@code fuzzy}, {@code former name}, …) in this language; an unknown one as it is. */
-    public String method(String label) {
-        return label == null ? null : optional("method." + label.replace(' ', '_'), label);
+    public String method(MatchMethod method) {
+        return method == null ? null : optional("method." + method.label().replace(' ', '_'), method.label());
     }
 
     /** The rule that merged rows ({@link com.incidenttally.tally.Merge}'s rules) in this language. */

@@ -2,6 +2,7 @@ package com.incidenttally.store;
 
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
+import com.incidenttally.places.MatchMethod;
 import com.incidenttally.tally.Period;
 import com.incidenttally.tally.Report;
 import com.incidenttally.tally.ReportSource;
@@ -159,7 +160,7 @@ public final class StoreReportSource implements ReportSource {
     @Override
     public List<ResolutionRow> resolutions(LocalDate from, LocalDate to) {
         java.util.Set<Long> loaded = loadedFiles();
-        record Key(String kind, String regionIso, String input, String method) {
+        record Key(String kind, String regionIso, String input, MatchMethod method) {
         }
         Map<Key, ResolutionRow> rows = new LinkedHashMap<>();
         jdbc.query("""
@@ -170,7 +171,7 @@ public final class StoreReportSource implements ReportSource {
                 """, rs -> {
             if (loaded.contains(rs.getLong(1))) {
                 ResolutionRow row = new ResolutionRow(rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getDouble(7), rs.getLong(8));
+                        MatchMethod.ofLabel(rs.getString(5)), rs.getString(6), rs.getDouble(7), rs.getLong(8));
                 rows.merge(new Key(row.kind(), row.regionIso(), row.input(), row.method()), row, (a, b) ->
                         new ResolutionRow(a.kind(), a.regionIso(), a.input(), a.method(), min(a.canonical(),
                                 b.canonical()), Math.min(a.score(), b.score()), a.rows() + b.rows()));

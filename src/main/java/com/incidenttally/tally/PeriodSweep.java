@@ -4,6 +4,7 @@ import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.normalize.NightCalendar;
+import com.incidenttally.places.MatchMethod;
 
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -354,7 +355,7 @@ public final class PeriodSweep {
                 resolutions.add(new Resolution(KIND_REGION, name, row.input(), name, row.method(), row.score(),
                         row.rows()));
             } else {
-                boolean unresolved = "unresolved".equals(row.method());
+                boolean unresolved = row.method() == MatchMethod.UNRESOLVED;
                 resolutions.add(new Resolution(KIND_DISTRICT, name, row.input(), unresolved ? null : row.canonical(),
                         row.method(), row.score(), row.rows()));
             }

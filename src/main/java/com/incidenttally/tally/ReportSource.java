@@ -2,6 +2,7 @@ package com.incidenttally.tally;
 
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
+import com.incidenttally.places.MatchMethod;
 
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -64,7 +65,7 @@ public interface ReportSource {
      * @param kind   {@code region} or {@code district}
      * @param method alias, transliterated, fuzzy, unresolved
      */
-    record ResolutionRow(String kind, String regionIso, String input, String method, String canonical, double score,
+    record ResolutionRow(String kind, String regionIso, String input, MatchMethod method, String canonical, double score,
                          long rows) {
     }
 

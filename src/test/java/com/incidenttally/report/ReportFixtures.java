@@ -2,6 +2,7 @@ package com.incidenttally.report;
 
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.RejectionKind;
+import com.incidenttally.places.MatchMethod;
 import java.time.Duration;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.RejectionKind;
@@ -170,9 +171,9 @@ public final class ReportFixtures {
                         "15,31.02.2025 25:00,Смоленская область,shot_down,Губернатор"),
                 new Rejection("broken.csv", 0, "-", "", Reason.of(RejectionKind.FILE_REJECTED, "No header row: the file is empty"), ""));
         List<Resolution> resolutions = List.of(
-                new Resolution("region", "Rostov Oblast", "Ростовская обл.", "Rostov Oblast", "alias", 1.0, 4),
-                new Resolution("district", "Rostov Oblast", "Verhnedonneskoye", "Verkhnedonskoy District", "fuzzy", 0.86, 1),
-                new Resolution("district", "Volgograd Oblast", "Tractor Factory District", null, "unresolved", 0.41, 1));
+                new Resolution("region", "Rostov Oblast", "Ростовская обл.", "Rostov Oblast", MatchMethod.ALIAS, 1.0, 4),
+                new Resolution("district", "Rostov Oblast", "Verhnedonneskoye", "Verkhnedonskoy District", MatchMethod.FUZZY, 0.86, 1),
+                new Resolution("district", "Volgograd Oblast", "Tractor Factory District", null, MatchMethod.UNRESOLVED, 0.41, 1));
         List<MergeNote> merges = List.of(
                 new MergeNote("HOSTILE-1", lastNight, "Volgograd Oblast", CYRILLIC_DISTRICT, "debris",
                         "same key, different sources", 2, "Губернатор; RIA", "digest.csv:4, governors.csv:9",

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 import com.incidenttally.places.Gazetteer;
+import com.incidenttally.places.MatchMethod;
 import com.incidenttally.tally.Period;
 import org.junit.jupiter.api.Test;
 
@@ -125,7 +126,7 @@ class ReportTextsTests {
         assertThat(russian.district("UA-63", "Chuhuyivskyi Raion")).isEqualTo("Чугуевский район");
         assertThat(russian.district("UA-32", "Obukhivskyi Raion")).isEqualTo("Обуховский район");
         assertThat(russian.districtOf("Kyiv Oblast", "Brovarskyi Raion")).isEqualTo("Броварский район");
-        assertThat(russian.method("fuzzy")).isEqualTo("нечёткое совпадение");
+        assertThat(russian.method(MatchMethod.FUZZY)).isEqualTo("нечёткое совпадение");
         assertThat(russian.field("event_type")).isEqualTo("тип события");
     }
 

@@ -1,6 +1,7 @@
 package com.incidenttally.tally;
 
 import com.incidenttally.incident.Rejection;
+import com.incidenttally.places.MatchMethod;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -158,7 +159,7 @@ final class MemoryReportSource implements ReportSource {
     @Override
     public List<UnresolvedDistrict> unresolvedDistricts(LocalDate from, LocalDate to) {
         open();
-        return resolutions.stream().filter(r -> r.kind().equals("district") && "unresolved".equals(r.method()))
+        return resolutions.stream().filter(r -> r.kind().equals("district") && r.method() == MatchMethod.UNRESOLVED)
                 .map(r -> new UnresolvedDistrict(r.regionIso(), r.input(), r.rows())).toList();
     }
 

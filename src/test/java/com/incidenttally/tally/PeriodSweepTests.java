@@ -4,6 +4,7 @@ import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.places.Gazetteer;
+import com.incidenttally.places.MatchMethod;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,9 +197,9 @@ class PeriodSweepTests {
                 Reason.of(RejectionKind.UNKNOWN_REGION), MONDAY));
         source.rejectedRegions.add(new ReportSource.RejectedRegion("Elsewhere",
                 Reason.of(RejectionKind.UNKNOWN_REGION), MONDAY.minusDays(30)));
-        source.resolutions.add(new ReportSource.ResolutionRow("district", "RU-ROS", "Tractor Factory", "unresolved",
+        source.resolutions.add(new ReportSource.ResolutionRow("district", "RU-ROS", "Tractor Factory", MatchMethod.UNRESOLVED,
                 null, 0.4, 2));
-        source.resolutions.add(new ReportSource.ResolutionRow("region", "RU-ROS", "Rostovskaya", "alias",
+        source.resolutions.add(new ReportSource.ResolutionRow("region", "RU-ROS", "Rostovskaya", MatchMethod.ALIAS,
                 "Rostov Oblast", 1.0, 3));
 
         try (PeriodReport report = new PeriodSweep(source, Places.of(Gazetteer.bundled()), WEEK).workIn(output).run()) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
+import com.incidenttally.places.MatchMethod;
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.FarDate;
 import com.incidenttally.tally.MergeNote;
@@ -235,7 +236,7 @@ final class DataQualitySheet {
             cells.wrapped(row, WHERE, rejection.raw());
         });
         for (Resolution resolution : resolutions) {
-            if (isUnresolved(resolution) || "exact".equalsIgnoreCase(resolution.method())) {
+            if (isUnresolved(resolution) || resolution.method() == MatchMethod.EXACT) {
                 continue;
             }
             Row row = table.dataRow();
@@ -286,7 +287,7 @@ final class DataQualitySheet {
     }
 
     private static boolean isUnresolved(Resolution resolution) {
-        return resolution.canonical() == null || "unresolved".equalsIgnoreCase(resolution.method());
+        return resolution.canonical() == null || resolution.method() == MatchMethod.UNRESOLVED;
     }
 
     /** Reason and column, and the spelling for a name: "unknown region" 'Донбасс'. */
