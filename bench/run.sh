@@ -44,8 +44,8 @@
 #
 # Everything it writes is under bench/out/ (git-ignored): inputs, stores, reports, console logs, and
 # results.txt, to which each run's tables are appended. It is a benchmark, not a test: ./mvnw verify never
-# runs it. Targets (issue "One pass"): 1M rows <= 30 s with -Xmx1g, ingest >= 250,000 rows/s, a 1M-row store
-# and one new 1,000-row file <= 5 s, unchanged rerun <= 2 s, the small week through the launcher <= 3 s.
+# runs it. Targets (issue 18, launcher, -Xmx1g, 2 cores): 1M rows <= 20 s, ingest >= 200,000 rows/s, peak RSS
+# <= 600 MB, a 1M-row store and one new 1,000-row file <= 3 s, the small week <= 2.5 s, unchanged rerun <= 1.2 s.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
