@@ -186,23 +186,6 @@ public final class StoreReportSource implements ReportSource {
     }
 
     @Override
-    public List<UnresolvedDistrict> unresolvedDistricts(LocalDate from, LocalDate to) {
-        java.util.Set<Long> loaded = loadedFiles();
-        record Key(String regionIso, String input) {
-        }
-        Map<Key, Long> rows = new LinkedHashMap<>();
-        jdbc.query("SELECT r.file_id, r.region_iso, r.input, SUM(r.rows_count) FROM it_resolution r"
-                + " WHERE r.night BETWEEN ? AND ? AND r.kind = 'district' AND r.method = 'unresolved'"
-                + " GROUP BY r.file_id, r.region_iso, r.input", rs -> {
-            if (loaded.contains(rs.getLong(1))) {
-                rows.merge(new Key(rs.getString(2), rs.getString(3)), rs.getLong(4), Long::sum);
-            }
-        }, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
-        return rows.entrySet().stream().map(e -> new UnresolvedDistrict(e.getKey().regionIso(), e.getKey().input(),
-                e.getValue())).toList();
-    }
-
-    @Override
     public List<RejectedRegion> rejectedRegions() {
         return jdbc.query("SELECT val, kind, params, night FROM it_rejection WHERE col = 'region' AND val IS NOT NULL",
                 (rs, n) -> {

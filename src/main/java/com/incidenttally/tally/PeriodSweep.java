@@ -147,12 +147,14 @@ public final class PeriodSweep {
                 }
             });
             rejected.finish();
+            LocalDate[] resolved = nights(scope);
+            List<ReportSource.ResolutionRow> resolutionRows = source.resolutions(resolved[0], resolved[1]);
             return new PeriodReport(period, generatedAt,
                     generatedAt == null ? null : PeriodEnd.of(period, zones, generatedAt), tallies.totals(),
                     previous, previous == null ? null : tallies.previousTotals(),
                     previous == null ? List.of() : tallies.comparison(), tallies.byRegion(), tallies.byDistrict(),
                     tallies.byNight(), tallies.regionNight(), trend, incidents, notes, rejected, others[0],
-                    sourceTally.rows(), scope, resolutions(scope), unresolvedNames(scope), warnings(),
+                    sourceTally.rows(), scope, resolutions(resolutionRows), unresolvedNames(scope, resolutionRows), warnings(),
                     farDates(source, period), runInfo == null ? null : runInfo.apply(storeIncidents), storeIncidents,
                     work);
         } catch (RuntimeException | Error e) {
@@ -346,10 +348,9 @@ public final class PeriodSweep {
                 : new LocalDate[] {period.from(), period.to()};
     }
 
-    private List<Resolution> resolutions(RejectionScope scope) {
-        LocalDate[] nights = nights(scope);
+    private List<Resolution> resolutions(List<ReportSource.ResolutionRow> rows) {
         List<Resolution> resolutions = new ArrayList<>();
-        for (ReportSource.ResolutionRow row : source.resolutions(nights[0], nights[1])) {
+        for (ReportSource.ResolutionRow row : rows) {
             String name = places.name(row.regionIso());
             if (KIND_REGION.equals(row.kind())) {
                 resolutions.add(new Resolution(KIND_REGION, name, row.input(), name, row.method(), row.score(),
@@ -367,9 +368,10 @@ public final class PeriodSweep {
 
     /**
      * Region names that rejected rows (a region rejection with a value: every other region rejection is a
-     * missing value) of the period or undated, and district names kept unresolved on its nights.
+     * missing value) of the period or undated, and district names kept unresolved on its nights (among
+     * {@code resolutions}, the period's).
      */
-    private List<UnresolvedName> unresolvedNames(RejectionScope scope) {
+    private List<UnresolvedName> unresolvedNames(RejectionScope scope, List<ReportSource.ResolutionRow> resolutions) {
         List<UnresolvedName> names = new ArrayList<>();
         Map<String, long[]> regionRows = new LinkedHashMap<>();
         Map<String, String> regionReasons = new HashMap<>();
@@ -386,8 +388,10 @@ public final class PeriodSweep {
         }
         regionRows.forEach((input, rows) -> names.add(new UnresolvedName(KIND_REGION, input, null, rows[0],
                 regionReasons.get(input), places.regionCandidates(input))));
-        LocalDate[] nights = nights(scope);
-        for (ReportSource.UnresolvedDistrict district : source.unresolvedDistricts(nights[0], nights[1])) {
+        for (ReportSource.ResolutionRow district : resolutions) {
+            if (!KIND_DISTRICT.equals(district.kind()) || district.method() != MatchMethod.UNRESOLVED) {
+                continue;
+            }
             names.add(new UnresolvedName(KIND_DISTRICT, district.input(), places.name(district.regionIso()),
                     district.rows(), "unresolved district: kept under its region as " + district.input()
                     + MergedIncident.UNRESOLVED_SUFFIX, places.districtCandidates(district.regionIso(), district.input())));

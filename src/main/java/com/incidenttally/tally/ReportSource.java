@@ -72,13 +72,6 @@ public interface ReportSource {
     /** Resolutions of the loaded files' rows on the nights from {@code from} to {@code to}, in no order. */
     List<ResolutionRow> resolutions(LocalDate from, LocalDate to);
 
-    /** A district name kept unresolved, with the rows that spelled it on the nights asked for. */
-    record UnresolvedDistrict(String regionIso, String input, long rows) {
-    }
-
-    /** District names kept unresolved on the nights from {@code from} to {@code to}, in no order. */
-    List<UnresolvedDistrict> unresolvedDistricts(LocalDate from, LocalDate to);
-
     /** A row rejected for its region with a value: the name as written, why, and its night (null: undated). */
     record RejectedRegion(String input, Reason reason, LocalDate night) {
     }

@@ -1,7 +1,6 @@
 package com.incidenttally.tally;
 
 import com.incidenttally.incident.Rejection;
-import com.incidenttally.places.MatchMethod;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -154,13 +153,6 @@ final class MemoryReportSource implements ReportSource {
     public List<ResolutionRow> resolutions(LocalDate from, LocalDate to) {
         open();
         return List.copyOf(resolutions);
-    }
-
-    @Override
-    public List<UnresolvedDistrict> unresolvedDistricts(LocalDate from, LocalDate to) {
-        open();
-        return resolutions.stream().filter(r -> r.kind().equals("district") && r.method() == MatchMethod.UNRESOLVED)
-                .map(r -> new UnresolvedDistrict(r.regionIso(), r.input(), r.rows())).toList();
     }
 
     @Override
