@@ -31,7 +31,7 @@ public final class StoredReports {
     /** The system property that sets how many rows the merge holds before it spills (tests set it small). */
     static final String BUDGET_PROPERTY = "incident-tally.merge.budget-rows";
     /** Rows held before spilling, by default: a few hundred bytes each, about 100 MB, fit under -Xmx1g. */
-    static final long BUDGET_ROWS = 250_000;
+    static final long BUDGET_ROWS = com.incidenttally.tally.PeriodSweep.BUDGET_ROWS;
 
     /** Rows handed over at once, at least: a few tens of megabytes of decoded rows. */
     static final int PAGE_ROWS = 50_000;

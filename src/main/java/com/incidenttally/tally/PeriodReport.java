@@ -45,11 +45,7 @@ public record PeriodReport(Period period, Instant generatedAt, PeriodEnd periodE
 
     @Override
     public void close() {
-        for (Listing<?> listing : List.of(incidents, mergeNotes, rejected)) {
-            if (listing instanceof SpilledListing<?> spilled) {
-                spilled.close();
-            }
-        }
+        // Every listing's file is in the work folder, finished: removing the folder removes them.
         if (workFolder != null) {
             workFolder.close();
         }

@@ -106,11 +106,6 @@ final class SpilledListing<T> implements Listing<T>, AutoCloseable {
         return size;
     }
 
-    /** Whether it went to a file. */
-    boolean spilled() {
-        return file != null;
-    }
-
     @Override
     public void close() {
         try {
