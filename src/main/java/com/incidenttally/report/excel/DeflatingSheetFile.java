@@ -1,19 +1,19 @@
 package com.incidenttally.report.excel;
 
 import java.io.File;
-import java.io.FileOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 
 /**
  * A streamed sheet's temp file, deflated on a second thread while the sheet is written: the rows'
@@ -132,33 +132,14 @@ final class DeflatingSheetFile extends Writer {
     /** The other thread: encodes and deflates each buffer until the end; after a failure only takes them. */
     private void deflate(int level) {
         Deflater deflater = new Deflater(level, true);
-        CRC32 checksum = new CRC32();
-        long[] bytes = {0};
         boolean[] ended = {false};
-        try (FileOutputStream out = new FileOutputStream(file)) {
-            DeflaterOutputStream deflated = new DeflaterOutputStream(out, deflater, 1 << 16, true);
-            OutputStream counted = new FilterOutputStream(deflated) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    checksum.update(b, off, len);
-                    bytes[0] += len;
-                    deflated.write(b, off, len);
-                }
-
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
-                /** The encoder's close ends the text, not the file. */
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
+        try (FileChannel channel = FileChannel.open(file.toPath(), StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            DirectDeflater deflated = new DirectDeflater(deflater, channel);
             // The encoder keeps half a surrogate pair cut off at a buffer's end for the next, and
-            // writes a lone half as "?" when closed, as the plain temp file's writer did.
-            Writer encoder = new OutputStreamWriter(counted, StandardCharsets.UTF_8);
+            // writes a lone half as "?" when closed, as the plain temp file's writer did. Its close
+            // ends the text, not the file.
+            Writer encoder = new OutputStreamWriter(deflated, StandardCharsets.UTF_8);
             for (Chunk chunk = full.take(); chunk != END; chunk = full.take()) {
                 encoder.write(chunk.chars(), 0, chunk.length());
                 free.offer(chunk.chars());
@@ -166,9 +147,9 @@ final class DeflatingSheetFile extends Writer {
             ended[0] = true;
             encoder.close();
             // A sync flush: the data ends byte-aligned on an empty stored block, and is not the last.
-            deflated.flush();
-            crc = checksum.getValue();
-            length = bytes[0];
+            deflated.syncFlush();
+            crc = deflated.crc();
+            length = deflated.length();
         } catch (IOException e) {
             failure = e;
             drain(ended[0]);
@@ -194,6 +175,106 @@ final class DeflatingSheetFile extends Writer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Raw deflate into a file through direct buffers. A deflater handed Java arrays works on them
+     * inside a JNI critical region, where no collection may run; this thread deflates all the time a
+     * big sheet is written, so another thread that must collect to allocate kept finding the
+     * collector held off, and JDK 17's G1 gives up after a few such waits with an out-of-memory
+     * error although the heap could be freed. On direct buffers the deflater holds nothing of the heap.
+     */
+    static final class DirectDeflater extends OutputStream {
+
+        private static final int BUFFER = 1 << 16;
+
+        private final Deflater deflater;
+        private final FileChannel channel;
+        private final ByteBuffer input = ByteBuffer.allocateDirect(BUFFER);
+        private final ByteBuffer output = ByteBuffer.allocateDirect(BUFFER);
+        /** What the deflater is left with once it used the input up: the input buffer is filled again. */
+        private final ByteBuffer none = ByteBuffer.allocateDirect(0);
+        private final CRC32 checksum = new CRC32();
+        private long length;
+
+        DirectDeflater(Deflater deflater, FileChannel channel) {
+            this.deflater = deflater;
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (!input.hasRemaining()) {
+                deflateInput();
+            }
+            input.put((byte) b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int count) throws IOException {
+            while (count > 0) {
+                if (!input.hasRemaining()) {
+                    deflateInput();
+                }
+                int part = Math.min(count, input.remaining());
+                input.put(bytes, offset, part);
+                offset += part;
+                count -= part;
+            }
+        }
+
+        /** Nothing: the encoder's flush and close end the text; {@link #syncFlush} ends the file. */
+        @Override
+        public void flush() {
+        }
+
+        /** Nothing: the file's channel belongs to whoever opened it. */
+        @Override
+        public void close() {
+        }
+
+        /** Deflates all that was written and ends it on a byte boundary, on an empty stored block. */
+        void syncFlush() throws IOException {
+            deflateInput();
+            // With a sync flush, output that fills the buffer may not be all of it: ask again.
+            boolean filled;
+            do {
+                deflater.deflate(output, Deflater.SYNC_FLUSH);
+                filled = !output.hasRemaining();
+                writeOutput();
+            } while (filled);
+        }
+
+        long crc() {
+            return checksum.getValue();
+        }
+
+        long length() {
+            return length;
+        }
+
+        private void deflateInput() throws IOException {
+            input.flip();
+            length += input.remaining();
+            checksum.update(input.duplicate());
+            deflater.setInput(input);
+            while (!deflater.needsInput()) {
+                deflater.deflate(output, Deflater.NO_FLUSH);
+                if (!output.hasRemaining()) {
+                    writeOutput();
+                }
+            }
+            deflater.setInput(none);
+            input.clear();
+        }
+
+        private void writeOutput() throws IOException {
+            output.flip();
+            while (output.hasRemaining()) {
+                channel.write(output);
+            }
+            output.clear();
         }
     }
 }

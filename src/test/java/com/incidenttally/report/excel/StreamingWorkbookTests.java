@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -173,6 +175,64 @@ class StreamingWorkbookTests {
         assertThat(rows.length()).isEqualTo(expected.length);
         assertThat(rows.crc()).isEqualTo(crc.getValue());
         assertThat(rows.file().length()).isLessThan(expected.length / 10);
+    }
+
+    @Test
+    void deflatesAnyTextOfAnyLengthToWhatItWasGiven(@TempDir Path dir) throws IOException {
+        Random random = new Random(23);
+        for (int round = 0; round < 12; round++) {
+            // Incompressible text fills the deflater's output before its input is used up.
+            int length = random.nextInt(round % 3 == 0 ? 50 : 400_000);
+            StringBuilder text = new StringBuilder(length);
+            for (int i = 0; i < length; i++) {
+                text.appendCodePoint(switch (random.nextInt(4)) {
+                    case 0 -> 'a' + random.nextInt(26);
+                    case 1 -> 0x400 + random.nextInt(0x100);
+                    case 2 -> 0x1F300 + random.nextInt(0x300);
+                    default -> 0x20 + random.nextInt(0xD000);
+                });
+            }
+            DeflatingSheetFile rows = new DeflatingSheetFile(dir.resolve("rows-" + round).toFile());
+            rows.start(round % 10);
+            try (SheetDataFileWriter.UnsynchronizedWriter writer = new SheetDataFileWriter.UnsynchronizedWriter(rows)) {
+                for (int at = 0; at < text.length(); ) {
+                    int end = Math.min(text.length(), at + 1 + random.nextInt(100_000));
+                    writer.write(text.substring(at, end));
+                    at = end;
+                }
+            }
+            byte[] expected = text.toString().getBytes(StandardCharsets.UTF_8);
+            try (InputStream in = new SheetDataFileWriter.DeflatedRows(rows)) {
+                assertThat(in.readAllBytes()).as("round %d, %d chars", round, length).isEqualTo(expected);
+            }
+            CRC32 crc = new CRC32();
+            crc.update(expected);
+            assertThat(rows.length()).isEqualTo(expected.length);
+            assertThat(rows.crc()).isEqualTo(crc.getValue());
+        }
+    }
+
+    /**
+     * Deflating a sheet holds off no collection: the deflater works on direct buffers, not on Java
+     * arrays inside JNI critical regions. On JDK 17 a thread that kept the collector waiting made
+     * another's allocation fail (the chart thread's, in a small heap) with an out-of-memory error. A
+     * child JVM deflates sheets while a thread allocates images in a nearly full heap, and its GC log
+     * may show no collection that had to wait for such a region. (A JVM whose G1 pins regions instead,
+     * JDK 22 on, logs none either way.)
+     */
+    @Test
+    void holdsOffNoCollectionWhileItDeflates(@TempDir Path dir) throws Exception {
+        Path gcLog = dir.resolve("gc.log");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:+UseG1GC", "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
+                SheetDeflatingUnderPressure.class.getName(), dir.resolve("rows").toString(), "3000", "600")
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor()).as(output).isZero();
+        assertThat(output).startsWith("sheets ");
+        List<String> pauses = Files.readAllLines(gcLog).stream().filter(line -> line.contains("Pause")).toList();
+        assertThat(pauses).as("the images were collected while the sheets were deflated").hasSizeGreaterThan(50);
+        assertThat(pauses).noneMatch(line -> line.contains("GCLocker"));
     }
 
     @Test
