@@ -1,208 +1,88 @@
 package com.incidenttally.store;
 
+import com.incidenttally.tally.ExternalSort;
 import com.incidenttally.tally.NightMerge;
 import com.incidenttally.tally.Report;
+import com.incidenttally.tally.RunFile;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.PriorityQueue;
 import java.util.function.Supplier;
 
 /**
- * One night's reports in {@link NightMerge#MERGE_ORDER}, however many: held in memory until told
- * to spill, then written as a sorted run (row groups of {@link #CHUNK_ROWS}, each length-prefixed)
- * to a file of the work folder; {@link #sorted} merges the runs and what is still held, reading
- * one chunk of each run at a time. {@link #close} deletes its runs.
+ * One night's reports in {@link NightMerge#MERGE_ORDER}, however many: an {@link ExternalSort}
+ * that spills when told, its runs written as row groups of {@link ExternalSort#BLOCK} reports
+ * (the store's own encoding, each length-prefixed). {@link #close} deletes its runs.
  */
 final class SortedRuns implements AutoCloseable {
 
-    /** Reports per row group of a run: what one open run holds decoded. */
-    static final int CHUNK_ROWS = 2_048;
+    private static final RunFile.BlockCodec<Report> ROW_GROUPS = new RunFile.BlockCodec<>() {
+        @Override
+        public void write(DataOutputStream out, List<Report> block) throws IOException {
+            byte[] group = RowGroupCodec.encode(block);
+            out.writeInt(group.length);
+            out.write(group);
+        }
 
-    private final Supplier<Path> folder;
-    private List<Report> held = new ArrayList<>();
-    private final List<Path> runs = new ArrayList<>();
-    private long rows;
+        @Override
+        public List<Report> read(DataInputStream in) throws IOException {
+            int length = in.readInt();
+            byte[] group = in.readNBytes(length);
+            if (group.length != length) {
+                throw new EOFException();
+            }
+            return RowGroupCodec.decode(group, sheet -> sheet);
+        }
+
+        @Override
+        public String unit() {
+            return "a row group";
+        }
+    };
+
+    private final ExternalSort<Report> sort;
 
     /** Runs go to the folder {@code folder} gives, asked on the first spill. */
     SortedRuns(Supplier<Path> folder) {
-        this.folder = folder;
+        this.sort = new ExternalSort<>(NightMerge.MERGE_ORDER, ROW_GROUPS, Long.MAX_VALUE, folder);
     }
 
     void add(Report report) {
-        held.add(report);
-        rows++;
+        sort.add(report);
     }
 
     /** Reports added, held or spilled. */
     long rows() {
-        return rows;
+        return sort.size();
     }
 
     /** Reports held in memory. */
     int held() {
-        return held.size();
+        return sort.held();
     }
 
     /** Sorts the reports held and writes them as one run; holds none after. */
     void spill() {
-        if (held.isEmpty()) {
-            return;
-        }
-        held.sort(NightMerge.MERGE_ORDER);
-        try {
-            Path run = Files.createTempFile(folder.get(), "run-", ".bin");
-            runs.add(run);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run),
-                    1 << 16))) {
-                for (int from = 0; from < held.size(); from += CHUNK_ROWS) {
-                    byte[] group = RowGroupCodec.encode(held.subList(from, Math.min(held.size(), from + CHUNK_ROWS)));
-                    out.writeInt(group.length);
-                    out.write(group);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a sorted run of the merge: " + e.getMessage(), e);
-        }
-        held = new ArrayList<>();
+        sort.spill();
     }
 
     /** Whether any run was written. */
     boolean spilled() {
-        return !runs.isEmpty();
+        return sort.spilled();
     }
 
     /** Every report added, in merge order; once. */
     Iterator<Report> sorted() {
-        held.sort(NightMerge.MERGE_ORDER);
-        if (runs.isEmpty()) {
-            return held.iterator();
-        }
-        List<Iterator<Report>> sources = new ArrayList<>();
-        for (Path run : runs) {
-            sources.add(new RunReader(run));
-        }
-        sources.add(held.iterator());
-        return new KWayMerge(sources);
+        return sort.sorted();
     }
 
     @Override
     public void close() {
-        held = new ArrayList<>();
-        for (Path run : runs) {
-            try {
-                Files.deleteIfExists(run);
-            } catch (IOException e) {
-                // The work folder's removal tries again.
-            }
-        }
-        runs.clear();
-    }
-
-    /** A run, one row group decoded at a time. */
-    private static final class RunReader implements Iterator<Report> {
-        private final DataInputStream in;
-        private final Path run;
-        private List<Report> chunk = List.of();
-        private int next;
-        private boolean done;
-
-        RunReader(Path run) {
-            this.run = run;
-            try {
-                this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 16));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read a sorted run of the merge: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (next < chunk.size()) {
-                return true;
-            }
-            if (done) {
-                return false;
-            }
-            try {
-                int length;
-                try {
-                    length = in.readInt();
-                } catch (EOFException end) {
-                    done = true;
-                    in.close();
-                    return false;
-                }
-                byte[] group = in.readNBytes(length);
-                if (group.length != length) {
-                    throw new IOException(run.getFileName() + " ends inside a row group");
-                }
-                chunk = RowGroupCodec.decode(group, sheet -> sheet);
-                next = 0;
-                return !chunk.isEmpty() || hasNext();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read a sorted run of the merge: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public Report next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return chunk.get(next++);
-        }
-    }
-
-    /** Sorted sources merged into one; on equal reports the earlier source first. */
-    private static final class KWayMerge implements Iterator<Report> {
-        private record Head(Report report, int source) {
-        }
-
-        private final List<Iterator<Report>> sources;
-        private final PriorityQueue<Head> heads;
-
-        KWayMerge(List<Iterator<Report>> sources) {
-            this.sources = sources;
-            this.heads = new PriorityQueue<>(Math.max(1, sources.size()), (a, b) -> {
-                int c = NightMerge.MERGE_ORDER.compare(a.report(), b.report());
-                return c != 0 ? c : Integer.compare(a.source(), b.source());
-            });
-            for (int i = 0; i < sources.size(); i++) {
-                advance(i);
-            }
-        }
-
-        private void advance(int source) {
-            if (sources.get(source).hasNext()) {
-                heads.add(new Head(sources.get(source).next(), source));
-            }
-        }
-
-        @Override
-        public boolean hasNext() {
-            return !heads.isEmpty();
-        }
-
-        @Override
-        public Report next() {
-            Head head = heads.poll();
-            if (head == null) {
-                throw new NoSuchElementException();
-            }
-            advance(head.source());
-            return head.report();
-        }
+        sort.close();
     }
 }

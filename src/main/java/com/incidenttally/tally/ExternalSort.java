@@ -1,13 +1,9 @@
 package com.incidenttally.tally;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,11 +17,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Values sorted however many there are: held in memory up to a budget, then sorted (stably) and
- * written as a run to a file of the work folder; {@link #forEachSorted} merges the runs and what
- * is held, the earlier run first among equal values, so the order is that of a stable sort of
- * everything added. Used for a night's listing and merge notes, which a huge night makes too many
- * to hold. {@link #close} deletes its runs.
+ * Values sorted however many there are: held in memory up to a budget (or until told to
+ * {@linkplain #spill spill}), then sorted (stably) and written as a run, a {@link RunFile} of the
+ * work folder; {@link #sorted} merges the runs and what is held, reading a block of each run at a
+ * time, the earlier run first among equal values, so the order is that of a stable sort of
+ * everything added. Used for a night's reports, listing and merge notes, which a huge night makes
+ * too many to hold. {@link #close} deletes its runs.
  */
 public final class ExternalSort<T> implements AutoCloseable {
 
@@ -36,14 +33,25 @@ public final class ExternalSort<T> implements AutoCloseable {
         T read(DataInputStream in) throws IOException;
     }
 
+    /** Values per block of a run: what one open run holds decoded. */
+    public static final int BLOCK = 2_048;
+
     private final Comparator<T> order;
-    private final Codec<T> codec;
+    private final RunFile.BlockCodec<T> codec;
     private final long budget;
     private final Supplier<Path> folder;
     private List<T> held = new ArrayList<>();
-    private final List<Path> runs = new ArrayList<>();
+    private final List<RunFile<T>> runs = new ArrayList<>();
+    private final List<RunFile<T>.Reader> reading = new ArrayList<>();
+    private long size;
 
+    /** Spills by itself past {@code budget} values held, to the folder {@code folder} gives, asked on the first spill. */
     public ExternalSort(Comparator<T> order, Codec<T> codec, long budget, Supplier<Path> folder) {
+        this(order, RunFile.eachOf(codec), budget, folder);
+    }
+
+    /** As above, with runs written a block at a time by {@code codec}. */
+    public ExternalSort(Comparator<T> order, RunFile.BlockCodec<T> codec, long budget, Supplier<Path> folder) {
         this.order = order;
         this.codec = codec;
         this.budget = budget;
@@ -52,75 +60,63 @@ public final class ExternalSort<T> implements AutoCloseable {
 
     public void add(T value) {
         held.add(value);
+        size++;
         if (held.size() >= budget) {
             spill();
         }
     }
 
-    private void spill() {
-        held.sort(order);
-        try {
-            Path run = Files.createTempFile(folder.get(), "sorted-", ".bin");
-            runs.add(run);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run),
-                    1 << 16))) {
-                for (T value : held) {
-                    out.writeBoolean(true);
-                    codec.write(out, value);
-                }
-                out.writeBoolean(false);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a sorted run of the listing: " + e.getMessage(), e);
+    /** Values added, held or spilled. */
+    public long size() {
+        return size;
+    }
+
+    /** Values held in memory. */
+    public int held() {
+        return held.size();
+    }
+
+    /** Whether any run was written. */
+    public boolean spilled() {
+        return !runs.isEmpty();
+    }
+
+    /** Sorts the values held and writes them as one run; holds none after. */
+    public void spill() {
+        if (held.isEmpty()) {
+            return;
         }
+        held.sort(order);
+        RunFile<T> run = new RunFile<>(folder.get(), "sorted-", codec, "a sorted run of the report");
+        runs.add(run);
+        for (int from = 0; from < held.size(); from += BLOCK) {
+            run.write(held.subList(from, Math.min(held.size(), from + BLOCK)));
+        }
+        run.finish();
         held = new ArrayList<>();
+    }
+
+    /** Every value added, in order; once. */
+    public Iterator<T> sorted() {
+        held.sort(order);
+        if (runs.isEmpty()) {
+            return held.iterator();
+        }
+        List<Iterator<T>> sources = new ArrayList<>();
+        for (RunFile<T> run : runs) {
+            RunFile<T>.Reader reader = run.read();
+            reading.add(reader);
+            sources.add(reader);
+        }
+        sources.add(held.iterator());
+        return new KWayMerge<>(sources, order);
     }
 
     /** Hands every value added to {@code sink} in order, then holds none; runs are deleted. */
     public void forEachSorted(Consumer<T> sink) {
-        held.sort(order);
-        if (runs.isEmpty()) {
-            held.forEach(sink);
-            held = new ArrayList<>();
-            return;
-        }
-        List<Iterator<T>> sources = new ArrayList<>();
-        List<DataInputStream> open = new ArrayList<>();
         try {
-            for (Path run : runs) {
-                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 16));
-                open.add(in);
-                sources.add(new RunReader<>(in, codec, run));
-            }
-            sources.add(held.iterator());
-            record Head<T>(T value, int source) {
-            }
-            PriorityQueue<Head<T>> heads = new PriorityQueue<>(sources.size(), (a, b) -> {
-                int c = order.compare(a.value(), b.value());
-                return c != 0 ? c : Integer.compare(a.source(), b.source());
-            });
-            for (int i = 0; i < sources.size(); i++) {
-                if (sources.get(i).hasNext()) {
-                    heads.add(new Head<>(sources.get(i).next(), i));
-                }
-            }
-            while (!heads.isEmpty()) {
-                Head<T> head = heads.poll();
-                sink.accept(head.value());
-                if (sources.get(head.source()).hasNext()) {
-                    heads.add(new Head<>(sources.get(head.source()).next(), head.source()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read a sorted run of the listing: " + e.getMessage(), e);
+            sorted().forEachRemaining(sink);
         } finally {
-            for (DataInputStream in : open) {
-                try {
-                    in.close();
-                } catch (IOException e) {
-                    // Deleted below all the same.
-                }
-            }
             close();
         }
     }
@@ -128,59 +124,50 @@ public final class ExternalSort<T> implements AutoCloseable {
     @Override
     public void close() {
         held = new ArrayList<>();
-        for (Path run : runs) {
-            try {
-                Files.deleteIfExists(run);
-            } catch (IOException e) {
-                // The work folder's removal tries again.
-            }
-        }
+        reading.forEach(RunFile.Reader::close);
+        reading.clear();
+        runs.forEach(RunFile::close);
         runs.clear();
     }
 
-    private static final class RunReader<T> implements Iterator<T> {
-        private final DataInputStream in;
-        private final Codec<T> codec;
-        private final Path run;
-        private T next;
-        private boolean done;
+    /** Sorted sources merged into one; among equal values the earlier source's first. */
+    private static final class KWayMerge<T> implements Iterator<T> {
+        private record Head<T>(T value, int source) {
+        }
 
-        RunReader(DataInputStream in, Codec<T> codec, Path run) {
-            this.in = in;
-            this.codec = codec;
-            this.run = run;
+        private final List<Iterator<T>> sources;
+        private final PriorityQueue<Head<T>> heads;
+
+        KWayMerge(List<Iterator<T>> sources, Comparator<T> order) {
+            this.sources = sources;
+            this.heads = new PriorityQueue<>(Math.max(1, sources.size()), (a, b) -> {
+                int c = order.compare(a.value(), b.value());
+                return c != 0 ? c : Integer.compare(a.source(), b.source());
+            });
+            for (int i = 0; i < sources.size(); i++) {
+                advance(i);
+            }
+        }
+
+        private void advance(int source) {
+            if (sources.get(source).hasNext()) {
+                heads.add(new Head<>(sources.get(source).next(), source));
+            }
         }
 
         @Override
         public boolean hasNext() {
-            if (next != null) {
-                return true;
-            }
-            if (done) {
-                return false;
-            }
-            try {
-                if (!in.readBoolean()) {
-                    done = true;
-                    return false;
-                }
-                next = codec.read(in);
-                return true;
-            } catch (EOFException e) {
-                throw new UncheckedIOException(run.getFileName() + " ends inside a value", e);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read a sorted run of the listing: " + e.getMessage(), e);
-            }
+            return !heads.isEmpty();
         }
 
         @Override
         public T next() {
-            if (!hasNext()) {
+            Head<T> head = heads.poll();
+            if (head == null) {
                 throw new NoSuchElementException();
             }
-            T value = next;
-            next = null;
-            return value;
+            advance(head.source());
+            return head.value();
         }
     }
 

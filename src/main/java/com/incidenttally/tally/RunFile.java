@@ -1,0 +1,192 @@
+package com.incidenttally.tally;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Values written once, in order, to a file of the work folder, a block at a time, and read back as
+ * often as needed: a sorted run of an {@link ExternalSort}, or a listing too long to hold. Each
+ * reader decodes one block at a time. {@link #close} deletes the file.
+ */
+public final class RunFile<T> implements AutoCloseable {
+
+    /** Writes and reads a block of values. */
+    public interface BlockCodec<T> {
+        void write(DataOutputStream out, List<T> block) throws IOException;
+
+        List<T> read(DataInputStream in) throws IOException;
+
+        /** What a file cut short ends inside of, for its message. */
+        String unit();
+    }
+
+    /** Blocks of values written one by one by {@code codec}, each block prefixed by its count. */
+    public static <T> BlockCodec<T> eachOf(ExternalSort.Codec<T> codec) {
+        return new BlockCodec<>() {
+            @Override
+            public void write(DataOutputStream out, List<T> block) throws IOException {
+                out.writeInt(block.size());
+                for (T value : block) {
+                    codec.write(out, value);
+                }
+            }
+
+            @Override
+            public List<T> read(DataInputStream in) throws IOException {
+                int count = in.readInt();
+                List<T> block = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    block.add(codec.read(in));
+                }
+                return block;
+            }
+
+            @Override
+            public String unit() {
+                return "a value";
+            }
+        };
+    }
+
+    private final BlockCodec<T> codec;
+    private final String what;
+    private final Path file;
+    private DataOutputStream out;
+    private long blocks;
+
+    /**
+     * Creates the file in {@code folder}, named from {@code prefix}; {@code what} names its content in
+     * messages ("the report's listing").
+     */
+    public RunFile(Path folder, String prefix, BlockCodec<T> codec, String what) {
+        this.codec = codec;
+        this.what = what;
+        try {
+            this.file = Files.createTempFile(folder, prefix, ".bin");
+            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends the values as one block; only before {@link #finish}. */
+    public void write(List<T> block) {
+        if (out == null) {
+            throw new IllegalStateException(what + " is finished");
+        }
+        if (block.isEmpty()) {
+            return;
+        }
+        try {
+            codec.write(out, block);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + what + ": " + e.getMessage(), e);
+        }
+        blocks++;
+    }
+
+    /** Nothing more is written: the file may be read. */
+    public RunFile<T> finish() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + what + ": " + e.getMessage(), e);
+            } finally {
+                out = null;
+            }
+        }
+        return this;
+    }
+
+    /** A new reader from the first value; close it if it is left before its end. */
+    public Reader read() {
+        if (out != null) {
+            throw new IllegalStateException(what + " is not finished");
+        }
+        return new Reader();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (out != null) {
+                out.close();
+                out = null;
+            }
+        } catch (IOException e) {
+            // Deleted below all the same.
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // The work folder's removal tries again.
+        }
+    }
+
+    /** The values in the order written, one block decoded at a time. */
+    public final class Reader implements Iterator<T>, AutoCloseable {
+        private final DataInputStream in;
+        private long left = blocks;
+        private List<T> block = List.of();
+        private int next;
+
+        private Reader() {
+            try {
+                in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + what + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == block.size()) {
+                if (left == 0) {
+                    close();
+                    return false;
+                }
+                try {
+                    block = codec.read(in);
+                } catch (EOFException e) {
+                    close();
+                    throw new UncheckedIOException(file.getFileName() + " ends inside " + codec.unit(), e);
+                } catch (IOException e) {
+                    close();
+                    throw new UncheckedIOException("cannot read " + what + ": " + e.getMessage(), e);
+                }
+                left--;
+                next = 0;
+            }
+            return true;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return block.get(next++);
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // Only read.
+            }
+        }
+    }
+}

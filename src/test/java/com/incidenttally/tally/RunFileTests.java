@@ -1,0 +1,102 @@
+package com.incidenttally.tally;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Run files, and the listings spilled to them: every value back in order, as often as asked, and the file gone on close. */
+class RunFileTests {
+
+    private static final ExternalSort.Codec<String> TEXT = new ExternalSort.Codec<>() {
+        @Override
+        public void write(DataOutputStream out, String value) throws IOException {
+            ExternalSort.text(out, value);
+        }
+
+        @Override
+        public String read(DataInputStream in) throws IOException {
+            return ExternalSort.text(in);
+        }
+    };
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aSpilledListingReadsBackEveryValueInOrderEachTimeAndLeavesNothing() throws IOException {
+        // Several blocks, the last one short; a lone surrogate and a null kept as they are.
+        List<String> values = new ArrayList<>(IntStream.range(0, 3 * ExternalSort.BLOCK + 17)
+                .mapToObj(i -> "value " + i).toList());
+        values.set(5, "\uD83D");
+        values.set(6, null);
+        SpilledListing<String> listing = new SpilledListing<>(TEXT, 100, () -> folder);
+        values.forEach(listing::add);
+        listing.finish();
+        assertThat(files()).as("spilled").hasSize(1);
+        for (int time = 0; time < 2; time++) {
+            List<String> back = new ArrayList<>();
+            listing.forEach(back::add);
+            assertThat(back).isEqualTo(values);
+        }
+        assertThat(listing.size()).isEqualTo(values.size());
+        listing.close();
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aListingWithinWhatItHoldsWritesNoFile() throws IOException {
+        SpilledListing<String> listing = new SpilledListing<>(TEXT, 100, () -> {
+            throw new AssertionError("no file wanted");
+        });
+        List.of("a", "b").forEach(listing::add);
+        List<String> back = new ArrayList<>();
+        listing.finish().forEach(back::add);
+        assertThat(back).containsExactly("a", "b");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aRunFileCutShortIsALocatedError() throws IOException {
+        try (RunFile<String> run = new RunFile<>(folder, "listing-", RunFile.eachOf(TEXT), "the report's listing")) {
+            run.write(IntStream.range(0, 500).mapToObj(i -> "value " + i).toList());
+            run.finish();
+            Path file = files().get(0);
+            byte[] bytes = Files.readAllBytes(file);
+            Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+            assertThatThrownBy(() -> run.read().forEachRemaining(value -> { }))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining(file.getFileName().toString()).hasMessageContaining("ends inside a value");
+        }
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aRunFileIsReadOnlyOnceFinishedAndWrittenOnlyBefore() {
+        try (RunFile<String> run = new RunFile<>(folder, "listing-", RunFile.eachOf(TEXT), "the report's listing")) {
+            assertThatThrownBy(run::read).hasMessageContaining("not finished");
+            run.finish();
+            assertThatThrownBy(() -> run.write(List.of("late"))).hasMessageContaining("is finished");
+            assertThat(run.read()).isExhausted();
+        }
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> listed = Files.list(folder)) {
+            return listed.toList();
+        }
+    }
+}
