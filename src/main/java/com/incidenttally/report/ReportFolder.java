@@ -1,5 +1,7 @@
 package com.incidenttally.report;
 
+import com.incidenttally.tally.WorkFolder;
+
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 
@@ -7,7 +9,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -152,8 +153,9 @@ public final class ReportFolder {
      * Deletes what earlier runs left in the output folder and can be proved this job's: report
      * folders that are marked, not locked by a live run and not the one a link points at (replaced
      * reports, and those of runs killed while writing); links a
-     * run was about to rename into place; and an earlier version's staging and retired folders
-     * (known by their names and exact files). Nothing else is touched. Returns what was deleted.
+     * run was about to rename into place; an earlier version's staging and retired folders (known
+     * by their names and exact files); and the merge's work folders of killed runs (marked, not
+     * locked, holding only run files). Nothing else is touched. Returns what was deleted.
      */
     public static List<Path> removeLeftovers(Path outputDir) throws IOException {
         List<Path> removed = new ArrayList<>();
@@ -181,6 +183,8 @@ public final class ReportFolder {
                     && ours(entry, earlierLabel)) {
                 deleteTree(entry);
                 removed.add(entry);
+            } else if (name.startsWith(WorkFolder.PREFIX) && WorkFolder.removeIfAbandoned(entry)) {
+                removed.add(entry);
             }
         }
         return removed;
@@ -191,7 +195,7 @@ public final class ReportFolder {
             return false;
         }
         try (FileChannel marker = FileChannel.open(version.resolve(OutputFolder.MARKER), StandardOpenOption.WRITE);
-             FileLock lock = tryLock(marker)) {
+             FileLock lock = WorkFolder.tryLock(marker)) {
             // Locked: a live run is writing it. Checked again under the lock: that run may have
             // published it and let go of it since.
             if (lock == null || isCurrent(outputDir, version, label)) {
@@ -202,14 +206,6 @@ public final class ReportFolder {
         } catch (IOException e) {
             // Not ours to decide (cannot open its marker for writing): left alone.
             return false;
-        }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;  // this very process holds it
         }
     }
 

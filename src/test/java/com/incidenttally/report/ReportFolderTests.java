@@ -1,5 +1,7 @@
 package com.incidenttally.report;
 
+import com.incidenttally.tally.WorkFolder;
+
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Nested;
@@ -274,6 +276,57 @@ class ReportFolderTests {
             assertThat(live.staging().resolve("summary.json")).exists();
             live.publish();
             assertThat(output.resolve("all/summary.json")).hasContent("being written");
+        }
+
+        @Test
+        void theMergesWorkFolderOfAKilledRunIsRemovedAndNoOtherFolderLikeIt() throws Exception {
+            Path killed = workFolder("sorted-123.bin", "listing-4567.bin", "run-89.bin");
+            Path empty = workFolder();
+            // Named like one, but not provably ours:
+            Path unmarked = Files.createDirectories(output.resolve(WorkFolder.PREFIX + "1"));
+            Files.writeString(unmarked.resolve("sorted-1.bin"), "run");
+            Path withAFileOfSomeoneElse = workFolder("sorted-1.bin", "notes.txt");
+            Path forged = Files.createDirectories(output.resolve(WorkFolder.PREFIX + "2"));
+            Files.writeString(forged.resolve(WorkFolder.MARKER), "mine");
+            Path linked = Files.createSymbolicLink(output.resolve(WorkFolder.PREFIX + "3"), unmarked);
+
+            assertThat(ReportFolder.removeLeftovers(output)).containsExactlyInAnyOrder(killed, empty);
+
+            assertThat(killed).doesNotExist();
+            assertThat(empty).doesNotExist();
+            assertThat(unmarked.resolve("sorted-1.bin")).hasContent("run");
+            assertThat(withAFileOfSomeoneElse.resolve("notes.txt")).exists();
+            assertThat(withAFileOfSomeoneElse.resolve("sorted-1.bin")).exists();
+            assertThat(forged.resolve(WorkFolder.MARKER)).hasContent("mine");
+            assertThat(linked).isSymbolicLink();
+        }
+
+        @Test
+        void theWorkFolderOfALiveRunIsNoLeftover() throws Exception {
+            try (WorkFolder live = new WorkFolder(output)) {
+                Path folder = live.path();
+                Files.writeString(folder.resolve("sorted-1.bin"), "run");
+
+                assertThat(ReportFolder.removeLeftovers(output)).isEmpty();
+
+                assertThat(folder.resolve("sorted-1.bin")).hasContent("run");
+            }
+            assertThat(output).isEmptyDirectory();
+        }
+
+        /** The work folder of a run killed during its merge: marked, with its runs, the marker no longer locked. */
+        private Path workFolder(String... runs) throws IOException {
+            Path folder;
+            try (WorkFolder work = new WorkFolder(output)) {
+                folder = work.path();
+                Path copy = Files.createDirectories(output.resolve(folder.getFileName() + "-killed"));
+                Files.copy(folder.resolve(WorkFolder.MARKER), copy.resolve(WorkFolder.MARKER));
+                folder = Files.move(copy, output.resolve(WorkFolder.PREFIX + UUID.randomUUID()));
+            }
+            for (String run : runs) {
+                Files.writeString(folder.resolve(run), "run");
+            }
+            return folder;
         }
 
         /** A marked report folder whose run was killed: its marker is no longer locked. */
