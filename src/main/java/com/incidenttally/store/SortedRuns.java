@@ -7,7 +7,6 @@ import com.incidenttally.tally.RunFile;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -16,27 +15,21 @@ import java.util.function.Supplier;
 
 /**
  * One night's reports in {@link NightMerge#MERGE_ORDER}, however many: an {@link ExternalSort}
- * that spills when told, its runs written as row groups of {@link ExternalSort#BLOCK} reports
- * (the store's own encoding, each length-prefixed). {@link #close} deletes its runs.
+ * that spills when told, its runs written as row groups of {@link ExternalSort#BLOCK} reports,
+ * the store's own encoding. {@link #close} deletes its runs.
  */
 final class SortedRuns implements AutoCloseable {
 
     private static final RunFile.BlockCodec<Report> ROW_GROUPS = new RunFile.BlockCodec<>() {
         @Override
         public void write(DataOutputStream out, List<Report> block) throws IOException {
-            byte[] group = RowGroupCodec.encode(block);
-            out.writeInt(group.length);
-            out.write(group);
+            out.write(RowGroupCodec.encode(block));
         }
 
+        /** The run file hands over one block's bytes: all of them are the group. */
         @Override
         public List<Report> read(DataInputStream in) throws IOException {
-            int length = in.readInt();
-            byte[] group = in.readNBytes(length);
-            if (group.length != length) {
-                throw new EOFException();
-            }
-            return RowGroupCodec.decode(group, sheet -> sheet);
+            return RowGroupCodec.decode(in.readAllBytes(), sheet -> sheet);
         }
 
         @Override

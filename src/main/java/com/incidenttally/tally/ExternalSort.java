@@ -4,9 +4,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -173,15 +175,24 @@ public final class ExternalSort<T> implements AutoCloseable {
 
     // What the codecs of the listing are made of: nulls kept as nulls, text as length-prefixed UTF-8.
 
-    /** Every char as it is, a lone surrogate too (UTF-8 would replace it). */
+    /**
+     * Every char as it is. Text is written as UTF-8 after its length in bytes; text with a lone
+     * surrogate, which UTF-8 cannot carry, char by char after its length in chars, negated.
+     */
     public static void text(DataOutputStream out, String value) throws IOException {
         if (value == null) {
-            out.writeInt(-1);
+            out.writeInt(NULL_TEXT);
+            return;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        // The encoder writes a lone surrogate as '?': only text with a '?' in it may hold one.
+        if (!hasQuestionMark(utf8) || !hasLoneSurrogate(value)) {
+            out.writeInt(utf8.length);
+            out.write(utf8);
             return;
         }
         int length = value.length();
-        out.writeInt(length);
-        // In one write: DataOutputStream.writeChars writes each byte on its own.
+        out.writeInt(UTF16_TEXT - length);
         byte[] bytes = new byte[length * 2];
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
@@ -193,18 +204,51 @@ public final class ExternalSort<T> implements AutoCloseable {
 
     public static String text(DataInputStream in) throws IOException {
         int length = in.readInt();
-        if (length < 0) {
+        if (length == NULL_TEXT) {
             return null;
         }
-        byte[] bytes = in.readNBytes(length * 2);
-        if (bytes.length != length * 2) {
+        if (length >= 0) {
+            byte[] utf8 = in.readNBytes(length);
+            if (utf8.length != length) {
+                throw new EOFException();
+            }
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+        int chars = UTF16_TEXT - length;
+        byte[] bytes = in.readNBytes(chars * 2);
+        if (bytes.length != chars * 2) {
             throw new EOFException();
         }
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            chars[i] = (char) (((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff));
+        char[] text = new char[chars];
+        for (int i = 0; i < chars; i++) {
+            text[i] = (char) (((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff));
         }
-        return new String(chars);
+        return new String(text);
+    }
+
+    private static final int NULL_TEXT = -1;
+    /** Text char by char: this, less its length in chars. */
+    private static final int UTF16_TEXT = -2;
+
+    private static boolean hasQuestionMark(byte[] utf8) {
+        for (byte b : utf8) {
+            if (b == '?') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasLoneSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void number(DataOutputStream out, Integer value) throws IOException {
@@ -228,11 +272,18 @@ public final class ExternalSort<T> implements AutoCloseable {
     }
 
     public static void time(DataOutputStream out, LocalDateTime value) throws IOException {
-        text(out, value == null ? null : value.toString());
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeLong(value.toLocalDate().toEpochDay());
+            out.writeLong(value.toLocalTime().toNanoOfDay());
+        }
     }
 
     public static LocalDateTime time(DataInputStream in) throws IOException {
-        String value = text(in);
-        return value == null ? null : LocalDateTime.parse(value);
+        if (!in.readBoolean()) {
+            return null;
+        }
+        long day = in.readLong();
+        return LocalDateTime.of(LocalDate.ofEpochDay(day), LocalTime.ofNanoOfDay(in.readLong()));
     }
 }

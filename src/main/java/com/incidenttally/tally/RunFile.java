@@ -6,18 +6,22 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
  * Values written once, in order, to a file of the work folder, a block at a time, and read back as
- * often as needed: a sorted run of an {@link ExternalSort}, or a listing too long to hold. Each
- * reader decodes one block at a time. {@link #close} deletes the file.
+ * often as needed: a sorted run of an {@link ExternalSort}, or a listing too long to hold. A block
+ * is encoded in memory and written after its length in bytes; each reader reads and decodes one
+ * block at a time. {@link #close} deletes the file.
  */
 public final class RunFile<T> implements AutoCloseable {
 
@@ -62,7 +66,10 @@ public final class RunFile<T> implements AutoCloseable {
     private final BlockCodec<T> codec;
     private final String what;
     private final Path file;
-    private DataOutputStream out;
+    private OutputStream out;
+    /** A block is encoded here first, then written to the file in one piece after its length. */
+    private final Bytes encoded = new Bytes();
+    private final DataOutputStream encoder = new DataOutputStream(encoded);
     private long blocks;
 
     /**
@@ -74,7 +81,7 @@ public final class RunFile<T> implements AutoCloseable {
         this.what = what;
         try {
             this.file = Files.createTempFile(folder, prefix, ".bin");
-            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+            this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + what + ": " + e.getMessage(), e);
         }
@@ -89,7 +96,12 @@ public final class RunFile<T> implements AutoCloseable {
             return;
         }
         try {
-            codec.write(out, block);
+            encoded.reset();
+            codec.write(encoder, block);
+            encoder.flush();
+            int length = encoded.length();
+            out.write(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length});
+            out.write(encoded.bytes(), 0, length);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + what + ": " + e.getMessage(), e);
         }
@@ -138,6 +150,8 @@ public final class RunFile<T> implements AutoCloseable {
     /** The values in the order written, one block decoded at a time. */
     public final class Reader implements Iterator<T>, AutoCloseable {
         private final DataInputStream in;
+        private final Bytes.Reading encoded = new Bytes.Reading();
+        private final DataInputStream decoder = new DataInputStream(encoded);
         private long left = blocks;
         private List<T> block = List.of();
         private int next;
@@ -158,7 +172,11 @@ public final class RunFile<T> implements AutoCloseable {
                     return false;
                 }
                 try {
-                    block = codec.read(in);
+                    encoded.fill(in, in.readInt());
+                    block = codec.read(decoder);
+                    if (encoded.available() != 0) {
+                        throw new IOException(file.getFileName() + " has a block longer than its values");
+                    }
                 } catch (EOFException e) {
                     close();
                     throw new UncheckedIOException(file.getFileName() + " ends inside " + codec.unit(), e);
@@ -186,6 +204,92 @@ public final class RunFile<T> implements AutoCloseable {
                 in.close();
             } catch (IOException e) {
                 // Only read.
+            }
+        }
+    }
+
+    /**
+     * A growing byte array written without the locks of {@link java.io.ByteArrayOutputStream}, whose
+     * every byte written through a {@link DataOutputStream} would take one.
+     */
+    static final class Bytes extends OutputStream {
+        private byte[] bytes = new byte[1 << 16];
+        private int length;
+
+        @Override
+        public void write(int b) {
+            if (length == bytes.length) {
+                grow(1);
+            }
+            bytes[length++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int offset, int count) {
+            if (length + count > bytes.length) {
+                grow(count);
+            }
+            System.arraycopy(b, offset, bytes, length, count);
+            length += count;
+        }
+
+        void reset() {
+            length = 0;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        int length() {
+            return length;
+        }
+
+        private void grow(int more) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
+
+        /** A block read back, likewise without locks. */
+        static final class Reading extends InputStream {
+            private byte[] bytes = new byte[1 << 16];
+            private int length;
+            private int at;
+
+            /** Reads {@code count} bytes from {@code in}: the next block. */
+            void fill(DataInputStream in, int count) throws IOException {
+                if (count < 0) {
+                    throw new IOException("a block of " + count + " bytes");
+                }
+                if (count > bytes.length) {
+                    bytes = new byte[Math.max(count, bytes.length * 2)];
+                }
+                in.readFully(bytes, 0, count);
+                length = count;
+                at = 0;
+            }
+
+            @Override
+            public int read() {
+                return at < length ? bytes[at++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int offset, int count) {
+                if (count == 0) {
+                    return 0;
+                }
+                if (at == length) {
+                    return -1;
+                }
+                int n = Math.min(count, length - at);
+                System.arraycopy(bytes, at, b, offset, n);
+                at += n;
+                return n;
+            }
+
+            @Override
+            public int available() {
+                return length - at;
             }
         }
     }

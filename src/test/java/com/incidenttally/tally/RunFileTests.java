@@ -58,6 +58,45 @@ class RunFileTests {
     }
 
     @Test
+    void textAndTimesComeBackAsTheyWereWhateverTheyHold() throws IOException {
+        java.util.Random random = new java.util.Random(5);
+        List<String> texts = new ArrayList<>(List.of("", "?", "a?b", "\uD83D", "?\uDE80", "\uD83D\uDE80?", "\uDE80\uD83D",
+                "Шебекино?", "\u0000", "x".repeat(70_000)));
+        for (int i = 0; i < 2_000; i++) {
+            char[] chars = new char[random.nextInt(12)];
+            for (int c = 0; c < chars.length; c++) {
+                chars[c] = switch (random.nextInt(5)) {
+                    case 0 -> '?';
+                    case 1 -> (char) (0xD800 + random.nextInt(0x800));
+                    case 2 -> (char) ('a' + random.nextInt(26));
+                    case 3 -> (char) (0x400 + random.nextInt(0x100));
+                    default -> (char) random.nextInt(0x10000);
+                };
+            }
+            texts.add(new String(chars));
+        }
+        texts.add(null);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        List<java.time.LocalDateTime> times = java.util.Arrays.asList(null, java.time.LocalDateTime.MIN,
+                java.time.LocalDateTime.MAX, java.time.LocalDateTime.of(2025, 12, 7, 3, 15, 59, 123_456_789));
+        for (String text : texts) {
+            ExternalSort.text(out, text);
+        }
+        for (java.time.LocalDateTime time : times) {
+            ExternalSort.time(out, time);
+        }
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        for (String text : texts) {
+            assertThat(ExternalSort.text(in)).isEqualTo(text);
+        }
+        for (java.time.LocalDateTime time : times) {
+            assertThat(ExternalSort.time(in)).isEqualTo(time);
+        }
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
     void aListingWithinWhatItHoldsWritesNoFile() throws IOException {
         SpilledListing<String> listing = new SpilledListing<>(TEXT, 100, () -> {
             throw new AssertionError("no file wanted");
