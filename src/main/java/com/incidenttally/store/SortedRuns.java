@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * One night's reports in {@link NightMerge#MERGE_ORDER}, however many: an {@link ExternalSort}
- * that spills when told, its runs written as row groups of {@link ExternalSort#BLOCK} reports,
- * the store's own encoding. {@link #close} deletes its runs.
+ * that spills when told, its runs written as row groups (the store's own encoding) of a size
+ * chosen from the merge's budget ({@link #blockRows}). {@link #close} deletes its runs.
  */
 final class SortedRuns implements AutoCloseable {
 
@@ -40,9 +40,22 @@ final class SortedRuns implements AutoCloseable {
 
     private final ExternalSort<Report> sort;
 
-    /** Runs go to the folder {@code folder} gives, asked on the first spill. */
-    SortedRuns(Supplier<Path> folder) {
-        this.sort = new ExternalSort<>(NightMerge.MERGE_ORDER, ROW_GROUPS, Long.MAX_VALUE, folder);
+    /**
+     * Runs go to the folder {@code folder} gives, asked on the first spill, in row groups of
+     * {@code blockRows} reports.
+     */
+    SortedRuns(Supplier<Path> folder, int blockRows) {
+        this.sort = new ExternalSort<>(NightMerge.MERGE_ORDER, ROW_GROUPS, blockRows, Long.MAX_VALUE, folder);
+    }
+
+    /**
+     * Reports per row group of a run when the merge holds {@code budgetRows} reports: merging a
+     * night holds a group of each of its runs decoded, and a night of N reports makes N / budget
+     * runs, so groups of a 32nd of the budget hold a 32nd of the night at most (a night of 200,000
+     * reports merged in a 5,000-report budget: 40 runs of 156-report groups, not of 2,048).
+     */
+    static int blockRows(long budgetRows) {
+        return (int) Math.max(64, Math.min(ExternalSort.BLOCK, budgetRows / 32));
     }
 
     void add(Report report) {

@@ -203,7 +203,7 @@ public final class StoredReports {
                 for (Report report : RowGroupCodec.decode(body, sheet -> IncidentStore.location(path, sheet))) {
                     if (!report.night().isBefore(from) && !report.night().isAfter(to)
                             && (report.keyed() || !spanning.reports().containsKey(report.incidentId()))) {
-                        pending.computeIfAbsent(report.night(), k -> new SortedRuns(work::path)).add(report);
+                        pending.computeIfAbsent(report.night(), k -> new SortedRuns(work::path, SortedRuns.blockRows(budgetRows))).add(report);
                         pendingRows++;
                         heldRows++;
                     }
@@ -225,7 +225,7 @@ public final class StoredReports {
                       Consumer<Iterator<Report>> sink) {
         spanning.landing().forEach((id, night) -> {
             if (!night.isBefore(from) && !night.isAfter(to)) {
-                SortedRuns runs = pending.computeIfAbsent(night, k -> new SortedRuns(work::path));
+                SortedRuns runs = pending.computeIfAbsent(night, k -> new SortedRuns(work::path, SortedRuns.blockRows(budgetRows)));
                 spanning.reports().get(id).forEach(runs::add);
             }
         });

@@ -35,12 +35,18 @@ public final class ExternalSort<T> implements AutoCloseable {
         T read(DataInputStream in) throws IOException;
     }
 
-    /** Values per block of a run: what one open run holds decoded. */
+    /** Values per block of a listing's file, read by one reader at a time. */
     public static final int BLOCK = 2_048;
+    /**
+     * Values per block of a run written value by value: a merge holds a block of each of its runs
+     * decoded, and such values (a listing's incidents, merge notes) are many and large.
+     */
+    static final int VALUE_BLOCK = 64;
 
     private final Comparator<T> order;
     private final RunFile.BlockCodec<T> codec;
     private final long budget;
+    private final int block;
     private final Supplier<Path> folder;
     private List<T> held = new ArrayList<>();
     private final List<RunFile<T>> runs = new ArrayList<>();
@@ -49,13 +55,18 @@ public final class ExternalSort<T> implements AutoCloseable {
 
     /** Spills by itself past {@code budget} values held, to the folder {@code folder} gives, asked on the first spill. */
     public ExternalSort(Comparator<T> order, Codec<T> codec, long budget, Supplier<Path> folder) {
-        this(order, RunFile.eachOf(codec), budget, folder);
+        this(order, RunFile.eachOf(codec), VALUE_BLOCK, budget, folder);
     }
 
-    /** As above, with runs written a block at a time by {@code codec}. */
-    public ExternalSort(Comparator<T> order, RunFile.BlockCodec<T> codec, long budget, Supplier<Path> folder) {
+    /** As above, with runs written {@code block} values at a time by {@code codec}. */
+    public ExternalSort(Comparator<T> order, RunFile.BlockCodec<T> codec, int block, long budget,
+                        Supplier<Path> folder) {
+        if (block < 1) {
+            throw new IllegalArgumentException("a block of " + block + " values");
+        }
         this.order = order;
         this.codec = codec;
+        this.block = block;
         this.budget = budget;
         this.folder = folder;
     }
@@ -91,8 +102,8 @@ public final class ExternalSort<T> implements AutoCloseable {
         held.sort(order);
         RunFile<T> run = new RunFile<>(folder.get(), "sorted-", codec, "a sorted run of the report");
         runs.add(run);
-        for (int from = 0; from < held.size(); from += BLOCK) {
-            run.write(held.subList(from, Math.min(held.size(), from + BLOCK)));
+        for (int from = 0; from < held.size(); from += block) {
+            run.write(held.subList(from, Math.min(held.size(), from + block)));
         }
         run.finish();
         held = new ArrayList<>();

@@ -67,9 +67,9 @@ public final class RunFile<T> implements AutoCloseable {
     private final String what;
     private final Path file;
     private OutputStream out;
-    /** A block is encoded here first, then written to the file in one piece after its length. */
-    private final Bytes encoded = new Bytes();
-    private final DataOutputStream encoder = new DataOutputStream(encoded);
+    /** A block is encoded here first, then written to the file in one piece after its length; until finished. */
+    private Bytes encoded = new Bytes();
+    private DataOutputStream encoder = new DataOutputStream(encoded);
     private long blocks;
 
     /**
@@ -110,6 +110,9 @@ public final class RunFile<T> implements AutoCloseable {
 
     /** Nothing more is written: the file may be read. */
     public RunFile<T> finish() {
+        // A sort may hold many finished runs: none keeps a buffer.
+        encoded = null;
+        encoder = null;
         if (out != null) {
             try {
                 out.close();
@@ -177,6 +180,7 @@ public final class RunFile<T> implements AutoCloseable {
                     if (encoded.available() != 0) {
                         throw new IOException(file.getFileName() + " has a block longer than its values");
                     }
+                    encoded.release();
                 } catch (EOFException e) {
                     close();
                     throw new UncheckedIOException(file.getFileName() + " ends inside " + codec.unit(), e);
@@ -213,7 +217,7 @@ public final class RunFile<T> implements AutoCloseable {
      * every byte written through a {@link DataOutputStream} would take one.
      */
     static final class Bytes extends OutputStream {
-        private byte[] bytes = new byte[1 << 16];
+        private byte[] bytes = new byte[1 << 12];
         private int length;
 
         @Override
@@ -249,9 +253,13 @@ public final class RunFile<T> implements AutoCloseable {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
         }
 
-        /** A block read back, likewise without locks. */
+        /**
+         * A block read back, likewise without locks; its bytes are let go once decoded, since a merge
+         * holds a reader open on each of its runs.
+         */
         static final class Reading extends InputStream {
-            private byte[] bytes = new byte[1 << 16];
+            private static final byte[] NONE = new byte[0];
+            private byte[] bytes = NONE;
             private int length;
             private int at;
 
@@ -260,11 +268,19 @@ public final class RunFile<T> implements AutoCloseable {
                 if (count < 0) {
                     throw new IOException("a block of " + count + " bytes");
                 }
-                if (count > bytes.length) {
-                    bytes = new byte[Math.max(count, bytes.length * 2)];
+                // Read as it comes rather than into an array of the length read: a damaged length
+                // ends the file early instead of taking the heap.
+                bytes = in.readNBytes(count);
+                if (bytes.length != count) {
+                    throw new EOFException();
                 }
-                in.readFully(bytes, 0, count);
                 length = count;
+                at = 0;
+            }
+
+            void release() {
+                bytes = NONE;
+                length = 0;
                 at = 0;
             }
 

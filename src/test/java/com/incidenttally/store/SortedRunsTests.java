@@ -81,7 +81,7 @@ class SortedRunsTests {
     private static Merge.Group spilled(List<Report> reports, boolean acrossSources, int budget, Path folder) {
         List<Merge.Merged> incidents = new ArrayList<>();
         List<Merge.Duplicate> duplicates = new ArrayList<>();
-        try (SortedRuns runs = new SortedRuns(() -> folder)) {
+        try (SortedRuns runs = new SortedRuns(() -> folder, Math.max(1, budget / 3))) {
             for (Report report : reports) {
                 runs.add(report);
                 if (runs.held() >= budget) {
@@ -121,7 +121,7 @@ class SortedRunsTests {
     void aRunKeepsEveryFieldOfAReport() {
         List<Report> reports = night(new Random(7), 400);
         List<Report> back = new ArrayList<>();
-        try (SortedRuns runs = new SortedRuns(() -> output)) {
+        try (SortedRuns runs = new SortedRuns(() -> output, 7)) {
             reports.forEach(runs::add);
             runs.spill();
             runs.sorted().forEachRemaining(back::add);
@@ -129,6 +129,13 @@ class SortedRunsTests {
         List<Report> expected = new ArrayList<>(reports);
         expected.sort(NightMerge.MERGE_ORDER);
         assertThat(back).isEqualTo(expected);
+    }
+
+    @Test
+    void aMergeHoldsAGroupOfEachRunDecodedSoGroupsShrinkWithTheBudget() {
+        assertThat(SortedRuns.blockRows(StoredReports.budgetRows())).isEqualTo(ExternalSort.BLOCK);
+        assertThat(SortedRuns.blockRows(5_000)).isEqualTo(156);
+        assertThat(SortedRuns.blockRows(10)).isEqualTo(64);
     }
 
     @Test
@@ -178,7 +185,7 @@ class SortedRunsTests {
 
     @Test
     void aRunCutShortIsALocatedError() throws IOException {
-        try (SortedRuns runs = new SortedRuns(() -> output)) {
+        try (SortedRuns runs = new SortedRuns(() -> output, 16)) {
             night(new Random(1), 50).forEach(runs::add);
             runs.spill();
             Path run;
