@@ -1,6 +1,7 @@
 package com.incidenttally.normalize;
 
 import com.incidenttally.incident.EventType;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;

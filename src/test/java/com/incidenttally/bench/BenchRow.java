@@ -1,6 +1,6 @@
 package com.incidenttally.bench;
 
-import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Incident;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -2,6 +2,7 @@ package com.incidenttally.normalize;
 
 import static com.incidenttally.TestReasons.english;
 import com.incidenttally.incident.EventType;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.ingest.Column;
 import com.incidenttally.ingest.RawRow;

@@ -4,7 +4,7 @@ import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
-import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Incident;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;

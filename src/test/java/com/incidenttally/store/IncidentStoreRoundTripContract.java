@@ -4,7 +4,7 @@ import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
-import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.tally.Report;
 
 import com.incidenttally.incident.Reason;

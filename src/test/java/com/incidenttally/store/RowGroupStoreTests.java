@@ -1,7 +1,7 @@
 package com.incidenttally.store;
 
 import com.incidenttally.incident.EventType;
-import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.tally.Report;
 
 import org.h2.jdbcx.JdbcDataSource;

@@ -1,7 +1,7 @@
 package com.incidenttally.store;
 
 import com.incidenttally.incident.EventType;
-import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.tally.MergeNote;
 import com.incidenttally.tally.MergedIncident;

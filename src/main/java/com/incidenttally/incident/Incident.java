@@ -1,6 +1,4 @@
-package com.incidenttally.normalize;
-
-import com.incidenttally.incident.EventType;
+package com.incidenttally.incident;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
