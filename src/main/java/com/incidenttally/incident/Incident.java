@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
  * @param localTime      the region's local time, null when only a date or a night was given
  * @param nightTime      whether localTime falls in the night window; null without a time
  * @param nightInferred  the night was inferred from a date alone
- * @param districtKey    what reports of the same district share: "" for the region as a whole
+ * @param districtKey    what reports of the same district share
  * @param regionInput    the region as written when it did not match exactly, else null
  * @param contentHash    the same for exact duplicate rows
  */
@@ -26,7 +26,7 @@ public record Incident(
         String regionMethod,
         double regionScore,
         String district,
-        String districtKey,
+        DistrictKey districtKey,
         String districtInput,
         String districtMethod,
         double districtScore,

@@ -1,5 +1,6 @@
 package com.incidenttally.normalize;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Incident;
 import com.incidenttally.incident.Reason;
@@ -24,10 +25,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Turns a raw row into an {@link Incident} or a {@link Rejection} that says which column, which
@@ -35,7 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class IncidentNormalizer {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -54,8 +52,8 @@ public final class IncidentNormalizer {
      * Grouping keys of the few distinct districts, made once each: of a resolved district by its
      * name, of an unresolved one by its text (no key text is built to look one up).
      */
-    private final Map<String, String> resolvedKeys = new ConcurrentHashMap<>();
-    private final Map<String, String> unresolvedKeys = new ConcurrentHashMap<>();
+    private final Map<String, DistrictKey> resolvedKeys = new ConcurrentHashMap<>();
+    private final Map<String, DistrictKey> unresolvedKeys = new ConcurrentHashMap<>();
     /** The few distinct sources as written, each resolved once. */
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
 
@@ -132,7 +130,7 @@ public final class IncidentNormalizer {
             districtText = null;
         }
         String district = null;
-        String districtKey = "";
+        DistrictKey districtKey = DistrictKey.REGION;
         String districtInput = null;
         String districtMethod = null;
         double districtScore = 1.0;
@@ -140,10 +138,10 @@ public final class IncidentNormalizer {
             PlaceMatch<District> match = gazetteer.resolveDistrict(region, districtText);
             if (match.resolved()) {
                 district = match.place().name();
-                districtKey = resolvedKeys.computeIfAbsent(district, name -> key("d:" + name));
+                districtKey = resolvedKeys.computeIfAbsent(district, DistrictKey::resolved);
             } else {
                 district = districtText;
-                districtKey = unresolvedKeys.computeIfAbsent(districtText, text -> key("?:" + text));
+                districtKey = unresolvedKeys.computeIfAbsent(districtText, DistrictKey::unresolved);
             }
             if (match.method() != MatchMethod.EXACT) {
                 districtInput = districtText;
@@ -277,10 +275,6 @@ public final class IncidentNormalizer {
     }
 
     /** What makes two spellings the same key: case and runs of white space do not count. */
-    private static String key(String text) {
-        return WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
-    }
-
     private static String contentHash(RawRow row) {
         MessageDigest digest = SHA256.get();
         digest.reset();

@@ -88,7 +88,7 @@ class IncidentCsvGeneratorTests {
                     Normalized normalized = normalizer.normalize(row);
                     if (!normalized.isAccepted()) {
                         rejections.add(normalized.rejection().toString());
-                    } else if (!normalized.incident().districtKey().isEmpty()) {
+                    } else if (!normalized.incident().districtKey().isRegion()) {
                         districts++;
                         if ("unresolved".equals(normalized.incident().districtMethod())) {
                             unresolvedDistricts++;

@@ -1,5 +1,6 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
@@ -90,7 +91,8 @@ abstract class IncidentStoreRoundTripContract {
         return new Incident("a.csv", line, nullable, LocalDate.parse("2025-12-07").plusDays(line % 3), line % 2 == 0,
                 line % 5 == 0 ? null : LocalDateTime.parse("2025-12-08T01:02:03").plusSeconds(line),
                 line % 5 == 0 ? null : line % 2 == 1, "RU-BEL", nullable, line % 2 == 0 ? null : "fuzzy",
-                0.1 + line / 7.0, nullable, "key " + text, nullable, line % 2 == 0 ? "transliterated" : null, 1.0 / 3, text,
+                0.1 + line / 7.0, nullable,
+                new DistrictKey(DistrictKey.Kind.UNRESOLVED, "key " + text), nullable, line % 2 == 0 ? "transliterated" : null, 1.0 / 3, text,
                 EventType.values()[(int) (line % EventType.values().length)],
                 line % 4 == 0 ? null : (int) line * 1000, line % 3 == 0 ? null : 0, line % 4 == 1 ? null : 100_000,
                 text, nullable, cut(text, 1000), cut("key " + text, 1000), nullable, text, "hash-" + line);
