@@ -1,5 +1,7 @@
 package com.incidenttally.incident;
 
+import com.incidenttally.places.MatchMethod;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -11,6 +13,7 @@ import java.time.LocalDateTime;
  * @param nightInferred  the night was inferred from a date alone
  * @param districtKey    what reports of the same district share
  * @param regionInput    the region as written when it did not match exactly, else null
+ * @param regionMethod   how regionInput was resolved; null with it
  * @param contentHash    the same for exact duplicate rows
  */
 public record Incident(
@@ -23,12 +26,12 @@ public record Incident(
         Boolean nightTime,
         String regionIso,
         String regionInput,
-        String regionMethod,
+        MatchMethod regionMethod,
         double regionScore,
         String district,
         DistrictKey districtKey,
         String districtInput,
-        String districtMethod,
+        MatchMethod districtMethod,
         double districtScore,
         String location,
         EventType eventType,

@@ -132,7 +132,7 @@ public final class IncidentNormalizer {
         String district = null;
         DistrictKey districtKey = DistrictKey.REGION;
         String districtInput = null;
-        String districtMethod = null;
+        MatchMethod districtMethod = null;
         double districtScore = 1.0;
         if (districtText != null) {
             PlaceMatch<District> match = gazetteer.resolveDistrict(region, districtText);
@@ -145,7 +145,7 @@ public final class IncidentNormalizer {
             }
             if (match.method() != MatchMethod.EXACT) {
                 districtInput = districtText;
-                districtMethod = match.method().label();
+                districtMethod = match.method();
                 districtScore = match.score();
             }
         }
@@ -159,7 +159,7 @@ public final class IncidentNormalizer {
                 when.localTime == null ? null : calendar.isNightTime(when.localTime.toLocalTime()),
                 region.isoCode(),
                 regionExact ? null : regionText,
-                regionExact ? null : regionMatch.method().label(),
+                regionExact ? null : regionMatch.method(),
                 regionMatch.score(),
                 district, districtKey, districtInput, districtMethod, districtScore,
                 location,

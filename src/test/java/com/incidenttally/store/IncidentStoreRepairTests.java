@@ -2,10 +2,10 @@ package com.incidenttally.store;
 
 import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
-import com.incidenttally.incident.Incident;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
