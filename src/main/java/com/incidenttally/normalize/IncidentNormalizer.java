@@ -274,7 +274,6 @@ public final class IncidentNormalizer {
         return stripped == null || stripped.isEmpty() ? null : stripped;
     }
 
-    /** What makes two spellings the same key: case and runs of white space do not count. */
     private static String contentHash(RawRow row) {
         MessageDigest digest = SHA256.get();
         digest.reset();
