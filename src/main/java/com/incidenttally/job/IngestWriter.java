@@ -1,8 +1,8 @@
 package com.incidenttally.job;
 
+import com.incidenttally.incident.Incident;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.normalize.ControlCharacters;
-import com.incidenttally.normalize.Incident;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredFile;
 

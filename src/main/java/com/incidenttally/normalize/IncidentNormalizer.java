@@ -1,6 +1,8 @@
 package com.incidenttally.normalize;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
@@ -23,10 +25,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Turns a raw row into an {@link Incident} or a {@link Rejection} that says which column, which
@@ -34,7 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class IncidentNormalizer {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -53,8 +52,8 @@ public final class IncidentNormalizer {
      * Grouping keys of the few distinct districts, made once each: of a resolved district by its
      * name, of an unresolved one by its text (no key text is built to look one up).
      */
-    private final Map<String, String> resolvedKeys = new ConcurrentHashMap<>();
-    private final Map<String, String> unresolvedKeys = new ConcurrentHashMap<>();
+    private final Map<String, DistrictKey> resolvedKeys = new ConcurrentHashMap<>();
+    private final Map<String, DistrictKey> unresolvedKeys = new ConcurrentHashMap<>();
     /** The few distinct sources as written, each resolved once. */
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
 
@@ -131,22 +130,22 @@ public final class IncidentNormalizer {
             districtText = null;
         }
         String district = null;
-        String districtKey = "";
+        DistrictKey districtKey = DistrictKey.REGION;
         String districtInput = null;
-        String districtMethod = null;
+        MatchMethod districtMethod = null;
         double districtScore = 1.0;
         if (districtText != null) {
             PlaceMatch<District> match = gazetteer.resolveDistrict(region, districtText);
             if (match.resolved()) {
                 district = match.place().name();
-                districtKey = resolvedKeys.computeIfAbsent(district, name -> key("d:" + name));
+                districtKey = resolvedKeys.computeIfAbsent(district, DistrictKey::resolved);
             } else {
                 district = districtText;
-                districtKey = unresolvedKeys.computeIfAbsent(districtText, text -> key("?:" + text));
+                districtKey = unresolvedKeys.computeIfAbsent(districtText, DistrictKey::unresolved);
             }
             if (match.method() != MatchMethod.EXACT) {
                 districtInput = districtText;
-                districtMethod = match.method().label();
+                districtMethod = match.method();
                 districtScore = match.score();
             }
         }
@@ -160,7 +159,7 @@ public final class IncidentNormalizer {
                 when.localTime == null ? null : calendar.isNightTime(when.localTime.toLocalTime()),
                 region.isoCode(),
                 regionExact ? null : regionText,
-                regionExact ? null : regionMatch.method().label(),
+                regionExact ? null : regionMatch.method(),
                 regionMatch.score(),
                 district, districtKey, districtInput, districtMethod, districtScore,
                 location,
@@ -273,11 +272,6 @@ public final class IncidentNormalizer {
     private static String text(RawRow row, Column column) {
         String stripped = FreeText.strip(row.get(column));
         return stripped == null || stripped.isEmpty() ? null : stripped;
-    }
-
-    /** What makes two spellings the same key: case and runs of white space do not count. */
-    private static String key(String text) {
-        return WHITESPACE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     private static String contentHash(RawRow row) {

@@ -1,5 +1,6 @@
 package com.incidenttally.normalize;
 
+import com.incidenttally.incident.Incident;
 import com.incidenttally.incident.Rejection;
 
 /** What became of one row: an incident or a rejection, never both. */

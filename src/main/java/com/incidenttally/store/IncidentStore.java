@@ -1,10 +1,11 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.Incident;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.normalize.FreeText;
-import com.incidenttally.normalize.Incident;
+import com.incidenttally.places.MatchMethod;
 import com.incidenttally.tally.Report;
 
 import org.slf4j.LoggerFactory;
@@ -296,7 +297,7 @@ public class IncidentStore {
             .text("kind", StoredResolution::kind)
             .text("region_iso", StoredResolution::regionIso)
             .text("input", StoredResolution::input)
-            .text("method", StoredResolution::method)
+            .text("method", r -> r.method() == null ? null : r.method().label())
             .text("canonical", StoredResolution::canonical)
             .real("score", StoredResolution::score)
             .bigint("rows_count", StoredResolution::rows)
@@ -385,7 +386,7 @@ public class IncidentStore {
      * lowest score. The chunk's last line lets a resumed file forget what lies past it.
      */
     private record StoredResolution(long fileId, long line, String kind, String regionIso, String input,
-                                    String method, String canonical, double score, long rows, LocalDate night) {
+                                    MatchMethod method, String canonical, double score, long rows, LocalDate night) {
 
         StoredResolution plus(String otherCanonical, double otherScore) {
             String first = canonical == null || (otherCanonical != null && otherCanonical.compareTo(canonical) < 0)

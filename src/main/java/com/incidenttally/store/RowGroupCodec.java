@@ -1,5 +1,6 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.tally.Report;
 
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -80,7 +82,7 @@ public final class RowGroupCodec {
         }
         dictionary(out, reports, Report::regionIso);
         dictionary(out, reports, Report::district);
-        dictionary(out, reports, Report::districtKey);
+        dictionary(out, reports, Report::districtKey, DistrictKey::encoded);
         dictionary(out, reports, Report::eventType);
         for (Report r : reports) {
             out.count(r.uavCount());
@@ -153,11 +155,7 @@ public final class RowGroupCodec {
         }
         In in = new In(body, 0, length);
         String[] files = in.dictionary(n);
-        String[] fileDictionary = in.lastDictionary;
-        Map<String, String> mapped = new HashMap<>();
-        for (String value : fileDictionary) {
-            mapped.put(value, file.apply(value));
-        }
+        Map<String, String> mapped = mapped(in.lastDictionary, file);
         long[] lines = new long[n];
         long line = 0;
         for (int i = 0; i < n; i++) {
@@ -189,6 +187,7 @@ public final class RowGroupCodec {
         String[] regions = in.dictionary(n);
         String[] districts = in.dictionary(n);
         String[] districtKeys = in.dictionary(n);
+        Map<String, DistrictKey> keys = mapped(in.lastDictionary, DistrictKey::decode);
         String[] eventTypes = in.dictionary(n);
         Integer[] uavs = in.counts(n);
         Integer[] killed = in.counts(n);
@@ -207,7 +206,8 @@ public final class RowGroupCodec {
         List<Report> reports = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             reports.add(new Report(ids[i], nights[i], inferred[i], times[i],
-                    timeKnown[i] ? Boolean.valueOf(nightTime[i]) : null, regions[i], districts[i], districtKeys[i],
+                    timeKnown[i] ? Boolean.valueOf(nightTime[i]) : null, regions[i], districts[i],
+                    districtKeys[i] == null ? null : keys.get(districtKeys[i]),
                     eventTypes[i], uavs[i], killed[i], injured[i], locations[i], damages[i], measures[i], sources[i],
                     sourceKeys[i], urls[i], notes[i], hashes[i], files[i] == null ? null : mapped.get(files[i]),
                     lines[i]));
@@ -247,12 +247,27 @@ public final class RowGroupCodec {
         }
     }
 
-    private static void dictionary(Out out, List<Report> reports, java.util.function.Function<Report, String> column) {
-        Map<String, Integer> codes = new HashMap<>();
-        List<String> values = new ArrayList<>();
+    /** Each distinct value of a dictionary's column, as what the reports hold, made once. */
+    private static <T> Map<String, T> mapped(String[] dictionary, Function<String, T> value) {
+        Map<String, T> mapped = new HashMap<>();
+        for (String text : dictionary) {
+            mapped.put(text, value.apply(text));
+        }
+        return mapped;
+    }
+
+    private static void dictionary(Out out, List<Report> reports, Function<Report, String> column) {
+        dictionary(out, reports, column, Function.identity());
+    }
+
+    /** A column of codes into the group's dictionary; {@code text} is the stored text of each distinct value. */
+    private static <T> void dictionary(Out out, List<Report> reports, Function<Report, T> column,
+                                       Function<T, String> text) {
+        Map<T, Integer> codes = new HashMap<>();
+        List<T> values = new ArrayList<>();
         int[] coded = new int[reports.size()];
         for (int i = 0; i < coded.length; i++) {
-            String value = column.apply(reports.get(i));
+            T value = column.apply(reports.get(i));
             if (value == null) {
                 coded[i] = 0;
             } else {
@@ -266,8 +281,8 @@ public final class RowGroupCodec {
             }
         }
         out.unsigned(values.size());
-        for (String value : values) {
-            out.text(value);
+        for (T value : values) {
+            out.text(text.apply(value));
         }
         for (int code : coded) {
             out.unsigned(code);

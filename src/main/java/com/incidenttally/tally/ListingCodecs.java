@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
@@ -29,7 +30,7 @@ final class ListingCodecs {
             ExternalSort.text(out, i.region());
             ExternalSort.text(out, i.isoCode());
             ExternalSort.text(out, i.district());
-            ExternalSort.text(out, i.districtKey());
+            ExternalSort.text(out, i.districtKey().encoded());
             ExternalSort.text(out, i.location());
             ExternalSort.text(out, i.eventType());
             ExternalSort.number(out, i.uavCount());
@@ -59,7 +60,7 @@ final class ListingCodecs {
             String region = ExternalSort.text(in);
             String iso = ExternalSort.text(in);
             String district = ExternalSort.text(in);
-            String districtKey = ExternalSort.text(in);
+            DistrictKey districtKey = DistrictKey.decode(ExternalSort.text(in));
             String location = ExternalSort.text(in);
             String eventType = ExternalSort.text(in);
             Integer uav = ExternalSort.number(in);

@@ -1,6 +1,7 @@
 package com.incidenttally.tally;
 
 import com.incidenttally.incident.CellText;
+import com.incidenttally.incident.DistrictKey;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class Merge {
      * @param conflicts  the fields on which its reports disagree, null when they agree or it is one report
      */
     public record Merged(String id, boolean keyed, LocalDate night, boolean nightInferred, LocalDateTime localTime,
-                         Boolean nightTime, String regionIso, String district, String districtKey, String location,
+                         Boolean nightTime, String regionIso, String district, DistrictKey districtKey, String location,
                          String eventType, Integer uavCount, Integer killed, Integer injured, String damage,
                          String measures, String sources, List<String> sourceKeys, String sourceUrls, String notes,
                          String origins, int reports, String conflicts) {

@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.places.AreaKind;
 
 import java.time.LocalDate;
@@ -15,8 +16,7 @@ import java.util.List;
  * @param region      the region's or sea area's name as the report shows it
  * @param district    the district's name as resolved or, when unresolved, as reported; null for the
  *                    region as a whole (see {@link #shownDistrict()})
- * @param districtKey what incidents are merged and tallied by: "" for the region as a whole, a key
- *                    starting with {@code ?:} for a name that was not resolved
+ * @param districtKey what incidents are merged and tallied by
  * @param uavCount    the largest known count, null when no report gave one
  * @param sources     every source that reported it, joined with "; "
  * @param sourceKeys  the distinct sources that reported it, each by its key (what "sources" count)
@@ -32,7 +32,7 @@ public record MergedIncident(
         String region,
         String isoCode,
         String district,
-        String districtKey,
+        DistrictKey districtKey,
         String location,
         String eventType,
         Integer uavCount,
@@ -50,8 +50,6 @@ public record MergedIncident(
 
     /** What marks a district name that was kept as reported because it matched no district. */
     public static final String UNRESOLVED_SUFFIX = " (unresolved)";
-    /** What starts the district key of a name that matched no district. */
-    public static final String UNRESOLVED_KEY = "?:";
 
     public MergedIncident {
         sourceKeys = List.copyOf(sourceKeys);
@@ -66,7 +64,7 @@ public record MergedIncident(
         return shownDistrict(district, districtKey);
     }
 
-    static String shownDistrict(String district, String districtKey) {
-        return district != null && districtKey.startsWith(UNRESOLVED_KEY) ? district + UNRESOLVED_SUFFIX : district;
+    static String shownDistrict(String district, DistrictKey districtKey) {
+        return district != null && districtKey.isUnresolved() ? district + UNRESOLVED_SUFFIX : district;
     }
 }

@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
@@ -456,7 +457,7 @@ public final class PeriodSweep {
     }
 
     /** An incident with the columns it is listed by. */
-    private record Listed(String regionIso, String districtKey, long seq, MergedIncident incident) {
+    private record Listed(String regionIso, DistrictKey districtKey, long seq, MergedIncident incident) {
         /** Night, region, district, time of day (unknown last), then the order of merging. */
         static final Comparator<Listed> ORDER = Comparator.<Listed, LocalDate>comparing(l -> l.incident().night())
                 .thenComparing(Listed::regionIso).thenComparing(Listed::districtKey)
@@ -470,7 +471,7 @@ public final class PeriodSweep {
         public void write(java.io.DataOutputStream out, Listed l) throws java.io.IOException {
             out.writeLong(l.seq());
             ExternalSort.text(out, l.regionIso());
-            ExternalSort.text(out, l.districtKey());
+            ExternalSort.text(out, l.districtKey().encoded());
             ListingCodecs.INCIDENT.write(out, l.incident());
         }
 
@@ -478,7 +479,7 @@ public final class PeriodSweep {
         public Listed read(java.io.DataInputStream in) throws java.io.IOException {
             long seq = in.readLong();
             String regionIso = ExternalSort.text(in);
-            String districtKey = ExternalSort.text(in);
+            DistrictKey districtKey = DistrictKey.decode(ExternalSort.text(in));
             return new Listed(regionIso, districtKey, seq, ListingCodecs.INCIDENT.read(in));
         }
     };

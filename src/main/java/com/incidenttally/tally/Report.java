@@ -1,5 +1,7 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.DistrictKey;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -9,13 +11,13 @@ import java.util.Comparator;
  * one incident, and what the incident shows.
  *
  * @param incidentId   the analyst's id, or null when the report is merged by key
- * @param districtKey  what reports of one district share: "" for the region as a whole
+ * @param districtKey  what reports of one district share
  * @param eventType    the event type's code ({@code shot_down}, …)
  * @param contentHash  equal for exact duplicate rows
  * @param file         the input file, relative to the input folder
  */
 public record Report(String incidentId, LocalDate night, boolean nightInferred, LocalDateTime localTime,
-                     Boolean nightTime, String regionIso, String district, String districtKey, String eventType,
+                     Boolean nightTime, String regionIso, String district, DistrictKey districtKey, String eventType,
                      Integer uavCount, Integer killed, Integer injured, String location, String damage,
                      String measures, String source, String sourceKey, String sourceUrl, String notes,
                      String contentHash, String file, long line) {

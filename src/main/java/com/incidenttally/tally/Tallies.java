@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
 import com.incidenttally.places.AreaKind;
 
@@ -177,14 +178,14 @@ public final class Tallies {
         final Figures all = new Figures();
         final Map<String, Figures> byRegion = new HashMap<>();
         /** By region, then by district key ("" for the region as a whole). */
-        final Map<String, Map<String, Figures>> byDistrict = new HashMap<>();
+        final Map<String, Map<DistrictKey, Figures>> byDistrict = new HashMap<>();
         final Map<LocalDate, Figures> byNight = new HashMap<>();
         /** Incidents per night of the period, by region or sea area. */
         final Map<String, long[]> regionNight = new HashMap<>();
         /** The keys of the districts with incidents, by region. */
-        final Map<String, Set<String>> districts = new HashMap<>();
+        final Map<String, Set<DistrictKey>> districts = new HashMap<>();
         /** The keys of the district names that matched no district, by region. */
-        final Map<String, Set<String>> unresolved = new HashMap<>();
+        final Map<String, Set<DistrictKey>> unresolved = new HashMap<>();
         final Set<LocalDate> nights = new HashSet<>();
 
         Tally(Period period, boolean detailed) {
@@ -195,9 +196,9 @@ public final class Tallies {
         void add(MergedIncident incident) {
             all.add(incident);
             // A name that matched no district is not a district affected: it is counted apart.
-            if (incident.districtKey().startsWith(MergedIncident.UNRESOLVED_KEY)) {
+            if (incident.districtKey().isUnresolved()) {
                 unresolved.computeIfAbsent(incident.isoCode(), k -> new HashSet<>()).add(incident.districtKey());
-            } else if (!incident.districtKey().isEmpty()) {
+            } else if (!incident.districtKey().isRegion()) {
                 districts.computeIfAbsent(incident.isoCode(), k -> new HashSet<>()).add(incident.districtKey());
             }
             nights.add(incident.night());

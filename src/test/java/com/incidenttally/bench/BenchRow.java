@@ -1,6 +1,6 @@
 package com.incidenttally.bench;
 
-import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Incident;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -26,7 +26,7 @@ record BenchRow(long fileId, String sheet, long line, String incidentId, LocalDa
 
     static BenchRow of(long fileId, String sheet, Incident in) {
         return new BenchRow(fileId, sheet, in.line(), in.incidentId(), in.night(), in.nightInferred(), in.localTime(),
-                in.nightTime(), in.regionIso(), in.district(), in.districtKey(), in.location(), in.eventType().code(),
+                in.nightTime(), in.regionIso(), in.district(), in.districtKey().encoded(), in.location(), in.eventType().code(),
                 in.uavCount(), in.killed(), in.injured(), in.damage(), in.measures(), in.source(), in.sourceKey(),
                 in.sourceUrl(), in.notes(), in.contentHash());
     }

@@ -10,6 +10,7 @@ import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.normalize.NightWindow;
 import com.incidenttally.normalize.Normalized;
 import com.incidenttally.places.Gazetteer;
+import com.incidenttally.places.MatchMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,9 +89,9 @@ class IncidentCsvGeneratorTests {
                     Normalized normalized = normalizer.normalize(row);
                     if (!normalized.isAccepted()) {
                         rejections.add(normalized.rejection().toString());
-                    } else if (!normalized.incident().districtKey().isEmpty()) {
+                    } else if (!normalized.incident().districtKey().isRegion()) {
                         districts++;
-                        if ("unresolved".equals(normalized.incident().districtMethod())) {
+                        if (normalized.incident().districtMethod() == MatchMethod.UNRESOLVED) {
                             unresolvedDistricts++;
                         }
                     }

@@ -1,5 +1,6 @@
 package com.incidenttally.bench;
 
+import com.incidenttally.incident.DistrictKey;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -230,7 +231,8 @@ public final class WorkbookBench {
             String[] region = REGIONS[random.nextInt(REGIONS.length)];
             boolean sea = region[1].startsWith("SEA-");
             String district = sea || random.nextInt(4) == 0 ? null : new String(region[2 + random.nextInt(3)]);
-            String districtKey = district == null ? "" : (random.nextInt(50) == 0 ? "?:" : "d:") + district.toLowerCase();
+            DistrictKey districtKey = district == null ? DistrictKey.REGION
+                    : random.nextInt(50) == 0 ? DistrictKey.unresolved(district) : DistrictKey.resolved(district);
             int minute = random.nextInt(24 * 60);
             LocalDateTime time = random.nextInt(10) == 0 ? null
                     : night.atTime(12, 0).plusMinutes(minute);

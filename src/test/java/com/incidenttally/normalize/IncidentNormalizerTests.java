@@ -2,10 +2,12 @@ package com.incidenttally.normalize;
 
 import static com.incidenttally.TestReasons.english;
 import com.incidenttally.incident.EventType;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.ingest.Column;
 import com.incidenttally.ingest.RawRow;
 import com.incidenttally.places.Gazetteer;
+import com.incidenttally.places.MatchMethod;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -148,7 +150,7 @@ class IncidentNormalizerTests {
             Incident incident = accepted(values);
             assertThat(incident.district()).isEqualTo("Berestynskyi Raion");
             assertThat(incident.districtInput()).isEqualTo("Krasnohradskyi raion");
-            assertThat(incident.districtMethod()).isEqualTo("former name");
+            assertThat(incident.districtMethod()).isEqualTo(MatchMethod.FORMER_NAME);
         }
 
         @Test
@@ -157,7 +159,7 @@ class IncidentNormalizerTests {
             values.put(Column.REGION, "Московского региона");
             Incident incident = accepted(values);
             assertThat(incident.regionIso()).isEqualTo("RU-MOS");
-            assertThat(incident.regionMethod()).isEqualTo("wider name");
+            assertThat(incident.regionMethod()).isEqualTo(MatchMethod.WIDER_NAME);
         }
 
         @Test

@@ -1,6 +1,7 @@
 package com.incidenttally.normalize;
 
 import static com.incidenttally.TestReasons.english;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.ingest.Column;
 import com.incidenttally.ingest.RawRow;
 import com.incidenttally.places.Gazetteer;

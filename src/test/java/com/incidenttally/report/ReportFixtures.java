@@ -1,5 +1,6 @@
 package com.incidenttally.report;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.places.MatchMethod;
@@ -139,11 +140,11 @@ public final class ReportFixtures {
                 "Губернатор; RIA", sourceKeys("Губернатор; RIA"), "https://t.me/example/1", "ok",
                 "digest.csv:4, governors.csv:9", 2, AreaKind.REGION));
         incidents.add(new MergedIncident("LONG-NOTE", lastNight, null, false, true,
-                "Smolensk Oblast", "RU-SMO", null, "", "Smolensk", "shot_down", null, null, null,
+                "Smolensk Oblast", "RU-SMO", null, DistrictKey.REGION, "Smolensk", "shot_down", null, null, null,
                 null, null, "Governor Vasily Anokhin", sourceKeys("Governor Vasily Anokhin"), null, longNote(),
                 "governors.csv:12", 1, AreaKind.REGION));
         incidents.add(new MergedIncident("UNRESOLVED-1", lastNight, lastNight.atTime(22, 5), true, false,
-                "Volgograd Oblast", "RU-VGG", UNRESOLVED_DISTRICT, "?:tractor factory district", "Tractor Factory",
+                "Volgograd Oblast", "RU-VGG", UNRESOLVED_DISTRICT, DistrictKey.unresolved(UNRESOLVED_DISTRICT), "Tractor Factory",
                 "impact", 2, null, null, null, null, "Governor", sourceKeys("Governor"), null, null,
                 "digest.csv:11", 1, AreaKind.REGION));
         // The weekly trend counts every incident of its weeks, as the night index does.
@@ -268,9 +269,9 @@ public final class ReportFixtures {
         return incidents;
     }
 
-    /** A resolved district's key as the store makes it; "" for the region as a whole. */
-    private static String districtKey(String district) {
-        return district == null ? "" : "d:" + district.toLowerCase(Locale.ROOT);
+    /** A resolved district's key as the store makes it. */
+    private static DistrictKey districtKey(String district) {
+        return district == null ? DistrictKey.REGION : DistrictKey.resolved(district);
     }
 
     private static List<String> sourceKeys(String sources) {

@@ -1,7 +1,8 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
-import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.tally.MergeNote;
 import com.incidenttally.tally.MergedIncident;
@@ -76,7 +77,7 @@ class BigNightSweepTests {
             LocalDateTime time = random.nextInt(5) == 0 ? null
                     : NIGHT.plusDays(night).atTime(20, 0).plusMinutes(random.nextInt(600));
             rows.add(new Incident("f.csv", line, id, NIGHT.plusDays(night), false, time, time == null ? null : true,
-                    "RU-ROS", null, null, 1.0, district, "d:" + district.toLowerCase(), null, null, 1.0, null, type,
+                    "RU-ROS", null, null, 1.0, district, DistrictKey.resolved(district), null, null, 1.0, null, type,
                     random.nextInt(4), null, null, null, null, source, source.toLowerCase(), null, null, hash));
         }
         long file = store.beginFile("f.csv", "sha-f");

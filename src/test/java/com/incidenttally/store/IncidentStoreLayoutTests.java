@@ -85,8 +85,9 @@ class IncidentStoreLayoutTests {
         assertThat(store.files()).isEmpty();
         assertThat(tables("it_row")).isZero();
         long id = store.beginFile("a.csv", "sha-a");
-        store.insertIncidents(id, List.of(new com.incidenttally.normalize.Incident("a.csv", 2, null,
-                java.time.LocalDate.parse("2025-12-07"), false, null, null, "SEA-CASPIAN", null, null, 1.0, null, "",
+        store.insertIncidents(id, List.of(new com.incidenttally.incident.Incident("a.csv", 2, null,
+                java.time.LocalDate.parse("2025-12-07"), false, null, null, "SEA-CASPIAN", null, null, 1.0, null,
+                com.incidenttally.incident.DistrictKey.REGION,
                 null, null, 1.0, null, com.incidenttally.incident.EventType.SHOT_DOWN, 1, null, null, null, null, "MoD",
                 "mod", null, null, "h")));
         assertThat(store.storedReports()).extracting(com.incidenttally.tally.Report::regionIso)

@@ -1,10 +1,11 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
-import com.incidenttally.normalize.Incident;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,7 @@ class IncidentStoreRepairTests {
 
     private static Incident row(String file, long line) {
         return new Incident(file, line, null, NIGHT, false, LocalDateTime.parse("2025-12-08T01:00"), true, "RU-ROS",
-                null, null, 1.0, null, "", null, null, 1.0, null, EventType.SHOT_DOWN, 1, null, null, null, null,
+                null, null, 1.0, null, DistrictKey.REGION, null, null, 1.0, null, EventType.SHOT_DOWN, 1, null, null, null, null,
                 "Source A", "source a", null, null, "hash" + line);
     }
 
@@ -55,7 +56,7 @@ class IncidentStoreRepairTests {
      */
     private void strayRow(long fileId, long line) {
         store.insertIncidents(fileId, List.of(new Incident("a.csv", line, null, NIGHT, false, null, null, "RU-ROS",
-                null, null, 1.0, null, "", null, null, 1.0, null, EventType.SHOT_DOWN, 1, null, null, null, null,
+                null, null, 1.0, null, DistrictKey.REGION, null, null, 1.0, null, EventType.SHOT_DOWN, 1, null, null, null, null,
                 "Source A", "source a", null, null, "stray")));
     }
 

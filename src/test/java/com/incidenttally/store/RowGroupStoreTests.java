@@ -1,7 +1,8 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
-import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.tally.Report;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -37,7 +38,7 @@ class RowGroupStoreTests {
     }
 
     private static Incident row(long line, LocalDate night, String notes) {
-        return new Incident("a.csv", line, null, night, false, null, null, "RU-ROS", null, null, 1.0, null, "", null,
+        return new Incident("a.csv", line, null, night, false, null, null, "RU-ROS", null, null, 1.0, null, DistrictKey.REGION, null,
                 null, 1.0, null, EventType.SHOT_DOWN, 1, null, null, notes, notes, "Source A", "source a", null, notes,
                 "hash" + line);
     }

@@ -1,7 +1,8 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
-import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.places.AreaKind;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.places.Region;
@@ -83,7 +84,7 @@ class SeaAreasReportTests {
     private Incident report(LocalDate night, String area, String district, EventType type, int uavs) {
         line++;
         return new Incident("mod.csv", line, null, night, false, night.atTime(23, line), true, area, null, null,
-                1.0, district, district == null ? "" : "d:" + district.toLowerCase(), null, null, 1.0, null, type,
+                1.0, district, district == null ? DistrictKey.REGION : DistrictKey.resolved(district), null, null, 1.0, null, type,
                 uavs, null, null, null, null, "Минобороны России", "минобороны россии", null, null, "hash-" + line);
     }
 

@@ -1,5 +1,6 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.tally.Merge;
 import com.incidenttally.tally.NightMerge;
 import com.incidenttally.tally.ExternalSort;
@@ -63,16 +64,16 @@ class SortedRunsTests {
             LocalDateTime time = random.nextInt(6) == 0 ? null
                     : NIGHT.atTime(18, 0).plusMinutes(random.nextInt(12 * 60));
             reports.add(new Report(id, NIGHT, random.nextBoolean(), time, time == null ? null : random.nextBoolean(),
-                    region, district.isEmpty() ? null : district, district.isEmpty() ? "" : "d:" + district, 
+                    region, district.isEmpty() ? null : district, district.isEmpty() ? DistrictKey.REGION : DistrictKey.resolved(district),
                     TYPES.get(random.nextInt(TYPES.size())), random.nextInt(4) == 0 ? null : random.nextInt(5),
                     random.nextInt(20) == 0 ? 1 : null, null, random.nextBoolean() ? "near \uD800 " + line : null,
                     null, null, source, source.toLowerCase(), null, random.nextInt(5) == 0 ? "note " + line : null,
                     "hash-" + file + "-" + line, file, line));
         }
         // An id whose reports lie on this night and the next: it lands here, its first report in file order.
-        reports.add(new Report("SPAN-1", NIGHT, false, null, null, "RU-ROS", null, "", "debris", 2, null, null, null,
+        reports.add(new Report("SPAN-1", NIGHT, false, null, null, "RU-ROS", null, DistrictKey.REGION, "debris", 2, null, null, null,
                 null, null, "News", "news", null, null, "span-a", "a.csv", 1));
-        reports.add(new Report("SPAN-1", NIGHT.plusDays(1), false, null, null, "RU-BEL", null, "", "impact", 3, null,
+        reports.add(new Report("SPAN-1", NIGHT.plusDays(1), false, null, null, "RU-BEL", null, DistrictKey.REGION, "impact", 3, null,
                 null, null, null, null, "News", "news", null, null, "span-b", "b.csv", 1));
         Collections.shuffle(reports, random);
         return reports;

@@ -1,7 +1,8 @@
 package com.incidenttally.store;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
-import com.incidenttally.normalize.Incident;
+import com.incidenttally.incident.Incident;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.tally.MergeNote;
 import com.incidenttally.tally.MergedIncident;
@@ -64,7 +65,7 @@ class StoreReportSweepTests {
         line++;
         return new Incident("f.csv", line, id, NIGHT.plusDays(night), false,
                 LocalDateTime.parse("2025-12-08T01:00").plusDays(night).plusMinutes(line % 50), true, "RU-ROS", null, null,
-                1.0, district, district == null ? "" : "d:" + district.toLowerCase(), null, null, 1.0, null, type, uavs,
+                1.0, district, district == null ? DistrictKey.REGION : DistrictKey.resolved(district), null, null, 1.0, null, type, uavs,
                 null, null, null, null, source, source.toLowerCase(), null, null, "hash-" + line);
     }
 

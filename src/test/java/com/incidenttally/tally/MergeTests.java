@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.DistrictKey;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ class MergeTests {
     private Report report(String file, String source, String district, String type, Integer uavs, String id) {
         line++;
         return new Report(id, NIGHT, false, LocalDateTime.parse("2025-12-08T01:00").plusMinutes(line), true, "RU-ROS",
-                district, district == null ? "" : "d:" + district.toLowerCase(), type, uavs, null, null, null, null,
+                district, district == null ? DistrictKey.REGION : DistrictKey.resolved(district), type, uavs, null, null, null, null,
                 null, source, source.toLowerCase(), null, null, "hash-" + line, file, line);
     }
 

@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.DistrictKey;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +31,8 @@ class NightMergeOrderTests {
             // Few values in each field, so that most pairs tie on some and differ on the next.
             reports.add(report(random.nextInt(4) == 0 ? null : "ID-" + random.nextInt(3),
                     LocalDate.of(2025, 12, 7).plusDays(random.nextInt(2)), pick(random, "RU-ROS", "RU-BEL", "RU-KRS"),
-                    pick(random, "", "belgorod", "shebekino"), pick(random, "shot_down", "hit", "debris"),
+                    pick(random, DistrictKey.REGION, DistrictKey.resolved("belgorod"), DistrictKey.unresolved("shebekino"),
+                            DistrictKey.resolved("shebekino")), pick(random, "shot_down", "hit", "debris"),
                     pick(random, "a.csv", "b.csv", "reports/Отчёт.csv"), random.nextInt(3)));
         }
 
@@ -47,13 +49,14 @@ class NightMergeOrderTests {
         assertThat(ours).isEqualTo(defined);
     }
 
-    private static String pick(Random random, String... values) {
+    @SafeVarargs
+    private static <T> T pick(Random random, T... values) {
         return values[random.nextInt(values.length)];
     }
 
-    private static Report report(String id, LocalDate night, String region, String districtKey, String eventType,
+    private static Report report(String id, LocalDate night, String region, DistrictKey districtKey, String eventType,
                                  String file, long line) {
-        return new Report(id, night, false, null, null, region, districtKey, districtKey, eventType, 1, null, null,
+        return new Report(id, night, false, null, null, region, districtKey.name(), districtKey, eventType, 1, null, null,
                 null, null, null, "source", "source", null, null, "hash", file, line);
     }
 }

@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
@@ -42,7 +43,7 @@ class PeriodSweepTests {
     private Report report(LocalDate night, String source, String district, String type, Integer uavs, String id) {
         line++;
         return new Report(id, night, false, night.atTime(22, 0).plusMinutes(line % 60), true, "RU-ROS", district,
-                district == null ? "" : "d:" + district.toLowerCase(), type, uavs, null, null, null, null, null,
+                district == null ? DistrictKey.REGION : DistrictKey.resolved(district), type, uavs, null, null, null, null, null,
                 source, source.toLowerCase(), null, null, "hash-" + line, "f.csv", line);
     }
 

@@ -1,5 +1,6 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
 import com.incidenttally.places.AreaKind;
 
@@ -159,7 +160,7 @@ class TalliesTests {
         @Test
         void aDistrictRowShowsItsFirstNameMarkedWhenUnresolved() {
             Tallies tallies = tallies(null,
-                    on("2025-12-08").unresolved("Zzyx"), on("2025-12-09").unresolved("Zayx", "?:zzyx"),
+                    on("2025-12-08").unresolved("Zzyx"), on("2025-12-09").unresolved("Zayx", DistrictKey.unresolved("Zzyx")),
                     on("2025-12-08").district("Chertkovsky District"), on("2025-12-08"));
 
             assertThat(tallies.byDistrict()).extracting(TallyRow::district, TallyRow::incidents).containsExactly(
@@ -319,13 +320,13 @@ class TalliesTests {
     }
 
     private static Incident on(String night) {
-        return new Incident(LocalDate.parse(night), "Rostov Oblast", "RU-ROS", AreaKind.REGION, null, "",
+        return new Incident(LocalDate.parse(night), "Rostov Oblast", "RU-ROS", AreaKind.REGION, null, DistrictKey.REGION,
                 EventType.SHOT_DOWN, null, false, 1, null, null, List.of("governor"));
     }
 
     /** A merged incident with only what the tallies read; each method changes one thing. */
     private record Incident(LocalDate night, String region, String iso, AreaKind kind, String district,
-                            String districtKey, EventType type, LocalDateTime time, boolean nightTime, Integer uavs,
+                            DistrictKey districtKey, EventType type, LocalDateTime time, boolean nightTime, Integer uavs,
                             Integer killed, Integer injured, List<String> sources) {
 
         Incident in(String name, String code) {
@@ -339,18 +340,18 @@ class TalliesTests {
         }
 
         Incident district(String name) {
-            return withDistrict(name, "d:" + name.toLowerCase());
+            return withDistrict(name, DistrictKey.resolved(name));
         }
 
         Incident unresolved(String name) {
-            return withDistrict(name, "?:" + name.toLowerCase());
+            return withDistrict(name, DistrictKey.unresolved(name));
         }
 
-        Incident unresolved(String name, String key) {
+        Incident unresolved(String name, DistrictKey key) {
             return withDistrict(name, key);
         }
 
-        private Incident withDistrict(String name, String key) {
+        private Incident withDistrict(String name, DistrictKey key) {
             return new Incident(night, region, iso, kind, name, key, type, time, nightTime, uavs, killed, injured,
                     sources);
         }

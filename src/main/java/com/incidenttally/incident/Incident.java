@@ -1,6 +1,6 @@
-package com.incidenttally.normalize;
+package com.incidenttally.incident;
 
-import com.incidenttally.incident.EventType;
+import com.incidenttally.places.MatchMethod;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,8 +11,9 @@ import java.time.LocalDateTime;
  * @param localTime      the region's local time, null when only a date or a night was given
  * @param nightTime      whether localTime falls in the night window; null without a time
  * @param nightInferred  the night was inferred from a date alone
- * @param districtKey    what reports of the same district share: "" for the region as a whole
+ * @param districtKey    what reports of the same district share
  * @param regionInput    the region as written when it did not match exactly, else null
+ * @param regionMethod   how regionInput was resolved; null with it
  * @param contentHash    the same for exact duplicate rows
  */
 public record Incident(
@@ -25,12 +26,12 @@ public record Incident(
         Boolean nightTime,
         String regionIso,
         String regionInput,
-        String regionMethod,
+        MatchMethod regionMethod,
         double regionScore,
         String district,
-        String districtKey,
+        DistrictKey districtKey,
         String districtInput,
-        String districtMethod,
+        MatchMethod districtMethod,
         double districtScore,
         String location,
         EventType eventType,
