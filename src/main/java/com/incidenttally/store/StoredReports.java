@@ -112,13 +112,31 @@ public final class StoredReports {
         record Row(LocalDate night, long line) {
         }
         Map<Long, Set<Row>> rowsByFile = new HashMap<>();
-        jdbc.query("SELECT file_id, sheet, line, night FROM it_row_id WHERE incident_id IN (SELECT incident_id"
-                + " FROM it_row_id GROUP BY incident_id HAVING MIN(night) <> MAX(night))", rs -> {
-            String path = loaded.get(rs.getLong(1));
-            if (path != null) {
-                places.add(new Place(IncidentStore.location(path, rs.getString(2)), rs.getLong(3)));
-                rowsByFile.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
-                        .add(new Row(rs.getObject(4, LocalDate.class), rs.getLong(3)));
+        // Grouped here, not by SQL: H2's GROUP BY on the long id column takes about three times as long
+        // as reading the narrow table once (51,695 rows of a 1M-row store: 1.4-1.6 s against 0.5-0.6 s cold).
+        record Seen(long fileId, String sheet, long line, LocalDate night) {
+        }
+        Map<String, Seen> first = new HashMap<>();
+        Map<String, List<Seen>> several = new HashMap<>();
+        jdbc.query("SELECT incident_id, file_id, sheet, line, night FROM it_row_id", rs -> {
+            String id = rs.getString(1);
+            Seen seen = new Seen(rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getObject(5, LocalDate.class));
+            Seen earlier = first.putIfAbsent(id, seen);
+            if (earlier != null) {
+                several.computeIfAbsent(id, k -> new ArrayList<>(List.of(earlier))).add(seen);
+            }
+        });
+        first.clear();
+        several.values().forEach(rows -> {
+            if (rows.stream().map(Seen::night).distinct().count() < 2) {
+                return;
+            }
+            for (Seen seen : rows) {
+                String path = loaded.get(seen.fileId());
+                if (path != null) {
+                    places.add(new Place(IncidentStore.location(path, seen.sheet()), seen.line()));
+                    rowsByFile.computeIfAbsent(seen.fileId(), k -> new HashSet<>()).add(new Row(seen.night(), seen.line()));
+                }
             }
         });
         Map<String, List<Report>> reports = new TreeMap<>();
