@@ -105,14 +105,12 @@ public final class StoreReportSource implements ReportSource {
 
     @Override
     public void putNight(LocalDate night, NightCounts counts) {
-        index.put(night, new NightIndex.Counts(counts.keyed(), counts.ids()));
+        index.put(night, counts);
     }
 
     @Override
     public Map<LocalDate, NightCounts> nightCounts() {
-        Map<LocalDate, NightCounts> nights = new LinkedHashMap<>();
-        index.all().forEach((night, counts) -> nights.put(night, new NightCounts(counts.keyed(), counts.ids())));
-        return nights;
+        return index.all();
     }
 
     /**
