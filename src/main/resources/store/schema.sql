@@ -109,6 +109,22 @@ CREATE TABLE IF NOT EXISTS it_touched (
     night   DATE   NOT NULL
 );
 
+-- What the file system said of an input file when its checksum was last taken (FileStamp): size,
+-- modification and status-change times in nanoseconds, file key (device and inode), and the clock
+-- when the checksum was taken. A file whose stamp is unchanged, and which had settled before then, is
+-- not read again to find out whether it changed. Keyed like it_file by the path's SHA-256; a stamp
+-- counts only while its checksum is the one it_file holds for the path. A store without the table
+-- (an earlier layout) gets it empty: every file is hashed once more.
+CREATE TABLE IF NOT EXISTS it_file_stamp (
+    path_key    VARCHAR(64)  NOT NULL PRIMARY KEY,
+    sha256      VARCHAR(64)  NOT NULL,
+    size_bytes  BIGINT       NOT NULL,
+    modified_ns BIGINT       NOT NULL,
+    changed_ns  BIGINT,
+    file_key    VARCHAR(200),
+    hashed_ns   BIGINT       NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS it_state (
     name   VARCHAR(100) NOT NULL PRIMARY KEY,
     val    VARCHAR(1000)

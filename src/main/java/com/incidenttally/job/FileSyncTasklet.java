@@ -2,8 +2,10 @@ package com.incidenttally.job;
 
 import com.incidenttally.ingest.ColumnMapping;
 import com.incidenttally.ingest.ColumnMappingException;
+import com.incidenttally.ingest.FileStamp;
 import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.ingest.SyncPlan;
+import com.incidenttally.store.FileStamps;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredFile;
 
@@ -91,11 +93,13 @@ class FileSyncTasklet implements Tasklet {
         }
         List<Path> files = scan.files();
         List<SyncPlan.Present> present = new ArrayList<>();
+        FileStamps stamps = new FileStamps(store);
+        Map<String, FileStamps.Stamped> kept = stamps.all();
         for (Path file : files) {
             String name = InputFiles.relativeName(input, file);
             boolean sameRules = earlier == mapping || earlier != null
                     && earlier.fingerprintFor(name).equals(mapping.fingerprintFor(name));
-            present.add(new SyncPlan.Present(name, InputFiles.sha256OrNull(file), sameRules,
+            present.add(new SyncPlan.Present(name, checksum(file, name, stored.get(name), kept, stamps), sameRules,
                     datedAfterTheirRun.contains(name), readWithALaterClock.contains(name)));
         }
         SyncPlan plan = SyncPlan.of(stored.values().stream()
@@ -113,6 +117,7 @@ class FileSyncTasklet implements Tasklet {
         }
         for (String gone : plan.toRemove()) {
             store.removeFile(stored.get(gone).id());
+            stamps.remove(gone);
         }
         if (!plan.toRemove().isEmpty()) {
             store.markRemoved();
@@ -128,6 +133,27 @@ class FileSyncTasklet implements Tasklet {
         }
         context.put(FILE_STATUS, status);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The file's SHA-256: the one the store holds for it when the file's stamp is the one it had when
+     * that checksum was taken and it had settled by then ({@link FileStamp#vouchesFor}); else read
+     * from the file, and its stamp remembered. Null when the file cannot be read.
+     */
+    private static String checksum(Path file, String name, StoredFile stored, Map<String, FileStamps.Stamped> remembered,
+                                   FileStamps stamps) {
+        FileStamp stamp = FileStamp.of(file);
+        FileStamps.Stamped known = remembered.get(FileStamps.key(name));
+        if (stamp != null && stored != null && known != null && known.sha256().equals(stored.sha256())
+                && stamp.vouchesFor(known.stamp(), known.hashedAt())) {
+            return known.sha256();
+        }
+        long hashedAt = FileStamp.now();
+        String sha = InputFiles.sha256OrNull(file);
+        if (sha != null && stamp != null) {
+            stamps.put(name, new FileStamps.Stamped(sha, stamp, hashedAt));
+        }
+        return sha;
     }
 
     /** The run's mapping file, read again as the step starts (it was checked before the run began). */

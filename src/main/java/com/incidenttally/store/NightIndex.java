@@ -1,5 +1,7 @@
 package com.incidenttally.store;
 
+import com.incidenttally.tally.ReportSource.NightCounts;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.LocalDate;
@@ -27,10 +29,6 @@ final class NightIndex {
         this.client = JdbcClient.create(store.jdbc());
     }
 
-    /** What the index holds of one night. */
-    record Counts(long keyed, long ids) {
-    }
-
     /**
      * Makes every night count again when the merge mode differs from the one the index was made
      * with (a new store, or {@code --no-merge} given or dropped).
@@ -55,7 +53,7 @@ final class NightIndex {
     }
 
     /** Records what the merge made of a night, which is no longer touched. */
-    void put(LocalDate night, Counts counts) {
+    void put(LocalDate night, NightCounts counts) {
         client.sql("DELETE FROM it_night WHERE night = :night").param("night", night).update();
         if (counts.keyed() > 0 || counts.ids() > 0) {
             client.sql("INSERT INTO it_night (night, keyed, ids) VALUES (:night, :keyed, :ids)")
@@ -65,10 +63,10 @@ final class NightIndex {
     }
 
     /** Every night the index holds, in night order. */
-    Map<LocalDate, Counts> all() {
-        Map<LocalDate, Counts> nights = new TreeMap<>();
+    Map<LocalDate, NightCounts> all() {
+        Map<LocalDate, NightCounts> nights = new TreeMap<>();
         client.sql("SELECT night, keyed, ids FROM it_night").query(rs -> {
-            nights.put(rs.getObject("night", LocalDate.class), new Counts(rs.getLong("keyed"), rs.getLong("ids")));
+            nights.put(rs.getObject("night", LocalDate.class), new NightCounts(rs.getLong("keyed"), rs.getLong("ids")));
         });
         return nights;
     }

@@ -105,14 +105,12 @@ public final class StoreReportSource implements ReportSource {
 
     @Override
     public void putNight(LocalDate night, NightCounts counts) {
-        index.put(night, new NightIndex.Counts(counts.keyed(), counts.ids()));
+        index.put(night, counts);
     }
 
     @Override
     public Map<LocalDate, NightCounts> nightCounts() {
-        Map<LocalDate, NightCounts> nights = new LinkedHashMap<>();
-        index.all().forEach((night, counts) -> nights.put(night, new NightCounts(counts.keyed(), counts.ids())));
-        return nights;
+        return index.all();
     }
 
     /**
@@ -121,22 +119,35 @@ public final class StoreReportSource implements ReportSource {
      */
     @Override
     public void rejections(Consumer<Rejection> sink) {
+        rejections(null, null, sink);
+    }
+
+    /** Of the nights from {@code from} to {@code to} and undated, the rest left in the store. */
+    @Override
+    public void rejections(LocalDate from, LocalDate to, Consumer<Rejection> sink) {
         // Each (file, sheet) once, ordered here by path and sheet; then its rows in line order.
         record Part(long fileId, String path, String sheet) {
         }
+        boolean all = from == null;
+        String nights = all ? "" : " AND (r.night IS NULL OR r.night BETWEEN ? AND ?)";
+        Object[] range = all ? new Object[0] : new Object[] {java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)};
         List<Part> parts = new ArrayList<>();
-        jdbc.query("SELECT DISTINCT f.id, f.path, r.sheet FROM it_rejection r JOIN it_file f ON f.id = r.file_id",
-                rs -> {
+        jdbc.query("SELECT DISTINCT f.id, f.path, r.sheet FROM it_rejection r JOIN it_file f ON f.id = r.file_id"
+                        + (all ? "" : " WHERE" + nights.substring(4)), rs -> {
                     parts.add(new Part(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                });
+                }, range);
         parts.sort(Comparator.comparing(Part::path).thenComparing(Part::sheet));
         for (Part part : parts) {
             String location = IncidentStore.location(part.path(), part.sheet());
             jdbc.query(connection -> {
-                var ps = connection.prepareStatement("SELECT line, col, val, kind, params, raw, night, source"
-                        + " FROM it_rejection WHERE file_id = ? AND sheet = ? ORDER BY line");
+                var ps = connection.prepareStatement("SELECT r.line, r.col, r.val, r.kind, r.params, r.raw, r.night,"
+                        + " r.source FROM it_rejection r WHERE r.file_id = ? AND r.sheet = ?" + nights + " ORDER BY r.line");
                 ps.setLong(1, part.fileId());
                 ps.setString(2, part.sheet());
+                if (!all) {
+                    ps.setDate(3, java.sql.Date.valueOf(from));
+                    ps.setDate(4, java.sql.Date.valueOf(to));
+                }
                 ps.setFetchSize(1_000);
                 return ps;
             }, rs -> {
@@ -146,6 +157,14 @@ public final class StoreReportSource implements ReportSource {
                         night == null ? null : night.toLocalDate(), rs.getString(8)));
             });
         }
+    }
+
+    /** Counted by SQL: a report of a week reads none of the other periods' rows. */
+    @Override
+    public long rejectionsOutside(LocalDate from, LocalDate to) {
+        Long outside = jdbc.queryForObject("SELECT COUNT(*) FROM it_rejection r JOIN it_file f ON f.id = r.file_id"
+                + " WHERE r.night < ? OR r.night > ?", Long.class, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+        return outside == null ? 0 : outside;
     }
 
     /** Ids of the loaded files: only their rows count. */

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
@@ -138,15 +138,18 @@ public final class PeriodSweep {
             Map<LocalDate, ReportSource.NightCounts> nights = source.nightCounts();
             long storeIncidents = storeIncidents(nights, elsewhere);
             List<WeekCount> trend = weeklyTrend(nights, elsewhere);
-            long[] others = {0};
-            source.rejections(rejection -> {
-                if (scope.shows(rejection)) {
-                    rejected.add(rejection);
-                    sourceTally.rejection(rejection);
-                } else {
-                    others[0]++;
-                }
-            });
+            Consumer<Rejection> shown = rejection -> {
+                rejected.add(rejection);
+                sourceTally.rejection(rejection);
+            };
+            long others = 0;
+            if (scope.everyNight()) {
+                source.rejections(shown);
+            } else {
+                // The period's and the undated rows are read; the others are only counted.
+                source.rejections(period.from(), period.to(), shown);
+                others = source.rejectionsOutside(period.from(), period.to());
+            }
             rejected.finish();
             LocalDate[] resolved = nights(scope);
             List<ReportSource.ResolutionRow> resolutionRows = source.resolutions(resolved[0], resolved[1]);
@@ -154,9 +157,9 @@ public final class PeriodSweep {
                     generatedAt == null ? null : PeriodEnd.of(period, zones, generatedAt), tallies.totals(),
                     previous, previous == null ? null : tallies.previousTotals(),
                     previous == null ? List.of() : tallies.comparison(), tallies.byRegion(), tallies.byDistrict(),
-                    tallies.byNight(), tallies.regionNight(), trend, incidents, notes, rejected, others[0],
+                    tallies.byNight(), tallies.regionNight(), trend, incidents, notes, rejected, others,
                     sourceTally.rows(), scope, resolutions(resolutionRows), unresolvedNames(scope, resolutionRows), warnings(),
-                    farDates(source, period), runInfo == null ? null : runInfo.apply(storeIncidents), storeIncidents,
+                    farDates(source, period, nights.keySet()), runInfo == null ? null : runInfo.apply(storeIncidents), storeIncidents,
                     work);
         } catch (RuntimeException | Error e) {
             incidents.close();
@@ -412,26 +415,12 @@ public final class PeriodSweep {
     /**
      * The period's accepted rows whose night lies far from every other night the source holds
      * reports of ({@link FarNights}), at most {@value #FAR_ROWS_LISTED}, in night, file and line
-     * order. Reads the night index, the nights whose rows changed since it counted them (whether
-     * they still hold a row), and the far nights' own rows: never a scan of every row.
+     * order. Reads the far nights' own rows only: {@code nights} are the nights the index holds,
+     * read after the sweep counted every touched night again (a touched night that lost its rows
+     * has left the index by then).
      */
-    public static List<FarDate> farDates(ReportSource source, Period period) {
+    static List<FarDate> farDates(ReportSource source, Period period, Set<LocalDate> nights) {
         boolean everyNight = "all".equals(period.label());
-        Set<LocalDate> nights = new HashSet<>(source.nightCounts().keySet());
-        // Nights whose rows changed since the index counted them: whether they still hold a row.
-        TreeSet<LocalDate> touched = new TreeSet<>(source.touchedNights());
-        if (!touched.isEmpty()) {
-            Set<LocalDate> holding = new HashSet<>();
-            source.forEachRange(touched.first(), touched.last(),
-                    range -> range.forEachRemaining(report -> holding.add(report.night())));
-            for (LocalDate night : touched) {
-                if (holding.contains(night)) {
-                    nights.add(night);
-                } else {
-                    nights.remove(night);
-                }
-            }
-        }
         List<FarDate> rows = new ArrayList<>();
         for (FarNights.Far far : FarNights.of(nights)) {
             if (!everyNight && !period.contains(far.night())) {

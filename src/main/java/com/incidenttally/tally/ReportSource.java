@@ -60,6 +60,29 @@ public interface ReportSource {
     void rejections(Consumer<Rejection> sink);
 
     /**
+     * The rejected rows of the nights from {@code from} to {@code to} and the undated ones, in the
+     * order of {@link #rejections(Consumer)}: what a report of that period shows.
+     */
+    default void rejections(LocalDate from, LocalDate to, Consumer<Rejection> sink) {
+        rejections(rejection -> {
+            if (rejection.night() == null || !rejection.night().isBefore(from) && !rejection.night().isAfter(to)) {
+                sink.accept(rejection);
+            }
+        });
+    }
+
+    /** How many rejected rows are dated before {@code from} or after {@code to}: those a report of that period leaves out. */
+    default long rejectionsOutside(LocalDate from, LocalDate to) {
+        long[] outside = {0};
+        rejections(rejection -> {
+            if (rejection.night() != null && (rejection.night().isBefore(from) || rejection.night().isAfter(to))) {
+                outside[0]++;
+            }
+        });
+        return outside[0];
+    }
+
+    /**
      * A name resolved otherwise than exactly, summed over the loaded files' rows on the nights asked for.
      *
      * @param kind   {@code region} or {@code district}
