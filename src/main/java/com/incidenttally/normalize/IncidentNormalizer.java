@@ -14,7 +14,6 @@ import com.incidenttally.places.Region;
 import com.incidenttally.sources.Source;
 import com.incidenttally.sources.SourceNames;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -285,7 +284,7 @@ public final class IncidentNormalizer {
         digest.reset();
         for (String value : row.values()) {
             if (value != null) {
-                digest.update(FreeText.strip(value).getBytes(StandardCharsets.UTF_8));
+                Utf8Digest.update(digest, FreeText.strip(value));
             }
             digest.update((byte) 0);
         }
