@@ -282,9 +282,10 @@ public final class IncidentNormalizer {
     private static String contentHash(RawRow row) {
         MessageDigest digest = SHA256.get();
         digest.reset();
+        byte[] buffer = Utf8Digest.buffer();
         for (String value : row.values()) {
             if (value != null) {
-                Utf8Digest.update(digest, FreeText.strip(value));
+                Utf8Digest.update(digest, FreeText.strip(value), buffer);
             }
             digest.update((byte) 0);
         }

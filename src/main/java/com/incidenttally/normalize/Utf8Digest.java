@@ -15,8 +15,13 @@ final class Utf8Digest {
     private Utf8Digest() {
     }
 
-    static void update(MessageDigest digest, String text) {
-        byte[] b = BUFFERS.get();
+    /** This thread's buffer: taken once per row, as a thread-local lookup costs more than a value's bytes. */
+    static byte[] buffer() {
+        return BUFFERS.get();
+    }
+
+    /** @param b a buffer of {@link #buffer()}'s */
+    static void update(MessageDigest digest, String text, byte[] b) {
         int p = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
