@@ -259,6 +259,24 @@ public final class HeaderBinding {
      * One row's values by {@link Column#ordinal()}: the fields the header binds, the constants of
      * the mapping, and a date and a time column joined by a space ({@code 2025-12-07 23:40}).
      */
+    /**
+     * Whether the constants a mapping file gives hold no control character other than tab, CR and
+     * LF: then a row's values are as free of them as its fields.
+     */
+    boolean constantsControlFree() {
+        for (String constant : constants) {
+            if (constant != null) {
+                for (int i = 0; i < constant.length(); i++) {
+                    char c = constant.charAt(i);
+                    if (c < 0x20 ? c != '\t' && c != '\r' && c != '\n' : c == 0x7F) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     public String[] values(String[] fields) {
         String[] values = new String[COLUMNS];
         int n = Math.min(fields.length, columnOf.length);

@@ -43,6 +43,8 @@ public final class IncidentCsvReader implements IncidentRows {
     private final ColumnRules rules;
     private List<String> headerNames;
     private HeaderBinding binding;
+    /** Whether the mapping file's constants are free of control characters, as the parser checks each row. */
+    private boolean constantsControlFree;
     private long rowsRead;
 
     /** Where the bytes come from: opened once to scan the file, once to read it. */
@@ -189,7 +191,8 @@ public final class IncidentCsvReader implements IncidentRows {
         } else if (fields.length != headerNames.size()) {
             malformed = Reason.of(RejectionKind.WRONG_FIELD_COUNT, headerNames.size(), fields.length);
         }
-        return new RawRow(file, record.line(), values, record.raw(), malformed);
+        return new RawRow(file, record.line(), values, record.raw(), malformed,
+                malformed == null && record.controlFree() && constantsControlFree);
     }
 
     private String fieldName(int field) {
@@ -237,6 +240,7 @@ public final class IncidentCsvReader implements IncidentRows {
         binding = HeaderBinding.of(file, names, rules);
         warnings.addAll(binding.warnings());
         columns = binding.columns();
+        constantsControlFree = binding.constantsControlFree();
         parser.expectFields(names.size());
     }
 

@@ -19,8 +19,16 @@ import java.util.Objects;
  *                  file's text from the record on; at most 10,000 characters, longer text cut with
  *                  a visible marker
  * @param malformed null for a well-formed row, otherwise why the row could not be read
+ * @param controlFree known to hold no control character other than tab, CR and LF in its values
+ *                  and raw text (the reader saw the row's bytes), so the control-character pass
+ *                  can leave it as it is; false when not known. Not part of the row's equality
  */
-public record RawRow(String file, long line, String[] values, String raw, Reason malformed) {
+public record RawRow(String file, long line, String[] values, String raw, Reason malformed, boolean controlFree) {
+
+    /** A row not known to be free of control characters. */
+    public RawRow(String file, long line, String[] values, String raw, Reason malformed) {
+        this(file, line, values, raw, malformed, false);
+    }
 
     public String get(Column column) {
         return values[column.ordinal()];

@@ -55,8 +55,10 @@ final class RecordParser implements Closeable {
      * @param raw          its text as it stood in the file (a malformed record: its first line), capped
      * @param malformed    why it could not be read, or null
      * @param invalidField the first field that is not valid in the file's encoding, or -1
+     * @param controlFree  no byte of the record is a control character other than tab, CR and LF,
+     *                     so neither its fields nor its raw text hold one (see {@link #controlFree})
      */
-    record Parsed(long line, String[] fields, String raw, Reason malformed, int invalidField) {
+    record Parsed(long line, String[] fields, String raw, Reason malformed, int invalidField, boolean controlFree) {
     }
 
     private final SeekableByteChannel channel;
@@ -194,7 +196,7 @@ final class RecordParser implements Closeable {
         }
         String text = rawText(rawLength);
         if (tooLong) {
-            return new Parsed(startLine, null, text, Reason.of(RejectionKind.ROW_TOO_LONG), -1);
+            return new Parsed(startLine, null, text, Reason.of(RejectionKind.ROW_TOO_LONG), -1, false);
         }
         String[] fields = new String[fieldCount];
         int invalid = -1;
@@ -218,7 +220,31 @@ final class RecordParser implements Closeable {
         if (blank && invalid < 0) {
             return null;
         }
-        return new Parsed(startLine, fields, text, null, invalid);
+        return new Parsed(startLine, fields, text, null, invalid, controlFree());
+    }
+
+    /**
+     * Whether the record just read holds no control byte other than tab, CR and LF: no C0 control
+     * and no DEL. In UTF-8 and in windows-1251 these bytes stand for those characters alone (no byte
+     * of a multi-byte sequence is below 0x80), so a record without them decodes to text without
+     * them, and the control-character pass has nothing to remove. The raw bytes hold every byte of
+     * the record unless it was cut; then its fields are looked at too.
+     */
+    private boolean controlFree() {
+        if (!controlFree(raw, rawLength)) {
+            return false;
+        }
+        return rawLength < RAW_BYTES || controlFree(data, dataLength);
+    }
+
+    private static boolean controlFree(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x20 ? b != '\t' && b != '\r' && b != '\n' : b == 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSpace(int c) {
@@ -241,7 +267,7 @@ final class RecordParser implements Closeable {
             take();
         }
         line = startLine + (c < 0 ? 0 : 1);
-        return new Parsed(startLine, null, rawText(end), reason, -1);
+        return new Parsed(startLine, null, rawText(end), reason, -1, false);
     }
 
     private String rawText(int end) {

@@ -36,6 +36,10 @@ public final class ControlCharacters {
 
     /** The row with control characters removed from its values and its raw text; the same row when it had none. */
     public static RawRow strip(RawRow row) {
+        if (row.controlFree()) {
+            // The reader saw every byte of it: nothing to remove.
+            return row;
+        }
         String[] values = row.values();
         String[] cleaned = null;
         for (int i = 0; i < values.length; i++) {

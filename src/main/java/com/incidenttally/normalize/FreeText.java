@@ -37,6 +37,10 @@ public final class FreeText {
     }
 
     private static boolean invisible(int codePoint) {
+        if (codePoint > 0x20 && codePoint < 0x7F || codePoint >= 0x410 && codePoint <= 0x44F) {
+            // Printable ASCII and the basic Cyrillic letters, most ends of most values: none is invisible.
+            return false;
+        }
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
                 || Character.getType(codePoint) == Character.FORMAT
                 || Character.getType(codePoint) == Character.CONTROL

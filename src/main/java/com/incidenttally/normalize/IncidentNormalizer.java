@@ -16,7 +16,6 @@ import com.incidenttally.places.Region;
 import com.incidenttally.sources.Source;
 import com.incidenttally.sources.SourceNames;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -277,9 +276,10 @@ public final class IncidentNormalizer {
     private static String contentHash(RawRow row) {
         MessageDigest digest = SHA256.get();
         digest.reset();
+        byte[] buffer = Utf8Digest.buffer();
         for (String value : row.values()) {
             if (value != null) {
-                digest.update(FreeText.strip(value).getBytes(StandardCharsets.UTF_8));
+                Utf8Digest.update(digest, FreeText.strip(value), buffer);
             }
             digest.update((byte) 0);
         }

@@ -98,6 +98,7 @@ public final class Gazetteer {
         }
         // Not computeIfAbsent: a name with a note resolves the name without it first, a recursive update.
         PlaceMatch<Region> match = lookUpRegion(key);
+        Memo.makeRoom(regionMatches, Memo.REGION_SPELLINGS);
         PlaceMatch<Region> raced = regionMatches.putIfAbsent(key, match);
         return raced == null ? match : raced;
     }
@@ -208,6 +209,7 @@ public final class Gazetteer {
             return known;
         }
         PlaceMatch<District> match = lookUpDistrict(region, key);
+        Memo.makeRoom(inRegion, Memo.SPELLINGS_PER_REGION);
         PlaceMatch<District> raced = inRegion.putIfAbsent(key, match);
         return raced == null ? match : raced;
     }

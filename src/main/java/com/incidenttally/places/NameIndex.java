@@ -362,6 +362,11 @@ final class NameIndex<T> {
 
     PlaceMatch<T> resolve(String input) {
         String key = input == null ? "" : input;
+        PlaceMatch<T> known = resolved.get(key);
+        if (known != null) {
+            return known;
+        }
+        Memo.makeRoom(resolved, Memo.SPELLINGS_PER_REGION);
         return resolved.computeIfAbsent(key, this::lookUp);
     }
 

@@ -663,4 +663,82 @@ class IncidentCsvReaderTests {
             assertThat(rejection(dir.resolve("gone.csv"), "gone.csv")).isEqualTo("file not found");
         }
     }
+
+    /**
+     * The reader marks a row free of control characters only when none of its bytes is one, so the
+     * normalizer may skip its control-character pass for that row and no other.
+     */
+    @Nested
+    class ControlFree {
+
+        private static final String HEADER = "occurred_at,region,event_type,source,notes\n";
+
+        @Test
+        void aRowOfPlainTextTabsAndQuotedLineBreaksIsControlFree() throws Exception {
+            Path path = write("plain.csv", HEADER + "2025-12-07,Rostov Oblast,debris,Governor,\"two\r\nlines\tand a tab\"\n"
+                    + "2025-12-07,Ростовская область,debris,Губернатор,ёлка\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "plain.csv")) {
+                assertThat(readAll(reader)).extracting(RawRow::controlFree).containsExactly(true, true);
+            }
+        }
+
+        @Test
+        void aControlByteAnywhereInTheRowLeavesItToThePass() throws Exception {
+            Path path = write("controls.csv", HEADER + "2025-12-07,Rostov Oblast,debris,Gov\u0000ernor,x\n"
+                    + "2025-12-07,Rostov Oblast,debris,Governor,bell\u0007\n"
+                    + "2025-12-07,Rostov Oblast,debris,Governor,del\u007F\n"
+                    + "2025-12-07,Rostov Oblast,debris,Governor,\"quoted\u001B\"\n"
+                    + "2025-12-07,Rostov Oblast,debris,Governor,clean\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "controls.csv")) {
+                assertThat(readAll(reader)).extracting(RawRow::controlFree).containsExactly(false, false, false, false, true);
+            }
+        }
+
+        @Test
+        void aControlByteInWindows1251TextIsSeenToo() throws Exception {
+            byte[] bytes = (HEADER + "2025-12-07,Ростовская область,debris,Губер\u0001натор,x\n"
+                    + "2025-12-07,Ростовская область,debris,Губернатор,x\n").getBytes(CP1251);
+            try (IncidentCsvReader reader = IncidentCsvReader.open(write("cp1251-controls.csv", bytes), "c.csv")) {
+                assertThat(readAll(reader)).extracting(RawRow::controlFree).containsExactly(false, true);
+            }
+        }
+
+        @Test
+        void aControlBytePastTheCutOfTheRawTextIsSeenInTheFields() throws Exception {
+            Path path = write("long.csv", HEADER + "2025-12-07,Rostov Oblast,debris,Governor," + "n".repeat(60_000) + "\u0002\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "long.csv")) {
+                RawRow row = reader.read();
+                assertThat(row.raw()).doesNotContain("\u0002");
+                assertThat(row.get(Column.NOTES)).endsWith("\u0002");
+                assertThat(row.controlFree()).isFalse();
+            }
+        }
+
+        @Test
+        void aMalformedRowIsNeverMarked() throws Exception {
+            Path path = write("short.csv", HEADER + "2025-12-07,Rostov Oblast,debris\n");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "short.csv")) {
+                RawRow row = reader.read();
+                assertThat(row.malformed()).isNotNull();
+                assertThat(row.controlFree()).isFalse();
+            }
+        }
+
+        @Test
+        void aConstantOfTheMappingFileWithAControlCharacterLeavesEveryRowToThePass() throws Exception {
+            Path path = write("feed.csv", "occurred_at,region,event_type\n2025-12-07,Rostov Oblast,debris\n");
+            ColumnRules rules = new ColumnRules(java.util.Map.of(), java.util.Map.of(Field.SOURCE, "Fe\u0000ed"),
+                    java.util.Map.of(), "columns.csv");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "feed.csv", rules)) {
+                RawRow row = reader.read();
+                assertThat(row.get(Column.SOURCE)).isEqualTo("Fe\u0000ed");
+                assertThat(row.controlFree()).isFalse();
+            }
+            ColumnRules clean = new ColumnRules(java.util.Map.of(), java.util.Map.of(Field.SOURCE, "Feed"),
+                    java.util.Map.of(), "columns.csv");
+            try (IncidentCsvReader reader = IncidentCsvReader.open(path, "feed.csv", clean)) {
+                assertThat(reader.read().controlFree()).isTrue();
+            }
+        }
+    }
 }

@@ -46,4 +46,22 @@ class ControlCharactersTests {
         assertThat(row.get(Column.SOURCE)).contains("\u0000");
         assertThat(ControlCharacters.strip(cleaned)).isSameAs(cleaned);
     }
+
+    @Test
+    void aRowTheReaderFoundFreeOfControlsIsLeftAsItIsAndAnyOtherRowIsLookedAt() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("controls", ".csv");
+        try {
+            java.nio.file.Files.writeString(file, "occurred_at,region,event_type,source\n"
+                    + "2025-12-07,Rostov Oblast,debris,Gov\u0000ernor\n2025-12-07,Rostov Oblast,debris,Governor\n");
+            try (com.incidenttally.ingest.IncidentCsvReader reader = com.incidenttally.ingest.IncidentCsvReader.open(file, "c.csv")) {
+                RawRow withNul = reader.read();
+                RawRow plain = reader.read();
+
+                assertThat(ControlCharacters.strip(withNul).get(Column.SOURCE)).isEqualTo("Governor");
+                assertThat(ControlCharacters.strip(plain)).isSameAs(plain);
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
 }
