@@ -2,6 +2,8 @@ package com.incidenttally;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * bin/incident-tally as users and schedulers run it, on what {@code ./mvnw package} built and trained:
  * run by failsafe after the package phase (see pom.xml), with the JVM Maven runs on, which trained the cache.
+ * The tests run two at a time: each only waits on the launcher's process, in a folder of its own, and
+ * nothing else of the build runs beside them.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LauncherTests {
 
     private static final Path PROJECT = Path.of("").toAbsolutePath();

@@ -269,7 +269,7 @@ class HostileWorldTests {
 
         // env -i: no LANG, no LC_*, as under cron.
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), IncidentTallyApplication.class.getName(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), IncidentTallyApplication.class.getName(),
                 "--input=" + input, "--output=" + dir.resolve("reports"), "--db=jdbc:h2:file:" + dir.resolve("store/incidents"), NOW);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();

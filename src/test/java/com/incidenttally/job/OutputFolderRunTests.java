@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The command as a person runs it (a separate JVM) against an output folder it must not or cannot
- * write: refused in one line with exit code 2 before any work — no store opened, no file read.
+ * The command against an output folder it must not or cannot write: refused in one line with exit code 2
+ * before any work — no store opened, no file read. A refusal comes before Spring starts, so it runs in this
+ * JVM (LauncherTests sees such an exit code from the real process); the run that is killed is a separate
+ * JVM, as under cron, and its rerun runs here.
  */
 class OutputFolderRunTests {
 
@@ -29,10 +31,10 @@ class OutputFolderRunTests {
         Path thesis = Files.createDirectories(output.resolve("all/x")).resolve("thesis.docx");
         Files.writeString(thesis, "t");
 
-        ChildRun run = ChildRun.start(args(dir, output.toString()));
+        ConsoleLines.Run run = ConsoleLines.run(args(dir, output.toString()));
 
-        assertThat(run.waitFor(120)).as(run.output()).isEqualTo(2);
-        assertThat(ConsoleLines.unstamped(run.output()).strip()).isEqualTo("incident-tally: " + output.resolve("all") + " is in the way: a folder this"
+        assertThat(run.code()).as(run.output()).isEqualTo(2);
+        assertThat(run.output().strip()).isEqualTo("incident-tally: " + output.resolve("all") + " is in the way: a folder this"
                 + " job did not write (it holds x); the job writes only into folders it made itself, so it leaves it"
                 + " alone and stops — move it away or choose another --output");
         assertThat(thesis).hasContent("t");
@@ -57,8 +59,8 @@ class OutputFolderRunTests {
         assertThat(output.resolve("all")).as(killed.output()).doesNotExist();
         assertThat(staging.resolve(".incident-tally-report")).exists();
 
-        ChildRun rerun = ChildRun.start(args(dir, output.toString()));
-        assertThat(rerun.waitFor(300)).as(rerun.output()).isZero();
+        ConsoleLines.Run rerun = ConsoleLines.run(args(dir, output.toString()));
+        assertThat(rerun.code()).as(rerun.output()).isZero();
 
         assertThat(staging).doesNotExist();
         assertThat(rerun.output()).contains("Removed " + staging.getFileName() + ", left by an interrupted run");
@@ -79,19 +81,19 @@ class OutputFolderRunTests {
         ChildRun.writeInput(dir.resolve("input"), 1, 100);
         Path file = Files.writeString(dir.resolve("reports"), "a file where a folder must go");
 
-        ChildRun behindAFile = ChildRun.start(args(dir, file.resolve("weekly").toString()));
+        ConsoleLines.Run behindAFile = ConsoleLines.run(args(dir, file.resolve("weekly").toString()));
 
-        assertThat(behindAFile.waitFor(120)).as(behindAFile.output()).isEqualTo(2);
-        assertThat(ConsoleLines.unstamped(behindAFile.output())).startsWith("incident-tally: --output folder cannot be created: "
+        assertThat(behindAFile.code()).as(behindAFile.output()).isEqualTo(2);
+        assertThat(behindAFile.output().strip()).startsWith("incident-tally: --output folder cannot be created: "
                 + file.resolve("weekly")).doesNotContain("\n");
         assertThat(file).hasContent("a file where a folder must go");
         assertThat(dir.resolve("store")).doesNotExist();
 
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
-        ChildRun inProc = ChildRun.start(args(dir, "/proc/x"));
+        ConsoleLines.Run inProc = ConsoleLines.run(args(dir, "/proc/x"));
 
-        assertThat(inProc.waitFor(120)).as(inProc.output()).isEqualTo(2);
-        assertThat(ConsoleLines.unstamped(inProc.output()).strip())
+        assertThat(inProc.code()).as(inProc.output()).isEqualTo(2);
+        assertThat(inProc.output().strip())
                 .isEqualTo("incident-tally: --output folder cannot be created: /proc/x (no such folder, and it cannot be made there)");
         assertThat(dir.resolve("store")).doesNotExist();
     }

@@ -1,5 +1,7 @@
 package com.incidenttally.job;
 
+import com.incidenttally.PostgresTestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL as a careless operator gives it (issue 17): a database that is not UTF-8, and a server
  * that goes away in the middle of a run.
  */
+@ExtendWith(PostgresTestDatabase.class)
 @EnabledIfEnvironmentVariable(named = PostgresIncidentReportJobTests.URL, matches = "jdbc:postgresql:.+",
         disabledReason = "no PostgreSQL server configured: set INCIDENT_TALLY_TEST_POSTGRES_URL (.ci/run does)")
 class PostgresHostileTests {

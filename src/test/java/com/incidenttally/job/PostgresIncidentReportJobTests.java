@@ -1,5 +1,7 @@
 package com.incidenttally.job;
 
+import com.incidenttally.PostgresTestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -9,6 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The end-to-end tests on PostgreSQL, with the same SQL. {@code .ci/run} starts a server and sets
  * INCIDENT_TALLY_TEST_POSTGRES_URL (and _USER, _PASSWORD); without it these tests are skipped.
  */
+@ExtendWith(PostgresTestDatabase.class)
 @SpringBootTest
 @EnabledIfEnvironmentVariable(named = PostgresIncidentReportJobTests.URL, matches = "jdbc:postgresql:.+",
         disabledReason = "no PostgreSQL server configured: set INCIDENT_TALLY_TEST_POSTGRES_URL (.ci/run does)")

@@ -1,5 +1,7 @@
 package com.incidenttally.job;
 
+import com.incidenttally.PostgresTestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
 import com.incidenttally.IncidentTallyApplication;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** On PostgreSQL, the store is held by an advisory lock: a run that finds it taken stops at once. */
+@ExtendWith(PostgresTestDatabase.class)
 @EnabledIfEnvironmentVariable(named = PostgresIncidentReportJobTests.URL, matches = "jdbc:postgresql:.+",
         disabledReason = "no PostgreSQL server configured: set INCIDENT_TALLY_TEST_POSTGRES_URL (.ci/run does)")
 class PostgresStoreLockTests {

@@ -39,11 +39,11 @@ class RerunTests {
     private static final String NOW = "--now=2025-12-10T09:00:00Z";
     private static final List<String> STEPS = List.of("syncStep", "ingestStep", "mergeStep", "reportStep");
     /**
-     * 20-row chunks, and a line when each step starts to kill it by; the quick compiler and one GC
-     * thread, since a run that is killed seconds in never needs more.
+     * 20-row chunks, and a line when each step starts to kill it by (the child has the quick compiler and
+     * one GC thread already: a run that is killed seconds in never needs more).
      */
     private static final List<String> JVM = List.of("-Dincident-tally.chunk-size=20",
-            "-Dlogging.level.incident-tally.steps=DEBUG", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+            "-Dlogging.level.incident-tally.steps=DEBUG");
 
     private static String[] args(Path input, Path output, Path store) {
         return new String[] {"--input=" + input, "--output=" + output, "--db=jdbc:h2:file:" + store.resolve("incidents"), NOW};
@@ -89,11 +89,24 @@ class RerunTests {
         };
     }
 
+    /** The input the kill and the stop tests interrupt runs on, and its report by a run nobody disturbed. */
+    @TempDir
+    static Path undisturbed;
+    private static String uninterrupted;
+
+    /** Written and run once for both tests: neither changes the input, and each interrupts a store of its own. */
+    private static synchronized Path undisturbedInput() throws Exception {
+        Path input = undisturbed.resolve("input");
+        if (uninterrupted == null) {
+            ChildRun.writeInput(input, 3, 400);
+            uninterrupted = inProcess(args(input, undisturbed.resolve("out-a"), undisturbed.resolve("store-a")));
+        }
+        return input;
+    }
+
     @Test
     void runsKilledAtRandomPointsAndStartedAgainEndAsAnUninterruptedRunWould(@TempDir Path dir) throws Exception {
-        Path input = dir.resolve("input");
-        ChildRun.writeInput(input, 3, 400);
-        String uninterrupted = inProcess(args(input, dir.resolve("out-a"), dir.resolve("store-a")));
+        Path input = undisturbedInput();
 
         long seed = Long.getLong("incident-tally.kill-seed", 20251210L);
         int kills = Integer.getInteger("incident-tally.kills", STEPS.size());
@@ -112,16 +125,14 @@ class RerunTests {
         // with it, even a whole run killed early; what a kill left STARTED is recovered.
         assertThat(printed.append(rerun)).contains("was interrupted; recovering it");
         assertThat(rerun).contains("Restarting the failed run");
-        assertSameReport(dir.resolve("out-b/all"), dir.resolve("out-a/all"));
+        assertSameReport(dir.resolve("out-b/all"), undisturbed.resolve("out-a/all"));
         assertThat(doneLine(rerun)).isEqualTo(doneLine(uninterrupted));
     }
 
     @Test
     void aRunStoppedBySigtermInAnyStepSaysSoInOneLineAndTheRerunEndsAsAnUninterruptedOne(@TempDir Path dir)
             throws Exception {
-        Path input = dir.resolve("input");
-        ChildRun.writeInput(input, 3, 400);
-        String uninterrupted = inProcess(args(input, dir.resolve("out-a"), dir.resolve("store-a")));
+        Path input = undisturbedInput();
         String[] stopped = args(input, dir.resolve("out-b"), dir.resolve("store-b"));
         Random random = new Random(20251206L);
 
@@ -141,7 +152,7 @@ class RerunTests {
         String rerun = inProcess(stopped);
 
         assertThat(rerun).contains("was interrupted; recovering it");
-        assertSameReport(dir.resolve("out-b/all"), dir.resolve("out-a/all"));
+        assertSameReport(dir.resolve("out-b/all"), undisturbed.resolve("out-a/all"));
         assertThat(doneLine(rerun)).isEqualTo(doneLine(uninterrupted));
     }
 

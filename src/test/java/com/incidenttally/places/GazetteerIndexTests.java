@@ -2,6 +2,7 @@ package com.incidenttally.places;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -28,6 +29,14 @@ class GazetteerIndexTests {
 
     private static final Path SIRENS = Path.of("../shared/data/real/ukraine-air-raid-sirens/official_data_en.csv");
 
+    /** The places read from the place files, once for the class: reading them is most of each test's set-up. */
+    private static Gazetteer.Places fromFiles;
+
+    @BeforeAll
+    static void readThePlaceFiles() {
+        fromFiles = Gazetteer.Places.load();
+    }
+
     @Test
     void theBuiltIndexIsOnTheClasspathAndCurrent() throws IOException {
         // The build writes it after compiling (process-classes); a run that finds it reads no place file.
@@ -39,7 +48,6 @@ class GazetteerIndexTests {
 
     @Test
     void theBuiltIndexResolvesEveryNameAsTheIndexBuiltFromThePlaceFiles() throws IOException {
-        Gazetteer.Places fromFiles = Gazetteer.Places.load();
         Gazetteer.Places built = GazetteerIndex.readBundled();
         assertThat(built).isNotNull();
         Gazetteer a = Gazetteer.of(fromFiles);
@@ -109,7 +117,7 @@ class GazetteerIndexTests {
     @Test
     void realDataResolvesAlikeThroughTheBuiltIndex() throws IOException {
         assumeTrue(Files.isRegularFile(SIRENS), "the sirens data " + SIRENS + " is not here");
-        Gazetteer a = Gazetteer.of(Gazetteer.Places.load());
+        Gazetteer a = Gazetteer.of(fromFiles);
         Gazetteer b = Gazetteer.of(GazetteerIndex.readBundled());
         int rows = 0;
         try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(SIRENS, StandardCharsets.UTF_8)) {
@@ -128,7 +136,7 @@ class GazetteerIndexTests {
     void anIndexFromOtherSourcesOrAnotherFormatIsNotTaken() throws IOException {
         byte[] digest = GazetteerIndex.sourcesDigest();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        GazetteerIndex.write(Gazetteer.Places.load(), digest, out);
+        GazetteerIndex.write(fromFiles, digest, out);
         byte[] file = out.toByteArray();
 
         byte[] otherSources = digest.clone();

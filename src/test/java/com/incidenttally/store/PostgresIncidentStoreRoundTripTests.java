@@ -1,5 +1,7 @@
 package com.incidenttally.store;
 
+import com.incidenttally.PostgresTestDatabase;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -12,6 +14,7 @@ import java.util.UUID;
  * The round trip on PostgreSQL, where rows go in with COPY, each test in a schema of its own.
  * Skipped without a server (INCIDENT_TALLY_TEST_POSTGRES_URL, as .ci/run sets it).
  */
+@ExtendWith(PostgresTestDatabase.class)
 @EnabledIfEnvironmentVariable(named = "INCIDENT_TALLY_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+",
         disabledReason = "no PostgreSQL server configured: set INCIDENT_TALLY_TEST_POSTGRES_URL (.ci/run does)")
 class PostgresIncidentStoreRoundTripTests extends IncidentStoreRoundTripContract {
