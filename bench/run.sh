@@ -235,17 +235,21 @@ grow() {
         cp -al "$OUT/input-$base" "$input"
         # shellcheck disable=SC2086 # an option, or none
         run "$name" "$base" "$runner" fresh "$input" $GROW_PERIOD
-        local store="$OUT/run-$name-$runner/store"
-        rm -rf "$store.base"
+        # Each repetition starts from the store and the reports as the fresh run left them: with the
+        # reports of an earlier repetition in place, the run would find its report written already.
+        local store="$OUT/run-$name-$runner/store" reports="$OUT/run-$name-$runner/reports"
+        rm -rf "$store.base" "$reports.base"
         cp -a "$store" "$store.base"
+        cp -a "$reports" "$reports.base"
         cp -r "$OUT/input-grow-new" "$input/new"
         for ((i = 0; i < REPEAT; i++)); do
-            rm -rf "$store"
+            rm -rf "$store" "$reports"
             cp -a "$store.base" "$store"
+            cp -a "$reports.base" "$reports"
             # shellcheck disable=SC2086
             run "$name" "$base" "$runner" grow "$input" $GROW_PERIOD
         done
-        rm -rf "$store.base"
+        rm -rf "$store.base" "$reports.base"
     done
 }
 
