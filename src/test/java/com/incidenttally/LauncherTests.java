@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +154,35 @@ class LauncherTests {
         assertThat(backfill.exitCode()).as(backfill.stderr()).isZero();
         assertThat(backfill.command()).doesNotContain("TieredStopAtLevel").contains("-XX:+UseSerialGC");
         assertThat(chosen.command()).contains("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void withAnH2StoreOnlyTheFilesChangedSinceItWasWrittenCountAsRead(@TempDir Path dir) throws Exception {
+        // A big history the store has read already, and one small new file: a weekly run.
+        Files.createDirectories(dir.resolve("history/new"));
+        Files.write(dir.resolve("history/old.csv"), new byte[41 * 1024 * 1024]);
+        Files.createDirectories(dir.resolve("store"));
+        Path storeFile = Files.write(dir.resolve("store/incidents.mv.db"), new byte[10]);
+        FileTime written = FileTime.from(Instant.now().minusSeconds(60));
+        Files.setLastModifiedTime(dir.resolve("history/old.csv"), FileTime.from(Instant.now().minusSeconds(3_600)));
+        Files.setLastModifiedTime(storeFile, written);
+        Files.write(dir.resolve("history/new/week.csv"), new byte[100_000]);
+
+        Run weekly = launch(dir, Map.of(), "--input=history", "--db=jdbc:h2:file:./store/incidents", "--version");
+        Run otherForm = launch(dir, Map.of(), "--input", "history", "--db", "jdbc:h2:./store/incidents;TRACE_LEVEL_FILE=0",
+                "--version");
+        Run noStoreYet = launch(dir, Map.of(), "--input=history", "--db=jdbc:h2:file:./store/other", "--version");
+        Run postgres = launch(dir, Map.of(), "--input=history", "--db=jdbc:postgresql://localhost/none", "--version");
+        // The history changed after the store was written: read again, all of it.
+        Files.setLastModifiedTime(dir.resolve("history/old.csv"), FileTime.from(Instant.now()));
+        Run changed = launch(dir, Map.of(), "--input=history", "--db=jdbc:h2:file:./store/incidents", "--version");
+
+        assertThat(weekly.exitCode()).as(weekly.stderr()).isZero();
+        assertThat(weekly.command()).contains("-XX:TieredStopAtLevel=1 ");
+        assertThat(otherForm.command()).contains("-XX:TieredStopAtLevel=1 ");
+        assertThat(noStoreYet.command()).doesNotContain("TieredStopAtLevel");
+        assertThat(postgres.command()).doesNotContain("TieredStopAtLevel");
+        assertThat(changed.command()).doesNotContain("TieredStopAtLevel");
     }
 
     @Test
