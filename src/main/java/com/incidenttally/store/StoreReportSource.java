@@ -4,6 +4,7 @@ import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.places.MatchMethod;
 import com.incidenttally.tally.Period;
+import com.incidenttally.tally.RejectionScope;
 import com.incidenttally.tally.Report;
 import com.incidenttally.tally.ReportSource;
 
@@ -119,21 +120,27 @@ public final class StoreReportSource implements ReportSource {
      */
     @Override
     public void rejections(Consumer<Rejection> sink) {
-        rejections(null, null, sink);
+        rejections((Period) null, sink);
     }
 
-    /** Of the nights from {@code from} to {@code to} and undated, the rest left in the store. */
+    /** What {@link RejectionScope#shows} shows, in SQL: the rest is left in the store. */
     @Override
-    public void rejections(LocalDate from, LocalDate to, Consumer<Rejection> sink) {
+    public void rejections(RejectionScope scope, Consumer<Rejection> sink) {
+        rejections(scope.period(), sink);
+    }
+
+    /** The rows undated or of a night of {@code period}; every row when it is null. */
+    private void rejections(Period period, Consumer<Rejection> sink) {
         // Each (file, sheet) once, ordered here by path and sheet; then its rows in line order.
         record Part(long fileId, String path, String sheet) {
         }
-        boolean all = from == null;
-        String nights = all ? "" : " AND (r.night IS NULL OR r.night BETWEEN ? AND ?)";
-        Object[] range = all ? new Object[0] : new Object[] {java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)};
+        boolean all = period == null;
+        String shown = "(r.night IS NULL OR r.night BETWEEN ? AND ?)";
+        Object[] range = all ? new Object[0]
+                : new Object[] {java.sql.Date.valueOf(period.from()), java.sql.Date.valueOf(period.to())};
         List<Part> parts = new ArrayList<>();
         jdbc.query("SELECT DISTINCT f.id, f.path, r.sheet FROM it_rejection r JOIN it_file f ON f.id = r.file_id"
-                        + (all ? "" : " WHERE" + nights.substring(4)), rs -> {
+                        + (all ? "" : " WHERE " + shown), rs -> {
                     parts.add(new Part(rs.getLong(1), rs.getString(2), rs.getString(3)));
                 }, range);
         parts.sort(Comparator.comparing(Part::path).thenComparing(Part::sheet));
@@ -141,12 +148,12 @@ public final class StoreReportSource implements ReportSource {
             String location = IncidentStore.location(part.path(), part.sheet());
             jdbc.query(connection -> {
                 var ps = connection.prepareStatement("SELECT r.line, r.col, r.val, r.kind, r.params, r.raw, r.night,"
-                        + " r.source FROM it_rejection r WHERE r.file_id = ? AND r.sheet = ?" + nights + " ORDER BY r.line");
+                        + " r.source FROM it_rejection r WHERE r.file_id = ? AND r.sheet = ?"
+                        + (all ? "" : " AND " + shown) + " ORDER BY r.line");
                 ps.setLong(1, part.fileId());
                 ps.setString(2, part.sheet());
-                if (!all) {
-                    ps.setDate(3, java.sql.Date.valueOf(from));
-                    ps.setDate(4, java.sql.Date.valueOf(to));
+                for (int i = 0; i < range.length; i++) {
+                    ps.setDate(3 + i, (java.sql.Date) range[i]);
                 }
                 ps.setFetchSize(1_000);
                 return ps;
@@ -161,9 +168,14 @@ public final class StoreReportSource implements ReportSource {
 
     /** Counted by SQL: a report of a week reads none of the other periods' rows. */
     @Override
-    public long rejectionsOutside(LocalDate from, LocalDate to) {
+    public long rejectionsOutside(RejectionScope scope) {
+        Period period = scope.period();
+        if (period == null) {
+            return 0;
+        }
         Long outside = jdbc.queryForObject("SELECT COUNT(*) FROM it_rejection r JOIN it_file f ON f.id = r.file_id"
-                + " WHERE r.night < ? OR r.night > ?", Long.class, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+                + " WHERE r.night < ? OR r.night > ?", Long.class, java.sql.Date.valueOf(period.from()),
+                java.sql.Date.valueOf(period.to()));
         return outside == null ? 0 : outside;
     }
 

@@ -142,14 +142,9 @@ public final class PeriodSweep {
                 rejected.add(rejection);
                 sourceTally.rejection(rejection);
             };
-            long others = 0;
-            if (scope.everyNight()) {
-                source.rejections(shown);
-            } else {
-                // The period's and the undated rows are read; the others are only counted.
-                source.rejections(period.from(), period.to(), shown);
-                others = source.rejectionsOutside(period.from(), period.to());
-            }
+            // The period's and the undated rows are read; the others are only counted.
+            source.rejections(scope, shown);
+            long others = source.rejectionsOutside(scope);
             rejected.finish();
             LocalDate[] resolved = nights(scope);
             List<ReportSource.ResolutionRow> resolutionRows = source.resolutions(resolved[0], resolved[1]);

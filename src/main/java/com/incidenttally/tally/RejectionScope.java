@@ -60,6 +60,11 @@ public final class RejectionScope {
         return false;
     }
 
+    /** The report's period; null when it takes every night. */
+    public Period period() {
+        return everyNight ? null : period;
+    }
+
     /** Whether the report takes every night, so that no rejection lies outside it. */
     public boolean everyNight() {
         return everyNight;

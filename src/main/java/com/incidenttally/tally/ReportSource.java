@@ -60,22 +60,22 @@ public interface ReportSource {
     void rejections(Consumer<Rejection> sink);
 
     /**
-     * The rejected rows of the nights from {@code from} to {@code to} and the undated ones, in the
-     * order of {@link #rejections(Consumer)}: what a report of that period shows.
+     * The rejected rows {@code scope} shows, in the order of {@link #rejections(Consumer)}. A store may
+     * read only those; this reads every row and picks them.
      */
-    default void rejections(LocalDate from, LocalDate to, Consumer<Rejection> sink) {
+    default void rejections(RejectionScope scope, Consumer<Rejection> sink) {
         rejections(rejection -> {
-            if (rejection.night() == null || !rejection.night().isBefore(from) && !rejection.night().isAfter(to)) {
+            if (scope.shows(rejection)) {
                 sink.accept(rejection);
             }
         });
     }
 
-    /** How many rejected rows are dated before {@code from} or after {@code to}: those a report of that period leaves out. */
-    default long rejectionsOutside(LocalDate from, LocalDate to) {
+    /** How many rejected rows {@code scope} leaves out. A store may count them without reading them. */
+    default long rejectionsOutside(RejectionScope scope) {
         long[] outside = {0};
         rejections(rejection -> {
-            if (rejection.night() != null && (rejection.night().isBefore(from) || rejection.night().isAfter(to))) {
+            if (!scope.shows(rejection)) {
                 outside[0]++;
             }
         });
