@@ -43,6 +43,8 @@ public final class StoredReports {
     private final Spanning spanning;
     /** Rows held in memory before the nights read are spilled as sorted runs. */
     private final long budgetRows;
+    /** Reports per row group of a night's sorted runs: a share of the budget ({@link SortedRuns#blockRows}). */
+    private final int runBlockRows;
     /** Where the work folder of sorted runs goes: the output folder; null: the system's temporary folder. */
     private final Path workParent;
 
@@ -59,6 +61,7 @@ public final class StoredReports {
         this.jdbc = store.jdbc();
         this.pageRows = pageRows;
         this.budgetRows = budgetRows;
+        this.runBlockRows = SortedRuns.blockRows(budgetRows);
         this.workParent = workParent;
         jdbc.query("SELECT id, path FROM it_file WHERE status = 'LOADED'", rs -> {
             loaded.put(rs.getLong(1), rs.getString(2));
@@ -229,7 +232,7 @@ public final class StoredReports {
                 for (Report report : RowGroupCodec.decode(body, sheet -> IncidentStore.location(path, sheet))) {
                     if (!report.night().isBefore(from) && !report.night().isAfter(to)
                             && (report.keyed() || !spanning.reports().containsKey(report.incidentId()))) {
-                        pending.computeIfAbsent(report.night(), k -> new SortedRuns(work::path, SortedRuns.blockRows(budgetRows))).add(report);
+                        pending.computeIfAbsent(report.night(), k -> new SortedRuns(work::path, runBlockRows)).add(report);
                         pendingRows++;
                         heldRows++;
                     }
@@ -251,7 +254,7 @@ public final class StoredReports {
                       Consumer<Iterator<Report>> sink) {
         spanning.landing().forEach((id, night) -> {
             if (!night.isBefore(from) && !night.isAfter(to)) {
-                SortedRuns runs = pending.computeIfAbsent(night, k -> new SortedRuns(work::path, SortedRuns.blockRows(budgetRows)));
+                SortedRuns runs = pending.computeIfAbsent(night, k -> new SortedRuns(work::path, runBlockRows));
                 spanning.reports().get(id).forEach(runs::add);
             }
         });
