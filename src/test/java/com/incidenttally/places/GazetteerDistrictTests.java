@@ -2,10 +2,13 @@ package com.incidenttally.places;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -176,7 +179,7 @@ class GazetteerDistrictTests {
         // How fast a million rows resolve is measured by bench/run.sh, not asserted here: a timed test on
         // a shared machine fails for reasons that have nothing to do with the code.
         @Test
-        void aSpellingSeenAgainGetsTheMatchOfItsFirstSightWithoutResolvingAgain() throws Exception {
+        void aSpellingSeenAgainGetsTheMatchOfItsFirstSightWithoutResolvingAgain(@TempDir Path folder) throws Exception {
             List<String[]> spellings = new ArrayList<>();
             for (Region r : gazetteer.regions()) {
                 for (District d : gazetteer.districts(r)) {
@@ -185,8 +188,8 @@ class GazetteerDistrictTests {
                 }
             }
             List<String[]> distinct = spellings.subList(0, 4000);
-            Gazetteer fresh = gazetteer.withAliases(java.nio.file.Files.writeString(
-                    java.nio.file.Files.createTempFile("aliases", ".csv"), "input_name,region,canonical_name\n"));
+            Gazetteer fresh = gazetteer.withAliases(Files.writeString(folder.resolve("aliases.csv"),
+                    "input_name,region,canonical_name\n"));
             List<PlaceMatch<District>> firstSight = new ArrayList<>();
             for (String[] s : distinct) {
                 firstSight.add(fresh.resolveDistrict(fresh.resolveRegion(s[0]).place(), s[1]));
