@@ -87,13 +87,42 @@ class IncidentTallyApplicationTests {
         assertThat(printed.lines()).hasSize(1);
     }
 
+    /** The sample as cron runs it: one run says what it did, in lines that each carry their date, time and offset. */
     @Test
-    void aValueMayFollowItsOptionAfterASpace(@TempDir Path output) {
+    void sampleRunExitsZeroAndSaysWhatItDidOnLinesThatEachCarryTheDateTimeAndOffset(@TempDir Path output) {
+        int code = run("--input=input", "--output=" + output.resolve("loud"), memoryStore(), "--now=2025-12-10T09:00:00Z");
+
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout().lines().reduce((a, b) -> b).orElse(""))
+                .startsWith("Done: 14 rows read, 14 accepted, 0 rejected; 7 incidents; report in "
+                        + output.resolve("loud/all") + "/; took ")
+                .matches(".*; took \\d+(\\.\\d)? (ms|s)");
+        assertThat(stdout()).contains("Input: 2 files", "Report written to");
+        assertThat(output.resolve("loud/all/summary.json")).isRegularFile();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        String offset = java.time.ZonedDateTime.now().getOffset().getId().replace("Z", "+00:00");
+        assertThat(printed.lines()).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .containsPattern(ConsoleLines.STAMP).contains(" " + offset + " "));
+
+        // --quiet leaves the closing lines only.
+        assertThat(run("--input=input", "--output=" + output.resolve("quiet"), memoryStore(),
+                "--now=2025-12-10T09:00:00Z", "--quiet")).isZero();
+        assertThat(stdout().lines()).singleElement().asString().startsWith("Done: 14 rows read");
+
+        // A refusal's line on standard error carries them too.
+        assertThat(run("--week=2025-W60")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern(ConsoleLines.STAMP);
+    }
+
+    /** Options given as two words, as people type them; --week=last takes the last whole week and names it. */
+    @Test
+    void aValueMayFollowItsOptionAfterASpaceAndLastWeekSaysWhichWeekItTook(@TempDir Path output) {
         int code = run("--input", "input", "--output", output.toString(), memoryStore(), "--now",
-                "2025-12-10T09:00:00Z", "--week", "2025-W49");
+                "2025-12-10T09:00:00Z", "--week", "last");
 
         assertThat(code).as(stderr()).isZero();
         assertThat(output.resolve("2025-W49/summary.json")).isRegularFile();
+        assertThat(lastLine()).startsWith("Done: 14 rows read, 14 accepted, 0 rejected; 7 incidents in 2025-W49 (1–7 Dec);");
     }
 
     @Test
@@ -107,18 +136,6 @@ class IncidentTallyApplicationTests {
         assertThat(run("--input=" + dir.resolve("nowhere"))).isEqualTo(2);
         assertThat(stderr().lines()).singleElement().asString()
                 .startsWith("incident-tally: input folder not found: ").doesNotContain("Exception");
-    }
-
-    @Test
-    void sampleRunExitsZeroAndSaysWhatItDid(@TempDir Path output) {
-        int code = run("--input=input", "--output=" + output, memoryStore(), "--now=2025-12-10T09:00:00Z");
-
-        assertThat(code).as(stderr()).isZero();
-        assertThat(stdout().lines().reduce((a, b) -> b).orElse(""))
-                .startsWith("Done: 14 rows read, 14 accepted, 0 rejected; 7 incidents; report in "
-                        + output.resolve("all") + "/; took ")
-                .matches(".*; took \\d+(\\.\\d)? (ms|s)");
-        assertThat(output.resolve("all/summary.json")).isRegularFile();
     }
 
     @Test
@@ -197,38 +214,6 @@ class IncidentTallyApplicationTests {
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), memoryStore(),
                 "--now=2025-12-10T09:00:00Z", "--allow-empty")).as("--allow-empty does not hide a rejected file")
                 .isEqualTo(4);
-    }
-
-    @Test
-    void everyConsoleLineCarriesTheDateTimeAndOffset(@TempDir Path output) {
-        assertThat(run("--input=input", "--output=" + output, memoryStore(), "--now=2025-12-10T09:00:00Z")).isZero();
-
-        String printed = out.toString(StandardCharsets.UTF_8);
-        String offset = java.time.ZonedDateTime.now().getOffset().getId().replace("Z", "+00:00");
-        assertThat(printed.lines()).isNotEmpty().allSatisfy(line -> assertThat(line)
-                .containsPattern(ConsoleLines.STAMP).contains(" " + offset + " "));
-        assertThat(run("--week=2025-W60")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern(ConsoleLines.STAMP);
-    }
-
-    @Test
-    void quietLeavesTheClosingLinesOnly(@TempDir Path output) {
-        assertThat(run("--input=input", "--output=" + output, memoryStore(), "--now=2025-12-10T09:00:00Z", "--quiet"))
-                .isZero();
-
-        assertThat(stdout().lines()).singleElement().asString().startsWith("Done: 14 rows read");
-        assertThat(run("--input=input", "--output=" + output, memoryStore(), "--now=2025-12-10T09:00:00Z"))
-                .isZero();
-        assertThat(stdout()).contains("Input: 2 files", "Report written to");
-    }
-
-    @Test
-    void lastWeekSaysWhichWeekItTook(@TempDir Path output) {
-        int code = run("--input=input", "--output=" + output, memoryStore(), "--now=2025-12-10T09:00:00Z",
-                "--week=last");
-
-        assertThat(code).as(stderr()).isZero();
-        assertThat(lastLine()).startsWith("Done: 14 rows read, 14 accepted, 0 rejected; 7 incidents in 2025-W49 (1–7 Dec);");
     }
 
     @Test

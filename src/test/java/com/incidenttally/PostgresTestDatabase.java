@@ -1,43 +1,69 @@
 package com.incidenttally;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
- * The PostgreSQL test database is one for the whole build, and the two test JVMs take classes side by side:
- * a class that uses it holds this lock, a file lock across JVMs, from its first test to its last. Without it
- * one class's runs met another's lock on the store, or lost their tables to a test that empties the database.
+ * The PostgreSQL database this test JVM works in. The server is given by INCIDENT_TALLY_TEST_POSTGRES_URL (and
+ * _USER, _PASSWORD). Run by surefire with several test JVMs side by side, each JVM gets a database of its own,
+ * made afresh beside the given one on first use ({@code incident_tally_test_fork1}, …, from the fork number
+ * surefire hands the JVM): one JVM's runs then never meet another's lock on the store, nor lose their tables
+ * to a test that empties the database, and no JVM waits for the other to be done with PostgreSQL. Alone (no
+ * fork number), a JVM works in the given database itself.
  */
-public final class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresTestDatabase {
 
-    private static final Path LOCK = Path.of("target", "postgres-test-database.lock");
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresTestDatabase.class);
+    /** The environment variable that names the server and its database; without it the PostgreSQL tests skip. */
+    public static final String URL = "INCIDENT_TALLY_TEST_POSTGRES_URL";
 
-    @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        Files.createDirectories(LOCK.getParent());
-        FileChannel channel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            // Waits while the other JVM's class holds it.
-            context.getStore(NAMESPACE).put(FileLock.class, channel.lock());
-        } catch (RuntimeException | java.io.IOException e) {
-            channel.close();
-            throw e;
-        }
+    /** The surefire fork number, set by the build's surefire configuration. */
+    private static final String FORK = "incident-tally.test-fork";
+
+    private static String url;
+
+    private PostgresTestDatabase() {
     }
 
-    @Override
-    public void afterAll(ExtensionContext context) throws Exception {
-        FileLock lock = context.getStore(NAMESPACE).remove(FileLock.class, FileLock.class);
-        if (lock != null) {
-            lock.channel().close();
+    /** The JDBC URL of this JVM's database, made (empty) at the first call when this JVM is one of several. */
+    public static synchronized String url() {
+        if (url == null) {
+            String given = System.getenv(URL);
+            String fork = System.getProperty(FORK, "");
+            url = given != null && fork.matches("\\d+") ? fresh(given, "_fork" + fork) : given;
         }
+        return url;
+    }
+
+    public static String user() {
+        return System.getenv("INCIDENT_TALLY_TEST_POSTGRES_USER");
+    }
+
+    public static String password() {
+        return System.getenv("INCIDENT_TALLY_TEST_POSTGRES_PASSWORD");
+    }
+
+    /** The URL of the database {@code name} on the server of the given URL, with its parameters. */
+    private static String beside(String given, String name) {
+        int query = given.indexOf('?');
+        String path = query < 0 ? given : given.substring(0, query);
+        return path.substring(0, path.lastIndexOf('/') + 1) + name + (query < 0 ? "" : given.substring(query));
+    }
+
+    private static String fresh(String given, String suffix) {
+        int query = given.indexOf('?');
+        String path = query < 0 ? given : given.substring(0, query);
+        String name = path.substring(path.lastIndexOf('/') + 1) + suffix;
+        try (Connection admin = DriverManager.getConnection(given, user(), password());
+             Statement statement = admin.createStatement()) {
+            // Left by an earlier build, or by a JVM of this one that was killed: nothing in it is kept.
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make the test database " + name + " beside " + given
+                    + " (the user needs CREATEDB, as .ci/run grants it)", e);
+        }
+        return beside(given, name);
     }
 }

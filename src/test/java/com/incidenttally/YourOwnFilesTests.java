@@ -286,7 +286,8 @@ class YourOwnFilesTests {
         Path converted = Files.createDirectories(dir.resolve("converted"));
         convert(sirens, converted.resolve("official_data_en.csv"));
 
-        assertThat(run("--input=" + original, "--output=" + dir.resolve("mapped"), memoryStore(), NOW,
+        String mappedStore = memoryStore();
+        assertThat(run("--input=" + original, "--output=" + dir.resolve("mapped"), mappedStore, NOW,
                 "--columns=docs/sirens-columns.csv")).as(stdout()).isZero();
         assertThat(run("--input=" + converted, "--output=" + dir.resolve("ours"), memoryStore(), NOW)).as(stdout()).isZero();
 
@@ -304,6 +305,19 @@ class YourOwnFilesTests {
             attacks += night.get("attack").asLong();
         }
         assertThat(attacks).isEqualTo(mapped.get("totals").get("incidents").asLong()).isPositive();
+
+        // A month of it from the same store, nothing read again: incidents.csv, read by a CSV reader the job
+        // does not use, is the Incidents sheet cell by cell and has a line for each incident of summary.json.
+        assertThat(run("--input=" + original, "--output=" + dir.resolve("march"), mappedStore, NOW,
+                "--columns=docs/sirens-columns.csv", "--from=2024-03-01", "--to=2024-03-31")).as(stdout()).isZero();
+        assertThat(stdout()).contains("Input: 1 file, 0 to load, 1 unchanged");
+        Path march;
+        try (var folders = Files.list(dir.resolve("march"))) {
+            march = folders.filter(f -> !f.getFileName().toString().startsWith(".")).findFirst().orElseThrow();
+        }
+        List<List<String>> csv = IncidentsCsvEndToEndTests.readCsv(march.resolve("incidents.csv"));
+        assertThat(csv).isEqualTo(IncidentsCsvEndToEndTests.incidentsSheet(march));
+        assertThat(csv.size() - 1).isPositive().isEqualTo(IncidentsCsvEndToEndTests.summaryIncidents(march));
     }
 
     /** The sirens file under our own column names, written by commons-csv: what a user converting it by hand makes. */

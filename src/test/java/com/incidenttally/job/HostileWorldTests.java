@@ -236,10 +236,17 @@ class HostileWorldTests {
         Path readOnly = Files.writeString(dir.resolve("not-a-folder"), "x").resolve("tmp");
         Path empty = Files.createDirectories(dir.resolve("tmp"));
 
-        for (Path temp : List.of(readOnly, empty)) {
-            Path output = dir.resolve("reports-" + temp.getFileName());
-            ChildRun child = ChildRun.start(List.of("-Djava.io.tmpdir=" + temp), args(dir.resolve("input"), output,
-                    dir.resolve("store-" + temp.getFileName())));
+        // Each run has a store and a report folder of its own (both temporary folders are named tmp), so
+        // that the second is a whole run too, not an unchanged rerun, and the two run side by side.
+        List<Path> temps = List.of(readOnly, empty);
+        List<ChildRun> children = new ArrayList<>();
+        for (int i = 0; i < temps.size(); i++) {
+            children.add(ChildRun.start(List.of("-Djava.io.tmpdir=" + temps.get(i)), args(dir.resolve("input"),
+                    dir.resolve("reports-" + i), dir.resolve("store-" + i))));
+        }
+        for (int i = 0; i < children.size(); i++) {
+            ChildRun child = children.get(i);
+            Path output = dir.resolve("reports-" + i);
 
             assertThat(child.waitFor(300)).as(child.output()).isZero();
             assertThat(summary(output.resolve("all")).get("rows").get("read").asLong()).isEqualTo(301);

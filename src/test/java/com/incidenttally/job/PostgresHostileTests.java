@@ -1,7 +1,6 @@
 package com.incidenttally.job;
 
 import com.incidenttally.PostgresTestDatabase;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,14 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL as a careless operator gives it (issue 17): a database that is not UTF-8, and a server
  * that goes away in the middle of a run.
  */
-@ExtendWith(PostgresTestDatabase.class)
 @EnabledIfEnvironmentVariable(named = PostgresIncidentReportJobTests.URL, matches = "jdbc:postgresql:.+",
         disabledReason = "no PostgreSQL server configured: set INCIDENT_TALLY_TEST_POSTGRES_URL (.ci/run does)")
 class PostgresHostileTests {
 
-    private static final String URL = System.getenv(PostgresIncidentReportJobTests.URL);
-    private static final String USER = System.getenv("INCIDENT_TALLY_TEST_POSTGRES_USER");
-    private static final String PASSWORD = System.getenv("INCIDENT_TALLY_TEST_POSTGRES_PASSWORD");
+    private static final String URL = PostgresTestDatabase.url();
+    private static final String USER = PostgresTestDatabase.user();
+    private static final String PASSWORD = PostgresTestDatabase.password();
 
     @Test
     void aDatabaseNotInUtf8IsRefusedBeforeAnyWorkWithTheLineThatCreatesARightOne(@TempDir Path dir) throws Exception {

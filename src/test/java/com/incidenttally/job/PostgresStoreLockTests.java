@@ -1,7 +1,6 @@
 package com.incidenttally.job;
 
 import com.incidenttally.PostgresTestDatabase;
-import org.junit.jupiter.api.extension.ExtendWith;
 import com.incidenttally.IncidentTallyApplication;
 
 import org.junit.jupiter.api.Test;
@@ -21,16 +20,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** On PostgreSQL, the store is held by an advisory lock: a run that finds it taken stops at once. */
-@ExtendWith(PostgresTestDatabase.class)
 @EnabledIfEnvironmentVariable(named = PostgresIncidentReportJobTests.URL, matches = "jdbc:postgresql:.+",
         disabledReason = "no PostgreSQL server configured: set INCIDENT_TALLY_TEST_POSTGRES_URL (.ci/run does)")
 class PostgresStoreLockTests {
 
     @Test
     void aRunThatFindsTheStoreHeldStopsWithExitOne(@TempDir Path output) throws Exception {
-        String url = System.getenv(PostgresIncidentReportJobTests.URL);
-        String user = System.getenv("INCIDENT_TALLY_TEST_POSTGRES_USER");
-        String password = System.getenv("INCIDENT_TALLY_TEST_POSTGRES_PASSWORD");
+        String url = PostgresTestDatabase.url();
+        String user = PostgresTestDatabase.user();
+        String password = PostgresTestDatabase.password();
         PrintStream originalErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (Connection otherRun = DriverManager.getConnection(url, user, password);

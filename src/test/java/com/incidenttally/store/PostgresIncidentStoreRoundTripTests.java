@@ -1,7 +1,6 @@
 package com.incidenttally.store;
 
 import com.incidenttally.PostgresTestDatabase;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -14,7 +13,6 @@ import java.util.UUID;
  * The round trip on PostgreSQL, where rows go in with COPY, each test in a schema of its own.
  * Skipped without a server (INCIDENT_TALLY_TEST_POSTGRES_URL, as .ci/run sets it).
  */
-@ExtendWith(PostgresTestDatabase.class)
 @EnabledIfEnvironmentVariable(named = "INCIDENT_TALLY_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+",
         disabledReason = "no PostgreSQL server configured: set INCIDENT_TALLY_TEST_POSTGRES_URL (.ci/run does)")
 class PostgresIncidentStoreRoundTripTests extends IncidentStoreRoundTripContract {
@@ -25,9 +23,9 @@ class PostgresIncidentStoreRoundTripTests extends IncidentStoreRoundTripContract
     @Override
     DataSource dataSource() {
         dataSource = new PGSimpleDataSource();
-        dataSource.setURL(System.getenv("INCIDENT_TALLY_TEST_POSTGRES_URL"));
-        dataSource.setUser(System.getenv("INCIDENT_TALLY_TEST_POSTGRES_USER"));
-        dataSource.setPassword(System.getenv("INCIDENT_TALLY_TEST_POSTGRES_PASSWORD"));
+        dataSource.setURL(PostgresTestDatabase.url());
+        dataSource.setUser(PostgresTestDatabase.user());
+        dataSource.setPassword(PostgresTestDatabase.password());
         new JdbcTemplate(dataSource).execute("CREATE SCHEMA " + schema);
         dataSource.setCurrentSchema(schema);
         return dataSource;
