@@ -181,7 +181,7 @@ public final class IncidentCsvReader implements IncidentRows {
         }
         rowsRead++;
         if (record.malformed() != null) {
-            return new RawRow(file, record.line(), new String[COLUMNS], record.raw(), record.malformed());
+            return new RawRow(file, record.line(), new String[COLUMNS], record.raw(), record.malformed(), false);
         }
         String[] fields = record.fields();
         String[] values = binding.values(fields);
@@ -191,7 +191,7 @@ public final class IncidentCsvReader implements IncidentRows {
         } else if (fields.length != headerNames.size()) {
             malformed = Reason.of(RejectionKind.WRONG_FIELD_COUNT, headerNames.size(), fields.length);
         }
-        return new RawRow(file, record.line(), values, record.raw(), malformed,
+        return new RawRow(file, record.line(), values, record.rawBytes(), record.charset(), malformed,
                 malformed == null && record.controlFree() && constantsControlFree);
     }
 

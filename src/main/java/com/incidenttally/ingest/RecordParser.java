@@ -52,13 +52,21 @@ final class RecordParser implements Closeable {
      *
      * @param line         the line it starts on
      * @param fields       its fields decoded, or null when malformed
-     * @param raw          its text as it stood in the file (a malformed record: its first line), capped
+     * @param rawBytes     the bytes of its text as it stood in the file (a malformed record: its first
+     *                     line), trailing line breaks left out, at most {@link #RAW_BYTES}: see {@link #raw()}
+     * @param charset      the file's
      * @param malformed    why it could not be read, or null
      * @param invalidField the first field that is not valid in the file's encoding, or -1
      * @param controlFree  no byte of the record is a control character other than tab, CR and LF,
      *                     so neither its fields nor its raw text hold one (see {@link #controlFree})
      */
-    record Parsed(long line, String[] fields, String raw, Reason malformed, int invalidField, boolean controlFree) {
+    record Parsed(long line, String[] fields, byte[] rawBytes, Charset charset, Reason malformed, int invalidField,
+                  boolean controlFree) {
+
+        /** Its text as it stood in the file, capped at {@link #RAW_LIMIT} characters. */
+        String raw() {
+            return rawText(rawBytes, rawBytes.length, charset);
+        }
     }
 
     private final SeekableByteChannel channel;
@@ -194,9 +202,9 @@ final class RecordParser implements Closeable {
             return malformed(start, startLine, Reason.of(RejectionKind.WRONG_FIELD_COUNT_OVER_LINES, expectedFields,
                     fieldCount, startLine, line - 1));
         }
-        String text = rawText(rawLength);
+        byte[] text = rawBytes(rawLength);
         if (tooLong) {
-            return new Parsed(startLine, null, text, Reason.of(RejectionKind.ROW_TOO_LONG), -1, false);
+            return new Parsed(startLine, null, text, charset, Reason.of(RejectionKind.ROW_TOO_LONG), -1, false);
         }
         String[] fields = new String[fieldCount];
         int invalid = -1;
@@ -220,7 +228,7 @@ final class RecordParser implements Closeable {
         if (blank && invalid < 0) {
             return null;
         }
-        return new Parsed(startLine, fields, text, null, invalid, controlFree());
+        return new Parsed(startLine, fields, text, charset, null, invalid, controlFree());
     }
 
     /**
@@ -267,16 +275,28 @@ final class RecordParser implements Closeable {
             take();
         }
         line = startLine + (c < 0 ? 0 : 1);
-        return new Parsed(startLine, null, rawText(end), reason, -1, false);
+        return new Parsed(startLine, null, rawBytes(end), charset, reason, -1, false);
     }
 
-    private String rawText(int end) {
+    /**
+     * The record's raw bytes up to {@code end}, trailing line breaks left out: copied, not decoded, as
+     * most rows are accepted and their raw text is never read.
+     */
+    private byte[] rawBytes(int end) {
         int to = Math.min(end, rawLength);
         while (to > 0 && (raw[to - 1] == CR || raw[to - 1] == LF)) {
             to--;
         }
-        String text = new String(raw, 0, to, charset);
-        return to == RAW_BYTES ? cap(text + CUT_MARKER) : cap(text);
+        return Arrays.copyOf(raw, to);
+    }
+
+    /**
+     * The raw text of {@code length} bytes that {@link #rawBytes} kept: a record that filled the raw
+     * buffer was cut, and says so.
+     */
+    static String rawText(byte[] bytes, int length, Charset charset) {
+        String text = new String(bytes, 0, length, charset);
+        return length == RAW_BYTES ? cap(text + CUT_MARKER) : cap(text);
     }
 
     static String cap(CharSequence text) {

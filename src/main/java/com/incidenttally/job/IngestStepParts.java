@@ -139,8 +139,9 @@ final class IngestStepParts implements StepExecutionListener, ItemStreamReader<I
     @Override
     public void write(Chunk<? extends Ingested> chunk) {
         Parts running = running();
+        Runnable writes = running.writer.prepare(chunk);
         lockStoreWrites();
-        running.writer.write(chunk);
+        writes.run();
     }
 
     /**

@@ -37,6 +37,16 @@ class IngestWriter implements ItemWriter<Ingested> {
 
     @Override
     public void write(Chunk<? extends Ingested> chunk) {
+        prepare(chunk).run();
+    }
+
+    /**
+     * What writing a chunk does, in order, with everything that needs no database done already: each
+     * file's accepted rows encoded as row groups, their resolutions counted. The caller takes its
+     * turn at the store's writes between the two.
+     */
+    Runnable prepare(Chunk<? extends Ingested> chunk) {
+        List<Runnable> steps = new ArrayList<>();
         List<Incident> incidents = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         String file = null;
@@ -44,7 +54,9 @@ class IngestWriter implements ItemWriter<Ingested> {
         for (Ingested item : chunk) {
             if (item instanceof Ingested.Row row) {
                 if (file != null && (!file.equals(row.path()) || !Objects.equals(sheet, row.sheet()))) {
-                    flush(file, sheet, incidents, rejections);
+                    steps.add(flush(file, sheet, incidents, rejections));
+                    incidents = new ArrayList<>();
+                    rejections = new ArrayList<>();
                 }
                 file = row.path();
                 sheet = row.sheet();
@@ -55,40 +67,50 @@ class IngestWriter implements ItemWriter<Ingested> {
                 }
             } else if (item instanceof Ingested.FileEnd end) {
                 if (file != null) {
-                    flush(file, sheet, incidents, rejections);
+                    steps.add(flush(file, sheet, incidents, rejections));
+                    incidents = new ArrayList<>();
+                    rejections = new ArrayList<>();
                     file = null;
                 }
-                long id = id(end.path());
-                // Warnings quote the file's header, which may hold control characters too.
-                List<String> warnings = end.warnings().stream().map(ControlCharacters::strip).toList();
-                // On the console too, as the file is read: a windows-1251 file, an ignored column.
-                for (String warning : warnings) {
-                    log.warn("{}: {}", ConsoleText.line(end.path()), ConsoleText.line(warning));
-                }
-                if (end.failure() == null) {
-                    store.finishFile(id, end.encoding(), end.delimiter(), warnings, clock.instant());
-                } else {
-                    store.rejectFile(id, end.path(), ControlCharacters.strip(end.failure()), warnings, clock.instant());
-                }
+                steps.add(() -> finish(end));
             } else if (item instanceof Ingested.FileRestart restart) {
                 if (file != null) {
-                    flush(file, sheet, incidents, rejections);
+                    steps.add(flush(file, sheet, incidents, rejections));
+                    incidents = new ArrayList<>();
+                    rejections = new ArrayList<>();
                     file = null;
                 }
-                store.beginFile(restart.path(), restart.sha256());
+                steps.add(() -> store.beginFile(restart.path(), restart.sha256()));
             }
         }
         if (file != null) {
-            flush(file, sheet, incidents, rejections);
+            steps.add(flush(file, sheet, incidents, rejections));
+        }
+        return () -> steps.forEach(Runnable::run);
+    }
+
+    private void finish(Ingested.FileEnd end) {
+        long id = id(end.path());
+        // Warnings quote the file's header, which may hold control characters too.
+        List<String> warnings = end.warnings().stream().map(ControlCharacters::strip).toList();
+        // On the console too, as the file is read: a windows-1251 file, an ignored column.
+        for (String warning : warnings) {
+            log.warn("{}: {}", ConsoleText.line(end.path()), ConsoleText.line(warning));
+        }
+        if (end.failure() == null) {
+            store.finishFile(id, end.encoding(), end.delimiter(), warnings, clock.instant());
+        } else {
+            store.rejectFile(id, end.path(), ControlCharacters.strip(end.failure()), warnings, clock.instant());
         }
     }
 
-    private void flush(String file, String sheet, List<Incident> incidents, List<Rejection> rejections) {
+    private Runnable flush(String file, String sheet, List<Incident> incidents, List<Rejection> rejections) {
         long id = id(file);
-        store.insertIncidents(id, sheet, incidents);
-        store.insertRejections(id, sheet, rejections);
-        incidents.clear();
-        rejections.clear();
+        IncidentStore.PreparedIncidents accepted = IncidentStore.prepareIncidents(id, sheet, incidents);
+        return () -> {
+            store.insertIncidents(accepted);
+            store.insertRejections(id, sheet, rejections);
+        };
     }
 
     private long id(String path) {

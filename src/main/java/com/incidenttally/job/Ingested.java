@@ -11,6 +11,8 @@ sealed interface Ingested {
     /**
      * A row as read, and once processed, what became of it.
      *
+     * @param raw   the row as read; null once processed: a chunk's rows wait for their write without
+     *              their fields, which the collector can then let go of at once
      * @param path  the input file the store knows, relative to the input folder
      * @param sheet the workbook sheet the row is on, or null for a CSV file
      */
@@ -22,7 +24,7 @@ sealed interface Ingested {
         }
 
         Row processed(Normalized normalized) {
-            return new Row(raw, normalized, path, sheet);
+            return new Row(null, normalized, path, sheet);
         }
     }
 

@@ -329,8 +329,35 @@ public class IncidentStore {
 
     /** A chunk's accepted rows of one file, or of one sheet (null for a CSV file) of a workbook. */
     public void insertIncidents(long fileId, String sheet, List<Incident> incidents) {
+        insertIncidents(prepareIncidents(fileId, sheet, incidents));
+    }
+
+    /**
+     * A chunk's accepted rows of one file or sheet, ready to be stored: its row groups encoded, its
+     * resolutions counted, its nights listed. Making them asks nothing of the database, so a
+     * partition makes them before it takes its turn at the store's writes.
+     */
+    public static final class PreparedIncidents {
+        private final long fileId;
+        private final List<EncodedGroup> groups;
+        private final List<StoredRow> withId;
+        private final List<StoredResolution> resolutions;
+        private final List<LocalDate> nights;
+
+        private PreparedIncidents(long fileId, List<EncodedGroup> groups, List<StoredRow> withId,
+                                  List<StoredResolution> resolutions, List<LocalDate> nights) {
+            this.fileId = fileId;
+            this.groups = groups;
+            this.withId = withId;
+            this.resolutions = resolutions;
+            this.nights = nights;
+        }
+    }
+
+    /** Prepares a chunk's accepted rows of one file or sheet for {@link #insertIncidents(PreparedIncidents)}. */
+    public static PreparedIncidents prepareIncidents(long fileId, String sheet, List<Incident> incidents) {
         if (incidents.isEmpty()) {
-            return;
+            return new PreparedIncidents(fileId, List.of(), List.of(), List.of(), List.of());
         }
         List<StoredRow> withId = new ArrayList<>();
         for (Incident incident : incidents) {
@@ -338,10 +365,19 @@ public class IncidentStore {
                 withId.add(new StoredRow(fileId, sheetKey(sheet), incident));
             }
         }
-        insertGroups(fileId, sheetKey(sheet), incidents);
-        insert(ROW_ID, withId);
-        insert(RESOLUTION, resolutions(fileId, incidents));
-        touch(incidents.stream().map(Incident::night).distinct().toList());
+        return new PreparedIncidents(fileId, encodeGroups(sheetKey(sheet), incidents), withId,
+                resolutions(fileId, incidents), incidents.stream().map(Incident::night).distinct().toList());
+    }
+
+    /** Stores a chunk's accepted rows of one file or sheet, prepared before. */
+    public void insertIncidents(PreparedIncidents rows) {
+        if (rows.groups.isEmpty()) {
+            return;
+        }
+        insertGroups(rows.fileId, rows.groups);
+        insert(ROW_ID, rows.withId);
+        insert(RESOLUTION, rows.resolutions);
+        touch(rows.nights);
     }
 
     public void insertRejections(long fileId, List<Rejection> rejections) {
@@ -422,36 +458,54 @@ public class IncidentStore {
     /** The largest group the store writes; H2 holds up to 1,048,576 bytes in a BYTEA value. */
     static final int GROUP_BYTES = 1_000_000;
 
+    /** A row group encoded, before the store numbers it. */
+    private record EncodedGroup(int rowCount, LocalDate nightFrom, LocalDate nightTo, long minLine, long maxLine,
+                                byte[] body) {
+    }
+
     /**
      * A chunk's accepted rows as row groups: one per ISO week of their nights, each sorted by night
-     * (rows of one night keep their file order), numbered on from the file's last group.
+     * (rows of one night keep their file order).
      */
-    private void insertGroups(long fileId, String sheet, List<Incident> incidents) {
+    private static List<EncodedGroup> encodeGroups(String sheet, List<Incident> incidents) {
         java.util.TreeMap<LocalDate, List<Report>> weeks = new java.util.TreeMap<>();
         for (Incident in : incidents) {
             weeks.computeIfAbsent(in.night().with(java.time.temporal.TemporalAdjusters.previousOrSame(
                     java.time.DayOfWeek.MONDAY)), k -> new ArrayList<>()).add(report(sheet, in));
         }
-        int seq = (int) count("SELECT COALESCE(MAX(seq), -1) + 1 FROM it_group WHERE file_id = ?", fileId);
+        List<EncodedGroup> groups = new ArrayList<>();
         for (List<Report> week : weeks.values()) {
             week.sort(java.util.Comparator.comparing(Report::night));
-            seq = insertGroup(fileId, seq, week);
+            encodeGroup(week, groups);
         }
+        return groups;
     }
 
-    /** Writes one group, or halves of it when it is too large; returns the next sequence number. */
-    private int insertGroup(long fileId, int seq, List<Report> rows) {
+    /** Encodes one group, or halves of it when it is too large. */
+    private static void encodeGroup(List<Report> rows, List<EncodedGroup> groups) {
         byte[] body = RowGroupCodec.encode(rows);
         if (body.length > GROUP_BYTES && rows.size() > 1) {
             int half = rows.size() / 2;
-            return insertGroup(fileId, insertGroup(fileId, seq, rows.subList(0, half)), rows.subList(half, rows.size()));
+            encodeGroup(rows.subList(0, half), groups);
+            encodeGroup(rows.subList(half, rows.size()), groups);
+            return;
         }
         long minLine = rows.stream().mapToLong(Report::line).min().orElseThrow();
         long maxLine = rows.stream().mapToLong(Report::line).max().orElseThrow();
-        jdbc.update("INSERT INTO it_group (file_id, seq, row_count, night_from, night_to, min_line, max_line, body)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fileId, seq, rows.size(), rows.get(0).night(),
-                rows.get(rows.size() - 1).night(), minLine, maxLine, body);
-        return seq + 1;
+        groups.add(new EncodedGroup(rows.size(), rows.get(0).night(), rows.get(rows.size() - 1).night(), minLine,
+                maxLine, body));
+    }
+
+    /** Writes a chunk's groups in their order, numbered on from the file's last group. */
+    private void insertGroups(long fileId, List<EncodedGroup> groups) {
+        int seq = (int) count("SELECT COALESCE(MAX(seq), -1) + 1 FROM it_group WHERE file_id = ?", fileId);
+        List<Object[]> values = new ArrayList<>(groups.size());
+        for (EncodedGroup group : groups) {
+            values.add(new Object[] {fileId, seq++, group.rowCount(), group.nightFrom(), group.nightTo(),
+                    group.minLine(), group.maxLine(), group.body()});
+        }
+        jdbc.batchUpdate("INSERT INTO it_group (file_id, seq, row_count, night_from, night_to, min_line, max_line, body)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values);
     }
 
     /** A row as a group keeps it: its sheet stands for its file ({@code ""} for a CSV file). */
