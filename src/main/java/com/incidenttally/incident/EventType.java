@@ -53,8 +53,11 @@ public enum EventType {
         return Optional.ofNullable(type);
     }
 
+    /** values() makes a new array at each call, and a report's tallies ask once per incident and figure. */
+    private static final EventType[] ALL = values();
+
     public static EventType fromCode(String code) {
-        for (EventType type : values()) {
+        for (EventType type : ALL) {
             if (type.code.equals(code)) {
                 return type;
             }

@@ -7,6 +7,7 @@ import com.incidenttally.places.AreaKind;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -187,6 +188,11 @@ public final class Tallies {
         /** The keys of the district names that matched no district, by region. */
         final Map<String, Set<DistrictKey>> unresolved = new HashMap<>();
         final Set<LocalDate> nights = new HashSet<>();
+        /**
+         * Each source key by a number of this tally's: an incident's sources are looked up once here, and its
+         * figures count them as bits, where four sets of names took a twentieth of a big report's sweep.
+         */
+        final Map<String, Integer> sourceNumbers = new HashMap<>();
 
         Tally(Period period, boolean detailed) {
             this.period = period;
@@ -194,7 +200,12 @@ public final class Tallies {
         }
 
         void add(MergedIncident incident) {
-            all.add(incident);
+            List<String> keys = incident.sourceKeys();
+            int[] sources = new int[keys.size()];
+            for (int i = 0; i < sources.length; i++) {
+                sources[i] = sourceNumbers.computeIfAbsent(keys.get(i), k -> sourceNumbers.size());
+            }
+            all.add(incident, sources);
             // A name that matched no district is not a district affected: it is counted apart.
             if (incident.districtKey().isUnresolved()) {
                 unresolved.computeIfAbsent(incident.isoCode(), k -> new HashSet<>()).add(incident.districtKey());
@@ -202,13 +213,13 @@ public final class Tallies {
                 districts.computeIfAbsent(incident.isoCode(), k -> new HashSet<>()).add(incident.districtKey());
             }
             nights.add(incident.night());
-            byRegion.computeIfAbsent(incident.isoCode(), k -> new Figures()).add(incident);
+            byRegion.computeIfAbsent(incident.isoCode(), k -> new Figures()).add(incident, sources);
             if (!detailed) {
                 return;
             }
             byDistrict.computeIfAbsent(incident.isoCode(), k -> new HashMap<>())
-                    .computeIfAbsent(incident.districtKey(), k -> new Figures()).add(incident);
-            byNight.computeIfAbsent(incident.night(), k -> new Figures()).add(incident);
+                    .computeIfAbsent(incident.districtKey(), k -> new Figures()).add(incident, sources);
+            byNight.computeIfAbsent(incident.night(), k -> new Figures()).add(incident, sources);
             regionNight.computeIfAbsent(incident.isoCode(), k -> new long[(int) period.nights()])
                     [(int) ChronoUnit.DAYS.between(period.from(), incident.night())]++;
         }
@@ -235,14 +246,15 @@ public final class Tallies {
         long injured;
         long killedKnown;
         long injuredKnown;
-        final Set<String> sources = new HashSet<>();
+        /** The sources that reported these incidents, by their numbers in the tally. */
+        final BitSet sources = new BitSet();
         /** The region's or sea area's name and kind, as its first incident carried them. */
         String region;
         AreaKind kind;
         /** The first district name of the group in character order, as a district's tally shows it. */
         String district;
 
-        void add(MergedIncident incident) {
+        void add(MergedIncident incident, int[] sourceNumbers) {
             incidents++;
             // Without a time of day an incident is neither a night-time nor a daytime one.
             if (incident.localTime() != null) {
@@ -266,7 +278,9 @@ public final class Tallies {
                 injured += incident.injured();
                 injuredKnown++;
             }
-            sources.addAll(incident.sourceKeys());
+            for (int source : sourceNumbers) {
+                sources.set(source);
+            }
             if (region == null) {
                 region = incident.region();
                 kind = incident.kind();
@@ -278,12 +292,12 @@ public final class Tallies {
 
         TallyRow row(String iso, String districtName, LocalDate night) {
             return new TallyRow(region, iso, districtName, night, incidents, nightTime, daytime, events, uavReported,
-                    unknownCount, killed, injured, sources.size(), killedKnown, injuredKnown, kind);
+                    unknownCount, killed, injured, sources.cardinality(), killedKnown, injuredKnown, kind);
         }
 
         TallyRow nightRow(LocalDate night) {
             return new TallyRow(null, null, null, night, incidents, nightTime, daytime, events, uavReported,
-                    unknownCount, killed, injured, sources.size(), killedKnown, injuredKnown, null);
+                    unknownCount, killed, injured, sources.cardinality(), killedKnown, injuredKnown, null);
         }
     }
 }

@@ -10,8 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+
+import com.incidenttally.places.MatchMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -61,5 +64,35 @@ class StoreReportSourceTests {
             assertThat(f.encoding()).isNull();
             assertThat(f.delimiter()).isNull();
         });
+    }
+
+    @Test
+    void sumsANamesResolutionsOverChunksAndFilesOfThePeriodsNightsOnly() {
+        long a = store.beginFile("a.csv", "sha-a");
+        store.finishFile(a, "UTF-8", ",", List.of(), Instant.EPOCH);
+        long b = store.beginFile("b.csv", "sha-b");
+        store.finishFile(b, "UTF-8", ",", List.of(), Instant.EPOCH);
+        long loading = store.beginFile("c.csv", "sha-c");
+        resolution(a, 100, "fuzzy", "Chertkovsky District", 0.93, 2, "2025-12-07");
+        resolution(a, 200, "fuzzy", "Chertkovsky District", 0.91, 3, "2025-12-08");
+        resolution(b, 100, "fuzzy", null, 0.95, 1, "2025-12-07");
+        resolution(b, 100, "unresolved", null, 0, 4, "2025-12-08");
+        // Another night, and a file not read to its end: neither counts.
+        resolution(a, 300, "fuzzy", "Another District", 0.50, 7, "2025-12-20");
+        resolution(loading, 100, "fuzzy", "Another District", 0.50, 11, "2025-12-07");
+
+        List<ReportSource.ResolutionRow> rows = new StoreReportSource(store, null)
+                .resolutions(LocalDate.parse("2025-12-07"), LocalDate.parse("2025-12-08"));
+
+        assertThat(rows).containsExactlyInAnyOrder(
+                new ReportSource.ResolutionRow("district", "RU-ROS", "Чертков", MatchMethod.FUZZY,
+                        "Chertkovsky District", 0.91, 6),
+                new ReportSource.ResolutionRow("district", "RU-ROS", "Чертков", MatchMethod.UNRESOLVED, null, 0, 4));
+    }
+
+    private void resolution(long file, long line, String method, String canonical, double score, long rows, String night) {
+        store.jdbc().update("INSERT INTO it_resolution (file_id, line, kind, region_iso, input, method, canonical, score,"
+                + " rows_count, night) VALUES (?, ?, 'district', 'RU-ROS', 'Чертков', ?, ?, ?, ?, ?)", file, line, method,
+                canonical, score, rows, java.sql.Date.valueOf(night));
     }
 }
