@@ -94,16 +94,6 @@ CREATE TABLE IF NOT EXISTS it_row_id (
     night        DATE          NOT NULL,
     PRIMARY KEY (file_id, sheet, line)
 );
--- The ids of the nights whose rows changed (it_touched) are looked up by night; the rows of an id by
--- the index it_row_id_incident, which IncidentStore.open makes (a hash index on PostgreSQL).
-CREATE INDEX IF NOT EXISTS it_row_id_night ON it_row_id (night);
-
--- The ids whose rows lie on several nights (SpanningIds): kept up to date from the touched nights
--- before each report, so that a report reads those ids' rows only. Valid while it_state holds
--- spanning.ids; a store without it has the table made again from the whole of it_row_id.
-CREATE TABLE IF NOT EXISTS it_spanning (
-    incident_id  VARCHAR(32767) NOT NULL
-);
 
 -- What the report needs of nights it does not read again: per night, the incidents merged by key
 -- and the distinct incident ids among its rows. Kept up to date night by night (it_touched), so

@@ -71,12 +71,11 @@ public class IncidentStore {
             LoggerFactory.getLogger("incident-tally")
                     .warn("The store has an earlier layout: it is emptied and every input file is read again");
             for (String table : List.of("it_row", "it_group", "it_rejection", "it_warning", "it_incident", "it_incident_source",
-                    "it_merge", "it_row_id", "it_resolution", "it_night", "it_touched", "it_file", "it_file_stamp", "it_spanning", "it_state")) {
+                    "it_merge", "it_row_id", "it_resolution", "it_night", "it_touched", "it_file", "it_file_stamp", "it_state")) {
                 jdbc.execute("DROP TABLE IF EXISTS " + table);
             }
         }
         new ResourceDatabasePopulator(new ClassPathResource("store/schema.sql")).execute(jdbc.getDataSource());
-        SpanningIds.createIndex(jdbc, isPostgres(jdbc));
         return new IncidentStore(jdbc);
     }
 

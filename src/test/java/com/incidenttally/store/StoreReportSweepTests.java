@@ -24,8 +24,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -200,72 +198,7 @@ class StoreReportSweepTests {
             assertThat(kept.storeIncidents()).as("change %d", change).isEqualTo(scratch.storeIncidents());
             assertThat(new NightIndex(store).all()).as("change %d", change).isEqualTo(new NightIndex(fresh).all());
             assertThat(kept.weeklyTrend()).isEqualTo(view(fresh, week, 100_000).weeklyTrend());
-            // Kept up from the touched nights, the spanning ids are those a store made from all rows finds.
-            assertThat(spanningIds(store)).as("change %d", change).isEqualTo(spanningIds(fresh));
         }
-    }
-
-    private static Set<String> spanningIds(IncidentStore in) {
-        return new TreeSet<>(in.jdbc().queryForList("SELECT incident_id FROM it_spanning", String.class));
-    }
-
-    /** Two files whose INC-1 lies on nights 1 and 3: one incident, on night 3 (a.csv comes first). */
-    private void oneIdOnTwoNights() {
-        load(store, "a.csv", List.of(report("A", DISTRICTS.get(0), EventType.SHOT_DOWN, 1, "INC-1", 3),
-                report("A", DISTRICTS.get(1), EventType.SHOT_DOWN, 1, "INC-2", 1)));
-        load(store, "b.csv", List.of(report("B", DISTRICTS.get(0), EventType.SHOT_DOWN, 2, "INC-1", 1)));
-    }
-
-    private void assertOneIdOnTwoNights(IncidentStore in) {
-        PeriodReport data = view(in, new Period("all", NIGHT.plusDays(1), NIGHT.plusDays(3)), 100);
-        List<MergedIncident> listed = new ArrayList<>();
-        data.incidents().forEach(listed::add);
-        assertThat(listed).extracting(MergedIncident::id).containsExactlyInAnyOrder("INC-1", "INC-2");
-        assertThat(listed).filteredOn(i -> "INC-1".equals(i.id())).singleElement()
-                .satisfies(i -> assertThat(i.night()).isEqualTo(NIGHT.plusDays(3)));
-        assertThat(data.storeIncidents()).isEqualTo(2);
-        assertThat(spanningIds(in)).containsExactly("INC-1");
-    }
-
-    @Test
-    void aStoreOfTheLayoutBeforeTheSpanningTableFindsItsSpanningIdsInAllRows() {
-        oneIdOnTwoNights();
-        view(store, new Period("all", NIGHT, NIGHT.plusDays(5)), 100).close();
-        // As the earlier layout leaves a store whose nights are counted: no table, no index on ids, no state.
-        jdbc.execute("DROP TABLE it_spanning");
-        jdbc.execute("DROP INDEX it_row_id_incident");
-        jdbc.execute("DROP INDEX it_row_id_night");
-        jdbc.update("DELETE FROM it_state WHERE name = ?", SpanningIds.STATE);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM it_touched", Long.class)).isZero();
-
-        IncidentStore reopened = IncidentStore.open(jdbc);
-
-        assertOneIdOnTwoNights(reopened);
-    }
-
-    @Test
-    void anIdLeftInTheSpanningTableThatLiesOnOneNightIsDroppedFromIt() {
-        oneIdOnTwoNights();
-        view(store, new Period("all", NIGHT, NIGHT.plusDays(5)), 100).close();
-        // What a run stopped between its inserts and its deletes may leave.
-        jdbc.update("INSERT INTO it_spanning (incident_id) VALUES ('INC-2')");
-
-        assertOneIdOnTwoNights(store);
-    }
-
-    @Test
-    void anIdThatComesToLieOnASecondNightIsFoundFromTheTouchedNightsAlone() {
-        load(store, "a.csv", List.of(report("A", DISTRICTS.get(0), EventType.SHOT_DOWN, 1, "INC-1", 3),
-                report("A", DISTRICTS.get(1), EventType.SHOT_DOWN, 1, "INC-2", 1)));
-        view(store, new Period("all", NIGHT, NIGHT.plusDays(5)), 100).close();
-        assertThat(spanningIds(store)).isEmpty();
-        assertThat(store.state(SpanningIds.STATE)).isPresent();
-
-        load(store, "b.csv", List.of(report("B", DISTRICTS.get(0), EventType.SHOT_DOWN, 2, "INC-1", 1)));
-
-        assertThat(jdbc.queryForList("SELECT DISTINCT night FROM it_touched", LocalDate.class))
-                .containsExactly(NIGHT.plusDays(1));
-        assertOneIdOnTwoNights(store);
     }
 
     private List<Incident> randomFile(Random random) {
