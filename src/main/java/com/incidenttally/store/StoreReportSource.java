@@ -185,8 +185,8 @@ public final class StoreReportSource implements ReportSource {
     }
 
     /**
-     * Summed per file by SQL through the index on nights (a join with the files would read every
-     * file's rows), then over the loaded files here.
+     * Read through the index on nights (a join with the files would read every file's rows) and summed
+     * here, over the loaded files only.
      */
     @Override
     public List<ResolutionRow> resolutions(LocalDate from, LocalDate to) {
@@ -195,7 +195,7 @@ public final class StoreReportSource implements ReportSource {
         }
         Map<Key, ResolutionRow> rows = new LinkedHashMap<>();
         // Summed here rather than by GROUP BY: H2 groups in a tree of row values, which at a million rows
-        // took several times as long as reading the rows.
+        // took about half as long again as reading the rows and summing them (163 against 110 profile samples).
         jdbc.query("""
                 SELECT r.file_id, r.kind, r.region_iso, r.input, r.method, r.canonical, r.score, r.rows_count
                 FROM it_resolution r WHERE r.night BETWEEN ? AND ?

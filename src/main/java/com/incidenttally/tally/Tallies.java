@@ -178,7 +178,7 @@ public final class Tallies {
         final boolean detailed;
         final Figures all = new Figures();
         final Map<String, Figures> byRegion = new HashMap<>();
-        /** By region, then by district key ("" for the region as a whole). */
+        /** By region, then by district key ({@link DistrictKey#REGION} for the region as a whole). */
         final Map<String, Map<DistrictKey, Figures>> byDistrict = new HashMap<>();
         final Map<LocalDate, Figures> byNight = new HashMap<>();
         /** Incidents per night of the period, by region or sea area. */
