@@ -115,22 +115,13 @@ public final class StoreReportSource implements ReportSource {
     }
 
     /**
-     * File by file in path order, sorted here rather than by the database's collation (which differs
-     * between stores and locales); each file's rows in line order.
+     * What {@link RejectionScope#shows} shows, picked in SQL: the rest is left in the store. File by file
+     * in path order, sorted here rather than by the database's collation (which differs between stores and
+     * locales); each file's rows in line order.
      */
     @Override
-    public void rejections(Consumer<Rejection> sink) {
-        rejections((Period) null, sink);
-    }
-
-    /** What {@link RejectionScope#shows} shows, in SQL: the rest is left in the store. */
-    @Override
     public void rejections(RejectionScope scope, Consumer<Rejection> sink) {
-        rejections(scope.period(), sink);
-    }
-
-    /** The rows undated or of a night of {@code period}; every row when it is null. */
-    private void rejections(Period period, Consumer<Rejection> sink) {
+        Period period = scope.period();
         // Each (file, sheet) once, ordered here by path and sheet; then its rows in line order.
         record Part(long fileId, String path, String sheet) {
         }

@@ -56,25 +56,16 @@ public interface ReportSource {
     /** Every night the index holds, in night order. */
     Map<LocalDate, NightCounts> nightCounts();
 
-    /** Every rejected row, file by file in path order, each file's rows in line order. */
-    void rejections(Consumer<Rejection> sink);
-
     /**
-     * The rejected rows {@code scope} shows, in the order of {@link #rejections(Consumer)}. A store may
-     * read only those; this reads every row and picks them.
+     * The rejected rows {@code scope} shows ({@link RejectionScope#everything()}: every one), file by file
+     * in path order, each file's rows in line order.
      */
-    default void rejections(RejectionScope scope, Consumer<Rejection> sink) {
-        rejections(rejection -> {
-            if (scope.shows(rejection)) {
-                sink.accept(rejection);
-            }
-        });
-    }
+    void rejections(RejectionScope scope, Consumer<Rejection> sink);
 
     /** How many rejected rows {@code scope} leaves out. A store may count them without reading them. */
     default long rejectionsOutside(RejectionScope scope) {
         long[] outside = {0};
-        rejections(rejection -> {
+        rejections(RejectionScope.everything(), rejection -> {
             if (!scope.shows(rejection)) {
                 outside[0]++;
             }

@@ -143,10 +143,10 @@ final class MemoryReportSource implements ReportSource {
     }
 
     @Override
-    public void rejections(Consumer<Rejection> sink) {
+    public void rejections(RejectionScope scope, Consumer<Rejection> sink) {
         open();
-        rejections.stream().sorted(Comparator.comparing(Rejection::file).thenComparingLong(Rejection::line))
-                .forEach(sink);
+        rejections.stream().filter(scope::shows)
+                .sorted(Comparator.comparing(Rejection::file).thenComparingLong(Rejection::line)).forEach(sink);
     }
 
     @Override
