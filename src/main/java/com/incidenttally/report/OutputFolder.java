@@ -1,7 +1,8 @@
 package com.incidenttally.report;
 
+import com.incidenttally.tally.WorkFolder;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -171,16 +172,7 @@ public final class OutputFolder {
 
     /** Whether the folder holds this job's marker: a plain file (not a link) with the marker's text. */
     static boolean marked(Path folder) {
-        Path marker = folder.resolve(MARKER);
-        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
-            return false;
-        }
-        byte[] expected = MARKER_TEXT.getBytes(StandardCharsets.UTF_8);
-        try (InputStream in = Files.newInputStream(marker)) {
-            return java.util.Arrays.equals(in.readNBytes(expected.length + 1), expected);
-        } catch (IOException e) {
-            return false;
-        }
+        return WorkFolder.marked(folder, MARKER, MARKER_TEXT);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.incidenttally.tally;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -35,8 +36,8 @@ public final class WorkFolder implements AutoCloseable {
 
     private final Path parent;
     private Path folder;
+    /** The marker, open and locked (its lock held until the channel closes) while the folder is in use. */
     private FileChannel marker;
-    private FileLock lock;
 
     /** @param parent where the folder goes; null: the system's temporary folder */
     public WorkFolder(Path parent) {
@@ -52,7 +53,7 @@ public final class WorkFolder implements AutoCloseable {
                 marker = FileChannel.open(folder.resolve(MARKER), StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE);
                 marker.write(ByteBuffer.wrap(MARKER_TEXT.getBytes(StandardCharsets.UTF_8)));
-                lock = marker.tryLock();
+                marker.tryLock();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot make the merge's work folder in " + parent + ": "
                         + e.getMessage(), e);
@@ -83,7 +84,6 @@ public final class WorkFolder implements AutoCloseable {
         }
         folder = null;
         marker = null;
-        lock = null;
     }
 
     /**
@@ -96,9 +96,7 @@ public final class WorkFolder implements AutoCloseable {
             return false;
         }
         Path markerFile = folder.resolve(MARKER);
-        if (!Files.isRegularFile(markerFile, LinkOption.NOFOLLOW_LINKS)
-                || Files.size(markerFile) != MARKER_TEXT.getBytes(StandardCharsets.UTF_8).length
-                || !Files.readString(markerFile, StandardCharsets.UTF_8).equals(MARKER_TEXT)) {
+        if (!marked(folder, MARKER, MARKER_TEXT)) {
             return false;
         }
         List<Path> runs = new ArrayList<>();
@@ -127,6 +125,23 @@ public final class WorkFolder implements AutoCloseable {
         }
         Files.delete(folder);
         return true;
+    }
+
+    /**
+     * Whether {@code folder} holds the marker {@code name} with exactly {@code text}: a plain file, not a
+     * link. The job's report folders and work folders are marked so, and only marked folders are removed.
+     */
+    public static boolean marked(Path folder, String name, String text) {
+        Path marker = folder.resolve(name);
+        if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        byte[] expected = text.getBytes(StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(marker)) {
+            return java.util.Arrays.equals(in.readNBytes(expected.length + 1), expected);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The channel's file locked, or null when a process holds a lock on it already: another, or this one. */
