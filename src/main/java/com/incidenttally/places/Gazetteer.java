@@ -91,16 +91,7 @@ public final class Gazetteer {
     }
 
     public PlaceMatch<Region> resolveRegion(String input) {
-        String key = input == null ? "" : input;
-        PlaceMatch<Region> known = regionMatches.get(key);
-        if (known != null) {
-            return known;
-        }
-        // Not computeIfAbsent: a name with a note resolves the name without it first, a recursive update.
-        PlaceMatch<Region> match = lookUpRegion(key);
-        Memo.makeRoom(regionMatches, Memo.REGION_SPELLINGS);
-        PlaceMatch<Region> raced = regionMatches.putIfAbsent(key, match);
-        return raced == null ? match : raced;
+        return Memo.remember(regionMatches, input == null ? "" : input, Memo.REGION_SPELLINGS, this::lookUpRegion);
     }
 
     private PlaceMatch<Region> lookUpRegion(String k) {
@@ -204,14 +195,7 @@ public final class Gazetteer {
         if (inRegion == null) {
             inRegion = districtMatches.computeIfAbsent(region.isoCode(), k -> new ConcurrentHashMap<>());
         }
-        PlaceMatch<District> known = inRegion.get(key);
-        if (known != null) {
-            return known;
-        }
-        PlaceMatch<District> match = lookUpDistrict(region, key);
-        Memo.makeRoom(inRegion, Memo.SPELLINGS_PER_REGION);
-        PlaceMatch<District> raced = inRegion.putIfAbsent(key, match);
-        return raced == null ? match : raced;
+        return Memo.remember(inRegion, key, Memo.SPELLINGS_PER_REGION, spelling -> lookUpDistrict(region, spelling));
     }
 
     private PlaceMatch<District> lookUpDistrict(Region region, String key) {

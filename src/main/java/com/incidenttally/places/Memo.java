@@ -1,6 +1,7 @@
 package com.incidenttally.places;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The bound on the memos of resolved spellings. A lookup's answer depends on the spelling alone,
@@ -18,10 +19,23 @@ final class Memo {
     private Memo() {
     }
 
-    /** Empties a memo that holds {@code limit} entries or more, before one more is put in it. */
-    static void makeRoom(Map<?, ?> memo, int limit) {
+    /**
+     * The memo's answer for {@code key}, else {@code lookUp}'s, remembered in a memo of at most {@code limit}
+     * entries (a full one is emptied first). Not {@code computeIfAbsent}: a lookup may resolve another
+     * spelling through the same memo first (a name with a note resolves the name without it), which would
+     * be a recursive update. Two threads asking at once may both look up; the first answer stored is the
+     * one both return.
+     */
+    static <K, V> V remember(Map<K, V> memo, K key, int limit, Function<K, V> lookUp) {
+        V known = memo.get(key);
+        if (known != null) {
+            return known;
+        }
+        V answer = lookUp.apply(key);
         if (memo.size() >= limit) {
             memo.clear();
         }
+        V raced = memo.putIfAbsent(key, answer);
+        return raced == null ? answer : raced;
     }
 }

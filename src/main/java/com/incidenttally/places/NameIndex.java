@@ -361,13 +361,7 @@ final class NameIndex<T> {
     }
 
     PlaceMatch<T> resolve(String input) {
-        String key = input == null ? "" : input;
-        PlaceMatch<T> known = resolved.get(key);
-        if (known != null) {
-            return known;
-        }
-        Memo.makeRoom(resolved, Memo.SPELLINGS_PER_REGION);
-        return resolved.computeIfAbsent(key, this::lookUp);
+        return Memo.remember(resolved, input == null ? "" : input, Memo.SPELLINGS_PER_REGION, this::lookUp);
     }
 
     /** Folded keys that name more than one place, for the tests and for whoever edits the supplements. */

@@ -14,12 +14,14 @@ class MemoTests {
     void aFullMemoIsEmptiedBeforeTheNextEntryAndAnyOtherIsLeftAlone() {
         Map<String, Integer> memo = new HashMap<>();
         for (int i = 0; i < 3; i++) {
-            Memo.makeRoom(memo, 3);
-            memo.put("k" + i, i);
+            assertThat(Memo.remember(memo, "k" + i, 3, key -> Integer.parseInt(key.substring(1)))).isEqualTo(i);
         }
         assertThat(memo).hasSize(3);
-        Memo.makeRoom(memo, 3);
-        assertThat(memo).isEmpty();
+        assertThat(Memo.remember(memo, "k1", 3, key -> -1)).as("remembered, not looked up again").isEqualTo(1);
+        assertThat(memo).hasSize(3);
+
+        assertThat(Memo.remember(memo, "k3", 3, key -> 3)).isEqualTo(3);
+        assertThat(memo).containsExactly(Map.entry("k3", 3));
     }
 
     @Test
