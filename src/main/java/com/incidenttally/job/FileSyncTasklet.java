@@ -117,7 +117,6 @@ class FileSyncTasklet implements Tasklet {
         }
         for (String gone : plan.toRemove()) {
             store.removeFile(stored.get(gone).id());
-            stamps.remove(gone);
         }
         if (!plan.toRemove().isEmpty()) {
             store.markRemoved();

@@ -53,9 +53,4 @@ public final class FileStamps {
                     stamp.modified(), stamp.changed(), stamp.key(), stamped.hashedAt());
         }
     }
-
-    /** Forgets the stamp of a file no longer in the input folder. */
-    public void remove(String path) {
-        jdbc.update("DELETE FROM it_file_stamp WHERE path_key = ?", key(path));
-    }
 }

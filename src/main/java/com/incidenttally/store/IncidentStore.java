@@ -178,9 +178,10 @@ public class IncidentStore {
         }
     }
 
-    /** Removes a file that is no longer in the input, with everything that came from it. */
+    /** Removes a file that is no longer in the input, with everything that came from it and its stamp. */
     public void removeFile(long id) {
         deleteRows(id);
+        jdbc.update("DELETE FROM it_file_stamp WHERE path_key = (SELECT path_key FROM it_file WHERE id = ?)", id);
         jdbc.update("DELETE FROM it_file WHERE id = ?", id);
     }
 

@@ -17,6 +17,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -189,6 +191,41 @@ class FileStampSyncTests {
 
         assertThat(second.output()).contains("Input: 1 file, 1 to load, 0 unchanged");
         assertThat(storedChecksum(store)).isNotEqualTo(FAKE);
+    }
+
+    @Test
+    void aFileGoneFromTheInputTakesItsStampWithIt(@TempDir Path input, @TempDir Path output, @TempDir Path store)
+            throws Exception {
+        settled(input, ROWS);
+        Files.writeString(input.resolve("b.csv"), SAME_SIZE, StandardCharsets.UTF_8);
+        Files.writeString(input.resolve("c.csv"), ROWS.replace("governor", "mayor"), StandardCharsets.UTF_8);
+        run(input, output, store);
+        assertThat(stampedPaths(store)).containsExactlyInAnyOrderElementsOf(pathKeys(store));
+        assertThat(stampedPaths(store)).hasSize(3);
+
+        Files.delete(input.resolve("b.csv"));
+        ConsoleLines.Run second = run(input, output, store);
+
+        assertThat(second.output()).contains("1 removed");
+        assertThat(stampedPaths(store)).hasSize(2).containsExactlyInAnyOrderElementsOf(pathKeys(store));
+    }
+
+    private static List<String> stampedPaths(Path store) throws Exception {
+        return column(store, "SELECT path_key FROM it_file_stamp");
+    }
+
+    private static List<String> pathKeys(Path store) throws Exception {
+        return column(store, "SELECT path_key FROM it_file");
+    }
+
+    private static List<String> column(Path store, String query) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection c = connect(store); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     @Test
