@@ -9,16 +9,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * One night's reports in {@link NightMerge#MERGE_ORDER}, however many: an {@link ExternalSort}
  * that spills when told, its runs written as row groups (the store's own encoding) of a size
- * chosen from the merge's budget ({@link #blockRows}). {@link #close} deletes its runs.
+ * chosen from the merge's budget ({@link #blockRows}). Closing the sort deletes its runs.
  */
-final class SortedRuns implements AutoCloseable {
+final class SortedRuns {
 
     private static final RunFile.BlockCodec<Report> ROW_GROUPS = new RunFile.BlockCodec<>() {
         @Override
@@ -38,14 +37,15 @@ final class SortedRuns implements AutoCloseable {
         }
     };
 
-    private final ExternalSort<Report> sort;
+    private SortedRuns() {
+    }
 
     /**
-     * Runs go to the folder {@code folder} gives, asked on the first spill, in row groups of
-     * {@code blockRows} reports.
+     * A night's sort: runs go to the folder {@code folder} gives, asked on the first spill, in row groups
+     * of {@code blockRows} reports; it spills when told ({@link ExternalSort#spill}), never of itself.
      */
-    SortedRuns(Supplier<Path> folder, int blockRows) {
-        this.sort = new ExternalSort<>(NightMerge.MERGE_ORDER, ROW_GROUPS, blockRows, Long.MAX_VALUE, folder);
+    static ExternalSort<Report> of(Supplier<Path> folder, int blockRows) {
+        return new ExternalSort<>(NightMerge.MERGE_ORDER, ROW_GROUPS, blockRows, Long.MAX_VALUE, folder);
     }
 
     /**
@@ -56,39 +56,5 @@ final class SortedRuns implements AutoCloseable {
      */
     static int blockRows(long budgetRows) {
         return (int) Math.max(64, Math.min(ExternalSort.BLOCK, budgetRows / 32));
-    }
-
-    void add(Report report) {
-        sort.add(report);
-    }
-
-    /** Reports added, held or spilled. */
-    long rows() {
-        return sort.size();
-    }
-
-    /** Reports held in memory. */
-    int held() {
-        return sort.held();
-    }
-
-    /** Sorts the reports held and writes them as one run; holds none after. */
-    void spill() {
-        sort.spill();
-    }
-
-    /** Whether any run was written. */
-    boolean spilled() {
-        return sort.spilled();
-    }
-
-    /** Every report added, in merge order; once. */
-    Iterator<Report> sorted() {
-        return sort.sorted();
-    }
-
-    @Override
-    public void close() {
-        sort.close();
     }
 }

@@ -1,5 +1,6 @@
 package com.incidenttally.store;
 
+import com.incidenttally.tally.ExternalSort;
 import com.incidenttally.tally.NightMerge;
 import com.incidenttally.tally.WorkFolder;
 import com.incidenttally.tally.Report;
@@ -188,17 +189,17 @@ public final class StoredReports {
      */
     void forEachRange(LocalDate from, LocalDate to, Consumer<Iterator<Report>> sink) {
         try (WorkFolder work = new WorkFolder(workParent)) {
-            TreeMap<LocalDate, SortedRuns> pending = new TreeMap<>();
+            TreeMap<LocalDate, ExternalSort<Report>> pending = new TreeMap<>();
             try {
                 forEachRange(from, to, sink, pending, work);
             } finally {
-                pending.values().forEach(SortedRuns::close);
+                pending.values().forEach(ExternalSort::close);
             }
         }
     }
 
     private void forEachRange(LocalDate from, LocalDate to, Consumer<Iterator<Report>> sink,
-                              TreeMap<LocalDate, SortedRuns> pending, WorkFolder work) {
+                              TreeMap<LocalDate, ExternalSort<Report>> pending, WorkFolder work) {
         TreeSet<LocalDate> starts = new TreeSet<>(jdbc.queryForList("SELECT DISTINCT night_from FROM it_group"
                 + " WHERE night_from <= ? AND night_to >= ?", LocalDate.class, to, from));
         LocalDate rangeFrom = from;
@@ -211,8 +212,8 @@ public final class StoredReports {
                 emit(rangeFrom, rangeTo, pending, work, sink);
                 pendingRows = 0;
                 heldRows = 0;
-                for (SortedRuns night : pending.values()) {
-                    pendingRows += night.rows();
+                for (ExternalSort<Report> night : pending.values()) {
+                    pendingRows += night.size();
                     heldRows += night.held();
                 }
                 rangeFrom = start;
@@ -232,13 +233,13 @@ public final class StoredReports {
                 for (Report report : RowGroupCodec.decode(body, sheet -> IncidentStore.location(path, sheet))) {
                     if (!report.night().isBefore(from) && !report.night().isAfter(to)
                             && (report.keyed() || !spanning.reports().containsKey(report.incidentId()))) {
-                        pending.computeIfAbsent(report.night(), k -> new SortedRuns(work::path, runBlockRows)).add(report);
+                        pending.computeIfAbsent(report.night(), k -> SortedRuns.of(work::path, runBlockRows)).add(report);
                         pendingRows++;
                         heldRows++;
                     }
                 }
                 if (heldRows > budgetRows) {
-                    pending.values().forEach(SortedRuns::spill);
+                    pending.values().forEach(ExternalSort::spill);
                     heldRows = 0;
                 }
             }
@@ -250,32 +251,32 @@ public final class StoredReports {
      * Hands over the pending nights from {@code from} to {@code to}, with the spanning ids that
      * land in them, which then leave the pending ones.
      */
-    private void emit(LocalDate from, LocalDate to, TreeMap<LocalDate, SortedRuns> pending, WorkFolder work,
+    private void emit(LocalDate from, LocalDate to, TreeMap<LocalDate, ExternalSort<Report>> pending, WorkFolder work,
                       Consumer<Iterator<Report>> sink) {
         spanning.landing().forEach((id, night) -> {
             if (!night.isBefore(from) && !night.isAfter(to)) {
-                SortedRuns runs = pending.computeIfAbsent(night, k -> new SortedRuns(work::path, runBlockRows));
+                ExternalSort<Report> runs = pending.computeIfAbsent(night, k -> SortedRuns.of(work::path, runBlockRows));
                 spanning.reports().get(id).forEach(runs::add);
             }
         });
         var head = pending.headMap(to, true);
-        List<SortedRuns> nights = new ArrayList<>(head.values());
+        List<ExternalSort<Report>> nights = new ArrayList<>(head.values());
         head.clear();
         try {
             if (!nights.isEmpty()) {
                 sink.accept(new Nights(nights));
             }
         } finally {
-            nights.forEach(SortedRuns::close);
+            nights.forEach(ExternalSort::close);
         }
     }
 
     /** Nights one after the other, each in merge order. */
     private static final class Nights implements Iterator<Report> {
-        private final Iterator<SortedRuns> nights;
+        private final Iterator<ExternalSort<Report>> nights;
         private Iterator<Report> current = java.util.Collections.emptyIterator();
 
-        Nights(List<SortedRuns> nights) {
+        Nights(List<ExternalSort<Report>> nights) {
             this.nights = nights.iterator();
         }
 

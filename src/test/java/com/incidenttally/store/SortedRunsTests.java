@@ -82,7 +82,7 @@ class SortedRunsTests {
     private static Merge.Group spilled(List<Report> reports, boolean acrossSources, int budget, Path folder) {
         List<Merge.Merged> incidents = new ArrayList<>();
         List<Merge.Duplicate> duplicates = new ArrayList<>();
-        try (SortedRuns runs = new SortedRuns(() -> folder, Math.max(1, budget / 3))) {
+        try (ExternalSort<Report> runs = SortedRuns.of(() -> folder, Math.max(1, budget / 3))) {
             for (Report report : reports) {
                 runs.add(report);
                 if (runs.held() >= budget) {
@@ -122,7 +122,7 @@ class SortedRunsTests {
     void aRunKeepsEveryFieldOfAReport() {
         List<Report> reports = night(new Random(7), 400);
         List<Report> back = new ArrayList<>();
-        try (SortedRuns runs = new SortedRuns(() -> output, 7)) {
+        try (ExternalSort<Report> runs = SortedRuns.of(() -> output, 7)) {
             reports.forEach(runs::add);
             runs.spill();
             runs.sorted().forEachRemaining(back::add);
@@ -186,7 +186,7 @@ class SortedRunsTests {
 
     @Test
     void aRunCutShortIsALocatedError() throws IOException {
-        try (SortedRuns runs = new SortedRuns(() -> output, 16)) {
+        try (ExternalSort<Report> runs = SortedRuns.of(() -> output, 16)) {
             night(new Random(1), 50).forEach(runs::add);
             runs.spill();
             Path run;
