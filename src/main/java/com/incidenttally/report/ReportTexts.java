@@ -120,7 +120,7 @@ public final class ReportTexts {
             } catch (MissingResourceException e) {
                 throw new IllegalArgumentException("no report text '" + key + "'", e);
             }
-            message = new Message(new MessageFormat(pattern, locale()));
+            message = new Message(pattern, locale());
             messages.put(key, message);
         }
         return message;
@@ -174,38 +174,6 @@ public final class ReportTexts {
     /** A count with the language's grouping: {@code 1,234}, {@code 1 234}; the same as in texts. */
     public String number(long n) {
         return text("number", n);
-    }
-
-    /**
-     * A parsed pattern; MessageFormat is not safe to share, so each formats under its own lock. A
-     * pattern without arguments is formatted once.
-     */
-    private static final class Message {
-        private final MessageFormat format;
-        private final String constant;
-
-        Message(MessageFormat format) {
-            this.format = format;
-            this.constant = format.getArgumentNames().isEmpty() ? format.format(new Object[0]) : null;
-        }
-
-        String format(Object[] args) {
-            if (constant != null) {
-                return constant;
-            }
-            synchronized (this) {
-                return format.format(args);
-            }
-        }
-
-        String format(Map<String, Object> args) {
-            if (constant != null) {
-                return constant;
-            }
-            synchronized (this) {
-                return format.format(args);
-            }
-        }
     }
 
     /** A region by its ISO code in this language; {@code name} (the stored English name) when none is known. */

@@ -189,17 +189,28 @@ public final class PeriodSweep {
                 }
             };
             Map<LocalDate, long[]> counts = new TreeMap<>();
-            try (ExternalSort<Listed> listed = new ExternalSort<>(Listed.ORDER, LISTED, budgetRows, work::path);
-                 ExternalSort<Noted> noted = new ExternalSort<>(Noted.ORDER, NOTED, budgetRows, work::path)) {
+            // The keyed incidents come in runs of the listing's order; only the few with an id are out of place.
+            try (ListingSort<Listed> listed = new ListingSort<>(Listed.ORDER, Listed.RUN, LISTED, budgetRows,
+                    work::path, l -> {
+                        sourceTally.incident(l.incident());
+                        listing.add(l.incident());
+                    });
+                 ListingSort<Noted> noted = new ListingSort<>(Noted.ORDER, Noted.RUN, NOTED, budgetRows,
+                         work::path, n -> {
+                             sourceTally.merge(n.note());
+                             noteListing.add(n.note());
+                         })) {
                 long[] seqs = {0};
                 NightMerge.forEachGroup(range, mergeAcrossSources, group -> {
                     count(group, counts);
+                    boolean keyed = group.incidents().get(0).keyed();
                     for (Merge.Duplicate duplicate : group.duplicates()) {
                         if (period.contains(duplicate.night())) {
-                            noted.add(new Noted(duplicate.regionIso(), 0, duplicate.incidentId(), new MergeNote(
+                            Noted note = new Noted(duplicate.regionIso(), 0, duplicate.incidentId(), new MergeNote(
                                     duplicate.incidentId(), duplicate.night(), places.name(duplicate.regionIso()),
                                     duplicate.district(), duplicate.eventType(), Merge.RULE_DUPLICATE,
-                                    duplicate.rows(), duplicate.source(), duplicate.origins(), null)));
+                                    duplicate.rows(), duplicate.source(), duplicate.origins(), null));
+                            add(noted, note, keyed);
                         }
                     }
                     for (Merge.Merged merged : group.incidents()) {
@@ -207,12 +218,12 @@ public final class PeriodSweep {
                         MergedIncident incident = incident(merged);
                         tallies.add(incident);
                         if (period.contains(merged.night())) {
-                            listed.add(new Listed(merged.regionIso(), merged.districtKey(), seq, incident));
+                            add(listed, new Listed(merged.regionIso(), merged.districtKey(), seq, incident), keyed);
                             if (merged.merged()) {
-                                noted.add(new Noted(merged.regionIso(), seq, merged.id(), new MergeNote(merged.id(),
+                                add(noted, new Noted(merged.regionIso(), seq, merged.id(), new MergeNote(merged.id(),
                                         merged.night(), places.name(merged.regionIso()), merged.district(),
                                         merged.eventType(), merged.rule(), merged.reports(), merged.sources(),
-                                        merged.origins(), merged.conflicts())));
+                                        merged.origins(), merged.conflicts())), keyed);
                             }
                         }
                     }
@@ -221,14 +232,8 @@ public final class PeriodSweep {
                     source.putNight(night, counts(merged, elsewhere.getOrDefault(night, 0L)));
                     touched.remove(night);
                 });
-                listed.forEachSorted(l -> {
-                    sourceTally.incident(l.incident());
-                    listing.add(l.incident());
-                });
-                noted.forEachSorted(n -> {
-                    sourceTally.merge(n.note());
-                    noteListing.add(n.note());
-                });
+                listed.finish();
+                noted.finish();
             }
         });
         listing.finish();
@@ -240,6 +245,15 @@ public final class PeriodSweep {
             }
         }
         countNights(source, mergeAcrossSources, from, period.to(), elsewhere);
+    }
+
+    /** A keyed group's values come in runs of the listing's order; an id's go anywhere among them. */
+    private static <T> void add(ListingSort<T> sort, T value, boolean keyed) {
+        if (keyed) {
+            sort.addInRun(value);
+        } else {
+            sort.addStray(value);
+        }
     }
 
     /**
@@ -443,10 +457,33 @@ public final class PeriodSweep {
     /** An incident with the columns it is listed by. */
     private record Listed(String regionIso, DistrictKey districtKey, long seq, MergedIncident incident) {
         /** Night, region, district, time of day (unknown last), then the order of merging. */
-        static final Comparator<Listed> ORDER = Comparator.<Listed, LocalDate>comparing(l -> l.incident().night())
-                .thenComparing(Listed::regionIso).thenComparing(Listed::districtKey)
-                .thenComparing(l -> l.incident().localTime(), Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparingLong(Listed::seq);
+        static final Comparator<Listed> ORDER = Listed::compare;
+        /** Night, region, district: a run of keyed incidents, which the merge hands over in this order. */
+        static final Comparator<Listed> RUN = Listed::compareRun;
+
+        // Field by field: a listing calls them a few times per incident, and a million incidents is a big listing.
+        private static int compareRun(Listed a, Listed b) {
+            int c = a.incident().night().compareTo(b.incident().night());
+            if (c == 0) {
+                c = a.regionIso().compareTo(b.regionIso());
+            }
+            return c != 0 ? c : a.districtKey().compareTo(b.districtKey());
+        }
+
+        private static int compare(Listed a, Listed b) {
+            int c = compareRun(a, b);
+            if (c != 0) {
+                return c;
+            }
+            java.time.LocalDateTime ta = a.incident().localTime();
+            java.time.LocalDateTime tb = b.incident().localTime();
+            if (ta == null || tb == null) {
+                c = ta == tb ? 0 : ta == null ? 1 : -1;
+            } else {
+                c = ta.compareTo(tb);
+            }
+            return c != 0 ? c : Long.compare(a.seq(), b.seq());
+        }
     }
 
     /** Listed incidents written to a sorted run and read back as they were. */
@@ -473,6 +510,9 @@ public final class PeriodSweep {
         /** Night, region, then the order of merging (exact duplicates first). */
         static final Comparator<Noted> ORDER = Comparator.<Noted, LocalDate>comparing(n -> n.note().night())
                 .thenComparing(Noted::regionIso).thenComparingLong(Noted::seq).thenComparing(Noted::incidentId);
+        /** Night, region: a run of a keyed group's notes, which the merge hands over in this order. */
+        static final Comparator<Noted> RUN = Comparator.<Noted, LocalDate>comparing(n -> n.note().night())
+                .thenComparing(Noted::regionIso);
     }
 
     /** Merge notes written to a sorted run and read back as they were. */

@@ -48,6 +48,8 @@ public final class SourceTally {
     }
 
     private final Map<String, Counts> byKey = new LinkedHashMap<>();
+    /** Keys of the names merge notes give, by name: folding one is a normalization and two regexes. */
+    private final Map<String, String> keysByName = new HashMap<>();
 
     private Counts of(String key, String name) {
         Counts counts = byKey.computeIfAbsent(key, k -> new Counts());
@@ -59,6 +61,18 @@ public final class SourceTally {
 
     private static String key(String name) {
         return name == null || name.isBlank() ? NO_SOURCE : SourceNames.fold(name);
+    }
+
+    /** {@link #key}, remembered for the first names seen: a report has few sources, merged time and again. */
+    private String rememberedKey(String name) {
+        String key = keysByName.get(name);
+        if (key == null) {
+            key = key(name);
+            if (keysByName.size() < 10_000) {
+                keysByName.put(name, key);
+            }
+        }
+        return key;
     }
 
     /** An accepted row of the period, by its source's key and name. */
@@ -91,7 +105,7 @@ public final class SourceTally {
         if (note.conflicts() == null || note.conflicts().isBlank() || note.sources() == null) {
             return;
         }
-        java.util.Arrays.stream(note.sources().split("; ")).map(SourceTally::key)
+        java.util.Arrays.stream(note.sources().split("; ")).map(this::rememberedKey)
                 .distinct().forEach(key -> of(key, null).conflicts++);
     }
 
