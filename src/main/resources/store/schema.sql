@@ -66,23 +66,20 @@ CREATE TABLE IF NOT EXISTS it_warning (
 );
 
 -- Names that did not match exactly, counted per file and chunk at ingest, so that Data quality
--- and unresolved-names.csv never read the row groups: kind is region or district; line is the last line
--- of the chunk that counted them (a resumed file forgets what lies past its last chunk).
+-- and unresolved-names.csv never read the row groups: one row per chunk (or per part of one too
+-- large for a value), its counts encoded as one block (ResolutionBlock: per kind, region, name as
+-- written, method and night, the rows, first canonical name and lowest score). line is the last
+-- line of the chunk that counted them (a resumed file forgets what lies past its last chunk);
+-- night_from and night_to bound the nights of its counts, so a report reads the blocks that overlap
+-- its period and keeps the counts of its own nights.
 CREATE TABLE IF NOT EXISTS it_resolution (
-    file_id     BIGINT         NOT NULL,
-    line        BIGINT         NOT NULL,
-    kind        VARCHAR(8)     NOT NULL,
-    region_iso  VARCHAR(40)    NOT NULL,
-    input       VARCHAR(32767) NOT NULL,
-    method      VARCHAR(16),
-    canonical   VARCHAR(32767),
-    score       DOUBLE PRECISION NOT NULL,
-    rows_count  BIGINT         NOT NULL,
-    night       DATE           NOT NULL
+    file_id     BIGINT  NOT NULL,
+    line        BIGINT  NOT NULL,
+    night_from  DATE    NOT NULL,
+    night_to    DATE    NOT NULL,
+    body        BYTEA   NOT NULL
 );
 CREATE INDEX IF NOT EXISTS it_resolution_file ON it_resolution (file_id, line);
--- A report reads the resolutions of its own nights only.
-CREATE INDEX IF NOT EXISTS it_resolution_night ON it_resolution (night);
 
 -- The nights of reports that carry an incident_id (a few percent of rows): an id whose reports
 -- lie on several nights is found here without reading the row groups.
@@ -104,7 +101,9 @@ CREATE TABLE IF NOT EXISTS it_night (
     ids     BIGINT NOT NULL
 );
 
--- Nights whose rows changed since it_night counted them (a night may be listed more than once).
+-- Nights whose rows changed since it_night counted them (a night may be listed more than once). A
+-- chunk lists a night in its own transaction unless a chunk its writer committed earlier in the
+-- same ingest step listed it already (IncidentStore.ListedNights).
 CREATE TABLE IF NOT EXISTS it_touched (
     night   DATE   NOT NULL
 );

@@ -28,6 +28,8 @@ class IngestWriter implements ItemWriter<Ingested> {
     private final IncidentStore store;
     private final Clock clock;
     private final Map<String, StoredFile> files;
+    /** The nights this writer's committed chunks listed for the night index, so each is listed once. */
+    private final IncidentStore.ListedNights listed = new IncidentStore.ListedNights();
 
     IngestWriter(IncidentStore store, Clock clock) {
         this.store = store;
@@ -108,7 +110,7 @@ class IngestWriter implements ItemWriter<Ingested> {
         long id = id(file);
         IncidentStore.PreparedIncidents accepted = IncidentStore.prepareIncidents(id, sheet, incidents);
         return () -> {
-            store.insertIncidents(accepted);
+            store.insertIncidents(accepted, listed);
             store.insertRejections(id, sheet, rejections);
         };
     }

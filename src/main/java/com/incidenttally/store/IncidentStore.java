@@ -5,7 +5,6 @@ import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.normalize.FreeText;
-import com.incidenttally.places.MatchMethod;
 import com.incidenttally.tally.Report;
 
 import org.slf4j.LoggerFactory;
@@ -15,6 +14,8 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -59,13 +60,14 @@ public class IncidentStore {
      */
     public static IncidentStore open(JdbcTemplate jdbc) {
         // Every earlier layout kept one it_row per report (row groups replaced it), rejections as
-        // sentences or without their nights, resolutions without their nights, or it_file without path_key
-        // or with a file's dialect as one described text (encoding and delimiter are two columns now).
+        // sentences or without their nights, resolutions one row per name and night (a block per chunk
+        // now), or it_file without path_key or with a file's dialect as one described text (encoding and
+        // delimiter are two columns now).
         if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0") || runs(jdbc, "SELECT 1 FROM it_incident WHERE 1 = 0")
                 || runs(jdbc, "SELECT 1 FROM it_rejection WHERE 1 = 0")
                 && !runs(jdbc, "SELECT night, source, kind, params FROM it_rejection WHERE 1 = 0")
                 || runs(jdbc, "SELECT 1 FROM it_resolution WHERE 1 = 0")
-                && !runs(jdbc, "SELECT night FROM it_resolution WHERE 1 = 0")
+                && !runs(jdbc, "SELECT night_from, night_to, body FROM it_resolution WHERE 1 = 0")
                 || runs(jdbc, "SELECT 1 FROM it_file WHERE 1 = 0") && !runs(jdbc, "SELECT path_key FROM it_file WHERE 1 = 0")
                 || runs(jdbc, "SELECT 1 FROM it_file WHERE 1 = 0") && !runs(jdbc, "SELECT delimiter FROM it_file WHERE 1 = 0")) {
             LoggerFactory.getLogger("incident-tally")
@@ -292,19 +294,6 @@ public class IncidentStore {
             .date("night", r -> r.in().night())
             .build();
 
-    private static final Columns<StoredResolution> RESOLUTION = Columns.<StoredResolution>of("it_resolution")
-            .bigint("file_id", StoredResolution::fileId)
-            .bigint("line", StoredResolution::line)
-            .text("kind", StoredResolution::kind)
-            .text("region_iso", StoredResolution::regionIso)
-            .text("input", StoredResolution::input)
-            .text("method", r -> r.method() == null ? null : r.method().label())
-            .text("canonical", StoredResolution::canonical)
-            .real("score", StoredResolution::score)
-            .bigint("rows_count", StoredResolution::rows)
-            .date("night", StoredResolution::night)
-            .build();
-
     /** A night whose rows changed, for the night index to count again. */
     private static final Columns<LocalDate> TOUCHED = Columns.<LocalDate>of("it_touched")
             .date("night", night -> night)
@@ -341,11 +330,11 @@ public class IncidentStore {
         private final long fileId;
         private final List<EncodedGroup> groups;
         private final List<StoredRow> withId;
-        private final List<StoredResolution> resolutions;
+        private final List<EncodedResolutions> resolutions;
         private final List<LocalDate> nights;
 
         private PreparedIncidents(long fileId, List<EncodedGroup> groups, List<StoredRow> withId,
-                                  List<StoredResolution> resolutions, List<LocalDate> nights) {
+                                  List<EncodedResolutions> resolutions, List<LocalDate> nights) {
             this.fileId = fileId;
             this.groups = groups;
             this.withId = withId;
@@ -366,18 +355,67 @@ public class IncidentStore {
             }
         }
         return new PreparedIncidents(fileId, encodeGroups(sheetKey(sheet), incidents), withId,
-                resolutions(fileId, incidents), incidents.stream().map(Incident::night).distinct().toList());
+                encodeResolutions(incidents), incidents.stream().map(Incident::night).distinct().toList());
     }
 
-    /** Stores a chunk's accepted rows of one file or sheet, prepared before. */
+    /** Stores a chunk's accepted rows of one file or sheet, prepared before, listing each of its nights. */
     public void insertIncidents(PreparedIncidents rows) {
+        insertIncidents(rows, new ListedNights());
+    }
+
+    /**
+     * Stores a chunk's accepted rows of one file or sheet, prepared before, listing in it_touched only
+     * those of its nights that {@code listed} does not hold.
+     */
+    public void insertIncidents(PreparedIncidents rows, ListedNights listed) {
         if (rows.groups.isEmpty()) {
             return;
         }
         insertGroups(rows.fileId, rows.groups);
         insert(ROW_ID, rows.withId);
-        insert(RESOLUTION, rows.resolutions);
-        touch(rows.nights);
+        insertResolutions(rows.fileId, rows.resolutions);
+        List<LocalDate> unlisted = listed.unlisted(rows.nights);
+        touch(unlisted);
+        listed.onceCommitted(unlisted);
+    }
+
+    /**
+     * The nights one writer's committed chunks have listed in it_touched: a night needs listing once
+     * until the night index counts it again, so a later chunk of the same writer need not list it.
+     * A night counts as listed only once the transaction that listed it has committed: a chunk rolled
+     * back lists nothing, and the next chunk with rows of that night lists it. The index clears
+     * it_touched only in the steps after ingest, so a writer made for one ingest step never outlives
+     * a clearing; two writers at once each list a night once, which only repeats it.
+     */
+    public static final class ListedNights {
+        private final java.util.Set<LocalDate> committed = new java.util.HashSet<>();
+
+        private List<LocalDate> unlisted(List<LocalDate> nights) {
+            List<LocalDate> unlisted = new ArrayList<>(nights.size());
+            for (LocalDate night : nights) {
+                if (!committed.contains(night)) {
+                    unlisted.add(night);
+                }
+            }
+            return unlisted;
+        }
+
+        private void onceCommitted(List<LocalDate> nights) {
+            if (nights.isEmpty()) {
+                return;
+            }
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                // No transaction: each statement committed by itself.
+                committed.addAll(nights);
+                return;
+            }
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    committed.addAll(nights);
+                }
+            });
+        }
     }
 
     public void insertRejections(long fileId, List<Rejection> rejections) {
@@ -418,41 +456,78 @@ public class IncidentStore {
     }
 
     /**
-     * A name of a chunk's rows that did not match exactly: one row per file, chunk, name, method
-     * and night (so that a report counts its own period's), with how many rows wrote it, the first canonical name in character order and the
-     * lowest score. The chunk's last line lets a resumed file forget what lies past it.
+     * A chunk's names that did not match exactly, counted per kind, region, name, method and night
+     * (so that a report counts its own period's) and encoded as one block, or as halves of it when it
+     * is too large; each with the chunk's last line, so that a resumed file forgets what lies past it.
      */
-    private record StoredResolution(long fileId, long line, String kind, String regionIso, String input,
-                                    MatchMethod method, String canonical, double score, long rows, LocalDate night) {
-
-        StoredResolution plus(String otherCanonical, double otherScore) {
-            String first = canonical == null || (otherCanonical != null && otherCanonical.compareTo(canonical) < 0)
-                    ? otherCanonical : canonical;
-            return new StoredResolution(fileId, line, kind, regionIso, input, method, first,
-                    Math.min(score, otherScore), rows + 1, night);
-        }
+    private record EncodedResolutions(long line, LocalDate nightFrom, LocalDate nightTo, byte[] body) {
     }
 
-    private static List<StoredResolution> resolutions(long fileId, List<Incident> incidents) {
+    private static List<EncodedResolutions> encodeResolutions(List<Incident> incidents) {
         long line = incidents.stream().mapToLong(Incident::line).max().orElse(0);
-        Map<List<Object>, StoredResolution> counted = new LinkedHashMap<>();
+        Map<List<Object>, ResolutionBlock.Entry> counted = new LinkedHashMap<>();
         for (Incident in : incidents) {
             if (in.regionInput() != null) {
-                count(counted, new StoredResolution(fileId, line, "region", in.regionIso(), in.regionInput(),
-                        in.regionMethod(), null, in.regionScore(), 1, in.night()));
+                count(counted, new ResolutionBlock.Entry("region", in.regionIso(), in.regionInput(), in.regionMethod(),
+                        null, in.regionScore(), 1, in.night()));
             }
             if (in.districtInput() != null) {
-                count(counted, new StoredResolution(fileId, line, "district", in.regionIso(), in.districtInput(),
+                count(counted, new ResolutionBlock.Entry("district", in.regionIso(), in.districtInput(),
                         in.districtMethod(), in.district(), in.districtScore(), 1, in.night()));
             }
         }
-        return List.copyOf(counted.values());
+        List<EncodedResolutions> blocks = new ArrayList<>();
+        if (!counted.isEmpty()) {
+            encodeResolutions(line, List.copyOf(counted.values()), blocks);
+        }
+        return blocks;
     }
 
-    private static void count(Map<List<Object>, StoredResolution> counted, StoredResolution one) {
+    private static void encodeResolutions(long line, List<ResolutionBlock.Entry> entries,
+                                          List<EncodedResolutions> blocks) {
+        byte[] body = ResolutionBlock.encode(entries);
+        if (body.length > GROUP_BYTES && entries.size() > 1) {
+            int half = entries.size() / 2;
+            encodeResolutions(line, entries.subList(0, half), blocks);
+            encodeResolutions(line, entries.subList(half, entries.size()), blocks);
+            return;
+        }
+        LocalDate from = entries.get(0).night();
+        LocalDate to = from;
+        for (ResolutionBlock.Entry entry : entries) {
+            from = entry.night().isBefore(from) ? entry.night() : from;
+            to = entry.night().isAfter(to) ? entry.night() : to;
+        }
+        blocks.add(new EncodedResolutions(line, from, to, body));
+    }
+
+    private static void count(Map<List<Object>, ResolutionBlock.Entry> counted, ResolutionBlock.Entry one) {
         // Arrays.asList, not List.of: a name's method may be null.
         counted.merge(Arrays.asList(one.kind(), one.regionIso(), one.input(), one.method(), one.night()), one,
-                (seen, again) -> seen.plus(again.canonical(), again.score()));
+                (seen, again) -> seen.plus(again.canonical(), again.score(), again.rows()));
+    }
+
+    /**
+     * A chunk's resolution blocks, as one JDBC batch on every store: a chunk writes one or two, too few
+     * for PostgreSQL's COPY to gain anything.
+     */
+    private void insertResolutions(long fileId, List<EncodedResolutions> blocks) {
+        if (blocks.isEmpty()) {
+            return;
+        }
+        List<Object[]> values = new ArrayList<>(blocks.size());
+        for (EncodedResolutions block : blocks) {
+            values.add(new Object[] {fileId, block.line(), block.nightFrom(), block.nightTo(), block.body()});
+        }
+        jdbc.batchUpdate("INSERT INTO it_resolution (file_id, line, night_from, night_to, body) VALUES (?, ?, ?, ?, ?)",
+                values);
+    }
+
+    /** Stores names counted apart from any row group, as a chunk's block: what a test of the report's reading sets up. */
+    void insertResolutions(long fileId, long line, List<ResolutionBlock.Entry> entries) {
+        List<EncodedResolutions> blocks = new ArrayList<>();
+        encodeResolutions(line, entries, blocks);
+        insertResolutions(fileId, blocks);
     }
 
     /** The largest group the store writes; H2 holds up to 1,048,576 bytes in a BYTEA value. */

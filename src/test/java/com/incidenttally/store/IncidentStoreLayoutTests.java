@@ -3,6 +3,9 @@ package com.incidenttally.store;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
@@ -127,16 +130,38 @@ class IncidentStoreLayoutTests {
     void aStoreWhoseRejectionsHaveNoNightIsEmptiedSoEveryRejectionGetsItsPeriod() {
         IncidentStore.open(jdbc);
         long id = IncidentStore.open(jdbc).beginFile("a.csv", "sha-a");
-        // The layout before rejections had a night and a source, and name resolutions a night.
+        // The layout before rejections had a night and a source.
         jdbc.execute("ALTER TABLE it_rejection DROP COLUMN night");
         jdbc.execute("ALTER TABLE it_rejection DROP COLUMN source");
-        jdbc.execute("ALTER TABLE it_resolution DROP COLUMN night");
 
         IncidentStore store = IncidentStore.open(jdbc);
 
         assertThat(store.files()).isEmpty();
         assertThat(jdbc.queryForList("SELECT night, source FROM it_rejection")).isEmpty();
-        assertThat(jdbc.queryForList("SELECT night FROM it_resolution")).isEmpty();
         assertThat(id).isPositive();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aStoreOfOneResolutionRowPerNameAndNightIsEmptiedOnceWithALineSayingSo(CapturedOutput console) {
+        long id = IncidentStore.open(jdbc).beginFile("a.csv", "sha-a");
+        // The layout before a chunk's resolutions were one block: a row per name, method and night.
+        jdbc.execute("DROP TABLE it_resolution");
+        jdbc.execute("CREATE TABLE it_resolution (file_id BIGINT NOT NULL, line BIGINT NOT NULL, kind VARCHAR(8) NOT NULL,"
+                + " region_iso VARCHAR(40) NOT NULL, input VARCHAR(32767) NOT NULL, method VARCHAR(16),"
+                + " canonical VARCHAR(32767), score DOUBLE PRECISION NOT NULL, rows_count BIGINT NOT NULL,"
+                + " night DATE NOT NULL)");
+        jdbc.update("INSERT INTO it_resolution VALUES (?, 7, 'district', 'RU-ROS', 'Чертков', 'fuzzy', NULL, 0.9, 2,"
+                + " DATE '2025-12-07')", id);
+
+        IncidentStore store = IncidentStore.open(jdbc);
+        long reread = store.beginFile("a.csv", "sha-a");
+        store.finishFile(reread, "UTF-8", List.of(), Instant.EPOCH);
+        IncidentStore.open(jdbc);
+
+        assertThat(jdbc.queryForList("SELECT night_from, night_to, body FROM it_resolution")).isEmpty();
+        assertThat(IncidentStore.open(jdbc).files()).extracting(StoredFile::path).containsExactly("a.csv");
+        assertThat(console.getOut().lines().filter(line -> line.contains(
+                "The store has an earlier layout: it is emptied and every input file is read again"))).hasSize(1);
     }
 }

@@ -8,6 +8,7 @@ import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.places.MatchMethod;
 import com.incidenttally.tally.Report;
+import com.incidenttally.tally.ReportSource;
 
 import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.RejectionKind;
@@ -152,11 +153,14 @@ abstract class IncidentStoreRoundTripContract {
         }
         // Names that did not match exactly are counted apart, per name and method, read back as written.
         Map<List<Object>, Double> resolutions = new java.util.HashMap<>();
+        long[] regionRows = new long[1];
         for (Map<String, Object> out : jdbc.queryForList("SELECT * FROM it_resolution")) {
             Map<String, Object> r = lowerCase(out);
             assertThat(r.get("file_id")).isEqualTo(id);
-            resolutions.put(java.util.Arrays.asList(r.get("kind"), r.get("input"), r.get("method"), r.get("canonical")),
-                    (Double) r.get("score"));
+            ResolutionBlock.decode((byte[]) r.get("body"), LocalDate.MIN, LocalDate.MAX, e -> {
+                resolutions.put(java.util.Arrays.asList(e.kind(), e.input(), label(e.method()), e.canonical()), e.score());
+                regionRows[0] += "region".equals(e.kind()) ? e.rows() : 0;
+            });
         }
         for (Incident in : rows) {
             if (in.regionInput() != null) {
@@ -168,7 +172,7 @@ abstract class IncidentStoreRoundTripContract {
                         label(in.districtMethod()), in.district()))).isEqualTo(in.districtScore());
             }
         }
-        assertThat(jdbc.queryForObject("SELECT SUM(rows_count) FROM it_resolution WHERE kind = 'region'", Long.class))
+        assertThat(regionRows[0])
                 .isEqualTo(rows.stream().filter(in -> in.regionInput() != null).count());
         // One group per ISO week of the chunk's nights (Sunday 2025-12-07 ends a week), each
         // with its nights' range and row count, none larger than the store allows.
@@ -244,6 +248,80 @@ abstract class IncidentStoreRoundTripContract {
         assertThat(file.rowsAccepted()).isEqualTo(1);
         assertThat(file.rowsRejected()).isZero();
         assertThat(store.storedReports()).extracting(Report::location).containsExactly("kept");
+    }
+
+    private void chunk(long id, IncidentStore.ListedNights listed, boolean rollBack, long... lines) {
+        List<Incident> rows = java.util.Arrays.stream(lines).mapToObj(line -> incident(line, "t", "as written")).toList();
+        IncidentStore.PreparedIncidents prepared = IncidentStore.prepareIncidents(id, null, rows);
+        transaction.executeWithoutResult(status -> {
+            store.insertIncidents(prepared, listed);
+            if (rollBack) {
+                status.setRollbackOnly();
+            }
+        });
+    }
+
+    @Test
+    void aWriterListsANightOnceItsChunkCommittedAndAgainWhenTheChunkThatListedItRolledBack() {
+        long id = store.beginFile("a.csv", "sha-a");
+        IncidentStore.ListedNights listed = new IncidentStore.ListedNights();
+
+        // A row's night is 2025-12-07 plus its line modulo 3.
+        chunk(id, listed, false, 3, 4);
+        chunk(id, listed, true, 5, 6);
+        chunk(id, listed, false, 8, 9, 10);
+        // Another writer (another partition, or the next ingest step) lists what it writes itself.
+        chunk(id, new IncidentStore.ListedNights(), false, 12);
+
+        assertThat(jdbc.queryForList("SELECT night FROM it_touched", LocalDate.class)).containsExactlyInAnyOrder(
+                LocalDate.parse("2025-12-07"), LocalDate.parse("2025-12-08"), LocalDate.parse("2025-12-09"),
+                LocalDate.parse("2025-12-07"));
+        assertThat(store.storedReports()).extracting(Report::line).containsExactlyInAnyOrder(3L, 4L, 8L, 9L, 10L, 12L);
+    }
+
+    @Test
+    void aChunksResolutionsAreOneRowThatAResumedFileForgetsPastItsLastChunkAndAReportReadsForItsNights() {
+        long id = store.beginFile("a.csv", "sha-a");
+        IncidentStore.ListedNights listed = new IncidentStore.ListedNights();
+        chunk(id, listed, false, 2, 3, 4, 5, 6, 7);
+        chunk(id, listed, false, 8, 9, 10, 11, 12, 13);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM it_resolution", Long.class)).isEqualTo(2);
+
+        assertThat(store.resumeFile("a.csv", 6, 7)).isTrue();
+        store.finishFile(id, "UTF-8", List.of(), Instant.EPOCH);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM it_resolution", Long.class)).isEqualTo(1);
+        // Lines 2 to 7: 2 and 5 are on 2025-12-09, 3 and 6 on 2025-12-07; odd lines name a fuzzy region.
+        List<ReportSource.ResolutionRow> rows = new StoreReportSource(store, null)
+                .resolutions(LocalDate.parse("2025-12-09"), LocalDate.parse("2025-12-09"));
+        assertThat(rows).extracting(ReportSource.ResolutionRow::kind, ReportSource.ResolutionRow::method,
+                ReportSource.ResolutionRow::rows).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("region", null, 1L),
+                org.assertj.core.groups.Tuple.tuple("region", MatchMethod.FUZZY, 1L),
+                org.assertj.core.groups.Tuple.tuple("district", null, 1L),
+                org.assertj.core.groups.Tuple.tuple("district", MatchMethod.TRANSLITERATED, 1L));
+        assertThat(rows).filteredOn(r -> r.method() == MatchMethod.FUZZY).singleElement()
+                .satisfies(r -> assertThat(r.score()).isEqualTo(0.1 + 5 / 7.0));
+    }
+
+    @Test
+    void resolutionsTooLargeForOneValueAreSplitAndReadBackWhole() {
+        long id = store.beginFile("a.csv", "sha-a");
+        List<Incident> rows = new java.util.ArrayList<>();
+        for (long line = 2; line < 22; line++) {
+            rows.add(incident(line, "t", line + "ж".repeat(32_000)));
+        }
+        transaction.executeWithoutResult(status -> store.insertIncidents(id, rows));
+        store.finishFile(id, "UTF-8", List.of(), Instant.EPOCH);
+
+        List<byte[]> blocks = jdbc.queryForList("SELECT body FROM it_resolution", byte[].class);
+        assertThat(blocks).hasSizeGreaterThan(1)
+                .allSatisfy(body -> assertThat(body.length).isLessThanOrEqualTo(IncidentStore.GROUP_BYTES));
+        List<ReportSource.ResolutionRow> read = new StoreReportSource(store, null)
+                .resolutions(LocalDate.parse("2025-12-07"), LocalDate.parse("2025-12-09"));
+        assertThat(read).hasSize(40).allSatisfy(r -> assertThat(r.rows()).isOne());
+        assertThat(read).extracting(ReportSource.ResolutionRow::input).containsAll(rows.stream()
+                .map(Incident::regionInput).toList());
     }
 
     /** A method as the store writes it. */

@@ -91,8 +91,7 @@ class StoreReportSourceTests {
     }
 
     private void resolution(long file, long line, String method, String canonical, double score, long rows, String night) {
-        store.jdbc().update("INSERT INTO it_resolution (file_id, line, kind, region_iso, input, method, canonical, score,"
-                + " rows_count, night) VALUES (?, ?, 'district', 'RU-ROS', 'Чертков', ?, ?, ?, ?, ?)", file, line, method,
-                canonical, score, rows, java.sql.Date.valueOf(night));
+        store.insertResolutions(file, line, List.of(new ResolutionBlock.Entry("district", "RU-ROS", "Чертков",
+                MatchMethod.ofLabel(method), canonical, score, rows, LocalDate.parse(night))));
     }
 }
