@@ -196,6 +196,9 @@ final class Dates {
             return offset == null || i != s.length() ? null : new Moment(date, time, offset);
         }
 
+        /** The words that may stand between a date and its time, each with the space that must follow it. */
+        private static final String[] TIME_WORDS = {"в ", "о ", "at ", "г. ", "р. "};
+
         /** {@code T}, spaces, a comma, or a word such as {@code в}, {@code о}, {@code at} between date and time. */
         private boolean timeSeparator() {
             if (take('T') || take('t')) {
@@ -204,9 +207,9 @@ final class Dates {
             boolean comma = take(',');
             int spaced = spaces();
             if (spaced > 0) {
-                for (String word : List.of("в", "о", "at", "г.", "р.")) {
-                    if (s.startsWith(word + " ", i)) {
-                        i += word.length();
+                for (String word : TIME_WORDS) {
+                    if (s.startsWith(word, i)) {
+                        i += word.length() - 1;
                         spaces();
                         break;
                     }

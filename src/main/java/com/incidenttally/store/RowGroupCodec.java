@@ -3,6 +3,7 @@ package com.incidenttally.store;
 import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.tally.Report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -435,6 +436,10 @@ public final class RowGroupCodec {
             if (units == 0) {
                 return "";
             }
+            String ascii = ascii(units);
+            if (ascii != null) {
+                return ascii;
+            }
             char[] chars = new char[units];
             byte[] b = bytes;
             int p = position;
@@ -456,6 +461,27 @@ public final class RowGroupCodec {
             }
             position = p;
             return new String(chars);
+        }
+
+        /**
+         * The next {@code units} bytes as text when each is below 0x80 (one unit each, as ids, hashes
+         * and links mostly are), made in one array where the general path fills a {@code char[]} and
+         * copies it; else null, and nothing is read.
+         */
+        private String ascii(int units) {
+            int end = position + units;
+            if (end > length || end < 0) {
+                return null;
+            }
+            byte[] b = bytes;
+            for (int p = position; p < end; p++) {
+                if (b[p] < 0) {
+                    return null;
+                }
+            }
+            String text = new String(b, position, units, StandardCharsets.ISO_8859_1);
+            position = end;
+            return text;
         }
 
         String[] texts(int n) {

@@ -64,6 +64,53 @@ class RowGroupCodecTests {
     }
 
     @Test
+    void asciiTextsAndTextsThatLeaveAsciiLateComeBack() {
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            every.append(c);
+        }
+        String ascii = every.toString();
+        List<Report> reports = new ArrayList<>();
+        for (String tail : List.of("", "\u0080", "ж", "\u07FF", "\u0800", "\uD83D", "🚀")) {
+            String text = ascii + tail;
+            reports.add(new Report(text, NIGHT, false, null, null, "UA-46", text, DistrictKey.resolved(text), "launch",
+                    null, null, null, text, text, text, text, text, text, text, text, text, reports.size()));
+        }
+        List<Report> back = roundTrip(reports);
+        assertThat(back).isEqualTo(reports);
+        assertThat(back.get(0).notes()).isEqualTo(ascii).hasSize(0x80);
+        assertThat(back.get(2).notes()).endsWith("ж").hasSize(0x81);
+    }
+
+    @Test
+    void aGroupWhoseAsciiTextRunsPastItsBodyIsRefused() {
+        // One row: no sheet dictionary, its code 0, line 1, then an id of 200 units of which 50 are there.
+        byte[] body = new byte[5 + 50];
+        byte[] start = {0, 0, 2, (byte) (201 & 0x7F | 0x80), (byte) (201 >> 7)};
+        System.arraycopy(start, 0, body, 0, start.length);
+        Arrays.fill(body, start.length, body.length, (byte) 'a');
+        assertThatThrownBy(() -> RowGroupCodec.decode(group(1, body), s -> s))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ends inside a text");
+    }
+
+    /** A group of {@code rows} rows whose body is {@code body}, as the codec frames one. */
+    private static byte[] group(int rows, byte[] body) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        try {
+            deflater.setInput(body);
+            deflater.finish();
+            byte[] deflated = new byte[body.length + 64];
+            int length = deflater.deflate(deflated);
+            byte[] header = {'R', 'G', 1, (byte) rows, (byte) body.length};
+            byte[] group = Arrays.copyOf(header, header.length + length);
+            System.arraycopy(deflated, 0, group, header.length, length);
+            return group;
+        } finally {
+            deflater.end();
+        }
+    }
+
+    @Test
     void longTextsComeBack() {
         char[] cyrillic = new char[32_767];
         Arrays.fill(cyrillic, 'ж');
