@@ -189,28 +189,17 @@ public final class PeriodSweep {
                 }
             };
             Map<LocalDate, long[]> counts = new TreeMap<>();
-            // The keyed incidents come in runs of the listing's order; only the few with an id are out of place.
-            try (ListingSort<Listed> listed = new ListingSort<>(Listed.ORDER, Listed.RUN, LISTED, budgetRows,
-                    work::path, l -> {
-                        sourceTally.incident(l.incident());
-                        listing.add(l.incident());
-                    });
-                 ListingSort<Noted> noted = new ListingSort<>(Noted.ORDER, Noted.RUN, NOTED, budgetRows,
-                         work::path, n -> {
-                             sourceTally.merge(n.note());
-                             noteListing.add(n.note());
-                         })) {
+            try (ExternalSort<Listed> listed = new ExternalSort<>(Listed.ORDER, LISTED, budgetRows, work::path);
+                 ExternalSort<Noted> noted = new ExternalSort<>(Noted.ORDER, NOTED, budgetRows, work::path)) {
                 long[] seqs = {0};
                 NightMerge.forEachGroup(range, mergeAcrossSources, group -> {
                     count(group, counts);
-                    boolean keyed = group.incidents().get(0).keyed();
                     for (Merge.Duplicate duplicate : group.duplicates()) {
                         if (period.contains(duplicate.night())) {
-                            Noted note = new Noted(duplicate.regionIso(), 0, duplicate.incidentId(), new MergeNote(
+                            noted.add(new Noted(duplicate.regionIso(), 0, duplicate.incidentId(), new MergeNote(
                                     duplicate.incidentId(), duplicate.night(), places.name(duplicate.regionIso()),
                                     duplicate.district(), duplicate.eventType(), Merge.RULE_DUPLICATE,
-                                    duplicate.rows(), duplicate.source(), duplicate.origins(), null));
-                            add(noted, note, keyed);
+                                    duplicate.rows(), duplicate.source(), duplicate.origins(), null)));
                         }
                     }
                     for (Merge.Merged merged : group.incidents()) {
@@ -218,12 +207,12 @@ public final class PeriodSweep {
                         MergedIncident incident = incident(merged);
                         tallies.add(incident);
                         if (period.contains(merged.night())) {
-                            add(listed, new Listed(merged.regionIso(), merged.districtKey(), seq, incident), keyed);
+                            listed.add(new Listed(merged.regionIso(), merged.districtKey(), seq, incident));
                             if (merged.merged()) {
-                                add(noted, new Noted(merged.regionIso(), seq, merged.id(), new MergeNote(merged.id(),
+                                noted.add(new Noted(merged.regionIso(), seq, merged.id(), new MergeNote(merged.id(),
                                         merged.night(), places.name(merged.regionIso()), merged.district(),
                                         merged.eventType(), merged.rule(), merged.reports(), merged.sources(),
-                                        merged.origins(), merged.conflicts())), keyed);
+                                        merged.origins(), merged.conflicts())));
                             }
                         }
                     }
@@ -232,8 +221,14 @@ public final class PeriodSweep {
                     source.putNight(night, counts(merged, elsewhere.getOrDefault(night, 0L)));
                     touched.remove(night);
                 });
-                listed.finish();
-                noted.finish();
+                listed.forEachSorted(l -> {
+                    sourceTally.incident(l.incident());
+                    listing.add(l.incident());
+                });
+                noted.forEachSorted(n -> {
+                    sourceTally.merge(n.note());
+                    noteListing.add(n.note());
+                });
             }
         });
         listing.finish();
@@ -245,15 +240,6 @@ public final class PeriodSweep {
             }
         }
         countNights(source, mergeAcrossSources, from, period.to(), elsewhere);
-    }
-
-    /** A keyed group's values come in runs of the listing's order; an id's go anywhere among them. */
-    private static <T> void add(ListingSort<T> sort, T value, boolean keyed) {
-        if (keyed) {
-            sort.addInRun(value);
-        } else {
-            sort.addStray(value);
-        }
     }
 
     /**
@@ -457,33 +443,10 @@ public final class PeriodSweep {
     /** An incident with the columns it is listed by. */
     private record Listed(String regionIso, DistrictKey districtKey, long seq, MergedIncident incident) {
         /** Night, region, district, time of day (unknown last), then the order of merging. */
-        static final Comparator<Listed> ORDER = Listed::compare;
-        /** Night, region, district: a run of keyed incidents, which the merge hands over in this order. */
-        static final Comparator<Listed> RUN = Listed::compareRun;
-
-        // Field by field: a listing calls them a few times per incident, and a million incidents is a big listing.
-        private static int compareRun(Listed a, Listed b) {
-            int c = a.incident().night().compareTo(b.incident().night());
-            if (c == 0) {
-                c = a.regionIso().compareTo(b.regionIso());
-            }
-            return c != 0 ? c : a.districtKey().compareTo(b.districtKey());
-        }
-
-        private static int compare(Listed a, Listed b) {
-            int c = compareRun(a, b);
-            if (c != 0) {
-                return c;
-            }
-            java.time.LocalDateTime ta = a.incident().localTime();
-            java.time.LocalDateTime tb = b.incident().localTime();
-            if (ta == null || tb == null) {
-                c = ta == tb ? 0 : ta == null ? 1 : -1;
-            } else {
-                c = ta.compareTo(tb);
-            }
-            return c != 0 ? c : Long.compare(a.seq(), b.seq());
-        }
+        static final Comparator<Listed> ORDER = Comparator.<Listed, LocalDate>comparing(l -> l.incident().night())
+                .thenComparing(Listed::regionIso).thenComparing(Listed::districtKey)
+                .thenComparing(l -> l.incident().localTime(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(Listed::seq);
     }
 
     /** Listed incidents written to a sorted run and read back as they were. */
@@ -510,9 +473,6 @@ public final class PeriodSweep {
         /** Night, region, then the order of merging (exact duplicates first). */
         static final Comparator<Noted> ORDER = Comparator.<Noted, LocalDate>comparing(n -> n.note().night())
                 .thenComparing(Noted::regionIso).thenComparingLong(Noted::seq).thenComparing(Noted::incidentId);
-        /** Night, region: a run of a keyed group's notes, which the merge hands over in this order. */
-        static final Comparator<Noted> RUN = Comparator.<Noted, LocalDate>comparing(n -> n.note().night())
-                .thenComparing(Noted::regionIso);
     }
 
     /** Merge notes written to a sorted run and read back as they were. */
