@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
@@ -123,7 +124,7 @@ final class Message {
         return text.toString();
     }
 
-    private String remembered(Object key, java.util.function.Supplier<String> formatted) {
+    private String remembered(Object key, Supplier<String> formatted) {
         if (key == null) {
             return formatted.get();
         }

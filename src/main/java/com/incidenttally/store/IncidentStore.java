@@ -525,6 +525,9 @@ public class IncidentStore {
 
     /** Stores names counted apart from any row group, as a chunk's block: what a test of the report's reading sets up. */
     void insertResolutions(long fileId, long line, List<ResolutionBlock.Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         List<EncodedResolutions> blocks = new ArrayList<>();
         encodeResolutions(line, entries, blocks);
         insertResolutions(fileId, blocks);

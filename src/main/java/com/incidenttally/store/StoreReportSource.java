@@ -199,7 +199,7 @@ public final class StoreReportSource implements ReportSource {
         return List.copyOf(rows.values());
     }
 
-    /** The smaller text as SQL's MIN takes it, nulls left out. */
+    /** The smaller text by {@link String#compareTo}, nulls left out: as ingest's {@code ResolutionBlock.Entry.plus} keeps it. */
     private static String min(String a, String b) {
         return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
     }

@@ -47,6 +47,9 @@ public final class SourceTally {
         final Map<RejectionReasons.Key, Long> reasons = new HashMap<>();
     }
 
+    /** Source names whose keys are remembered; past this, folded each time. */
+    static final int KEYS_REMEMBERED = 10_000;
+
     private final Map<String, Counts> byKey = new LinkedHashMap<>();
     /** Keys of the names merge notes give, by name: folding one is a normalization and two regexes. */
     private final Map<String, String> keysByName = new HashMap<>();
@@ -68,7 +71,7 @@ public final class SourceTally {
         String key = keysByName.get(name);
         if (key == null) {
             key = key(name);
-            if (keysByName.size() < 10_000) {
+            if (keysByName.size() < KEYS_REMEMBERED) {
                 keysByName.put(name, key);
             }
         }
