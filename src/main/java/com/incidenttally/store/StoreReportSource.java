@@ -184,24 +184,17 @@ public final class StoreReportSource implements ReportSource {
         java.util.Set<Long> loaded = loadedFiles();
         record Key(String kind, String regionIso, String input, MatchMethod method) {
         }
-        Map<Key, ResolutionRow> rows = new LinkedHashMap<>();
+        // Summed by the rule ingest counts a chunk's names by (ResolutionBlock.Entry.plus), nights aside.
+        Map<Key, ResolutionBlock.Entry> sums = new LinkedHashMap<>();
         jdbc.query("SELECT file_id, body FROM it_resolution WHERE night_from <= ? AND night_to >= ?", rs -> {
             if (loaded.contains(rs.getLong(1))) {
-                ResolutionBlock.decode(rs.getBytes(2), from, to, entry -> {
-                    ResolutionRow row = new ResolutionRow(entry.kind(), entry.regionIso(), entry.input(), entry.method(),
-                            entry.canonical(), entry.score(), entry.rows());
-                    rows.merge(new Key(row.kind(), row.regionIso(), row.input(), row.method()), row, (a, b) ->
-                            new ResolutionRow(a.kind(), a.regionIso(), a.input(), a.method(), min(a.canonical(),
-                                    b.canonical()), Math.min(a.score(), b.score()), a.rows() + b.rows()));
-                });
+                ResolutionBlock.decode(rs.getBytes(2), from, to, entry -> sums.merge(
+                        new Key(entry.kind(), entry.regionIso(), entry.input(), entry.method()), entry,
+                        (sum, more) -> sum.plus(more.canonical(), more.score(), more.rows())));
             }
         }, java.sql.Date.valueOf(to), java.sql.Date.valueOf(from));
-        return List.copyOf(rows.values());
-    }
-
-    /** The smaller text by {@link String#compareTo}, nulls left out: as ingest's {@code ResolutionBlock.Entry.plus} keeps it. */
-    private static String min(String a, String b) {
-        return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
+        return sums.values().stream().map(e -> new ResolutionRow(e.kind(), e.regionIso(), e.input(), e.method(),
+                e.canonical(), e.score(), e.rows())).toList();
     }
 
     @Override
