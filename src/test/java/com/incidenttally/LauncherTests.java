@@ -11,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +37,7 @@ class LauncherTests {
     private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
     private static final boolean AOT = Runtime.version().feature() >= 24;
 
-    private record Run(int exitCode, String stdout, String stderr) {
+    private record Run(int exitCode, String stdout, String stderr, Duration elapsed) {
         /** The java command line the launcher printed (INCIDENT_TALLY_SHOW_COMMAND). */
         String command() {
             return stderr.lines().filter(line -> line.contains("/bin/java ")).findFirst().orElse("");
@@ -51,9 +54,11 @@ class LauncherTests {
         builder.environment().putAll(env);
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
+        long start = System.nanoTime();
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the launcher ended").isTrue();
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err), elapsed);
     }
 
     @Test
@@ -71,6 +76,13 @@ class LauncherTests {
         assertThat(run.command()).contains("-jar " + PROJECT.resolve("target/launcher/incident-tally.jar"));
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(4);
         assertThat(run.stdout()).contains("Done: ", "report in reports/all/");
+        // The time it says the run took is never more than the process took, as this test measured it.
+        Matcher took = Pattern.compile("; took (\\d+(?:\\.\\d)?) (ms|s)\\b").matcher(run.stdout());
+        assertThat(took.find()).as(run.stdout()).isTrue();
+        double printed = Double.parseDouble(took.group(1)) * (took.group(2).equals("s") ? 1000 : 1);
+        // Rounded to its last digit: 0.05 s at most, for a figure in seconds.
+        double rounding = took.group(2).equals("s") ? 50 : 0.5;
+        assertThat(printed - rounding).as(run.stdout()).isLessThanOrEqualTo(run.elapsed().toMillis());
         assertThat(dir.resolve("reports/all/summary.json")).isRegularFile();
         assertThat(dir.resolve("reports/all/rejected.csv")).isRegularFile();
         assertThat(dir.resolve("store/incidents.mv.db")).isRegularFile();
