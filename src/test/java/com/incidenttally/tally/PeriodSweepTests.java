@@ -218,6 +218,25 @@ class PeriodSweepTests {
     }
 
     @Test
+    void aFailureWhileTheUnresolvedNamesAreSoughtIsTheReportsAndLeavesNoWorkFolder() throws Exception {
+        // The names' candidates are sought on a thread of their own beside the sweep.
+        MemoryReportSource source = fourWeeks();
+        source.resolutions.add(new ReportSource.ResolutionRow("district", "RU-XXX", "Tractor Factory", MatchMethod.UNRESOLVED,
+                null, 0.4, 2));
+        Places failing = new Places(iso -> {
+            if (iso.equals("RU-XXX")) {
+                throw new IllegalStateException("the gazetteer lost RU-XXX");
+            }
+            return Optional.empty();
+        }, null);
+
+        assertThatThrownBy(() -> new PeriodSweep(source, failing, WEEK).workIn(output).listingHeld(0).run())
+                .isInstanceOf(IllegalStateException.class).hasMessage("the gazetteer lost RU-XXX");
+        assertThat(workFolders()).isZero();
+        assertThat(com.incidenttally.LiveThreads.named("unresolved names")).isEmpty();
+    }
+
+    @Test
     void aNightFarFromTheRestIsNamedWithItsRows() {
         MemoryReportSource source = fourWeeks();
         source.add(report(LocalDate.parse("2026-03-14"), "News", null, "debris", null, null));
