@@ -1,5 +1,6 @@
 package com.incidenttally.job;
 
+import com.incidenttally.ChildJvm;
 import com.incidenttally.IncidentTallyApplication;
 
 import java.io.BufferedReader;
@@ -29,12 +30,12 @@ final class ChildRun {
 
     /**
      * Starts the job with these JVM options (system properties such as -Dincident-tally.chunk-size=20) too. The
-     * child runs with the quick compiler alone and one GC thread, as bin/incident-tally runs a week's input: every
-     * child here reads a small one, and a JVM that lives seconds spends less on compiling than it gains.
+     * child runs with {@link ChildJvm#FLAGS}, as bin/incident-tally runs a week's input: every child here reads a
+     * small one, and a JVM that lives seconds spends less on compiling than it gains.
      */
     static ChildRun start(List<String> jvmOptions, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx512m", "-Djava.awt.headless=true"));
+        command.addAll(ChildJvm.FLAGS);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), IncidentTallyApplication.class.getName()));
         command.addAll(List.of(args));

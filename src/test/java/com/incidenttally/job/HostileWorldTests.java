@@ -2,6 +2,7 @@ package com.incidenttally.job;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import com.incidenttally.ChildJvm;
 import com.incidenttally.IncidentTallyApplication;
 
 import com.incidenttally.ConsoleLines;
@@ -275,9 +276,10 @@ class HostileWorldTests {
         writeFileNamedInBytes(input, "windows-", header + "2025-12-07 23:55,Rostov region,debris,News\nx,Atlantis,shot_down,News\n");
 
         // env -i: no LANG, no LC_*, as under cron.
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), IncidentTallyApplication.class.getName(),
-                "--input=" + input, "--output=" + dir.resolve("reports"), "--db=jdbc:h2:file:" + dir.resolve("store/incidents"), NOW);
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx512m"));
+        command.addAll(ChildJvm.FLAGS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), IncidentTallyApplication.class.getName(),
+                "--input=" + input, "--output=" + dir.resolve("reports"), "--db=jdbc:h2:file:" + dir.resolve("store/incidents"), NOW));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         Process child = builder.start();

@@ -1,5 +1,6 @@
 package com.incidenttally.report.charts;
 
+import com.incidenttally.ChildJvm;
 import com.incidenttally.IncidentTallyApplication;
 
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,10 @@ class NoSystemFontsTests {
         assumeTrue(canHideTheSystemFonts(), "needs unshare -m (root) to hide the system fonts");
         Path empty = Files.createDirectories(dir.resolve("no-fonts"));
         Path output = dir.resolve("out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String run = String.join(" ", List.of("mount --bind '" + empty + "' " + SYSTEM_FONTS, "&&", "exec '" + java + "'",
-                "-Xmx512m", "-cp", "'" + System.getProperty("java.class.path") + "'",
+        // The child's fonts are what the test is about, not its compiler: it runs with the flags of every child.
+        String run = String.join(" ", List.of("mount --bind '" + empty + "' " + SYSTEM_FONTS, "&&",
+                "exec '" + ChildJvm.java() + "'", "-Xmx512m", String.join(" ", ChildJvm.FLAGS),
+                "-cp", "'" + System.getProperty("java.class.path") + "'",
                 IncidentTallyApplication.class.getName(), "--input=input", "'--output=" + output + "'",
                 "--db=jdbc:h2:mem:no-fonts", "--now=2025-12-10T09:00:00Z", "--lang=ru"));
         Process child = new ProcessBuilder("unshare", "-m", "sh", "-c", run).redirectErrorStream(true).start();
