@@ -17,7 +17,6 @@ import com.incidenttally.sources.Source;
 import com.incidenttally.sources.SourceNames;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,14 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * value and why. Plain Java: no framework, no state besides its collaborators, safe to share.
  */
 public final class IncidentNormalizer {
-
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 
     private final Gazetteer gazetteer;
     private final NightCalendar calendar;
@@ -274,9 +265,10 @@ public final class IncidentNormalizer {
     }
 
     private static String contentHash(RawRow row) {
-        MessageDigest digest = SHA256.get();
+        Utf8Digest.Sha256 sha256 = Utf8Digest.sha256();
+        MessageDigest digest = sha256.digest();
         digest.reset();
-        byte[] buffer = Utf8Digest.buffer();
+        byte[] buffer = sha256.buffer();
         for (String value : row.values()) {
             if (value != null) {
                 Utf8Digest.update(digest, FreeText.strip(value), buffer);

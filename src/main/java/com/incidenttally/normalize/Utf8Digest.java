@@ -1,6 +1,7 @@
 package com.incidenttally.normalize;
 
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * Feeds text to a digest as its UTF-8 bytes, the bytes {@code String.getBytes(UTF_8)} gives (a lone
@@ -10,14 +11,33 @@ import java.security.MessageDigest;
 final class Utf8Digest {
 
     private static final int BUFFER = 8192;
-    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER]);
+    /**
+     * This thread's SHA-256 digest and buffer, taken with one thread-local lookup per row: a lookup costs more
+     * than a value's bytes (the ingest threads hold many thread-locals, and a lookup that misses its slot probes).
+     */
+    private static final ThreadLocal<Sha256> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return new Sha256(MessageDigest.getInstance("SHA-256"), new byte[BUFFER]);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    /** A SHA-256 digest and a buffer for {@link #update}, of one thread. */
+    record Sha256(MessageDigest digest, byte[] buffer) {
+    }
 
     private Utf8Digest() {
     }
 
-    /** This thread's buffer: taken once per row, as a thread-local lookup costs more than a value's bytes. */
+    /** This thread's digest and buffer. */
+    static Sha256 sha256() {
+        return SHA256.get();
+    }
+
+    /** This thread's buffer. */
     static byte[] buffer() {
-        return BUFFERS.get();
+        return SHA256.get().buffer();
     }
 
     /** @param b a buffer of {@link #buffer()}'s */

@@ -55,7 +55,6 @@ final class NameFolding {
             "oblast", "oblasti", "region", "raion", "rayon", "district", "republic", "okrug", "gebiet");
     private static final Pattern RAION_ABBREVIATION = Pattern.compile("(?<![\\p{L}])р-о?н(?![\\p{L}])");
     private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`´ʹʺ\"”“«»ъь·]");
-    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{Nd}]+");
     private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
     private static final Pattern UKRAINIAN_LETTERS = Pattern.compile("[іїєґ]");
     private static final Pattern ADJECTIVE_ENDING =
@@ -99,10 +98,17 @@ final class NameFolding {
     private static String fold(String name) {
         String s = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replace('ё', 'е');
-        s = RAION_ABBREVIATION.matcher(s).replaceAll(" район ");
-        s = ELISION.matcher(s).replaceAll(" ");
-        s = APOSTROPHES.matcher(s).replaceAll("");
-        s = NOT_LETTER_OR_DIGIT.matcher(s).replaceAll(" ").trim();
+        // Each pattern is run only on text that holds a character it needs: most names hold none.
+        if (s.contains("р-")) {
+            s = RAION_ABBREVIATION.matcher(s).replaceAll(" район ");
+        }
+        if (containsAny(s, ELISION_MARKS)) {
+            s = ELISION.matcher(s).replaceAll(" ");
+        }
+        if (containsAny(s, APOSTROPHE_CHARACTERS)) {
+            s = APOSTROPHES.matcher(s).replaceAll("");
+        }
+        s = lettersAndDigits(s);
         if (s.isEmpty()) {
             return s;
         }
@@ -117,6 +123,57 @@ final class NameFolding {
             });
         }
         return String.join(" ", words);
+    }
+
+    /** The marks {@link #ELISION} needs after its article. */
+    private static final String ELISION_MARKS = "'’ʼ`´";
+    /** The characters {@link #APOSTROPHES} drops. */
+    private static final String APOSTROPHE_CHARACTERS = "'’ʼ`´ʹʺ\"”“«»ъь·";
+
+    private static boolean containsAny(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The text with each run of characters other than letters and decimal digits as one space, and none at
+     * either end: what {@code text.replaceAll("[^\p{L}\p{Nd}]+", " ").trim()} gives, by code points
+     * ({@code \p{L}} is {@link Character#isLetter}, {@code \p{Nd}} {@link Character#isDigit}), without a
+     * regular expression or a copy when there is nothing to change.
+     */
+    static String lettersAndDigits(String text) {
+        StringBuilder kept = null;
+        boolean gap = false;
+        int length = text.length();
+        for (int i = 0; i < length; ) {
+            int c = text.codePointAt(i);
+            int width = Character.charCount(c);
+            boolean keep = c < 0x80 ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+                    : Character.isLetter(c) || Character.isDigit(c);
+            if (keep) {
+                if (kept != null) {
+                    if (gap && !kept.isEmpty()) {
+                        kept.append(' ');
+                    }
+                    kept.appendCodePoint(c);
+                }
+                gap = false;
+            } else {
+                if (kept == null && !(c == ' ' && i > 0 && !gap && i + 1 < length)) {
+                    // The first character to change: what came before it is kept as it was, but for a space
+                    // just before it, which is part of this run.
+                    kept = new StringBuilder(length);
+                    kept.append(text, 0, gap ? i - 1 : i);
+                }
+                gap = true;
+            }
+            i += width;
+        }
+        return kept == null ? text : kept.toString();
     }
 
     /** The word of kind a word is one slip away from, or the word itself. */
@@ -185,13 +242,14 @@ final class NameFolding {
         return spellingOfCore(core(name));
     }
 
+    /** Whether a character of the Cyrillic script is in the text ({@code \p{IsCyrillic}}, by code points). */
     static boolean hasCyrillic(String text) {
         return CYRILLIC.matcher(text).find();
     }
 
     /** {@link #spelling} of a name's {@link #core}. */
     static String spellingOfCore(String core) {
-        if (CYRILLIC.matcher(core).find()) {
+        if (hasCyrillic(core)) {
             core = normalize(transliterate(core));
         }
         StringBuilder key = new StringBuilder();
@@ -230,16 +288,39 @@ final class NameFolding {
         if (!isAscii(w)) {
             w = MARKS.matcher(Normalizer.normalize(w, Normalizer.Form.NFD)).replaceAll("");
         }
-        w = DOUBLED.matcher(w).replaceAll("$1");
+        w = undoubled(w);
         w = w.replace("shch", "sh").replace("sch", "sh").replace("kh", "h")
                 .replace('j', 'y').replace('w', 'v').replace("x", "ks").replace("ph", "f")
                 .replace("tz", "ts").replace('q', 'k');
-        w = LONE_C.matcher(w).replaceAll("ts");
-        w = ADJECTIVE_ENDING.matcher(w).replaceAll("i");
+        if (w.indexOf('c') >= 0) {
+            w = LONE_C.matcher(w).replaceAll("ts");
+        }
+        if (!w.isEmpty() && mayEndAsAdjective(w.charAt(w.length() - 1))) {
+            w = ADJECTIVE_ENDING.matcher(w).replaceAll("i");
+        }
         // ё and е after a vowel: BGN writes yo/ye, others e/ë; one letter here.
         w = w.replace("yo", "e").replace("ye", "e").replace('y', 'i');
-        w = DOUBLED.matcher(w).replaceAll("$1");
-        return w;
+        return undoubled(w);
+    }
+
+    /** The word with each run of one letter as that letter once ({@link #DOUBLED}); run only where a run may be. */
+    private static String undoubled(String word) {
+        for (int i = 1; i < word.length(); i++) {
+            char c = word.charAt(i);
+            // A doubled letter outside the BMP is two surrogate pairs, whose neighbouring units differ.
+            if (c == word.charAt(i - 1) || Character.isSurrogate(c)) {
+                return DOUBLED.matcher(word).replaceAll("$1");
+            }
+        }
+        return word;
+    }
+
+    /**
+     * Whether {@link #ADJECTIVE_ENDING} may match a word ending in this character: each of its endings ends in
+     * a, e, i, j, o or y; and {@code $} also matches before a line break at the end.
+     */
+    private static boolean mayEndAsAdjective(char last) {
+        return "aeijoy".indexOf(last) >= 0 || !Character.isLetterOrDigit(last);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.incidenttally.places;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -435,35 +436,29 @@ final class NameIndex<T> {
         int limit = editsAllowed(spelling) + FUZZY_EDIT_MARGIN;
         Map<T, Integer> fewestPerPlace = new HashMap<>();
         Map<T, String> closestSpelling = new HashMap<>();
-        Map<T, Double> similarity = new HashMap<>();
-        // Places whose whole name the name begins with: Kamensky-Shakhtinsky begins with Kamensky.
-        Set<T> prefixed = new java.util.HashSet<>();
-        List<Map.Entry<String, Set<T>>> spellings = new ArrayList<>(names.bySpelling.entrySet());
-        if (!NameFolding.hasCyrillic(input)) {
-            spellings.addAll(european().bySpelling.entrySet());
-        }
-        for (Map.Entry<String, Set<T>> entry : spellings) {
-            String candidate = entry.getKey();
-            if (candidate.length() < FUZZY_MIN_LENGTH || candidate.charAt(0) != spelling.charAt(0)) {
-                continue;
-            }
-            double score = SIMILARITY.apply(spelling, candidate);
-            entry.getValue().forEach(place -> similarity.merge(place, score, Math::max));
-            if (spelling.startsWith(candidate)) {
-                prefixed.addAll(entry.getValue());
-            }
-            int edits = Edits.distance(spelling, candidate, limit);
-            if (edits > limit) {
-                continue;
-            }
-            for (T place : entry.getValue()) {
-                if (!stated.isEmpty() && !names.kinds.getOrDefault(place, Set.of()).containsAll(stated)) {
+        Collection<Map.Entry<String, Set<T>>> european = NameFolding.hasCyrillic(input)
+                ? List.of() : european().bySpelling.entrySet();
+        // First the typing slips alone: most names that come this far are no slip of any place's name, and
+        // for those the likeness of every spelling (the costlier measure) is never needed.
+        for (Collection<Map.Entry<String, Set<T>>> spellings : List.of(names.bySpelling.entrySet(), european)) {
+            for (Map.Entry<String, Set<T>> entry : spellings) {
+                String candidate = entry.getKey();
+                if (!comparable(spelling, candidate)) {
                     continue;
                 }
-                Integer before = fewestPerPlace.get(place);
-                if (before == null || edits < before) {
-                    fewestPerPlace.put(place, edits);
-                    closestSpelling.put(place, candidate);
+                int edits = Edits.distance(spelling, candidate, limit);
+                if (edits > limit) {
+                    continue;
+                }
+                for (T place : entry.getValue()) {
+                    if (!stated.isEmpty() && !names.kinds.getOrDefault(place, Set.of()).containsAll(stated)) {
+                        continue;
+                    }
+                    Integer before = fewestPerPlace.get(place);
+                    if (before == null || edits < before) {
+                        fewestPerPlace.put(place, edits);
+                        closestSpelling.put(place, candidate);
+                    }
                 }
             }
         }
@@ -482,15 +477,39 @@ final class NameIndex<T> {
         if (best == null || fewest > editsAllowed(closestSpelling.get(best)) || next - fewest < FUZZY_EDIT_MARGIN) {
             return PlaceMatch.unresolved(input);
         }
-        double bestSimilarity = similarity.get(best);
+        // A clear best by slips: it must also be clearly the most alike, and no other place's whole name a prefix.
         T chosen = best;
-        double runnerUp = similarity.entrySet().stream().filter(e -> !e.getKey().equals(chosen))
-                .mapToDouble(Map.Entry::getValue).max().orElse(0.0);
-        prefixed.remove(best);
-        if (prefixed.isEmpty() && bestSimilarity >= FUZZY_SIMILARITY && bestSimilarity - runnerUp >= FUZZY_MARGIN) {
+        double bestSimilarity = 0.0;
+        double runnerUp = 0.0;
+        for (Collection<Map.Entry<String, Set<T>>> spellings : List.of(names.bySpelling.entrySet(), european)) {
+            for (Map.Entry<String, Set<T>> entry : spellings) {
+                String candidate = entry.getKey();
+                if (!comparable(spelling, candidate)) {
+                    continue;
+                }
+                double score = SIMILARITY.apply(spelling, candidate);
+                boolean prefix = spelling.startsWith(candidate);
+                for (T place : entry.getValue()) {
+                    if (place.equals(chosen)) {
+                        bestSimilarity = Math.max(bestSimilarity, score);
+                    } else if (prefix) {
+                        // Places whose whole name the name begins with: Kamensky-Shakhtinsky begins with Kamensky.
+                        return PlaceMatch.unresolved(input);
+                    } else {
+                        runnerUp = Math.max(runnerUp, score);
+                    }
+                }
+            }
+        }
+        if (bestSimilarity >= FUZZY_SIMILARITY && bestSimilarity - runnerUp >= FUZZY_MARGIN) {
             return new PlaceMatch<>(input, best, MatchMethod.FUZZY, bestSimilarity);
         }
         return PlaceMatch.unresolved(input);
+    }
+
+    /** Whether the fuzzy rule compares a name's spelling with a place's: slips of the pen keep the first letter. */
+    private static boolean comparable(String spelling, String candidate) {
+        return candidate.length() >= FUZZY_MIN_LENGTH && candidate.charAt(0) == spelling.charAt(0);
     }
 
     /**

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +93,44 @@ class NameFoldingTests {
         })
         void keepsACityApartFromTheDistrictNamedAfterIt(String one, String other) {
             assertThat(NameFolding.spelling(one)).isNotEqualTo(NameFolding.spelling(other));
+        }
+    }
+
+    /**
+     * The folds test characters by hand where they ran regular expressions: each must answer as its expression
+     * does, on the awkward cases and on random text of the alphabets names come in.
+     */
+    @Nested
+    class AsTheirExpressions {
+
+        private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT =
+                java.util.regex.Pattern.compile("[^\\p{L}\\p{Nd}]+");
+        /** Letters, digits, spaces, marks, punctuation, a lone surrogate, a letter outside the BMP, a line break. */
+        private static final String ALPHABET = "abzAZ09 орёіїЁЯ٣²½ǅ \u0301\u00a0\t\n.,-'’«»()ʹъь\ud800𝐀𐐷ᲀ\u2028";
+
+        @ParameterizedTest(name = "[{0}]")
+        @ValueSource(strings = {
+                "a", "a b", "a  b", " a", "a ", " ", "  ", "a -b", "a- b", "a - b", "-a-", "a--b", "ab cd ef",
+                "a ,", "Ростов-на-Дону", "x²y", "٣a", "a\u00a0b", "a\tb", "",
+        })
+        void lettersAndDigits(String input) {
+            assertThat(NameFolding.lettersAndDigits(input))
+                    .isEqualTo(NOT_LETTER_OR_DIGIT.matcher(input).replaceAll(" ").trim());
+        }
+
+        @Test
+        void onRandomText() {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(18);
+            int[] points = ALPHABET.codePoints().toArray();
+            for (int n = 0; n < 20_000; n++) {
+                StringBuilder text = new StringBuilder();
+                for (int length = random.nextInt(12); length > 0; length--) {
+                    text.appendCodePoint(points[random.nextInt(points.length)]);
+                }
+                String input = text.toString();
+                assertThat(NameFolding.lettersAndDigits(input)).as("[%s]", input)
+                        .isEqualTo(NOT_LETTER_OR_DIGIT.matcher(input).replaceAll(" ").trim());
+            }
         }
     }
 }
