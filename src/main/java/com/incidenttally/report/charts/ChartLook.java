@@ -1,5 +1,7 @@
 package com.incidenttally.report.charts;
 
+import com.incidenttally.report.Png;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -7,7 +9,6 @@ import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.plot.Plot;
@@ -75,7 +76,7 @@ final class ChartLook {
     }
 
     static Path save(JFreeChart chart, Path file) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+        Png.write(chart.createBufferedImage(WIDTH, HEIGHT), file);
         return file;
     }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import javax.imageio.ImageIO;
+import com.incidenttally.report.Png;
 
 /**
  * Draws a map of regions and seas shaded by class, in plain Java2D: the incident map (counts) or the change
@@ -100,7 +100,7 @@ public final class RegionMapRenderer {
 
         public void writePng(Path file) throws IOException {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            ImageIO.write(image, "png", file.toFile());
+            Png.write(image, file);
         }
     }
 
