@@ -268,9 +268,10 @@ public final class Gazetteer {
     }
 
     /**
-     * The bundled gazetteer with every key it would otherwise make on first use made now (the European
-     * spellings of every index): a run that will resolve names can have this done on another core while
-     * it starts.
+     * The bundled gazetteer with the region index's European spellings made now, which the first Latin
+     * region name would otherwise make: a run that will resolve names can have this done on another core
+     * while it starts. The district indexes still make theirs on first use (making them all cost a run
+     * more than it saved: docs/choices.md).
      */
     public static Gazetteer bundledAndPrepared() {
         Gazetteer gazetteer = bundled();

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * <p>Its blocks are encoded and written on a thread of their own while the caller goes on: a
  * report's sweep runs alone on its core, and the encoding of its listing was a fifth of it. At most
  * {@link #BLOCKS_IN_FLIGHT} blocks wait for that thread (their elements are held a little longer,
- * nothing more); a write that fails fails the next {@link #add} or {@link #finish}.
+ * nothing more); a write that fails fails the {@link #add} that hands over the next full block, or
+ * {@link #finish}.
  */
 final class SpilledListing<T> implements Listing<T>, AutoCloseable {
 
