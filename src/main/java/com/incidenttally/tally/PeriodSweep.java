@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
@@ -134,17 +132,7 @@ public final class PeriodSweep {
         SpilledListing<MergedIncident> incidents = new SpilledListing<>(ListingCodecs.INCIDENT, held, work::path);
         SpilledListing<MergeNote> notes = new SpilledListing<>(ListingCodecs.NOTE, held, work::path);
         SpilledListing<Rejection> rejected = new SpilledListing<>(ListingCodecs.REJECTION, held, work::path);
-        FutureTask<List<UnresolvedName>> unresolved = null;
         try {
-            // The gazetteer's nearest places for the names nobody resolved are sought beside the sweep, on
-            // a core it leaves idle: at a million rows that search was a fifth of the sweep, after it.
-            LocalDate[] resolved = nights(scope);
-            List<ReportSource.ResolutionRow> resolutionRows = source.resolutions(resolved[0], resolved[1]);
-            List<ReportSource.RejectedRegion> rejectedRegions = source.rejectedRegions();
-            unresolved = new FutureTask<>(() -> unresolvedNames(scope, rejectedRegions, resolutionRows));
-            Thread seeking = new Thread(unresolved, "unresolved names");
-            seeking.setDaemon(true);
-            seeking.start();
             Map<LocalDate, Long> elsewhere = source.spanningElsewhere();
             sweep(previous, tallies, sourceTally, incidents, notes, work, elsewhere);
             Map<LocalDate, ReportSource.NightCounts> nights = source.nightCounts();
@@ -158,19 +146,17 @@ public final class PeriodSweep {
             source.rejections(scope, shown);
             long others = source.rejectionsOutside(scope);
             rejected.finish();
+            LocalDate[] resolved = nights(scope);
+            List<ReportSource.ResolutionRow> resolutionRows = source.resolutions(resolved[0], resolved[1]);
             return new PeriodReport(period, generatedAt,
                     generatedAt == null ? null : PeriodEnd.of(period, zones, generatedAt), tallies.totals(),
                     previous, previous == null ? null : tallies.previousTotals(),
                     previous == null ? List.of() : tallies.comparison(), tallies.byRegion(), tallies.byDistrict(),
                     tallies.byNight(), tallies.regionNight(), trend, incidents, notes, rejected, others,
-                    sourceTally.rows(), scope, resolutions(resolutionRows), found(unresolved), warnings(),
+                    sourceTally.rows(), scope, resolutions(resolutionRows), unresolvedNames(scope, resolutionRows), warnings(),
                     farDates(source, period, nights.keySet()), runInfo == null ? null : runInfo.apply(storeIncidents), storeIncidents,
                     work);
         } catch (RuntimeException | Error e) {
-            if (unresolved != null) {
-                // Only reads the gazetteer: it is not waited for.
-                unresolved.cancel(true);
-            }
             incidents.close();
             notes.close();
             rejected.close();
@@ -384,12 +370,11 @@ public final class PeriodSweep {
      * missing value) of the period or undated, and district names kept unresolved on its nights (among
      * {@code resolutions}, the period's).
      */
-    private List<UnresolvedName> unresolvedNames(RejectionScope scope, List<ReportSource.RejectedRegion> rejectedRegions,
-                                                 List<ReportSource.ResolutionRow> resolutions) {
+    private List<UnresolvedName> unresolvedNames(RejectionScope scope, List<ReportSource.ResolutionRow> resolutions) {
         List<UnresolvedName> names = new ArrayList<>();
         Map<String, long[]> regionRows = new LinkedHashMap<>();
         Map<String, String> regionReasons = new HashMap<>();
-        for (ReportSource.RejectedRegion rejected : rejectedRegions) {
+        for (ReportSource.RejectedRegion rejected : source.rejectedRegions()) {
             String input = rejected.input().strip();
             if (!input.isEmpty() && scope.shows(rejected.night())) {
                 regionRows.computeIfAbsent(input, k -> new long[1])[0]++;
@@ -413,32 +398,6 @@ public final class PeriodSweep {
         names.sort(Comparator.comparingLong(UnresolvedName::rows).reversed().thenComparing(UnresolvedName::kind)
                 .thenComparing(n -> n.region() == null ? "" : n.region()).thenComparing(UnresolvedName::input));
         return names;
-    }
-
-    /** The unresolved names sought beside the sweep, once found; their failure is the report's. */
-    private static List<UnresolvedName> found(FutureTask<List<UnresolvedName>> unresolved) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return unresolved.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private List<Warning> warnings() {

@@ -218,57 +218,6 @@ class PeriodSweepTests {
     }
 
     @Test
-    void aFailureOnlyTheUnresolvedNamesThreadMeetsIsTheReportsOwn() throws Exception {
-        // The test above fails on the sweep's thread too (its resolutions ask for the same region): this
-        // one fails on the candidates' thread alone, so only the failure handed back from it fails the report.
-        MemoryReportSource source = fourWeeks();
-        source.resolutions.add(new ReportSource.ResolutionRow("district", "RU-XXX", "Tractor Factory", MatchMethod.UNRESOLVED,
-                null, 0.4, 2));
-        java.util.concurrent.CountDownLatch sideFailed = new java.util.concurrent.CountDownLatch(1);
-        Places failing = new Places(iso -> {
-            if (Thread.currentThread().getName().equals("unresolved names")) {
-                sideFailed.countDown();
-                throw new IllegalStateException("the gazetteer lost " + iso + " while its candidates were sought");
-            }
-            if (!iso.equals("RU-XXX")) {
-                try {
-                    // The sweep's first incident waits for the candidates' thread to have failed, so that the
-                    // sweep's own lookup of RU-XXX, later, finds no answer remembered and does not fail.
-                    sideFailed.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return Optional.empty();
-        }, null);
-
-        assertThatThrownBy(() -> new PeriodSweep(source, failing, WEEK).workIn(output).listingHeld(0).run())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("the gazetteer lost RU-XXX while its candidates were sought");
-        assertThat(workFolders()).isZero();
-        assertThat(com.incidenttally.LiveThreads.named("unresolved names")).isEmpty();
-    }
-
-    @Test
-    void aFailureWhileTheUnresolvedNamesAreSoughtIsTheReportsAndLeavesNoWorkFolder() throws Exception {
-        // The names' candidates are sought on a thread of their own beside the sweep.
-        MemoryReportSource source = fourWeeks();
-        source.resolutions.add(new ReportSource.ResolutionRow("district", "RU-XXX", "Tractor Factory", MatchMethod.UNRESOLVED,
-                null, 0.4, 2));
-        Places failing = new Places(iso -> {
-            if (iso.equals("RU-XXX")) {
-                throw new IllegalStateException("the gazetteer lost RU-XXX");
-            }
-            return Optional.empty();
-        }, null);
-
-        assertThatThrownBy(() -> new PeriodSweep(source, failing, WEEK).workIn(output).listingHeld(0).run())
-                .isInstanceOf(IllegalStateException.class).hasMessage("the gazetteer lost RU-XXX");
-        assertThat(workFolders()).isZero();
-        assertThat(com.incidenttally.LiveThreads.named("unresolved names")).isEmpty();
-    }
-
-    @Test
     void aNightFarFromTheRestIsNamedWithItsRows() {
         MemoryReportSource source = fourWeeks();
         source.add(report(LocalDate.parse("2026-03-14"), "News", null, "debris", null, null));

@@ -1,6 +1,5 @@
 package com.incidenttally.tally;
 
-import com.incidenttally.LiveThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +37,7 @@ class RunFileTests {
     Path folder;
 
     @Test
-    void aSpilledListingReadsBackEveryValueInOrderEachTimeAndLeavesNothing() throws Exception {
+    void aSpilledListingReadsBackEveryValueInOrderEachTimeAndLeavesNothing() throws IOException {
         // Several blocks, the last one short; a lone surrogate and a null kept as they are.
         List<String> values = new ArrayList<>(IntStream.range(0, 3 * ExternalSort.BLOCK + 17)
                 .mapToObj(i -> "value " + i).toList());
@@ -48,7 +47,6 @@ class RunFileTests {
         values.forEach(listing::add);
         listing.finish();
         assertThat(files()).as("spilled").hasSize(1);
-        assertThat(LiveThreads.named("report listing")).as("the writing thread, done").isEmpty();
         for (int time = 0; time < 2; time++) {
             List<String> back = new ArrayList<>();
             listing.forEach(back::add);
@@ -58,44 +56,6 @@ class RunFileTests {
         listing.close();
         assertThat(files()).isEmpty();
     }
-
-    @Test
-    void aBlockThatCannotBeWrittenFailsTheListingWithItsReasonAndLeavesNoFileNorThread() throws Exception {
-        // Blocks are written on a thread of their own: its failure is the caller's, at its next add or at finish.
-        ExternalSort.Codec<String> failing = new ExternalSort.Codec<>() {
-            @Override
-            public void write(DataOutputStream out, String value) throws IOException {
-                if (value.equals("value 150")) {
-                    throw new IOException("No space left on device");
-                }
-                ExternalSort.text(out, value);
-            }
-
-            @Override
-            public String read(DataInputStream in) throws IOException {
-                return ExternalSort.text(in);
-            }
-        };
-        SpilledListing<String> listing = new SpilledListing<>(failing, 100, () -> folder);
-        assertThatThrownBy(() -> {
-            IntStream.range(0, 3 * ExternalSort.BLOCK).forEach(i -> listing.add("value " + i));
-            listing.finish();
-        }).isInstanceOf(UncheckedIOException.class)
-                .hasMessage("cannot write the report's listing: No space left on device");
-        listing.close();
-        assertThat(files()).isEmpty();
-        assertThat(LiveThreads.named("report listing")).isEmpty();
-    }
-
-    @Test
-    void aListingLeftBeforeItsEndStopsWritingAndLeavesNoFileNorThread() throws Exception {
-        SpilledListing<String> listing = new SpilledListing<>(TEXT, 10, () -> folder);
-        IntStream.range(0, 5 * ExternalSort.BLOCK).forEach(i -> listing.add("value " + i));
-        listing.close();
-        assertThat(files()).isEmpty();
-        assertThat(LiveThreads.named("report listing")).isEmpty();
-    }
-
 
     @Test
     void textAndTimesComeBackAsTheyWereWhateverTheyHold() throws IOException {

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 
 import com.incidenttally.report.ReportTexts;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFRow;
@@ -20,12 +19,6 @@ final class Cells {
 
     /** The most characters an Excel cell holds. */
     static final int MAX_TEXT = 32_767;
-    /**
-     * Our workbooks count dates from 1900, as every new workbook does: a date cell is that number,
-     * without POI asking the workbook for each cell (a read of the workbook's XML, which another
-     * sheet's thread may be changing when its table starts or ends).
-     */
-    private static final boolean DATE_1904 = false;
 
     /** Enough for the file:line list of an incident reported two dozen times; a cell longer than that is cut on paper. */
     static final int MAX_WRAPPED_LINES = 24;
@@ -252,7 +245,7 @@ final class Cells {
     Cell date(Row row, int column, LocalDate value) {
         Cell cell = row.createCell(column);
         if (value != null) {
-            cell.setCellValue(DateUtil.getExcelDate(value.atStartOfDay(), DATE_1904));
+            cell.setCellValue(value);
         }
         cell.setCellStyle(styles.date);
         return cell;
@@ -261,7 +254,7 @@ final class Cells {
     Cell dateTime(Row row, int column, LocalDateTime value) {
         Cell cell = row.createCell(column);
         if (value != null) {
-            cell.setCellValue(DateUtil.getExcelDate(value, DATE_1904));
+            cell.setCellValue(value);
         }
         cell.setCellStyle(styles.dateTime);
         return cell;

@@ -90,19 +90,10 @@ public class IncidentWorkbookWriter {
             Future<List<Path>> pngs = charts.draw();
             incidents.start();
             quality.start(data);
-            // The merges go into Data quality on a core of their own while Incidents is written: at a
-            // million rows the two tables were a third of the report step, one after the other.
-            try (SheetBeside merges = SheetBeside.start("data quality sheet", stopped -> {
-                data.mergeNotes().forEach(note -> {
-                    stopped.check();
-                    quality.merge(note);
-                });
-                quality.finish();
-            })) {
-                data.incidents().forEach(incidents::add);
-                incidents.finish(data.period());
-                merges.finished();
-            }
+            data.incidents().forEach(incidents::add);
+            data.mergeNotes().forEach(quality::merge);
+            incidents.finish(data.period());
+            quality.finish();
             List<String> streamed = new ArrayList<>(incidents.sheetNames());
             streamed.addAll(quality.sheetNames());
 

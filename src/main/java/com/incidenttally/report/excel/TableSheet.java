@@ -180,59 +180,53 @@ final class TableSheet {
     }
 
     private void startSheet() {
-        // Another table may be written beside this one (SheetBeside): a sheet's start and end change
-        // the workbook's own parts (its sheets, names, styles), one table at a time.
-        synchronized (workbook) {
-            part++;
-            String sheetName = part == 1 ? name : name + " (" + part + ")";
-            sheet = workbook.createSheet(sheetName);
-            Row header = sheet.createRow(0);
-            // Nothing re-measures rows when the file is opened, so give wrapped headings their lines.
-            int lines = 1;
-            int width = 0;
-            for (Column column : columns) {
-                lines = Math.max(lines, Cells.lines(column.title(), column.width(), true));
-            }
-            header.setHeightInPoints(Math.min(4, lines) * 15f);
-            for (int i = 0; i < columns.size(); i++) {
-                Column column = columns.get(i);
-                sheet.setColumnWidth(i, column.width() * 256);
-                Cell cell = header.createCell(i);
-                cell.setCellValue(column.title());
-                cell.setCellStyle(column.numeric() ? styles.headerNumber : styles.header);
-                if (i < printedColumns) {
-                    width += column.width();
-                }
-            }
-            sheet.createFreezePane(frozenColumns, 1);
-            sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
-            Printing.landscape(sheet, printTitle + " — " + sheetName);
-            Printing.fitWidth(sheet, Math.max(1, (width + LEGIBLE_WIDTH_CHARS - 1) / LEGIBLE_WIDTH_CHARS));
-            nextRow = 1;
-            lastDataRow = 0;
-            printedHeight = 0;
-            openRow = header;
+        part++;
+        String sheetName = part == 1 ? name : name + " (" + part + ")";
+        sheet = workbook.createSheet(sheetName);
+        Row header = sheet.createRow(0);
+        // Nothing re-measures rows when the file is opened, so give wrapped headings their lines.
+        int lines = 1;
+        int width = 0;
+        for (Column column : columns) {
+            lines = Math.max(lines, Cells.lines(column.title(), column.width(), true));
         }
+        header.setHeightInPoints(Math.min(4, lines) * 15f);
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            sheet.setColumnWidth(i, column.width() * 256);
+            Cell cell = header.createCell(i);
+            cell.setCellValue(column.title());
+            cell.setCellStyle(column.numeric() ? styles.headerNumber : styles.header);
+            if (i < printedColumns) {
+                width += column.width();
+            }
+        }
+        sheet.createFreezePane(frozenColumns, 1);
+        sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+        Printing.landscape(sheet, printTitle + " — " + sheetName);
+        Printing.fitWidth(sheet, Math.max(1, (width + LEGIBLE_WIDTH_CHARS - 1) / LEGIBLE_WIDTH_CHARS));
+        nextRow = 1;
+        lastDataRow = 0;
+        printedHeight = 0;
+        openRow = header;
     }
 
     private void finishSheet() {
-        synchronized (workbook) {
-            measure();
-            sheet.setAutoFilter(new CellRangeAddress(0, lastDataRow, 0, columns.size() - 1));
-            if (banded && lastDataRow > 1) {
-                band(sheet, new CellRangeAddress(1, lastDataRow, 0, columns.size() - 1));
-            }
-            int lastRow = part == 1 && lastPrintedRow >= 0 ? Math.min(lastPrintedRow, nextRow - 1) : nextRow - 1;
-            if (printedColumns < columns.size() || lastRow < nextRow - 1) {
-                workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, printedColumns - 1, 0, Math.max(1, lastRow));
-            }
-            int[] widths = new int[printedColumns];
-            for (int i = 0; i < printedColumns; i++) {
-                widths[i] = columns.get(i).width();
-            }
-            Printing.fit(sheet, PageFit.of(PageFit.width(widths),
-                    PageFit.width(java.util.Arrays.copyOf(widths, repeatedColumns)), printedHeight, headerHeight));
+        measure();
+        sheet.setAutoFilter(new CellRangeAddress(0, lastDataRow, 0, columns.size() - 1));
+        if (banded && lastDataRow > 1) {
+            band(sheet, new CellRangeAddress(1, lastDataRow, 0, columns.size() - 1));
         }
+        int lastRow = part == 1 && lastPrintedRow >= 0 ? Math.min(lastPrintedRow, nextRow - 1) : nextRow - 1;
+        if (printedColumns < columns.size() || lastRow < nextRow - 1) {
+            workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, printedColumns - 1, 0, Math.max(1, lastRow));
+        }
+        int[] widths = new int[printedColumns];
+        for (int i = 0; i < printedColumns; i++) {
+            widths[i] = columns.get(i).width();
+        }
+        Printing.fit(sheet, PageFit.of(PageFit.width(widths),
+                PageFit.width(java.util.Arrays.copyOf(widths, repeatedColumns)), printedHeight, headerHeight));
     }
 
     /** Every other row shaded, so a long row reads across without a ruler. */
