@@ -3,7 +3,6 @@ package com.incidenttally;
 import com.incidenttally.job.BadArgumentsException;
 import com.incidenttally.job.ConsoleText;
 import com.incidenttally.job.FailureAdvice;
-import com.incidenttally.job.GazetteerAhead;
 import com.incidenttally.job.ReportRunner;
 import com.incidenttally.job.RunOptions;
 import com.incidenttally.job.StopOnSignal;
@@ -89,7 +88,6 @@ public class IncidentTallyApplication {
         }
         // Taken before Spring starts: creating the store's tables must not wait on another run.
         try (StoreLock ignored = StoreLock.acquire(options)) {
-            GazetteerAhead.startIfReading(options.input(), options.db());
             return runJob(options, started);
         } catch (StoreLock.WrongEncodingException e) {
             print(System.err, ConsoleText.line("incident-tally: " + e.getMessage()));

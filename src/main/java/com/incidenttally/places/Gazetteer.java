@@ -267,18 +267,6 @@ public final class Gazetteer {
         return region == null ? List.of() : places.districts().getOrDefault(region.isoCode(), List.of());
     }
 
-    /**
-     * The bundled gazetteer with the region index's European spellings made now, which the first Latin
-     * region name would otherwise make: a run that will resolve names can have this done on another core
-     * while it starts. The district indexes still make theirs on first use (making them all cost a run
-     * more than it saved: docs/choices.md).
-     */
-    public static Gazetteer bundledAndPrepared() {
-        Gazetteer gazetteer = bundled();
-        gazetteer.places.regionIndex().prepare();
-        return gazetteer;
-    }
-
     NameIndex<Region> regionIndex() {
         return places.regionIndex();
     }

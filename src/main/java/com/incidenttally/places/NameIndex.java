@@ -134,11 +134,6 @@ final class NameIndex<T> {
     private final List<EuropeanSource<T>> europeanSources = new ArrayList<>();
     private volatile boolean europeanBuilt;
 
-    /** Makes the keys this index makes on first use, ahead of it. */
-    void prepare() {
-        european();
-    }
-
     /** The European spellings' keys, made on first use. */
     private Keys<T> european() {
         if (!europeanBuilt) {
