@@ -35,12 +35,7 @@ final class Utf8Digest {
         return SHA256.get();
     }
 
-    /** This thread's buffer. */
-    static byte[] buffer() {
-        return SHA256.get().buffer();
-    }
-
-    /** @param b a buffer of {@link #buffer()}'s */
+    /** @param b a buffer of {@link Sha256#buffer()}'s */
     static void update(MessageDigest digest, String text, byte[] b) {
         int p = 0;
         int n = text.length();

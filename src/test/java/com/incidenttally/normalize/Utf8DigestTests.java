@@ -12,7 +12,7 @@ class Utf8DigestTests {
 
     private static byte[] throughTheBuffer(String text) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        Utf8Digest.update(digest, text, Utf8Digest.buffer());
+        Utf8Digest.update(digest, text, Utf8Digest.sha256().buffer());
         return digest.digest();
     }
 
