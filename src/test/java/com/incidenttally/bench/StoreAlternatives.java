@@ -1,5 +1,6 @@
 package com.incidenttally.bench;
 
+import com.incidenttally.ChildJvm;
 import com.incidenttally.ingest.FileRejectedException;
 import com.incidenttally.ingest.IncidentRows;
 import com.incidenttally.ingest.InputFiles;
@@ -205,7 +206,7 @@ public final class StoreAlternatives {
 
     /** Runs each store {@code runs} times, in turn (a b c d a b c d …), each run in a JVM of its own. */
     static void all(Path rowsFile, Path work, int runs, List<String> stores) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String java = ChildJvm.java();
         String classPath = System.getProperty("java.class.path");
         Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {

@@ -1,5 +1,6 @@
 package com.incidenttally.report.excel;
 
+import com.incidenttally.ChildJvm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -223,7 +224,7 @@ class StreamingWorkbookTests {
     @Test
     void holdsOffNoCollectionWhileItDeflates(@TempDir Path dir) throws Exception {
         Path gcLog = dir.resolve("gc.log");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process child = new ProcessBuilder(ChildJvm.java(),
                 "-Xmx64m", "-XX:+UseG1GC", "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
                 SheetDeflatingUnderPressure.class.getName(), dir.resolve("rows").toString(), "3000", "600")
                 .redirectErrorStream(true).start();
