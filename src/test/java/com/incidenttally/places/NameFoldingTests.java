@@ -105,6 +105,7 @@ class NameFoldingTests {
 
         private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT =
                 java.util.regex.Pattern.compile("[^\\p{L}\\p{Nd}]+");
+        private static final java.util.regex.Pattern DOUBLED = java.util.regex.Pattern.compile("(\\p{L})\\1+");
         /** Letters, digits, spaces, marks, punctuation, a lone surrogate, a letter outside the BMP, a line break. */
         private static final String ALPHABET = "abzAZ09 орёіїЁЯ٣²½ǅ \u0301\u00a0\t\n.,-'’«»()ʹъь\ud800𝐀𐐷ᲀ\u2028";
 
@@ -116,6 +117,15 @@ class NameFoldingTests {
         void lettersAndDigits(String input) {
             assertThat(NameFolding.lettersAndDigits(input))
                     .isEqualTo(NOT_LETTER_OR_DIGIT.matcher(input).replaceAll(" ").trim());
+        }
+
+        @ParameterizedTest(name = "[{0}]")
+        @ValueSource(strings = {
+                "", "a", "aa", "aaa", "abba", "Aa", "aA", "11", "a11a", "--", "ёё", "ЁЁё", "𝐀𝐀", "𝐀𝐀𝐀b", "\ud800\ud800",
+                "a\u0301\u0301", "ǅǅ", "kk k", "ss-ss", "ʹʹ", "ъъ",
+        })
+        void undoubled(String input) {
+            assertThat(NameFolding.undoubled(input)).isEqualTo(DOUBLED.matcher(input).replaceAll("$1"));
         }
 
         @Test
@@ -130,6 +140,24 @@ class NameFoldingTests {
                 String input = text.toString();
                 assertThat(NameFolding.lettersAndDigits(input)).as("[%s]", input)
                         .isEqualTo(NOT_LETTER_OR_DIGIT.matcher(input).replaceAll(" ").trim());
+            }
+        }
+
+        /** Runs are what undoubling is about: text of few code points, so that neighbours are often alike. */
+        @Test
+        void undoubledOnRandomText() {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(18);
+            int[] all = ALPHABET.codePoints().toArray();
+            for (int n = 0; n < 20_000; n++) {
+                int[] points = {all[random.nextInt(all.length)], all[random.nextInt(all.length)],
+                        all[random.nextInt(all.length)]};
+                StringBuilder text = new StringBuilder();
+                for (int length = random.nextInt(12); length > 0; length--) {
+                    text.appendCodePoint(points[random.nextInt(points.length)]);
+                }
+                String input = text.toString();
+                assertThat(NameFolding.undoubled(input)).as("[%s]", input)
+                        .isEqualTo(DOUBLED.matcher(input).replaceAll("$1"));
             }
         }
     }
