@@ -164,7 +164,9 @@ class LauncherTests {
         assertThat(week.exitCode()).as(week.stderr()).isZero();
         assertThat(week.command()).contains("-XX:TieredStopAtLevel=1 ");
         assertThat(backfill.exitCode()).as(backfill.stderr()).isZero();
-        assertThat(backfill.command()).doesNotContain("TieredStopAtLevel").contains("-XX:+UseSerialGC");
+        assertThat(backfill.command()).doesNotContain("TieredStopAtLevel").contains("-XX:+UseSerialGC")
+                .contains("-XX:InlineSmallCode=500 -XX:MaxInlineLevel=6");
+        assertThat(week.command()).doesNotContain("InlineSmallCode").doesNotContain("MaxInlineLevel");
         assertThat(chosen.command()).contains("-XX:TieredStopAtLevel=1");
     }
 
