@@ -303,7 +303,7 @@ final class NameFolding {
     }
 
     /**
-     * The word with each run of one letter as that letter once: what {@code (\\p{L})\\1+} replaced by
+     * The word with each run of one letter as that letter once: what {@code (\p{L})\1+} replaced by
      * {@code $1} makes, by code point, without the expression (which the compiler inlined whole into
      * every caller, about a second of its time at a million rows).
      */
