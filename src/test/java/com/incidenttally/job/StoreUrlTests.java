@@ -88,6 +88,8 @@ class StoreUrlTests {
                 .isEqualTo("jdbc:postgresql://db/incidents?ssl=true&connectTimeout=30&tcpKeepAlive=true");
         assertThat(StoreUrl.withDriverDefaults("jdbc:postgresql://db/x?TCPKEEPALIVE=false&connecttimeout=1"))
                 .isEqualTo("jdbc:postgresql://db/x?TCPKEEPALIVE=false&connecttimeout=1");
-        assertThat(StoreUrl.withDriverDefaults("jdbc:h2:file:./data/incidents")).isEqualTo("jdbc:h2:file:./data/incidents");
+        assertThat(StoreUrl.withDriverDefaults("jdbc:h2:file:./data/incidents")).isEqualTo("jdbc:h2:file:./data/incidents;WRITE_DELAY=0");
+        assertThat(StoreUrl.withDriverDefaults("jdbc:h2:file:./x;write_delay=500")).isEqualTo("jdbc:h2:file:./x;write_delay=500");
+        assertThat(StoreUrl.withDriverDefaults("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
     }
 }
