@@ -15,6 +15,7 @@ public final class StoreUrl {
 
     private static final Pattern PASSWORD_SETTING =
             Pattern.compile("(?i)\\b((?:password|passwd|pwd)\\s*=)[^;&\\s\"]*");
+    private static final Pattern WRITE_DELAY_SETTING = Pattern.compile("(?i);\\s*WRITE_DELAY\\s*=");
     private static final Pattern USER_INFO = Pattern.compile("(//[^/@:\\s]*:)[^@/\\s]*@");
 
     private StoreUrl() {
@@ -30,7 +31,7 @@ public final class StoreUrl {
      */
     public static String withDriverDefaults(String url) {
         if (url != null && h2File(url).isPresent()
-                && !Pattern.compile("(?i);\\s*WRITE_DELAY\\s*=").matcher(url).find()) {
+                && !WRITE_DELAY_SETTING.matcher(url).find()) {
             // With H2's default write delay (2.3 and 2.4), a SIGKILL while its background writer stores can
             // leave a file that reopens with part of a transaction: a chunk's rows without its listed nights,
             // or a table whose primary key disagrees with its rows (docs/choices.md, "H2 after a kill").

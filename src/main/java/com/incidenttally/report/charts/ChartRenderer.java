@@ -92,8 +92,9 @@ public class ChartRenderer {
             System.setProperty("java.awt.headless", "true");
         }
         BundledFonts.install();
-        // PNG files are written straight to their place: ImageIO's default cache file would need a
-        // temporary folder, which may be read-only (and would be left behind by a killed run).
+        // The charts are written by Png; ImageIO only reads them back (Summary's picture sizes), and
+        // without its default cache file, which would need a temporary folder that may be read-only
+        // (and would be left behind by a killed run).
         javax.imageio.ImageIO.setUseCache(false);
     }
 
