@@ -10,12 +10,15 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
 
 /** The job, step by step: sync the store with the input, ingest, merge, report. */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +34,12 @@ class IncidentReportJobConfiguration {
                 .next(mergeStep)
                 .next(reportStep)
                 .build();
+    }
+
+    /** In place of Spring Boot's: Spring Batch's tables are made when missing, not tried at each start. */
+    @Bean
+    BatchTablesInitializer batchTablesInitializer(DataSource dataSource, BatchJdbcProperties properties) {
+        return new BatchTablesInitializer(dataSource, properties);
     }
 
     @Bean

@@ -9,7 +9,6 @@ import com.incidenttally.tally.Report;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -63,13 +62,11 @@ public class IncidentStore {
         // sentences or without their nights, resolutions one row per name and night (a block per chunk
         // now), or it_file without path_key or with a file's dialect as one described text (encoding and
         // delimiter are two columns now).
-        if (runs(jdbc, "SELECT 1 FROM it_row WHERE 1 = 0") || runs(jdbc, "SELECT 1 FROM it_incident WHERE 1 = 0")
-                || runs(jdbc, "SELECT 1 FROM it_rejection WHERE 1 = 0")
-                && !runs(jdbc, "SELECT night, source, kind, params FROM it_rejection WHERE 1 = 0")
-                || runs(jdbc, "SELECT 1 FROM it_resolution WHERE 1 = 0")
-                && !runs(jdbc, "SELECT night_from, night_to, body FROM it_resolution WHERE 1 = 0")
-                || runs(jdbc, "SELECT 1 FROM it_file WHERE 1 = 0") && !runs(jdbc, "SELECT path_key FROM it_file WHERE 1 = 0")
-                || runs(jdbc, "SELECT 1 FROM it_file WHERE 1 = 0") && !runs(jdbc, "SELECT delimiter FROM it_file WHERE 1 = 0")) {
+        StoreSchema schema = StoreSchema.read(jdbc.getDataSource());
+        if (schema.hasTable("it_row") || schema.hasTable("it_incident")
+                || schema.hasTable("it_rejection") && !schema.hasColumns("it_rejection", "night", "source", "kind", "params")
+                || schema.hasTable("it_resolution") && !schema.hasColumns("it_resolution", "night_from", "night_to", "body")
+                || schema.hasTable("it_file") && !schema.hasColumns("it_file", "path_key", "delimiter")) {
             LoggerFactory.getLogger("incident-tally")
                     .warn("The store has an earlier layout: it is emptied and every input file is read again");
             for (String table : List.of("it_row", "it_group", "it_rejection", "it_warning", "it_incident", "it_incident_source",
@@ -83,15 +80,6 @@ public class IncidentStore {
 
     /** The width of it_rejection.params; a longer text is cut, and its last parameter with it. */
     private static final int PARAMS_WIDTH = 4000;
-
-    private static boolean runs(JdbcTemplate jdbc, String sql) {
-        try {
-            jdbc.queryForList(sql);
-            return true;
-        } catch (DataAccessException e) {
-            return false;
-        }
-    }
 
     public JdbcTemplate jdbc() {
         return jdbc;

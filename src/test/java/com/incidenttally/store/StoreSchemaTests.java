@@ -1,0 +1,68 @@
+package com.incidenttally.store;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a store holds, read from the information schema, and whether it holds what a script makes. */
+class StoreSchemaTests {
+
+    private JdbcDataSource dataSource;
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void emptyDatabase() {
+        dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        jdbc = new JdbcTemplate(dataSource);
+    }
+
+    private static final String SCRIPT = """
+            CREATE TABLE job_a (id BIGINT PRIMARY KEY, name VARCHAR(10));
+            create table if not exists Job_B (id BIGINT);
+            CREATE INDEX job_a_name ON job_a (name);
+            CREATE SEQUENCE job_seq MAXVALUE 9223372036854775807 NO CYCLE;
+            """;
+
+    @Test
+    void tablesColumnsAndSequencesAreFoundWhateverTheirCase() {
+        jdbc.execute("CREATE TABLE it_thing (night DATE, \"Body\" VARCHAR(5))");
+        jdbc.execute("CREATE SEQUENCE it_seq");
+
+        StoreSchema schema = StoreSchema.read(dataSource);
+
+        assertThat(schema.hasTable("IT_THING")).isTrue();
+        assertThat(schema.hasTable("it_other")).isFalse();
+        assertThat(schema.hasColumns("it_thing", "night", "body")).isTrue();
+        assertThat(schema.hasColumns("it_thing", "night", "kind")).isFalse();
+        assertThat(schema.hasColumns("it_other", "night")).isFalse();
+        assertThat(schema.hasSequence("IT_SEQ")).isTrue();
+        assertThat(schema.hasSequence("it_thing")).isFalse();
+    }
+
+    @Test
+    void aScriptIsHeldOnlyWhenEveryTableAndSequenceItCreatesIsThere() {
+        assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy(SCRIPT)).isFalse();
+
+        jdbc.execute("CREATE TABLE job_a (id BIGINT)");
+        jdbc.execute("CREATE TABLE job_b (id BIGINT)");
+        assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy(SCRIPT)).as("the sequence is missing").isFalse();
+
+        jdbc.execute("CREATE SEQUENCE job_seq");
+        assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy(SCRIPT)).isTrue();
+
+        jdbc.execute("DROP TABLE job_b");
+        assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy(SCRIPT)).as("a table is missing").isFalse();
+    }
+
+    @Test
+    void aScriptThatCreatesNothingIsNeverHeld() {
+        assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy("ALTER TABLE job_a ADD COLUMN x INT;")).isFalse();
+        assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy("")).isFalse();
+    }
+}
