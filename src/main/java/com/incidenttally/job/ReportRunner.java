@@ -1,6 +1,7 @@
 package com.incidenttally.job;
 
 import com.incidenttally.store.IncidentStore;
+import com.incidenttally.store.StoreSpace;
 import com.incidenttally.store.StoredFile;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,12 +37,15 @@ public class ReportRunner {
     private final JobRepository jobRepository;
     private final Job job;
     private final IncidentStore store;
+    private final long compactMinBytes;
 
-    ReportRunner(JobOperator jobOperator, JobRepository jobRepository, Job incidentReportJob, IncidentStore store) {
+    ReportRunner(JobOperator jobOperator, JobRepository jobRepository, Job incidentReportJob, IncidentStore store,
+                 @Value("${incident-tally.compact-min-bytes:" + StoreSpace.DEFAULT_MIN_BYTES + "}") long compactMinBytes) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = incidentReportJob;
         this.store = store;
+        this.compactMinBytes = compactMinBytes;
     }
 
     /** What a run ended with. */
@@ -52,13 +58,17 @@ public class ReportRunner {
      */
     public Outcome run(RunOptions options, Instant started) throws Exception {
         RunParameters wanted = RunParameters.of(options);
-        java.util.Optional<String> refused = RemovalGuard.refusal(store.files(), wanted.input(), wanted.output(),
+        Optional<String> refused = RemovalGuard.refusal(store.files(), wanted.input(), wanted.output(),
                 options.acceptRemovals());
         if (refused.isPresent()) {
             return new Outcome(INCOMPLETE, null, ConsoleText.line("incident-tally: " + refused.get()));
         }
         JobExecution execution = launch(wanted);
-        return outcome(options, wanted, execution, Duration.between(started, Instant.now()));
+        Outcome outcome = outcome(options, wanted, execution, Duration.between(started, Instant.now()));
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            StoreCompaction.ifSparse(store, compactMinBytes, StoreUrl.h2File(options.db())).ifPresent(log::info);
+        }
+        return outcome;
     }
 
     private JobExecution launch(RunParameters wanted) throws Exception {

@@ -129,6 +129,38 @@ public class IncidentStore {
                 Timestamp.from(clock)));
     }
 
+    /**
+     * How full an H2 store's file is, from H2's own figures; empty for PostgreSQL, which reclaims
+     * space itself, and for a store H2 keeps in memory.
+     */
+    public Optional<StoreSpace> space() {
+        if (postgres) {
+            return Optional.empty();
+        }
+        Map<String, String> info = new HashMap<>();
+        jdbc.query("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> info.put(rs.getString(1), rs.getString(2)));
+        try {
+            long size = Long.parseLong(info.getOrDefault("info.FILE_SIZE", "0").trim());
+            int fill = Integer.parseInt(info.getOrDefault("info.CHUNKS_FILL_RATE", "100").trim());
+            return size > 0 ? Optional.of(new StoreSpace(size, fill)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Rewrites an H2 store's live data into a new file in place of the old one, and closes the
+     * store: the last thing a run does with it.
+     */
+    public void compactAndClose() {
+        // The pool resets the connection after the statement, on a database closed by then: the error
+        // that raises is the pool's to handle, not one for H2's log beside the store.
+        jdbc.execute("SET TRACE_LEVEL_FILE 0");
+        jdbc.execute("SHUTDOWN COMPACT");
+    }
+
     /** Rejections of every kind: rows, and files rejected whole. */
     public long rejectionCount() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM it_rejection", Long.class);

@@ -1,0 +1,136 @@
+package com.incidenttally.job;
+
+import com.incidenttally.ConsoleLines;
+
+import com.incidenttally.store.IncidentStore;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An H2 store mostly of space no row uses is compacted as a run ends, and reads back as it was;
+ * a small one is left alone. The floor of 16 MB is lowered to nothing here for a child JVM, so that a
+ * small input makes a store to compact.
+ */
+class StoreCompactionTests {
+
+    private static final String NOW = "--now=2025-12-10T09:00:00Z";
+
+    private static String[] args(Path dir, String store, String output) {
+        return new String[] {"--input=" + dir.resolve("input"), "--output=" + dir.resolve(output),
+                "--db=jdbc:h2:file:" + dir.resolve(store).resolve("incidents"), NOW};
+    }
+
+    private static String done(String output) {
+        // From "Done:" to the report folder, which differs between the two runs.
+        return output.lines().filter(line -> line.contains("Done: "))
+                .map(line -> line.substring(line.indexOf("Done: ")).replaceAll("; report in .*", ""))
+                .reduce((first, second) -> second).orElse("(no Done line) " + output);
+    }
+
+    @Test
+    void aSparseStoreIsCompactedAsTheRunEndsAndReadsBackAsAStoreNeverCompacted(@TempDir Path dir) throws Exception {
+        ChildRun.writeInput(dir.resolve("input"), 3, 200);
+
+        ChildRun compacting = ChildRun.start(List.of("-Dincident-tally.compact-min-bytes=0"),
+                args(dir, "compacted", "out-compacted"));
+        assertThat(compacting.waitFor(300)).as(compacting.output()).isZero();
+        ConsoleLines.Run plain = ConsoleLines.run(args(dir, "plain", "out-plain"));
+        assertThat(plain.code()).as(plain.output()).isZero();
+
+        assertThat(compacting.output()).containsPattern("Store compacted from [0-9,]+ [KM]B to [0-9,]+ [KM]B in [0-9.]+ m?s "
+                + "\\(rows filled \\d+% of its file\\)");
+        assertThat(plain.output()).as("16 MB is the floor").doesNotContain("compacted");
+        Path compacted = dir.resolve("compacted/incidents.mv.db");
+        assertThat(Files.size(compacted)).isLessThan(Files.size(dir.resolve("plain/incidents.mv.db")));
+        assertThat(dir.resolve("compacted/incidents.trace.db")).doesNotExist();
+        assertThat(done(compacting.output())).isEqualTo(done(plain.output()));
+
+        // The compacted store is read and written on: one more file, then the report of all of it.
+        ChildRun.writeInput(dir.resolve("input/more"), 1, 50);
+        ConsoleLines.Run onCompacted = ConsoleLines.run(args(dir, "compacted", "out-compacted"));
+        ConsoleLines.Run onPlain = ConsoleLines.run(args(dir, "plain", "out-plain"));
+
+        assertThat(onCompacted.code()).as(onCompacted.output()).isZero();
+        assertThat(onCompacted.output()).contains("1 to load, 3 unchanged");
+        assertThat(done(onCompacted.output())).isEqualTo(done(onPlain.output())).contains("652 rows read");
+        assertThat(Files.readString(dir.resolve("out-compacted/all/incidents.csv")))
+                .isEqualTo(Files.readString(dir.resolve("out-plain/all/incidents.csv")));
+        assertThat(Files.readString(dir.resolve("out-compacted/all/rejected.csv")))
+                .isEqualTo(Files.readString(dir.resolve("out-plain/all/rejected.csv")));
+    }
+
+    @Test
+    void aCompactionThatFailsIsSaidAndTheStoreIsUsedAsItIs(@TempDir Path dir) throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dir.resolve("incidents"));
+        h2.setUser("sa");
+        // As a full disk would fail it: H2 writes the compacted store into a new file beside the old one.
+        IncidentStore store = IncidentStore.open(new JdbcTemplate(failing(h2, "SHUTDOWN COMPACT", "No space left on device")));
+        for (int i = 0; i < 20; i++) {
+            store.finishFile(store.beginFile("f" + i + ".csv", "sha-" + i), "UTF-8", List.of(), Instant.EPOCH);
+        }
+        assertThat(store.space()).hasValueSatisfying(space -> assertThat(space.worthCompacting(0)).isTrue());
+
+        Optional<String> said = StoreCompaction.ifSparse(store, 0, Optional.of(dir.resolve("incidents.mv.db")));
+
+        assertThat(said).hasValue("The store was not compacted (No space left on device); it is used as it is");
+        assertThat(store.files()).hasSize(20);
+        assertThat(StoreCompaction.ifSparse(store, Long.MAX_VALUE, Optional.empty())).as("under the floor").isEmpty();
+        new JdbcTemplate(h2).execute("SHUTDOWN");
+    }
+
+    /** The data source, but a statement containing {@code sql} fails with {@code reason}. */
+    private static DataSource failing(DataSource dataSource, String sql, String reason) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, arguments) -> {
+                    Object result = invoke(dataSource, method, arguments);
+                    return result instanceof Connection connection ? failing(connection, sql, reason) : result;
+                });
+    }
+
+    private static Connection failing(Connection connection, String sql, String reason) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, arguments) -> {
+                    Object result = invoke(connection, method, arguments);
+                    if (!(result instanceof Statement statement) || result instanceof PreparedStatement) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
+                            (p, m, a) -> {
+                                if (m.getName().startsWith("execute") && a != null && a.length > 0
+                                        && String.valueOf(a[0]).contains(sql)) {
+                                    throw new SQLException(reason);
+                                }
+                                return invoke(statement, m, a);
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
