@@ -23,21 +23,24 @@ final class StoreCompaction {
     /**
      * Compacts the store if it is worth it and returns the line that says what was done; empty when
      * the store is left alone. A compaction that fails is said too, and the run ends as it would
-     * have: its report is written, and the store is used as it is.
+     * have: its report is written, and H2 leaves the old file whole.
      *
      * @param file the store's {@code .mv.db} file, to give its size after
      */
     static Optional<String> ifSparse(IncidentStore store, long minBytes, Optional<Path> file) {
-        Optional<StoreSpace> space = store.space();
-        if (space.isEmpty() || !space.get().worthCompacting(minBytes)) {
-            return Optional.empty();
-        }
         Instant start = Instant.now();
+        StoreSpace space;
         try {
+            Optional<StoreSpace> measured = store.space();
+            if (measured.isEmpty() || !measured.get().worthCompacting(minBytes)) {
+                return Optional.empty();
+            }
+            space = measured.get();
+            start = Instant.now();
             store.compactAndClose();
         } catch (RuntimeException e) {
             return Optional.of("The store was not compacted (" + StoreUrl.masked(StoreProblem.rootMessage(e))
-                    + "); it is used as it is");
+                    + "); it is left as it was");
         }
         String after = file.filter(Files::isRegularFile).map(f -> {
             try {
@@ -46,9 +49,9 @@ final class StoreCompaction {
                 return "";
             }
         }).orElse("");
-        return Optional.of("Store compacted from " + size(space.get().fileBytes()) + after + " in "
-                + ConsoleText.duration(Duration.between(start, Instant.now())) + " (rows filled "
-                + space.get().chunksFillPercent() + "% of its file)");
+        return Optional.of("Store compacted from " + size(space.fileBytes()) + after + " in "
+                + ConsoleText.duration(Duration.between(start, Instant.now())) + " (data filled "
+                + space.livePercent() + "% of it)");
     }
 
     static String size(long bytes) {

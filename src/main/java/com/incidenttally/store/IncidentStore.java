@@ -139,26 +139,40 @@ public class IncidentStore {
         }
         Map<String, String> info = new HashMap<>();
         jdbc.query("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.CHUNKS_FILL_RATE')",
+                + " WHERE SETTING_NAME IN ('info.FILE_SIZE', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE')",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> info.put(rs.getString(1), rs.getString(2)));
         try {
             long size = Long.parseLong(info.getOrDefault("info.FILE_SIZE", "0").trim());
-            int fill = Integer.parseInt(info.getOrDefault("info.CHUNKS_FILL_RATE", "100").trim());
-            return size > 0 ? Optional.of(new StoreSpace(size, fill)) : Optional.empty();
+            int fill = Integer.parseInt(info.getOrDefault("info.FILL_RATE", "100").trim());
+            int chunksFill = Integer.parseInt(info.getOrDefault("info.CHUNKS_FILL_RATE", "100").trim());
+            return size > 0 ? Optional.of(new StoreSpace(size, fill, chunksFill)) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }
 
     /**
-     * Rewrites an H2 store's live data into a new file in place of the old one, and closes the
-     * store: the last thing a run does with it.
+     * Rewrites an H2 store's live data into a new file in place of the old one (compressed, as H2's
+     * {@code SHUTDOWN COMPACT} does), and closes the store: the last thing a run does with it. On one
+     * plain statement, as nothing may ask the closed database anything afterwards (Spring's
+     * {@code JdbcTemplate.execute} reads the statement's warnings when its log is at DEBUG).
      */
     public void compactAndClose() {
-        // The pool resets the connection after the statement, on a database closed by then: the error
-        // that raises is the pool's to handle, not one for H2's log beside the store.
-        jdbc.execute("SET TRACE_LEVEL_FILE 0");
-        jdbc.execute("SHUTDOWN COMPACT");
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            boolean closed = false;
+            try (java.sql.Statement statement = connection.createStatement()) {
+                // The pool resets the connection afterwards, on a database closed by then: its error is
+                // the pool's to handle, not one for H2's log beside the store.
+                statement.execute("SET TRACE_LEVEL_FILE 0");
+                statement.execute("SHUTDOWN COMPACT");
+                closed = true;
+            } catch (java.sql.SQLException e) {
+                if (!closed || e.getErrorCode() != org.h2.api.ErrorCode.DATABASE_IS_CLOSED) {
+                    throw e;
+                }
+            }
+            return null;
+        });
     }
 
     /** Rejections of every kind: rows, and files rejected whole. */

@@ -89,6 +89,16 @@ abstract class IncidentStoreRoundTripContract {
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
+    @Test
+    void theStoresSchemaIsReadAsOpenMadeIt() {
+        StoreSchema schema = StoreSchema.read(jdbc.getDataSource());
+
+        assertThat(schema.hasColumns("it_file", "path_key", "encoding", "delimiter")).isTrue();
+        assertThat(schema.hasColumns("it_rejection", "night", "source", "kind", "params")).isTrue();
+        assertThat(schema.hasTable("it_row")).isFalse();
+        assertThat(schema.hasColumns("it_file", "no_such_column")).isFalse();
+    }
+
     private static Incident incident(long line, String text, String nullable) {
         return new Incident("a.csv", line, nullable, LocalDate.parse("2025-12-07").plusDays(line % 3), line % 2 == 0,
                 line % 5 == 0 ? null : LocalDateTime.parse("2025-12-08T01:02:03").plusSeconds(line),

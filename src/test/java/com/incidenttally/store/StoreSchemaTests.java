@@ -65,4 +65,18 @@ class StoreSchemaTests {
         assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy("ALTER TABLE job_a ADD COLUMN x INT;")).isFalse();
         assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy("")).isFalse();
     }
+
+    @Test
+    void springBatchsOwnScriptIsHeldOnceRunAndNotWithOneOfItsSequencesGone() throws Exception {
+        org.springframework.core.io.ClassPathResource script =
+                new org.springframework.core.io.ClassPathResource("org/springframework/batch/core/schema-h2.sql");
+        String text = script.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy(text)).isFalse();
+
+        new org.springframework.jdbc.datasource.init.ResourceDatabasePopulator(script).execute(dataSource);
+        assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy(text)).isTrue();
+
+        jdbc.execute("DROP SEQUENCE BATCH_JOB_INSTANCE_SEQ");
+        assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy(text)).isFalse();
+    }
 }
