@@ -28,8 +28,8 @@ final class StoreCompaction {
      * @param file the store's {@code .mv.db} file, to give its size after
      */
     static Optional<String> ifSparse(IncidentStore store, long minBytes, Optional<Path> file) {
-        Instant start = Instant.now();
         StoreSpace space;
+        Instant start;
         try {
             Optional<StoreSpace> measured = store.space();
             if (measured.isEmpty() || !measured.get().worthCompacting(minBytes)) {
