@@ -219,11 +219,11 @@ public final class ExternalSort<T> implements AutoCloseable {
             return null;
         }
         if (length >= 0) {
-            byte[] utf8 = in.readNBytes(length);
-            if (utf8.length != length) {
-                throw new EOFException();
-            }
-            return new String(utf8, StandardCharsets.UTF_8);
+            // Decoded from the reading thread's buffer, not from an array of its own: a big listing
+            // reads some twenty texts an incident.
+            byte[] utf8 = length <= TEXT_BUFFER ? TEXT_BYTES.get() : new byte[length];
+            in.readFully(utf8, 0, length);
+            return new String(utf8, 0, length, StandardCharsets.UTF_8);
         }
         int chars = UTF16_TEXT - length;
         byte[] bytes = in.readNBytes(chars * 2);
@@ -238,6 +238,9 @@ public final class ExternalSort<T> implements AutoCloseable {
     }
 
     private static final int NULL_TEXT = -1;
+    /** Texts up to this many bytes are read through {@link #TEXT_BYTES}. */
+    private static final int TEXT_BUFFER = 8_192;
+    private static final ThreadLocal<byte[]> TEXT_BYTES = ThreadLocal.withInitial(() -> new byte[TEXT_BUFFER]);
     /** Text char by char: this, less its length in chars. */
     private static final int UTF16_TEXT = -2;
 

@@ -61,7 +61,9 @@ class RunFileTests {
     void textAndTimesComeBackAsTheyWereWhateverTheyHold() throws IOException {
         java.util.Random random = new java.util.Random(5);
         List<String> texts = new ArrayList<>(List.of("", "?", "a?b", "\uD83D", "?\uDE80", "\uD83D\uDE80?", "\uDE80\uD83D",
-                "Шебекино?", "\u0000", "x".repeat(70_000)));
+                "Шебекино?", "\u0000", "x".repeat(70_000),
+                // About the reading buffer's 8,192 bytes: at it, one over, and two-byte letters across it.
+                "a".repeat(8_192), "a".repeat(8_193), "ж".repeat(4_096), "ж".repeat(4_096) + "a", "a" + "ж".repeat(4_096)));
         for (int i = 0; i < 2_000; i++) {
             char[] chars = new char[random.nextInt(12)];
             for (int c = 0; c < chars.length; c++) {
@@ -94,6 +96,37 @@ class RunFileTests {
             assertThat(ExternalSort.time(in)).isEqualTo(time);
         }
         assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void textsReadOnSeveralThreadsAtOnceComeBackEachAsItWas() throws Exception {
+        // Each reading thread decodes through a buffer of its own.
+        List<java.util.concurrent.Future<Boolean>> readers = new ArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int t = 0; t < 4; t++) {
+                String stem = "поток " + t + " ";
+                readers.add(threads.submit(() -> {
+                    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                    DataOutputStream out = new DataOutputStream(bytes);
+                    for (int i = 0; i < 20_000; i++) {
+                        ExternalSort.text(out, stem.repeat(1 + i % 500) + i);
+                    }
+                    DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+                    for (int i = 0; i < 20_000; i++) {
+                        if (!ExternalSort.text(in).equals(stem.repeat(1 + i % 500) + i)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> reader : readers) {
+                assertThat(reader.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
