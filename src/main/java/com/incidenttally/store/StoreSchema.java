@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
  */
 public final class StoreSchema {
 
+    /** A {@code CREATE TABLE} or {@code CREATE SEQUENCE}, its name perhaps quoted or after its schema's. */
     private static final Pattern CREATED = Pattern.compile(
-            "\\bCREATE\\s+(TABLE|SEQUENCE)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([A-Za-z_][A-Za-z0-9_$]*)",
+            "\\bCREATE\\s+(TABLE|SEQUENCE)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                    + "(?:\"?[A-Za-z_][A-Za-z0-9_$]*\"?\\.)?\"?([A-Za-z_][A-Za-z0-9_$]*)\"?",
             Pattern.CASE_INSENSITIVE);
 
     private final Map<String, Set<String>> columns;

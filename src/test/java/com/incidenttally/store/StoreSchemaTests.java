@@ -61,6 +61,19 @@ class StoreSchemaTests {
     }
 
     @Test
+    void aNameAfterItsSchemasOrInQuotesIsTheTablesOwn() {
+        jdbc.execute("CREATE TABLE job_a (id BIGINT)");
+        jdbc.execute("CREATE SEQUENCE job_seq");
+
+        StoreSchema schema = StoreSchema.read(dataSource);
+
+        assertThat(schema.holdsAllCreatedBy("CREATE TABLE public.job_a (id BIGINT);")).isTrue();
+        assertThat(schema.holdsAllCreatedBy("CREATE TABLE \"JOB_A\" (id BIGINT); CREATE SEQUENCE PUBLIC.\"JOB_SEQ\";"))
+                .isTrue();
+        assertThat(schema.holdsAllCreatedBy("CREATE TABLE public.job_b (id BIGINT);")).isFalse();
+    }
+
+    @Test
     void aScriptThatCreatesNothingIsNeverHeld() {
         assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy("ALTER TABLE job_a ADD COLUMN x INT;")).isFalse();
         assertThat(StoreSchema.read(dataSource).holdsAllCreatedBy("")).isFalse();
