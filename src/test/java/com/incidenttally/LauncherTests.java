@@ -165,8 +165,12 @@ class LauncherTests {
         assertThat(week.command()).contains("-XX:TieredStopAtLevel=1 ");
         assertThat(backfill.exitCode()).as(backfill.stderr()).isZero();
         assertThat(backfill.command()).doesNotContain("TieredStopAtLevel").contains("-XX:+UseSerialGC")
-                .contains("-XX:InlineSmallCode=500 -XX:MaxInlineLevel=6");
-        assertThat(week.command()).doesNotContain("InlineSmallCode").doesNotContain("MaxInlineLevel");
+                .contains("-XX:InlineSmallCode=500 -XX:MaxInlineLevel=6")
+                .contains("-XX:Tier4InvocationThreshold=15000 -XX:Tier4CompileThreshold=45000 "
+                        + "-XX:Tier4BackEdgeThreshold=120000");
+        assertThat(week.command()).doesNotContain("InlineSmallCode").doesNotContain("MaxInlineLevel")
+                .doesNotContain("Tier4");
+        assertThat(chosen.exitCode()).as(chosen.stderr()).isZero();
         assertThat(chosen.command()).contains("-XX:TieredStopAtLevel=1");
     }
 
