@@ -220,9 +220,14 @@ public final class ExternalSort<T> implements AutoCloseable {
         }
         if (length >= 0) {
             // Decoded from the reading thread's buffer, not from an array of its own: a big listing
-            // reads some twenty texts an incident.
-            byte[] utf8 = length <= TEXT_BUFFER ? TEXT_BYTES.get() : new byte[length];
-            in.readFully(utf8, 0, length);
+            // reads some twenty texts an incident. A longer text is read as it comes, so that a damaged
+            // length ends the file early instead of taking the heap.
+            byte[] utf8 = length <= TEXT_BUFFER ? TEXT_BYTES.get() : in.readNBytes(length);
+            if (length <= TEXT_BUFFER) {
+                in.readFully(utf8, 0, length);
+            } else if (utf8.length != length) {
+                throw new EOFException();
+            }
             return new String(utf8, 0, length, StandardCharsets.UTF_8);
         }
         int chars = UTF16_TEXT - length;

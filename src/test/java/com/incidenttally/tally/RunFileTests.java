@@ -3,8 +3,11 @@ package com.incidenttally.tally;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -88,7 +91,7 @@ class RunFileTests {
         for (java.time.LocalDateTime time : times) {
             ExternalSort.time(out, time);
         }
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
         for (String text : texts) {
             assertThat(ExternalSort.text(in)).isEqualTo(text);
         }
@@ -107,12 +110,12 @@ class RunFileTests {
             for (int t = 0; t < 4; t++) {
                 String stem = "поток " + t + " ";
                 readers.add(threads.submit(() -> {
-                    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                     DataOutputStream out = new DataOutputStream(bytes);
                     for (int i = 0; i < 20_000; i++) {
                         ExternalSort.text(out, stem.repeat(1 + i % 500) + i);
                     }
-                    DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+                    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
                     for (int i = 0; i < 20_000; i++) {
                         if (!ExternalSort.text(in).equals(stem.repeat(1 + i % 500) + i)) {
                             return false;
@@ -139,6 +142,20 @@ class RunFileTests {
         listing.finish().forEach(back::add);
         assertThat(back).containsExactly("a", "b");
         assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aTextWhoseLengthIsDamagedEndsTheFileInsteadOfTakingTheHeap() throws IOException {
+        for (int length : new int[] {8_192, 8_193, Integer.MAX_VALUE - 8}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeInt(length);
+                out.write(new byte[100]);
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+            assertThatThrownBy(() -> ExternalSort.text(in)).as("length %d", length)
+                    .isInstanceOf(EOFException.class);
+        }
     }
 
     @Test
