@@ -1,6 +1,7 @@
 package com.incidenttally.job;
 
 import com.incidenttally.ConsoleLines;
+import com.incidenttally.H2Stores;
 import com.incidenttally.ingest.FileStamp;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -48,7 +48,7 @@ class FileStampSyncTests {
     }
 
     private static Connection connect(Path store) throws Exception {
-        return DriverManager.getConnection("jdbc:h2:file:" + store.resolve("incidents"), "sa", "");
+        return H2Stores.connect(store);
     }
 
     /**

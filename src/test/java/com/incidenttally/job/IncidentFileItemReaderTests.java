@@ -1,5 +1,6 @@
 package com.incidenttally.job;
 
+import com.incidenttally.H2Stores;
 import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.ingest.XlsxFixtures;
 import com.incidenttally.normalize.IncidentNormalizer;
@@ -9,14 +10,12 @@ import com.incidenttally.places.Gazetteer;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredFile;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +26,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,9 +52,7 @@ class IncidentFileItemReaderTests {
 
     @BeforeEach
     void emptyStore() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        store = IncidentStore.open(new JdbcTemplate(dataSource));
+        store = IncidentStore.open(H2Stores.memoryTemplate());
     }
 
     private static String rows(int count, String source) {

@@ -1,5 +1,6 @@
 package com.incidenttally.job;
 
+import com.incidenttally.H2Stores;
 import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.normalize.NightWindow;
 import com.incidenttally.places.AliasFileException;
@@ -7,7 +8,6 @@ import com.incidenttally.report.Language;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredFile;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,14 +15,12 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.test.MetaDataInstanceFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,9 +44,7 @@ class IngestStepPartsTests {
     @BeforeEach
     void emptyStore() throws Exception {
         input = Files.createDirectories(dir.resolve("input"));
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        store = IncidentStore.open(new JdbcTemplate(dataSource));
+        store = IncidentStore.open(H2Stores.memoryTemplate());
         parts = new IngestStepParts(store);
     }
 

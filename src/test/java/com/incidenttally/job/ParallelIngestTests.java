@@ -1,6 +1,7 @@
 package com.incidenttally.job;
 
 import com.incidenttally.ConsoleLines;
+import com.incidenttally.H2Stores;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +109,7 @@ class ParallelIngestTests {
     /** Rows read by each partition of the ingest step of the store's last run. */
     private static List<Long> partitionReads(Path store) throws Exception {
         List<Long> reads = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + store.resolve("incidents"), "sa", "");
+        try (Connection connection = H2Stores.connect(store);
              ResultSet rows = connection.createStatement().executeQuery("SELECT READ_COUNT FROM BATCH_STEP_EXECUTION"
                      + " WHERE STEP_NAME LIKE 'ingestStep:partition%' AND JOB_EXECUTION_ID ="
                      + " (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION) ORDER BY STEP_NAME")) {

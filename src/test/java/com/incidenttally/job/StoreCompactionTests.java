@@ -1,10 +1,10 @@
 package com.incidenttally.job;
 
 import com.incidenttally.ConsoleLines;
+import com.incidenttally.H2Stores;
 
 import com.incidenttally.store.IncidentStore;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,10 +79,7 @@ class StoreCompactionTests {
 
     @Test
     void aCompactionThatFailsIsSaidAndLeavesTheStoreAsItWas(@TempDir Path dir) throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dir.resolve("incidents"));
-        h2.setUser("sa");
-        IncidentStore store = IncidentStore.open(new JdbcTemplate(h2));
+        IncidentStore store = IncidentStore.open(H2Stores.file(dir));
         for (int i = 0; i < 20; i++) {
             store.finishFile(store.beginFile("f" + i + ".csv", "sha-" + i), "UTF-8", List.of(), Instant.EPOCH);
         }
@@ -98,10 +95,8 @@ class StoreCompactionTests {
                 .endsWith("); it is left as it was"));
         Files.delete(inTheWay);
         Files.delete(inTheWay.getParent());
-        JdbcDataSource reopened = new JdbcDataSource();
-        reopened.setURL("jdbc:h2:file:" + dir.resolve("incidents"));
-        reopened.setUser("sa");
-        assertThat(IncidentStore.open(new JdbcTemplate(reopened)).files()).hasSize(20);
-        new JdbcTemplate(reopened).execute("SHUTDOWN");
+        JdbcTemplate reopened = H2Stores.file(dir);
+        assertThat(IncidentStore.open(reopened).files()).hasSize(20);
+        reopened.execute("SHUTDOWN");
     }
 }

@@ -1,8 +1,8 @@
 package com.incidenttally.job;
 
 import com.incidenttally.ConsoleLines;
+import com.incidenttally.H2Stores;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,11 +48,9 @@ class StoreStartTests {
         ConsoleLines.Run first = run(dir);
         assertThat(first.code()).as(first.output()).isZero();
         // As a run killed while Spring Batch's script made its tables would leave it.
-        JdbcDataSource store = new JdbcDataSource();
-        store.setURL("jdbc:h2:file:" + dir.resolve("store/incidents"));
-        store.setUser("sa");
-        new JdbcTemplate(store).execute("DROP TABLE BATCH_JOB_EXECUTION_CONTEXT");
-        new JdbcTemplate(store).execute("SHUTDOWN");
+        JdbcTemplate store = H2Stores.file(dir.resolve("store"));
+        store.execute("DROP TABLE BATCH_JOB_EXECUTION_CONTEXT");
+        store.execute("SHUTDOWN");
 
         ChildRun.writeInput(dir.resolve("input/more"), 1, 10);
         ConsoleLines.Run next = run(dir);

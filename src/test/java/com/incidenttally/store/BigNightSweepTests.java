@@ -1,5 +1,6 @@
 package com.incidenttally.store;
 
+import com.incidenttally.H2Stores;
 import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Incident;
@@ -14,7 +15,6 @@ import com.incidenttally.tally.Report;
 import com.incidenttally.tally.ReportSource;
 import com.incidenttally.tally.WorkFolder;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +29,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,9 +52,7 @@ class BigNightSweepTests {
     private final IncidentStore store = IncidentStore.open(memoryStore());
 
     private static JdbcTemplate memoryStore() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return new JdbcTemplate(dataSource);
+        return H2Stores.memoryTemplate();
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package com.incidenttally.store;
 
-import org.h2.jdbcx.JdbcDataSource;
+import com.incidenttally.H2Stores;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +21,7 @@ class IncidentStoreLayoutTests {
 
     @BeforeEach
     void emptyDatabase() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = H2Stores.memoryTemplate();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.incidenttally.store;
 
+import com.incidenttally.H2Stores;
 import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Incident;
@@ -7,7 +8,6 @@ import com.incidenttally.incident.Reason;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.incident.RejectionKind;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +33,7 @@ class IncidentStoreRepairTests {
 
     @BeforeEach
     void emptyStore() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = H2Stores.memoryTemplate();
         store = IncidentStore.open(jdbc);
     }
 

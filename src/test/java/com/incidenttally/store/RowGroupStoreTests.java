@@ -1,11 +1,11 @@
 package com.incidenttally.store;
 
+import com.incidenttally.H2Stores;
 import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Incident;
 import com.incidenttally.tally.Report;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +30,7 @@ class RowGroupStoreTests {
 
     @BeforeEach
     void emptyStore() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        jdbc = new JdbcTemplate(dataSource);
+        jdbc = H2Stores.memoryTemplate();
         store = IncidentStore.open(jdbc);
     }
 

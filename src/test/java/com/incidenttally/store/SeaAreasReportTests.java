@@ -1,5 +1,6 @@
 package com.incidenttally.store;
 
+import com.incidenttally.H2Stores;
 import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Incident;
@@ -21,11 +22,9 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +39,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -66,9 +64,7 @@ class SeaAreasReportTests {
 
     @BeforeEach
     void storeWithIncidentsOnLandAndAtSea() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        store = IncidentStore.open(new JdbcTemplate(dataSource));
+        store = IncidentStore.open(H2Stores.memoryTemplate());
         long file = store.beginFile("mod.csv", "sha");
         store.insertIncidents(file, List.of(
                 report(NIGHT, "RU-KDA", "Tuapsinsky District", EventType.SHOT_DOWN, 4),

@@ -1,9 +1,9 @@
 package com.incidenttally.store;
 
+import com.incidenttally.H2Stores;
 import com.incidenttally.ingest.CsvDialect;
 import com.incidenttally.tally.ReportSource;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import com.incidenttally.places.MatchMethod;
 
@@ -25,9 +24,7 @@ class StoreReportSourceTests {
     private final IncidentStore store = IncidentStore.open(memoryStore());
 
     private static JdbcTemplate memoryStore() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return new JdbcTemplate(dataSource);
+        return H2Stores.memoryTemplate();
     }
 
     private void read(String path, CsvDialect dialect) {

@@ -1,5 +1,6 @@
 package com.incidenttally.store;
 
+import com.incidenttally.H2Stores;
 import com.incidenttally.incident.DistrictKey;
 import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Incident;
@@ -12,7 +13,6 @@ import com.incidenttally.tally.PeriodSweep;
 import com.incidenttally.tally.Places;
 import com.incidenttally.tally.WeekCount;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,9 +55,7 @@ class StoreReportSweepTests {
     }
 
     private static JdbcTemplate memoryStore() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return new JdbcTemplate(dataSource);
+        return H2Stores.memoryTemplate();
     }
 
     private Incident report(String source, String district, EventType type, Integer uavs, String id, int night) {

@@ -1,11 +1,12 @@
 package com.incidenttally.store;
 
+import com.incidenttally.H2Stores;
+
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +18,7 @@ class StoreSchemaTests {
 
     @BeforeEach
     void emptyDatabase() {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource = H2Stores.memory();
         jdbc = new JdbcTemplate(dataSource);
     }
 
