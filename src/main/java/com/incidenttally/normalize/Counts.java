@@ -2,8 +2,10 @@ package com.incidenttally.normalize;
 
 import com.incidenttally.incident.RejectionKind;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Whole-number counts as analysts write them, vague words included. */
 final class Counts {
@@ -11,20 +13,53 @@ final class Counts {
     /** The largest count a row may give: more is a typo, never a report (and would overflow totals). */
     static final int MAX = 100_000;
 
-    /** Words that mean "some, number not known" in a UAV count. */
-    private static final Set<String> UNKNOWN = Set.of("unknown", "multiple", "several", "many", "unconfirmed",
-            "n/a", "?", "несколько", "неизвестно", "много", "группа");
+    /** Values that mean "not known" whole. */
+    private static final Set<String> UNKNOWN = Set.of("n/a", "?");
+    /**
+     * The beginnings of words that say "some, number not known" in English, Russian and Ukrainian: {@code multiple
+     * drones}, {@code number unconfirmed}, {@code несколько БПЛА}, {@code количество уточняется}, {@code кілька}.
+     */
+    private static final List<String> VAGUE = List.of("unknown", "multipl", "several", "many", "numerous", "some",
+            "unconfirm", "unspecif", "undetermin", "unclear", "unverif", "tbc", "tbd",
+            "несколь", "неизвест", "неустановл", "неуточн", "уточня", "много", "групп", "ряд",
+            "кільк", "декільк", "багат", "невідом", "невстановл", "уточню", "груп");
+    private static final Pattern WORDS = Pattern.compile("[^\\p{L}]+");
+    private static final Pattern NE = Pattern.compile("(?<!\\p{L})не\\s+");
+    private static final Pattern NOT = Pattern.compile("(?<!\\p{L})not\\s+");
 
     private Counts() {
     }
 
-    /** The count, or null when the value is blank or a vague word. */
+    /**
+     * The count, or null when the value is blank or says the number is not known: a value without a digit with
+     * a word that says so ({@code multiple drones}, {@code number unconfirmed}, {@code несколько}).
+     */
     static Integer uavCount(String value) {
         String text = value == null ? "" : FreeText.strip(value);
-        if (text.isEmpty() || UNKNOWN.contains(text.toLowerCase(Locale.ROOT))) {
+        if (text.isEmpty() || UNKNOWN.contains(text.toLowerCase(Locale.ROOT)) || saysNotKnown(text)) {
             return null;
         }
         return wholeNumber(text);
+    }
+
+    /** Whether text with no digit in it has a word that says "some, number not known". */
+    private static boolean saysNotKnown(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        // "не установлено", "не уточняется", "not confirmed": one word with its не or not, as неизвестно and
+        // unconfirmed are.
+        String words = NOT.matcher(NE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("не")).replaceAll("un");
+        for (String word : WORDS.split(words)) {
+            for (String vague : VAGUE) {
+                if (word.startsWith(vague)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The count, or null when blank (not reported). */
