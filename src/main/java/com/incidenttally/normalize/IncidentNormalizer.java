@@ -119,6 +119,11 @@ public final class IncidentNormalizer {
             location = location == null ? districtText : districtText + "; " + location;
             districtText = null;
         }
+        if (districtText != null && gazetteer.namesWholeRegion(region, districtText)) {
+            // "Смоленской областью" beside Smolensk Oblast says the region again: the report is of the region as
+            // a whole, as one with the district left blank, and merges with such reports.
+            districtText = null;
+        }
         String district = null;
         DistrictKey districtKey = DistrictKey.REGION;
         String districtInput = null;

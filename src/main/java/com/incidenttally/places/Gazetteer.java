@@ -111,6 +111,11 @@ public final class Gazetteer {
                 return PlaceMatch.unresolved(k, NOT_A_PLACE);
             }
             PlaceMatch<Region> match = places.regionIndex().resolve(k);
+            if (match.resolved() && namesATownElsewhere(k, match.place())) {
+                // "Кировск" folds as Кировская область does, but the towns of that name are in Murmansk and
+                // Leningrad Oblasts: it is a town's name (below), not Kirov Oblast's.
+                match = PlaceMatch.unresolved(k);
+            }
             if (match.method() == MatchMethod.FUZZY && NameFolding.saysDistrict(k)) {
                 // "Lubenskyi raion" in the region column is a district, not a misspelt region.
                 match = PlaceMatch.unresolved(k);
@@ -119,10 +124,16 @@ public final class Gazetteer {
                     && !NameFolding.saysDistrict(k)) {
                 // A city's own name is surer than a slip away from a region's (Berdyansk is not Bryansk Oblast);
                 // a name that says oblast is never a city's.
-                PlaceMatch<Region> city = places.cityIndex().resolve(k);
-                if (city.resolved()) {
-                    return new PlaceMatch<>(k, city.place(), MatchMethod.CITY_NAMED, 1.0,
-                            "a town or city of " + city.place().name());
+                Set<Region> towns = places.cityIndex().placesSpelt(k);
+                Optional<Region> city = townRegion(k);
+                if (towns.size() > 1) {
+                    // Towns of one name in several regions (Kirovsk: Murmansk and Leningrad Oblasts) name none of
+                    // them, nor a region a slip away from the name (Kirov Oblast).
+                    match = PlaceMatch.unresolved(k, "names towns in several regions: "
+                            + String.join(", ", towns.stream().map(Region::name).sorted().toList()));
+                } else if (city.isPresent()) {
+                    return new PlaceMatch<>(k, city.get(), MatchMethod.CITY_NAMED, 1.0,
+                            "a town or city of " + city.get().name());
                 }
             }
             if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
@@ -133,6 +144,31 @@ public final class Gazetteer {
             }
             return match.resolved() ? match : severalRegions(k).orElse(match);
         }
+    }
+
+    /**
+     * The one region whose towns and cities have this name; empty when none has, or several have (its spelling
+     * is several regions' towns, whichever of its names the index meets first).
+     */
+    private Optional<Region> townRegion(String name) {
+        PlaceMatch<Region> city = places.cityIndex().resolve(name);
+        return city.resolved() && places.cityIndex().placesSpelt(name).size() <= 1
+                ? Optional.of(city.place()) : Optional.empty();
+    }
+
+    /**
+     * Whether a word of the name is a town's ({@link GrammarFolding#townStems}) that the towns and cities place
+     * only in regions other than {@code region}: {@code Кировск} for Kirov Oblast, but not {@code Курск} for Kursk
+     * Oblast, nor a town the data do not know.
+     */
+    private boolean namesATownElsewhere(String name, Region region) {
+        for (String stem : GrammarFolding.townStems(name)) {
+            Set<Region> towns = places.cityIndex().placesSpelt(stem);
+            if (!towns.isEmpty() && !towns.contains(region)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why text is no place name: directions, a country, "unknown". */
@@ -224,6 +260,20 @@ public final class Gazetteer {
         }
     }
 
+    /**
+     * Whether a district-column name names {@code region} itself, as a whole: {@code Смоленской областью} or
+     * {@code Smolensk Oblast} in a row of Smolensk Oblast is no district, and never the district named after the
+     * region. A name of another region is not (it stays an unresolved district, for a person to see).
+     */
+    public boolean namesWholeRegion(Region region, String districtText) {
+        if (region == null || districtText == null
+                || !NameFolding.saysRegion(districtText) && GrammarFolding.regionOnlyKinds(districtText).isEmpty()) {
+            return false;
+        }
+        PlaceMatch<Region> named = resolveRegion(districtText);
+        return named.resolved() && named.method() != MatchMethod.FUZZY && named.place().equals(region);
+    }
+
     /** The regions (and sea areas) a name might mean, best first: for a person to choose from. */
     public List<Candidate<Region>> regionCandidates(String input, int limit) {
         if (NameNotes.namesNoPlace(input)) {
@@ -232,14 +282,26 @@ public final class Gazetteer {
         NameNotes.Trimmed trimmed = NameNotes.trim(input);
         String name = trimmed == null ? input : trimmed.name();
         List<Candidate<Region>> candidates = places.regionIndex().candidates(name, limit);
-        PlaceMatch<Region> city = NameFolding.saysRegion(name) ? PlaceMatch.unresolved(name) : places.cityIndex().resolve(name);
-        if (!city.resolved()) {
-            return candidates;
+        Set<Region> towns = NameFolding.saysRegion(name) ? Set.of() : places.cityIndex().placesSpelt(name);
+        if (towns.size() > 1) {
+            // Towns of several regions: each of their regions, none sure, before the regions that look like the name.
+            List<Candidate<Region>> ofTowns = new ArrayList<>();
+            towns.stream().sorted(java.util.Comparator.comparing(Region::name))
+                    .forEach(town -> ofTowns.add(new Candidate<>(town, Candidate.SURE - 0.01)));
+            candidates.stream().filter(c -> !towns.contains(c.place()))
+                    .forEach(c -> ofTowns.add(new Candidate<>(c.place(), Math.min(c.score(), Candidate.SURE - 0.02))));
+            return List.copyOf(ofTowns.subList(0, Math.min(limit, ofTowns.size())));
+        }
+        Optional<Region> city = NameFolding.saysRegion(name) ? Optional.empty() : townRegion(name);
+        if (city.isEmpty()) {
+            // A town's name that folds as a region's adjective (Кировск, Кировская) is never sure to be that region.
+            return candidates.stream().map(c -> namesATownElsewhere(name, c.place())
+                    ? new Candidate<>(c.place(), Math.min(c.score(), Candidate.SURE - 0.01)) : c).toList();
         }
         // A city's own region first; a region that only looks like the city's name is never sure.
         List<Candidate<Region>> withCity = new ArrayList<>();
-        withCity.add(new Candidate<>(city.place(), 1.0));
-        candidates.stream().filter(c -> !c.place().equals(city.place())).limit(Math.max(0, limit - 1))
+        withCity.add(new Candidate<>(city.get(), 1.0));
+        candidates.stream().filter(c -> !c.place().equals(city.get())).limit(Math.max(0, limit - 1))
                 .forEach(c -> withCity.add(new Candidate<>(c.place(), Math.min(c.score(), Candidate.SURE - 0.01))));
         return withCity;
     }

@@ -143,6 +143,43 @@ final class GrammarFolding {
         return kinds;
     }
 
+    /**
+     * Endings of a region's adjective in -ск or -цк: {@code Курская, Курской, Курскую, Приморского, Приморском}.
+     * Not the neuter ones ({@code Кировское}): no kind of region is neuter, so such a word is a village's name.
+     */
+    private static final Set<String> ADJECTIVE_ENDINGS = Set.of("ая", "ой", "ую", "ою", "ий", "ый", "ого", "ому",
+            "им", "ым", "ом", "ие", "ые", "их", "ых", "ими", "ыми");
+    /** The same in Ukrainian, -ськ or -цьк, with its letters read as Russian: Донецька, Донецької, Донецькій, Донецьку. */
+    private static final Set<String> UKRAINIAN_ADJECTIVE_ENDINGS = Set.of("а", "ой", "ий", "у", "ою", "ого", "ому",
+            "им", "и", "их", "ими");
+
+    /**
+     * The stems of the words of a name that are a town's name, not a region's adjective: a stem in -ск or -цк
+     * (-ськ, -цьк) without an adjective's ending ({@code Кировск}, {@code в Кировске}, {@code Кировское}), which
+     * the grammar-folded key cannot tell from the region's ({@code Кировская область}). Empty without Cyrillic.
+     */
+    static Set<String> townStems(String name) {
+        String normalized = NameFolding.normalize(name);
+        if (!hasCyrillic(normalized)) {
+            return Set.of();
+        }
+        Set<String> towns = new TreeSet<>();
+        for (String word : normalized.split(" ")) {
+            String russian = word.replace('і', 'и').replace('ї', 'й').replace('є', 'е').replace('ґ', 'г');
+            String stem = stem(word);
+            if (!russian.startsWith(stem)) {
+                continue;
+            }
+            String ending = russian.substring(stem.length());
+            boolean ukrainian = stem.endsWith("ськ") || stem.endsWith("цьк");
+            boolean adjectiveStem = ukrainian || stem.endsWith("ск") || stem.endsWith("цк");
+            if (adjectiveStem && !(ukrainian ? UKRAINIAN_ADJECTIVE_ENDINGS : ADJECTIVE_ENDINGS).contains(ending)) {
+                towns.add(stem);
+            }
+        }
+        return towns;
+    }
+
     /** The region's key as the only one, for an index of regions. */
     static List<String> regionKeys(String name) {
         String key = regionKey(name);

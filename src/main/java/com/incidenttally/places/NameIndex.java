@@ -361,6 +361,14 @@ final class NameIndex<T> {
         }
     }
 
+    /**
+     * Every place one of whose names is spelt as {@code input} is, after transliteration and spelling folding: more
+     * than one when places of several regions share the name, whichever key {@link #resolve} meets first.
+     */
+    Set<T> placesSpelt(String input) {
+        return names.bySpelling.getOrDefault(NameFolding.spelling(input), Set.of());
+    }
+
     PlaceMatch<T> resolve(String input) {
         return Memo.remember(resolved, input == null ? "" : input, Memo.SPELLINGS_PER_REGION, this::lookUp);
     }

@@ -171,6 +171,29 @@ class IncidentNormalizerTests {
             assertThat(incident.regionMethod()).isNull();
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"Смоленской областью", "Смоленская область", "Smolensk Oblast", "по Смоленской области"})
+        void aDistrictColumnThatNamesTheRegionItselfIsTheRegionAsAWhole(String district) {
+            Map<Column, String> values = row();
+            values.put(Column.REGION, "Smolensk region");
+            values.put(Column.DISTRICT, district);
+            Incident incident = accepted(values);
+            assertThat(incident.regionIso()).isEqualTo("RU-SMO");
+            assertThat(incident.district()).isNull();
+            assertThat(incident.districtKey().isRegion()).isTrue();
+            assertThat(incident.districtInput()).isNull();
+        }
+
+        @Test
+        void aDistrictColumnThatNamesAnotherRegionStaysAnUnresolvedDistrict() {
+            Map<Column, String> values = row();
+            values.put(Column.REGION, "Smolensk region");
+            values.put(Column.DISTRICT, "Брянской области");
+            Incident incident = accepted(values);
+            assertThat(incident.district()).isEqualTo("Брянской области");
+            assertThat(incident.districtKey().isUnresolved()).isTrue();
+        }
+
         @Test
         void localTimeWithoutOffsetIsTheRegionsTime() {
             Map<Column, String> values = row();
@@ -330,11 +353,21 @@ class IncidentNormalizerTests {
     class Values {
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "unknown", "multiple", "several", "несколько", "Several"})
+        @ValueSource(strings = {"", "unknown", "multiple", "several", "несколько", "Several", "multiple drones",
+                "number unconfirmed", "Number not specified", "несколько БПЛА", "количество уточняется", "не установлено",
+                "неизвестное количество", "кілька дронів", "невідома кількість", "группа беспилотников", "n/a", "?"})
         void vagueUavCountIsUnknown(String value) {
             Map<Column, String> values = row();
             values.put(Column.UAV_COUNT, value);
             assertThat(accepted(values).uavCount()).isNull();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"drones", "about ten", "несколько 5", "3 or more", "БПЛА"})
+        void aCountThatSaysNeitherANumberNorThatItIsUnknownIsRejected(String value) {
+            Map<Column, String> values = row();
+            values.put(Column.UAV_COUNT, value);
+            assertThat(english(rejected(values).reason())).isEqualTo("not a whole number");
         }
 
         @ParameterizedTest
