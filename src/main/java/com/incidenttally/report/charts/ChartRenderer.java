@@ -519,7 +519,10 @@ public class ChartRenderer {
         if (totals.incidents() == 0) {
             return span;
         }
-        return span + " · " + texts.text("subtitle.totals", totals.incidents(), totals.regions());
+        String figures = totals.seaAreas() == 0 ? texts.text("subtitle.totals", totals.incidents(), totals.regions())
+                : totals.regions() == 0 ? texts.text("subtitle.totalsSeas", totals.incidents(), totals.seaAreas())
+                : texts.text("subtitle.totalsAndSeas", totals.incidents(), totals.regions(), totals.seaAreas());
+        return span + " · " + figures;
     }
 
     private String nightWithYear(LocalDate evening) {

@@ -31,7 +31,7 @@ final class SummaryHeadline {
      */
     Sentence of(Totals totals, Totals before, TopRegions top) {
         String main = texts.text("headline.main", counted("headline.incidents", totals.incidents()),
-                counted("headline.regions", totals.regions() + totals.seaAreas()),
+                areas(totals),
                 counted("headline.nights", totals.nights()));
         String first;
         int start = -1;
@@ -71,6 +71,18 @@ final class SummaryHeadline {
                     Math.abs(most.change()));
         }
         return new Sentence(first + " " + second, start, end, change);
+    }
+
+    /** {@code 45 regions}, {@code 3 regions and 1 sea}, {@code 2 seas}: seas named as seas, as Key figures does. */
+    private String areas(Totals totals) {
+        if (totals.seaAreas() == 0) {
+            return counted("headline.regions", totals.regions());
+        }
+        if (totals.regions() == 0) {
+            return counted("headline.seas", totals.seaAreas());
+        }
+        return texts.text("headline.regionsAndSeas", counted("headline.regions", totals.regions()),
+                counted("headline.seas", totals.seaAreas()));
     }
 
     /** {@code 1 incident}, {@code 224 incidents}; Russian {@code 2 инцидента}, {@code 5 инцидентов}. */

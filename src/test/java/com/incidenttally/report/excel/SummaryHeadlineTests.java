@@ -44,10 +44,16 @@ class SummaryHeadlineTests {
         Totals before = new Totals(469, 0, 0, 48, 0, 14, 0, 0, 0, 0);
         TopRegions top = TopRegions.of(List.of(new RegionComparison("Belgorod Oblast", "RU-BEL", 227, 56)), 10);
         String text = new SummaryHeadline(russian).of(totals, before, top).text().replace('\u00a0', ' ');
-        assertThat(text).startsWith("1 876 инцидентов в 83 регионах за 56 ночей — на 1 407 больше, чем в предыдущем"
+        // Seas are named as seas, as Key figures counts them apart from the regions.
+        assertThat(text).startsWith("1 876 инцидентов в 81 регионе и 2 морях за 56 ночей — на 1 407 больше, чем в предыдущем"
                 + " периоде (+300,0 %).").contains(": 227, на 171 больше.");
         Totals few = new Totals(22, 0, 0, 21, 0, 2, 0, 0, 0, 0);
         assertThat(new SummaryHeadline(russian).of(few, null, top).text().replace('\u00a0', ' '))
                 .startsWith("22 инцидента в 21 регионе за 2 ночи.");
+        Totals seas = new Totals(5, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2);
+        assertThat(new SummaryHeadline(russian).of(seas, null, top).text().replace('\u00a0', ' '))
+                .startsWith("5 инцидентов в 2 морях за 2 ночи.");
+        assertThat(new SummaryHeadline(ReportTexts.of(Language.EN)).of(totals, null, top).text().replace('\u00a0', ' '))
+                .startsWith("1,876 incidents in 81 regions and 2 seas over 56 nights.");
     }
 }
