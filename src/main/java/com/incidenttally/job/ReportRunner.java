@@ -85,7 +85,10 @@ public class ReportRunner {
             if (last != null && RESTARTABLE.contains(last.getStatus())
                     && RunParameters.of(last.getJobParameters()).sameRunAs(wanted)) {
                 log.info("Restarting the failed run with the same options (execution {})", last.getId());
-                return jobOperator.restart(last);
+                // On this run's clock, not the failed run's: rows dated since then are not in the future now, and a
+                // run restarted a week later reports as a run started then would. Starting the failed run's
+                // instance again (its identifying parameters) restarts it, with its execution context.
+                return jobOperator.start(job, wanted.onClockOf(last.getJobParameters()));
             }
         }
         return jobOperator.start(job, wanted.toJobParameters(runId));

@@ -114,6 +114,17 @@ record RunParameters(Path input, Path output, String label, LocalDate from, Loca
                 .toJobParameters();
     }
 
+    /**
+     * The parameters of an earlier run asked for the same thing ({@link #sameRunAs}), with this run's clock and
+     * {@code --fail-on-rejects}: the earlier run's instance, run now.
+     */
+    JobParameters onClockOf(JobParameters earlier) {
+        return new JobParametersBuilder(earlier)
+                .addString(FAIL_ON_REJECTS, Boolean.toString(failOnRejects), false)
+                .addString(CLOCK, clock.toString(), false)
+                .toJobParameters();
+    }
+
     /** Whether an earlier run was asked for the same thing (the clock and run id aside). */
     boolean sameRunAs(RunParameters other) {
         return input.equals(other.input) && output.equals(other.output) && label.equals(other.label)

@@ -61,7 +61,7 @@ class RerunTests {
      * A run that is not to be killed, in this JVM (starting a JVM is most of a small run's time);
      * returns what it printed, and fails unless it exits 0.
      */
-    private static String inProcess(String[] args) {
+    private static String inProcess(String... args) {
         ConsoleLines.Run run = ConsoleLines.run(args);
         assertThat(run.code()).as(run.output()).isZero();
         return run.output();
@@ -187,6 +187,33 @@ class RerunTests {
 
         assertSameReport(dir.resolve("out-b/all"), dir.resolve("out-a/all"));
         assertThat(Files.readString(dir.resolve("out-b/all/rejected.csv"))).doesNotContain("reports-00.csv");
+    }
+
+    @Test
+    void aRestartRunsOnItsOwnClockNotOnTheClockOfTheRunItResumes(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("input");
+        ChildRun.writeInput(input, 1, 200);
+        // Dated after the first run's clock (NOW, 10 Dec), before the restart's: in the future only for the first.
+        Files.writeString(input.resolve("later.csv"), """
+                occurred_at,region,district,event_type,uav_count,source
+                2025-12-14 23:10,Rostov region,Chertkovsky,shot_down,2,Governor
+                2025-12-15 22:40,Belgorod Oblast,,debris,,MoD
+                """);
+        String later = "--now=2025-12-20T09:00:00Z";
+        Path store = dir.resolve("store-b");
+        String[] first = {"--input=" + input, "--output=" + dir.resolve("out-b"),
+                "--db=jdbc:h2:file:" + store.resolve("incidents"), NOW};
+        killedIn("reportStep", 50, first);
+
+        String restart = inProcess("--input=" + input, "--output=" + dir.resolve("out-b"),
+                "--db=jdbc:h2:file:" + store.resolve("incidents"), later);
+        String uninterrupted = inProcess("--input=" + input, "--output=" + dir.resolve("out-a"),
+                "--db=jdbc:h2:file:" + dir.resolve("store-a/incidents"), later);
+
+        assertThat(restart).contains("Restarting the failed run");
+        assertThat(doneLine(restart)).isEqualTo(doneLine(uninterrupted));
+        assertSameReport(dir.resolve("out-b/all"), dir.resolve("out-a/all"));
+        assertThat(Files.readString(dir.resolve("out-b/all/rejected.csv"))).doesNotContain("later.csv");
     }
 
     @Test
