@@ -4,6 +4,7 @@ import com.incidenttally.ingest.ColumnMapping;
 import com.incidenttally.ingest.ColumnMappingException;
 import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.normalize.EventWords;
+import com.incidenttally.normalize.IncidentNormalizer;
 import com.incidenttally.normalize.NightCalendar;
 import com.incidenttally.normalize.NightWindow;
 import com.incidenttally.normalize.RegionZones;
@@ -288,6 +289,10 @@ public record RunOptions(
             }
         }
         Instant now = a.now != null ? a.now : systemNow;
+        if (a.now != null && (now.isBefore(EARLIEST_CLOCK) || !now.isBefore(LATEST_CLOCK))) {
+            throw new BadArgumentsException("--now " + a.now + " is not a time the job can run at: give one from "
+                    + EARLIEST_CLOCK + " to " + LATEST_CLOCK);
+        }
         String week = a.week;
         LocalDate from = a.from;
         LocalDate to = a.to;
@@ -303,6 +308,18 @@ public record RunOptions(
             throw new BadArgumentsException("give both --from and --to (evening dates, inclusive)");
         } else if (from != null && from.isAfter(to)) {
             throw new BadArgumentsException("--from " + from + " is after --to " + to);
+        }
+        if (from != null && from.isBefore(IncidentNormalizer.EARLIEST_NIGHT)) {
+            // Each night of a period costs the report a column and a row, with incidents or without.
+            throw new BadArgumentsException("the period starts on " + from + ", but no night before "
+                    + IncidentNormalizer.EARLIEST_NIGHT + " is ever counted: start it on "
+                    + IncidentNormalizer.EARLIEST_NIGHT + " or later");
+        }
+        LocalDate latestEnd = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(MAX_DAYS_AHEAD);
+        if (to != null && to.isAfter(latestEnd)) {
+            throw new BadArgumentsException("the period ends on " + to + ", more than a year after the run's clock ("
+                    + now + "), and no report of a night after that clock is ever counted: end it on " + latestEnd
+                    + " or earlier");
         }
         if (a.aliases != null && !Files.isRegularFile(a.aliases)) {
             throw new BadArgumentsException("aliases file not found: " + a.aliases);
@@ -403,6 +420,12 @@ public record RunOptions(
         }
         return arguments;
     }
+
+    /** The clocks a run may be given with --now: the nights the job counts, and a year it can still name. */
+    static final Instant EARLIEST_CLOCK = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST_CLOCK = Instant.parse("9999-01-01T00:00:00Z");
+    /** How far after the run's clock a period may end: a year, for a plan, not a typo's thousand years. */
+    static final int MAX_DAYS_AHEAD = 366;
 
     private static LocalDate weekStart(String week, Instant now) {
         if ("last".equals(week)) {

@@ -172,7 +172,7 @@ public final class IncidentNormalizer {
     }
 
     /** The first night the job reports: older dates are typos (1980 for 2025, year 0001), not history. */
-    static final LocalDate EARLIEST_NIGHT = LocalDate.of(2000, 1, 1);
+    public static final LocalDate EARLIEST_NIGHT = LocalDate.of(2000, 1, 1);
 
     private When when(String occurredText, String nightText, Region region) {
         When when = parsedWhen(occurredText, nightText, zones.zoneOf(region));
