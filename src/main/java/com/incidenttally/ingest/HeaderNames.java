@@ -28,6 +28,10 @@ public final class HeaderNames {
     public record Synonym(Field field, String language, String name) {
     }
 
+    /** A unit of count after a comma at the end of a header: {@code , чел.}, {@code , шт}, {@code , people}. */
+    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile(
+            ",\\s*(?:чел|человек|шт|ед|осіб|ос|од|people|persons|pcs|units)\\.?\\s*$");
+
     private static final HeaderNames BUNDLED = load();
 
     private final List<Synonym> synonyms;
@@ -82,7 +86,8 @@ public final class HeaderNames {
             return "";
         }
         String text = header.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('\uFEFF', ' ');
-        String unbracketed = text.replaceAll("\\([^)]*\\)|\\[[^]]*]", " ");
+        // A unit after a comma is a bracket's note too: "Погибшие, чел." as "Погибшие (чел.)".
+        String unbracketed = UNIT.matcher(text.replaceAll("\\([^)]*\\)|\\[[^]]*]", " ")).replaceAll(" ");
         if (!letters(unbracketed).isEmpty()) {
             text = unbracketed;
         }

@@ -61,6 +61,25 @@ class HeaderBindingTests {
         }
 
         @Test
+        void readsCasualtyHeadersWithACountWordOrAUnit() throws Exception {
+            // The commonest forms of these headers in Russian tables: a count word, or a unit after a comma.
+            HeaderBinding binding = HeaderBinding.of("t.csv", List.of("Дата", "Регион", "Тип", "Источник",
+                    "Кол-во погибших", "Кол-во раненых"));
+            assertThat(binding.columns()).contains(Column.KILLED, Column.INJURED);
+            binding = HeaderBinding.of("t.csv", List.of("Дата", "Регион", "Тип", "Источник", "Погибшие, чел.",
+                    "Раненые (чел)"));
+            assertThat(binding.columns()).contains(Column.KILLED, Column.INJURED);
+            binding = HeaderBinding.of("t.csv", List.of("Date", "Region", "Type", "Source", "Number killed",
+                    "Number of wounded"));
+            assertThat(binding.columns()).contains(Column.KILLED, Column.INJURED);
+            binding = HeaderBinding.of("t.csv", List.of("Дата", "Область", "Подія", "Джерело", "Кількість загиблих",
+                    "Кількість поранених"));
+            assertThat(binding.columns()).contains(Column.KILLED, Column.INJURED);
+            // A comma inside a name is no unit: it is still one name.
+            assertThat(HeaderNames.bundled().key("Погибшие, чел.")).isEqualTo(HeaderNames.bundled().key("Погибшие"));
+        }
+
+        @Test
         void foldsCaseSpacesPunctuationAndYo() {
             HeaderNames names = HeaderNames.bundled();
             assertThat(names.key("Населённый  пункт")).isEqualTo(names.key("населенный пункт"));
