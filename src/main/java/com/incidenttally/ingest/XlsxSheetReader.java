@@ -130,7 +130,10 @@ final class XlsxSheetReader implements AutoCloseable {
                 }
             }
             String text;
-            if (formula && value == null) {
+            // No saved result: no value, or an empty one where the result would be a number (openpyxl writes <v/>
+            // for a formula it cannot calculate; an empty text result is <v></v> with t="str", and stays empty).
+            boolean numeric = type == null || "n".equals(type);
+            if (formula && (value == null || value.isEmpty() && numeric)) {
                 text = null;
                 if (problem == null) {
                     problem = Reason.of(RejectionKind.FORMULA_WITHOUT_RESULT,

@@ -173,6 +173,28 @@ class XlsxWorkbookTests {
         }
 
         @Test
+        void aFormulaSavedWithAnEmptyResultAsOpenpyxlSavesItIsAMalformedRowToo() throws Exception {
+            Path file = dir.resolve("openpyxl.xlsx");
+            try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                Sheet sheet = workbook.createSheet("Log");
+                header(sheet.createRow(0));
+                dataRow(sheet, 1).createCell(4).setCellFormula("1+1");
+                Row text = dataRow(sheet, 2);
+                text.createCell(4).setCellFormula("2+2");
+                save(workbook, file);
+            }
+            // openpyxl writes <v/> for a formula it does not calculate; an empty text result is t="str" with <v></v>.
+            rewrite(file, "xl/worksheets/sheet1.xml", xml -> xml.replace("<f>1+1</f></c>", "<f>1+1</f><v/></c>")
+                    .replaceAll("<c r=\"E3\"([^>]*)><f>2\\+2</f></c>", "<c r=\"E3\"$1 t=\"str\"><f>2+2</f><v></v></c>"));
+
+            List<RawRow> rows = read(file);
+            assertThat(rows).hasSize(2);
+            assertThat(english(rows.get(0).malformed())).startsWith("the formula in E2 has no saved result");
+            assertThat(rows.get(1).malformed()).isNull();
+            assertThat(rows.get(1).get(Column.UAV_COUNT)).isNullOrEmpty();
+        }
+
+        @Test
         void cellsRightOfTheHeaderAreIgnoredWithAWarning() throws Exception {
             Path file = dir.resolve("wide.xlsx");
             try (XSSFWorkbook workbook = new XSSFWorkbook()) {
@@ -299,6 +321,27 @@ class XlsxWorkbookTests {
         try (IncidentRows rows = IncidentRows.open(file, file.getFileName().toString())) {
             return readAll(rows);
         }
+    }
+
+    /** Rewrites one entry of a zip file in place. */
+    private static void rewrite(Path file, String entry, java.util.function.UnaryOperator<String> change) throws IOException {
+        Path copy = file.resolveSibling(file.getFileName() + ".tmp");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(file));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(copy))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals(entry)) {
+                    String before = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                    String after = change.apply(before);
+                    assertThat(after).as("the rewrite changed %s", entry).isNotEqualTo(before);
+                    bytes = after.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        Files.move(copy, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void save(XSSFWorkbook workbook, Path file) throws IOException {
