@@ -314,6 +314,23 @@ public final class HeaderBinding {
         return date;
     }
 
+    /**
+     * How many of the four things every row needs (a date or night, a region, an event type, a source) a header
+     * names by our names or their synonyms, whether or not it binds: three or four say a table of incidents, not
+     * a "Read me" page or a pivot table by region.
+     */
+    static int requiredFieldsNamed(List<String> header) {
+        HeaderNames names = HeaderNames.bundled();
+        Set<Column> named = EnumSet.noneOf(Column.class);
+        for (String cell : header) {
+            for (Field field : names.fieldsOf(label(cell))) {
+                named.add(field.column());
+            }
+        }
+        int date = named.contains(Column.OCCURRED_AT) || named.contains(Column.NIGHT) ? 1 : 0;
+        return date + (int) List.of(Column.REGION, Column.EVENT_TYPE, Column.SOURCE).stream().filter(named::contains).count();
+    }
+
     private static String label(String cell) {
         return cell == null ? "" : cell.replace("\uFEFF", "").strip();
     }

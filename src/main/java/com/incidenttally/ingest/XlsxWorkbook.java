@@ -111,6 +111,7 @@ final class XlsxWorkbook implements IncidentRows {
             throw new FileRejectedException(displayName, damaged(e));
         }
         try {
+            workbook.refuseUnreadableTables(pkg);
             if (!workbook.nextSheet()) {
                 throw new FileRejectedException(displayName, workbook.skipped.isEmpty()
                         ? "the workbook has no sheets"
@@ -177,6 +178,46 @@ final class XlsxWorkbook implements IncidentRows {
             // Without the setting, dates count from 1900, as nearly every workbook's do.
         }
         return false;
+    }
+
+    /**
+     * Rejects the workbook whole when a sheet's header names three or four of the columns every row needs but
+     * cannot be read ({@link HeaderBinding#requiredFieldsNamed}): that sheet is a table of incidents, and skipping
+     * it with a warning would lose its rows without a word on the next run. Looks at each sheet's first row before
+     * any row is read; a sheet it cannot read is left to the reading, which says why.
+     */
+    private void refuseUnreadableTables(OPCPackage pkg) throws FileRejectedException {
+        XSSFReader.SheetIterator all;
+        try {
+            all = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+        } catch (Exception e) {
+            return;
+        }
+        while (all.hasNext()) {
+            String name;
+            XlsxSheetReader.SheetRow header;
+            try (InputStream in = all.next(); XlsxSheetReader rows = new XlsxSheetReader(in, cellText)) {
+                name = all.getSheetName();
+                header = rows.next();
+                while (header != null && header.blank()) {
+                    header = rows.next();
+                }
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            if (header == null) {
+                continue;
+            }
+            List<String> names = header.cells().stream().map(cell -> cell == null ? "" : cell).toList();
+            try {
+                HeaderBinding.of(file + "#" + name, names, rules.apply(name));
+            } catch (FileRejectedException e) {
+                if (HeaderBinding.requiredFieldsNamed(names) >= 3) {
+                    throw new FileRejectedException(file, "sheet " + name + ": row " + header.number()
+                            + " is a table of incidents whose header we cannot read: " + e.reason());
+                }
+            }
+        }
     }
 
     /**

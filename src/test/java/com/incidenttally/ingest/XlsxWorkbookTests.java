@@ -308,6 +308,33 @@ class XlsxWorkbookTests {
         }
 
         @Test
+        void aTableOfIncidentsWhoseHeaderLacksAColumnRejectsTheWorkbookNamingTheSheet() throws Exception {
+            // Monday reads; Tuesday is a table of incidents without a source column: skipped, its rows would be lost.
+            Path file = XlsxFixtures.sheets(dir.resolve("week.xlsx"), List.of("Monday", "Tuesday"), List.of(
+                    List.of(List.of("occurred_at", "region", "event_type", "source"),
+                            List.of("2025-12-08 01:00", "Kursk region", "attack", "Governor")),
+                    List.of(List.of("occurred_at", "region", "event_type", "uav_count"),
+                            List.of("2025-12-09 01:00", "Kursk region", "attack", "2"))));
+            assertThat(rejection(file)).isEqualTo("week.xlsx: sheet Tuesday: row 1 is a table of incidents whose header"
+                    + " we cannot read: no column for source; found 'occurred_at', 'region', 'event_type', 'uav_count';"
+                    + " map them with --columns (see docs/input.md)");
+        }
+
+        @Test
+        void aPivotTableOrANotesPageBesideTheDataIsSkippedWithAWarning() throws Exception {
+            Path file = XlsxFixtures.sheets(dir.resolve("week.xlsx"), List.of("Log", "By region", "Read me"), List.of(
+                    List.of(List.of("occurred_at", "region", "event_type", "source"),
+                            List.of("2025-12-08 01:00", "Kursk region", "attack", "Governor")),
+                    List.of(List.of("Регион", "Количество"), List.of("Kursk region", "1")),
+                    List.of(List.of("How to fill in this log"))));
+            try (IncidentRows rows = IncidentRows.open(file, "week.xlsx")) {
+                assertThat(readAll(rows)).hasSize(1);
+                assertThat(rows.warnings()).anyMatch(w -> w.startsWith("sheet By region skipped"))
+                        .anyMatch(w -> w.startsWith("sheet Read me skipped"));
+            }
+        }
+
+        @Test
         void aWorkbookWithoutAReadableSheetNamesTheSheetsItFound() throws Exception {
             Path file = XlsxFixtures.sheets(dir.resolve("feed.xlsx"), List.of("Summary", "Blank"),
                     List.of(List.of(List.of("ts", "place", "kind", "qty")), List.of()));
