@@ -252,6 +252,10 @@ public final class IncidentCsvReader implements IncidentRows {
         if (cause instanceof AccessDeniedException) {
             return "permission denied";
         }
+        if (cause instanceof java.nio.file.FileSystemException system && system.getReason() != null) {
+            // The system's reason alone ("File name too long"): the path is the file's name, said already.
+            return "cannot be read: " + system.getReason();
+        }
         return "cannot be read: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }
 }

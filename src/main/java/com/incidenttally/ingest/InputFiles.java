@@ -83,6 +83,27 @@ public final class InputFiles {
                 return hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
+            /**
+             * A folder or file that cannot be opened (a path longer than the system allows, no permission) is listed
+             * as input all the same: reading it rejects it whole with the system's reason, and the run goes on.
+             */
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                Path name = file.getFileName();
+                if (name == null || !name.toString().startsWith(".")) {
+                    found.add(named.resolve(root.relativize(file)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) {
+                if (failure != null && !dir.equals(root) && !found.contains(named.resolve(root.relativize(dir)))) {
+                    found.add(named.resolve(root.relativize(dir)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 if (hidden(file)) {

@@ -389,6 +389,10 @@ final class XlsxWorkbook implements IncidentRows {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof java.nio.file.FileSystemException system && system.getReason() != null) {
+            // The system's reason alone ("File name too long"): the path is the file's name, said already.
+            return "cannot be read: " + system.getReason();
+        }
         return "cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 

@@ -50,6 +50,36 @@ class HostileWorldTests {
     }
 
     @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aFolderDeeperThanTheSystemCanOpenIsRejectedWholeAndTheRunGoesOn(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("in"));
+        String rows = "occurred_at,region,event_type,source\n2025-12-07 23:50,Smolensk region,shot_down,Governor\n";
+        Files.writeString(input.resolve("night.csv"), rows);
+        // Folders of 250 bytes, 18 deep: more than the 4,096 bytes a path may have, so made one at a time from the
+        // folder before, as a person or an unzip does; the job cannot open the deepest by its path.
+        String name = "d".repeat(250);
+        ProcessBuilder deepFolders = new ProcessBuilder("sh", "-c", "for i in $(seq 18); do mkdir " + name + " && cd -P "
+                + name + " || exit 1; done; printf '%s' \"$ROWS\" > deep.csv").directory(input.toFile()).inheritIO();
+        deepFolders.environment().put("ROWS", rows);
+        Process deep = deepFolders.start();
+        try {
+            assertThat(deep.waitFor()).isZero();
+            for (int attempt = 0; attempt < 2; attempt++) {
+                Run run = run(args(input, dir.resolve("out"), dir.resolve("store")));
+
+                assertThat(run.code()).as(run.output()).isEqualTo(4);
+                assertThat(run.output()).contains("cannot be read: File name too long").doesNotContain("FAILED");
+                assertThat(incidents(dir.resolve("out/all"))).isEqualTo(1);
+                assertThat(Files.readString(dir.resolve("out/all/rejected.csv")))
+                        .contains(",0,(file),,file rejected: cannot be read: File name too long");
+            }
+        } finally {
+            // Nor can JUnit delete it by its path: rm walks down from the folder.
+            new ProcessBuilder("rm", "-rf", name).directory(input.toFile()).inheritIO().start().waitFor();
+        }
+    }
+
+    @Test
     void anotherStoresReportInTheOutputFolderIsReplacedByThisStoresOwn(@TempDir Path dir) throws Exception {
         Path output = dir.resolve("reports");
         Path other = Files.createDirectories(dir.resolve("other"));
