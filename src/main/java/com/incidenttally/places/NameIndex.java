@@ -533,15 +533,26 @@ final class NameIndex<T> {
         PlaceMatch<T> match = resolve(text);
         Set<String> stated = names.statedKinds.apply(text);
         Map<T, Double> bestPerPlace = new HashMap<>();
+        // Each place's nearest spelling in slips: a name many slips from every spelling of a place is another
+        // place's name (Мордор, South Ossetia, Kostanay region), however alike the letters.
+        Map<T, Integer> fewestSlips = new HashMap<>();
         names.bySpelling.forEach((candidate, places) -> {
             double score = SIMILARITY.apply(spelling, candidate);
-            places.forEach(place -> bestPerPlace.merge(place, score, Math::max));
+            int slips = Edits.distance(spelling, candidate, SURE_SLIPS);
+            places.forEach(place -> {
+                bestPerPlace.merge(place, score, Math::max);
+                fewestSlips.merge(place, slips, Math::min);
+            });
         });
         if (!NameFolding.hasCyrillic(text)) {
             String european = NameFolding.europeanKey(spelling);
             european().bySpelling.forEach((candidate, places) -> {
                 double score = SIMILARITY.apply(european, candidate);
-                places.forEach(place -> bestPerPlace.merge(place, score, Math::max));
+                int slips = Edits.distance(european, candidate, SURE_SLIPS);
+                places.forEach(place -> {
+                    bestPerPlace.merge(place, score, Math::max);
+                    fewestSlips.merge(place, slips, Math::min);
+                });
             });
         }
         if (match.resolved() && match.method() != MatchMethod.FUZZY) {
@@ -562,6 +573,9 @@ final class NameIndex<T> {
             double next = i + 1 < ranked.size() ? ranked.get(i + 1).getValue() : 0.0;
             double previous = i > 0 ? ranked.get(i - 1).getValue() : 0.0;
             double score = sure ? 1.0 : calibrated(e.getValue(), Math.max(next, previous), agrees.test(e.getKey()));
+            if (!sure && fewestSlips.getOrDefault(e.getKey(), SURE_SLIPS + 1) > SURE_SLIPS) {
+                score = Math.min(score, Candidate.SURE - 0.01);
+            }
             candidates.add(new Candidate<>(e.getKey(), Math.round(score * 100) / 100.0));
         }
         return candidates;
@@ -584,6 +598,9 @@ final class NameIndex<T> {
         }
         return score;
     }
+
+    /** The most typing slips ({@link Edits}) a name may be from a place's spelling for the place to be sure. */
+    static final int SURE_SLIPS = 2;
 
     /** How much more alike than the next place a candidate must be to be sure. */
     static final double SURE_LEAD = 0.05;
