@@ -104,7 +104,7 @@ public record RunOptions(
         Path output = Path.of("reports");
 
         @Option(names = "--week", paramLabel = "2025-W50|last",
-                description = "one ISO week of nights; 'last' is the last complete week")
+                description = "one ISO week of nights; 'last' is the week before this one")
         String week;
 
         @Option(names = "--from", paramLabel = "DATE", converter = EveningDate.class,

@@ -30,6 +30,11 @@ public final class HumanDates {
         return span(evening, evening.plusDays(1), false);
     }
 
+    /** A night with its year: {@code 29–30 Nov 2026}; {@code 31 Dec 2025 – 1 Jan 2026}. */
+    public String nightWithYear(LocalDate evening) {
+        return span(evening, evening.plusDays(1), true);
+    }
+
     /** A night by its evening date alone, for an axis of many nights: {@code 23 Nov}. */
     public String evening(LocalDate evening) {
         return evening.getDayOfMonth() + SPACE + month.format(evening);

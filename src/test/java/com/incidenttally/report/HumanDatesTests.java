@@ -33,6 +33,15 @@ class HumanDatesTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "2022-03-15|15–16 Mar 2022|15–16 мар. 2022",
+            "2025-12-31|31 Dec 2025 – 1 Jan 2026|31 дек. 2025 – 1 янв. 2026"})
+    void aNightWithItsYearForAPeriodOfSeveralYears(LocalDate evening, String english, String russian) {
+        assertThat(plain(EN.nightWithYear(evening))).isEqualTo(english);
+        assertThat(plain(RU.nightWithYear(evening))).isEqualTo(russian);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "2026-11-23|23–24 Nov|23–24 нояб.",
             "2026-11-30|30 Nov – 1 Dec|30 нояб. – 1 дек.",
             "2026-05-03|3–4 May|3–4 мая"})

@@ -3,6 +3,7 @@ package com.incidenttally.report.excel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -104,8 +105,8 @@ final class SummarySheet {
         Row title = row();
         title.setHeightInPoints(22);
         cells.styled(title, 0, texts.text("title.summary", dates.period(period)), look.title);
-        cells.styled(row(), 0, texts.text("summary.period", periodLabel(period), dates.night(period.from()),
-                dates.night(period.to())), look.subtitle);
+        cells.styled(row(), 0, texts.text("summary.period", periodLabel(period), night(period, period.from()),
+                night(period, period.to())), look.subtitle);
         Row generated = row();
         cells.styled(generated, 0, texts.text("generatedAt"), look.label);
         cells.styled(generated, 1, null, styles.dateTimeSeconds);
@@ -263,7 +264,13 @@ final class SummarySheet {
     }
 
     private String nights(Period period) {
-        return texts.text("summary.nights", dates.night(period.from()), dates.night(period.to()));
+        return texts.text("summary.nights", night(period, period.from()), night(period, period.to()));
+    }
+
+    /** A night of the period: with its year when the period's nights lie in more than one year. */
+    private String night(Period period, LocalDate evening) {
+        return period.from().getYear() != period.to().plusDays(1).getYear()
+                ? dates.nightWithYear(evening) : dates.night(evening);
     }
 
     /** The headline, its change on the previous period in colour. */

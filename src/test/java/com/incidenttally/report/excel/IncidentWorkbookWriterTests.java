@@ -298,6 +298,9 @@ class IncidentWorkbookWriterTests {
             // Issue 19: the period in human dates, first evening to last morning (no break inside a date).
             assertThat(summary.getRow(0).getCell(0).getStringCellValue().replace('\u00a0', ' '))
                     .isEqualTo("Aerial incidents — 1 Oct – 10 Dec 2025");
+            // The nights without their year: the period lies in one year, which the title gives.
+            assertThat(summary.getRow(1).getCell(0).getStringCellValue().replace('\u00a0', ' '))
+                    .endsWith(": nights 1–2 Oct to 9–10 Dec");
             Row incidents = rowWhere(summary, 0, "Incidents").orElseThrow();
             assertThat((long) incidents.getCell(1).getNumericCellValue()).isEqualTo(data.totals().incidents());
             assertThat((long) incidents.getCell(2).getNumericCellValue()).isEqualTo(data.previousTotals().incidents());
