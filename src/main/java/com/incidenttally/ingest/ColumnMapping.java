@@ -241,8 +241,10 @@ public final class ColumnMapping {
      */
     public void check(List<String> files, Function<String, List<String>> headerOf) throws ColumnMappingException {
         Map<String, List<String>> headers = new HashMap<>();
+        HeaderNames names = HeaderNames.bundled();
         for (String file : files) {
             Map<Field, Long> first = new EnumMap<>(Field.class);
+            Map<String, Rule> byColumn = new HashMap<>();
             for (Rule rule : rules) {
                 if (rule.matches(file)) {
                     Long earlier = first.putIfAbsent(rule.field(), rule.line());
@@ -250,10 +252,21 @@ public final class ColumnMapping {
                         throw new ColumnMappingException(name, rule.line(), "a second rule for " + rule.field().key()
                                 + " in " + file + " (line " + earlier + " is the first)");
                     }
+                    if (rule.column() == null) {
+                        continue;
+                    }
+                    // A column feeds one field: the header binds each column once.
+                    String key = names.key(rule.column()).isEmpty() ? rule.column().strip().toLowerCase(java.util.Locale.ROOT)
+                            : names.key(rule.column());
+                    Rule other = byColumn.putIfAbsent(key, rule);
+                    if (other != null) {
+                        throw new ColumnMappingException(name, rule.line(), "column '" + rule.column() + "' is given for "
+                                + rule.field().key() + " here and for " + other.field().key() + " on line " + other.line()
+                                + " (in " + file + "): a column feeds one field; choose one of the two rules");
+                    }
                 }
             }
         }
-        HeaderNames names = HeaderNames.bundled();
         for (Rule rule : rules) {
             if (rule.column() == null) {
                 continue;

@@ -81,6 +81,19 @@ class ColumnMappingTests {
     }
 
     @Test
+    void oneColumnForTwoFieldsOfOneFileIsAnErrorNamingBothLines() throws Exception {
+        ColumnMapping mapping = mapping("files,field,column,value\nfeed.csv,occurred_at,ts,\nfeed.csv,region,place,\n"
+                + "feed.csv,location,Place,\nfeed.csv,source,,Feed\n");
+
+        assertThatThrownBy(() -> mapping.check(List.of("feed.csv"), f -> List.of("ts", "place", "kind")))
+                .hasMessage("columns.csv:4: column 'Place' is given for location here and for region on line 3"
+                        + " (in feed.csv): a column feeds one field; choose one of the two rules");
+        // Rules for other files may name the same column.
+        ColumnMapping apart = mapping("files,field,column,value\na.csv,region,place,\nb.csv,location,place,\n");
+        apart.check(List.of("a.csv", "b.csv"), f -> List.of("place"));
+    }
+
+    @Test
     void aColumnNoMatchedFileHasIsAnError() throws Exception {
         ColumnMapping mapping = mapping("files,field,column,value\nfeed*.csv,region,oblast,\n");
 
