@@ -188,11 +188,27 @@ public final class IncidentCsvReader implements IncidentRows {
         Reason malformed = null;
         if (record.invalidField() >= 0) {
             malformed = Reason.of(RejectionKind.NOT_UTF8, fieldName(record.invalidField()));
-        } else if (fields.length != headerNames.size()) {
+        } else if (fields.length != headerNames.size() && !onlyEmptyFieldsAfter(fields, headerNames.size())) {
             malformed = Reason.of(RejectionKind.WRONG_FIELD_COUNT, headerNames.size(), fields.length);
         }
         return new RawRow(file, record.line(), values, record.rawBytes(), record.charset(), malformed,
                 malformed == null && record.controlFree() && constantsControlFree);
+    }
+
+    /**
+     * Whether a row is longer than the header only by empty fields at its end ({@code 1;2;3;;;} under a
+     * three-column header), as spreadsheets export the cells right of the table that were once formatted.
+     */
+    private static boolean onlyEmptyFieldsAfter(String[] fields, int header) {
+        if (fields.length < header) {
+            return false;
+        }
+        for (int i = header; i < fields.length; i++) {
+            if (fields[i] != null && !fields[i].isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String fieldName(int field) {
