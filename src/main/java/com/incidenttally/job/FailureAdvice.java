@@ -31,6 +31,11 @@ public final class FailureAdvice {
             return "FAILED: the database went away during " + during(StepLog.current()) + " (" + reason + "); "
                     + RESUME;
         }
+        if (storeReadOnly(failure)) {
+            return "FAILED: the store cannot be written (" + reason.replaceAll("(?s);\\s*SQL statement:.*", "")
+                    + "): give the user the job runs as write access"
+                    + " to the store's file and folder (--db), or use a store it can write, then " + RESUME;
+        }
         if (has(failure, OutOfMemoryError.class)) {
             return "FAILED: out of memory (" + reason + "); give Java more (for example -Xmx2g), then " + RESUME;
         }
@@ -62,6 +67,17 @@ public final class FailureAdvice {
                 return true;
             }
             if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** H2's "The database is read only" (90097: its file or folder is read-only) or PostgreSQL's (25006). */
+    static boolean storeReadOnly(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && ("90097".equals(sql.getSQLState())
+                    || "25006".equals(sql.getSQLState()))) {
                 return true;
             }
         }

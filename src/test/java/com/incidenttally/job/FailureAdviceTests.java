@@ -46,6 +46,16 @@ class FailureAdviceTests {
     }
 
     @Test
+    void aStoreThatCannotBeWrittenSaysWhatToGrant() {
+        // As H2 fails when its file is read-only for the job's user.
+        String line = FailureAdvice.of(new org.springframework.jdbc.UncategorizedSQLException("insert", "INSERT",
+                new java.sql.SQLException("The database is read only; SQL statement:", "90097", 90097)));
+        assertThat(line).startsWith("FAILED: the store cannot be written (The database is read only): ")
+                .contains("write access to the store's file and folder").contains(FailureAdvice.RESUME)
+                .doesNotContain("fault in incident-tally");
+    }
+
+    @Test
     void aPasswordInAFailureIsNeverShown() {
         assertThat(FailureAdvice.of(new IllegalStateException("jdbc:postgresql://db/x?password=hunter2")))
                 .doesNotContain("hunter2");
