@@ -5,7 +5,8 @@
 // Kept: populated places (not city sections, historical or abandoned ones) of 5,000 people or more. A name that
 // places of 1,000 or more in several regions share is written once for each of those regions (its largest place
 // there), when one of them has 5,000 or more: the index then knows the name as a town of several regions, which
-// names none of them (Kirovsk is in Murmansk and Leningrad Oblasts), instead of not knowing it at all.
+// names none of them (Kirovsk is in Murmansk and Leningrad Oblasts), instead of not knowing it at all. Unless
+// the largest is ten times every other region's: then the name is its region's alone.
 const fs = require('fs');
 const path = require('path');
 const [pkg, regionsTsv] = process.argv.slice(2);
@@ -32,8 +33,12 @@ const kept = [];
 for (const named of Object.values(byName)) {
   if (!named.some(c => c.population >= 5000)) continue;
   const regions = new Set(named.map(regionOf));
-  if (regions.size === 1) {
-    named.filter(c => c.population >= 5000).forEach(c => kept.push(c));
+  const largest = named.reduce((a, b) => (b.population > a.population ? b : a));
+  const elsewhere = Math.max(0, ...named.filter(c => regionOf(c) !== regionOf(largest)).map(c => c.population));
+  if (regions.size === 1 || largest.population >= 10 * elsewhere) {
+    // One region's town, or one ten times the size of every other region's (Dzerzhinsk of Nizhny Novgorod,
+    // 233,000 people, and a village of 1,100 in Irkutsk Oblast): the name is that region's.
+    named.filter(c => regionOf(c) === regionOf(largest) && c.population >= 5000).forEach(c => kept.push(c));
   } else {
     for (const region of regions) {
       kept.push(named.filter(c => regionOf(c) === region).reduce((a, b) => (b.population > a.population ? b : a)));
