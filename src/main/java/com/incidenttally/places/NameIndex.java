@@ -536,12 +536,17 @@ final class NameIndex<T> {
         // Each place's nearest spelling in slips: a name many slips from every spelling of a place is another
         // place's name (Мордор, South Ossetia, Kostanay region), however alike the letters.
         Map<T, Integer> fewestSlips = new HashMap<>();
+        List<String> parts = spellingsOfParts(text);
         names.bySpelling.forEach((candidate, places) -> {
             double score = SIMILARITY.apply(spelling, candidate);
             int slips = Edits.distance(spelling, candidate, SURE_SLIPS);
+            for (int i = 0; i < parts.size() && slips > SURE_SLIPS; i++) {
+                slips = Edits.distance(parts.get(i), candidate, SURE_SLIPS);
+            }
+            int fewest = slips;
             places.forEach(place -> {
                 bestPerPlace.merge(place, score, Math::max);
-                fewestSlips.merge(place, slips, Math::min);
+                fewestSlips.merge(place, fewest, Math::min);
             });
         });
         if (!NameFolding.hasCyrillic(text)) {
@@ -597,6 +602,29 @@ final class NameIndex<T> {
             score = Math.min(score, Candidate.SURE - 0.01);
         }
         return score;
+    }
+
+    /**
+     * The spellings of a name of two to four words without its first or last words: a word of kind misspelt
+     * ({@code Курская облсть}) is no word of kind to the folding, and stays in the name's spelling.
+     */
+    private static List<String> spellingsOfParts(String text) {
+        String[] words = NameFolding.normalize(text).split(" ");
+        if (words.length < 2 || words.length > 4) {
+            return List.of();
+        }
+        List<String> parts = new ArrayList<>();
+        for (int from = 0; from < words.length; from++) {
+            for (int to = from + 1; to <= words.length; to++) {
+                if (to - from < words.length) {
+                    String part = NameFolding.spelling(String.join(" ", java.util.Arrays.copyOfRange(words, from, to)));
+                    if (!part.isEmpty()) {
+                        parts.add(part);
+                    }
+                }
+            }
+        }
+        return parts;
     }
 
     /** The most typing slips ({@link Edits}) a name may be from a place's spelling for the place to be sure. */
