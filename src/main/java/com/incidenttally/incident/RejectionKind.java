@@ -45,7 +45,12 @@ public enum RejectionKind {
     /** An Excel formula whose result was never saved. */
     FORMULA_WITHOUT_RESULT(Param.text("cell")),
     /** A whole file; its reason comes from the reader as written (English). */
-    FILE_REJECTED(Param.text("detail"));
+    FILE_REJECTED(Param.text("detail")),
+    /**
+     * A workbook's sheet that is a table of incidents whose header cannot be read, as one rejected row at its header
+     * row: its rows are not read, and it says so on every run until it is fixed; the reason is the reader's (English).
+     */
+    SHEET_REJECTED(Param.text("detail"));
 
     /** A parameter: its name in the catalogue's patterns, and whether it is a count (grouped, plural). */
     public record Param(String name, boolean count) {

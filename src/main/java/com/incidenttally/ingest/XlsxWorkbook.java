@@ -1,5 +1,8 @@
 package com.incidenttally.ingest;
 
+import com.incidenttally.incident.Reason;
+import com.incidenttally.incident.RejectionKind;
+
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -45,6 +48,8 @@ final class XlsxWorkbook implements IncidentRows {
     /** The {@code --columns} rules for each sheet, by its name: its header is bound with them. */
     private final java.util.function.Function<String, ColumnRules> rules;
     private final List<String> skipped = new ArrayList<>();
+    /** Sheets that are tables of incidents with a header we cannot read: each one rejected row, read first. */
+    private final java.util.ArrayDeque<RawRow> unreadTables = new java.util.ArrayDeque<>();
     private int sheetsRead;
     private Sheet current;
     private String lastSheet;
@@ -111,7 +116,6 @@ final class XlsxWorkbook implements IncidentRows {
             throw new FileRejectedException(displayName, damaged(e));
         }
         try {
-            workbook.refuseUnreadableTables(pkg);
             if (!workbook.nextSheet()) {
                 throw new FileRejectedException(displayName, workbook.skipped.isEmpty()
                         ? "the workbook has no sheets"
@@ -181,46 +185,6 @@ final class XlsxWorkbook implements IncidentRows {
     }
 
     /**
-     * Rejects the workbook whole when a sheet's header names three or four of the columns every row needs but
-     * cannot be read ({@link HeaderBinding#requiredFieldsNamed}): that sheet is a table of incidents, and skipping
-     * it with a warning would lose its rows without a word on the next run. Looks at each sheet's first row before
-     * any row is read; a sheet it cannot read is left to the reading, which says why.
-     */
-    private void refuseUnreadableTables(OPCPackage pkg) throws FileRejectedException {
-        XSSFReader.SheetIterator all;
-        try {
-            all = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
-        } catch (Exception e) {
-            return;
-        }
-        while (all.hasNext()) {
-            String name;
-            XlsxSheetReader.SheetRow header;
-            try (InputStream in = all.next(); XlsxSheetReader rows = new XlsxSheetReader(in, cellText)) {
-                name = all.getSheetName();
-                header = rows.next();
-                while (header != null && header.blank()) {
-                    header = rows.next();
-                }
-            } catch (IOException | RuntimeException e) {
-                continue;
-            }
-            if (header == null) {
-                continue;
-            }
-            List<String> names = header.cells().stream().map(cell -> cell == null ? "" : cell).toList();
-            try {
-                HeaderBinding.of(file + "#" + name, names, rules.apply(name));
-            } catch (FileRejectedException e) {
-                if (HeaderBinding.requiredFieldsNamed(names) >= 3) {
-                    throw new FileRejectedException(file, "sheet " + name + ": row " + header.number()
-                            + " is a table of incidents whose header we cannot read: " + e.reason());
-                }
-            }
-        }
-    }
-
-    /**
      * Moves on to the next sheet whose header maps, skipping the others with a warning. Returns
      * false when no sheet is left.
      */
@@ -260,6 +224,13 @@ final class XlsxWorkbook implements IncidentRows {
             } catch (FileRejectedException e) {
                 rows.close();
                 skip(name, "row " + header.number() + " is not a header we can read: " + e.reason());
+                if (HeaderBinding.requiredFieldsNamed(names) >= 3) {
+                    // A table of incidents, not a notes page: its rows are not read, and the run says so in
+                    // rejected.csv, at the header row, on every run until it is fixed (a warning alone is said once).
+                    unreadTables.add(new RawRow(location, header.number(), new String[Column.values().length],
+                            raw(names), Reason.of(RejectionKind.SHEET_REJECTED, "row " + header.number()
+                            + " is a table of incidents whose header we cannot read: " + e.reason())));
+                }
                 continue;
             }
             List<CellRangeAddress> regions;
@@ -288,7 +259,7 @@ final class XlsxWorkbook implements IncidentRows {
 
     @Override
     public RawRow read() {
-        while (current != null) {
+        while (unreadTables.isEmpty() && current != null) {
             XlsxSheetReader.SheetRow row = current.rows().next();
             if (row == null) {
                 nextSheet();
@@ -302,7 +273,7 @@ final class XlsxWorkbook implements IncidentRows {
             current.merges().fill(row.number(), cells);
             return rawRow(row, cells);
         }
-        return null;
+        return unreadTables.poll();
     }
 
     private RawRow rawRow(XlsxSheetReader.SheetRow row, List<String> cells) {

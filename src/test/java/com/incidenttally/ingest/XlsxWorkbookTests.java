@@ -308,16 +308,26 @@ class XlsxWorkbookTests {
         }
 
         @Test
-        void aTableOfIncidentsWhoseHeaderLacksAColumnRejectsTheWorkbookNamingTheSheet() throws Exception {
-            // Monday reads; Tuesday is a table of incidents without a source column: skipped, its rows would be lost.
+        void aTableOfIncidentsWhoseHeaderLacksAColumnIsOneRejectedRowAndTheOtherSheetsAreRead() throws Exception {
+            // Monday reads; Tuesday is a table of incidents without a source column: not read, and said so as a
+            // rejected row at its header on every run, where a warning is said once.
             Path file = XlsxFixtures.sheets(dir.resolve("week.xlsx"), List.of("Monday", "Tuesday"), List.of(
                     List.of(List.of("occurred_at", "region", "event_type", "source"),
                             List.of("2025-12-08 01:00", "Kursk region", "attack", "Governor")),
                     List.of(List.of("occurred_at", "region", "event_type", "uav_count"),
                             List.of("2025-12-09 01:00", "Kursk region", "attack", "2"))));
-            assertThat(rejection(file)).isEqualTo("week.xlsx: sheet Tuesday: row 1 is a table of incidents whose header"
-                    + " we cannot read: no column for source; found 'occurred_at', 'region', 'event_type', 'uav_count';"
-                    + " map them with --columns (see docs/input.md)");
+
+            List<RawRow> rows = read(file);
+
+            assertThat(rows).hasSize(2);
+            RawRow tuesday = rows.stream().filter(r -> r.malformed() != null).findFirst().orElseThrow();
+            assertThat(tuesday.file()).isEqualTo("week.xlsx#Tuesday");
+            assertThat(tuesday.line()).isEqualTo(1);
+            assertThat(english(tuesday.malformed())).isEqualTo("sheet not read: row 1 is a table of incidents whose"
+                    + " header we cannot read: no column for source; found 'occurred_at', 'region', 'event_type',"
+                    + " 'uav_count'; map them with --columns (see docs/input.md)");
+            assertThat(rows).filteredOn(r -> r.malformed() == null).singleElement()
+                    .satisfies(r -> assertThat(r.get(Column.SOURCE)).isEqualTo("Governor"));
         }
 
         @Test
