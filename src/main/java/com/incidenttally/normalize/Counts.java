@@ -14,15 +14,28 @@ final class Counts {
     static final int MAX = 100_000;
 
     /** Values that mean "not known" whole. */
-    private static final Set<String> UNKNOWN = Set.of("n/a", "?");
+    private static final Set<String> UNKNOWN = Set.of("n/a", "?", "н/д", "н/у");
     /**
      * The beginnings of words that say "some, number not known" in English, Russian and Ukrainian: {@code multiple
      * drones}, {@code number unconfirmed}, {@code несколько БПЛА}, {@code количество уточняется}, {@code кілька}.
      */
     private static final List<String> VAGUE = List.of("unknown", "multipl", "several", "many", "numerous", "some",
             "unconfirm", "unspecif", "undetermin", "unclear", "unverif", "tbc", "tbd",
-            "несколь", "неизвест", "неустановл", "неуточн", "уточня", "много", "групп", "ряд",
-            "кільк", "декільк", "багат", "невідом", "невстановл", "уточню", "груп");
+            "undisclos", "few", "dozens",
+            "несколь", "неизвест", "неустановл", "неуточн", "уточня", "много", "множеств", "групп", "ряд", "десятк",
+            "неуказ", "несообщ", "кільк", "декільк", "багат", "невідом", "невстановл", "уточню", "груп");
+    /**
+     * Number words, whole ({@code NUMBERS}) or by their beginnings ({@code NUMBER_STEMS}): a value that says a number
+     * in words ({@code three (multiple sources)}, {@code не менее двух}) is not "number not known", and stays a
+     * rejection for a person to fix.
+     */
+    private static final Set<String> NUMBERS = Set.of("one", "two", "three", "four", "five", "six", "seven", "eight",
+            "nine", "ten", "один", "одна", "одно", "одного", "одной", "одну", "два", "две", "двух", "двум", "двумя",
+            "три", "трёх", "трех", "трём", "тремя", "пять", "пяти", "шесть", "шести", "семь", "семи", "дві",
+            "чотири", "п'ять", "шість", "сім", "вісім", "дев'ять", "десять", "десяти");
+    private static final List<String> NUMBER_STEMS = List.of("eleven", "twelve", "thirteen", "fourteen", "fifteen",
+            "twenty", "thirty", "forty", "fifty", "четыр", "восем", "восьм", "девят", "одиннадц", "двенадц", "двадцат",
+            "тридцат", "сорок", "пятьдес", "чотир", "вісім");
     private static final Pattern WORDS = Pattern.compile("[^\\p{L}]+");
     private static final Pattern NE = Pattern.compile("(?<!\\p{L})не\\s+");
     private static final Pattern NOT = Pattern.compile("(?<!\\p{L})not\\s+");
@@ -52,14 +65,14 @@ final class Counts {
         // "не установлено", "не уточняется", "not confirmed": one word with its не or not, as неизвестно and
         // unconfirmed are.
         String words = NOT.matcher(NE.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("не")).replaceAll("un");
+        boolean vague = false;
         for (String word : WORDS.split(words)) {
-            for (String vague : VAGUE) {
-                if (word.startsWith(vague)) {
-                    return true;
-                }
+            if (NUMBERS.contains(word) || NUMBER_STEMS.stream().anyMatch(word::startsWith)) {
+                return false;
             }
+            vague |= VAGUE.stream().anyMatch(word::startsWith);
         }
-        return false;
+        return vague;
     }
 
     /** The count, or null when blank (not reported). */

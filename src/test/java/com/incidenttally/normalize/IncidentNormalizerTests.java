@@ -355,7 +355,8 @@ class IncidentNormalizerTests {
         @ParameterizedTest
         @ValueSource(strings = {"", "unknown", "multiple", "several", "несколько", "Several", "multiple drones",
                 "number unconfirmed", "Number not specified", "несколько БПЛА", "количество уточняется", "не установлено",
-                "неизвестное количество", "кілька дронів", "невідома кількість", "группа беспилотников", "n/a", "?"})
+                "неизвестное количество", "кілька дронів", "невідома кількість", "группа беспилотников", "n/a", "?",
+                "н/д", "не указано", "не сообщается", "множество", "a few", "десятки", "dozens", "undisclosed"})
         void vagueUavCountIsUnknown(String value) {
             Map<Column, String> values = row();
             values.put(Column.UAV_COUNT, value);
@@ -363,7 +364,8 @@ class IncidentNormalizerTests {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"drones", "about ten", "несколько 5", "3 or more", "БПЛА"})
+        @ValueSource(strings = {"drones", "about ten", "несколько 5", "3 or more", "БПЛА", "three (multiple sources)",
+                "two, not confirmed", "несколько, не менее двух", "один или несколько", "sevral", "несколко"})
         void aCountThatSaysNeitherANumberNorThatItIsUnknownIsRejected(String value) {
             Map<Column, String> values = row();
             values.put(Column.UAV_COUNT, value);
