@@ -289,7 +289,7 @@ public record RunOptions(
             }
         }
         Instant now = a.now != null ? a.now : systemNow;
-        if (a.now != null && (now.isBefore(EARLIEST_CLOCK) || !now.isBefore(LATEST_CLOCK))) {
+        if (a.now != null && (now.isBefore(EARLIEST_CLOCK) || now.isAfter(LATEST_CLOCK))) {
             throw new BadArgumentsException("--now " + a.now + " is not a time the job can run at: give one from "
                     + EARLIEST_CLOCK + " to " + LATEST_CLOCK);
         }
@@ -423,7 +423,7 @@ public record RunOptions(
 
     /** The clocks a run may be given with --now: the nights the job counts, and a year it can still name. */
     static final Instant EARLIEST_CLOCK = Instant.parse("2000-01-01T00:00:00Z");
-    static final Instant LATEST_CLOCK = Instant.parse("9999-01-01T00:00:00Z");
+    static final Instant LATEST_CLOCK = Instant.parse("9998-12-31T23:59:59Z");
     /** How far after the run's clock a period may end: a year, for a plan, not a typo's thousand years. */
     static final int MAX_DAYS_AHEAD = 366;
 
