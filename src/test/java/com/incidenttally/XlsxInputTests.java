@@ -70,6 +70,38 @@ class XlsxInputTests {
     }
 
     @Test
+    void aTableOfIncidentsWhoseHeaderCannotBeReadIsRejectedAtItsSheetOnEveryRun(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        XlsxFixtures.sheets(input.resolve("week.xlsx"), List.of("Monday", "Tuesday"), List.of(
+                List.of(List.of("occurred_at", "region", "event_type", "source"),
+                        List.of("2025-12-08 01:00", "Kursk region", "attack", "Governor")),
+                List.of(List.of("occurred_at", "region", "event_type", "uav_count"),
+                        List.of("2025-12-09 01:00", "Bryansk region", "attack", "2"),
+                        List.of("2025-12-10 01:00", "Bryansk region", "attack", "1"))));
+        String[] args = {"--input=" + input, "--output=" + dir.resolve("out"),
+                "--db=jdbc:h2:file:" + dir.resolve("store/incidents"), NOW};
+
+        for (int run = 0; run < 2; run++) {
+            ConsoleLines.Run done = ConsoleLines.run(args);
+
+            assertThat(done.code()).as(done.output()).isZero();
+            assertThat(done.output()).contains("1 sheet not read");
+            Path report = dir.resolve("out/all");
+            assertThat(json.readTree(report.resolve("summary.json").toFile()).get("totals").get("incidents").asLong())
+                    .isEqualTo(1);
+            List<CsvRecord> rejected;
+            try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(report.resolve("rejected.csv"))) {
+                rejected = reader.stream().toList();
+            }
+            // Filed under the sheet it is of, at its header row, on the rerun too.
+            assertThat(rejected).hasSize(2);
+            assertThat(rejected.get(1).getFields().subList(0, 3)).containsExactly("week.xlsx#Tuesday", "1", "(row)");
+            assertThat(rejected.get(1).getField(4)).startsWith("sheet not read: row 1 is a table of incidents whose header"
+                    + " we cannot read: no column for source");
+        }
+    }
+
+    @Test
     void aWorkbookNobodyCanOpenIsRejectedWholeWithTheReasonAndTheRunGoesOn(@TempDir Path dir) throws Exception {
         Path input = Files.createDirectories(dir.resolve("input"));
         XlsxFixtures.encrypted(input.resolve("locked.xlsx"));

@@ -49,7 +49,10 @@ final class XlsxWorkbook implements IncidentRows {
     private final java.util.function.Function<String, ColumnRules> rules;
     private final List<String> skipped = new ArrayList<>();
     /** Sheets that are tables of incidents with a header we cannot read: each one rejected row, read first. */
-    private final java.util.ArrayDeque<RawRow> unreadTables = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<UnreadTable> unreadTables = new java.util.ArrayDeque<>();
+
+    private record UnreadTable(String sheet, RawRow rejection) {
+    }
     private int sheetsRead;
     private Sheet current;
     private String lastSheet;
@@ -227,9 +230,10 @@ final class XlsxWorkbook implements IncidentRows {
                 if (HeaderBinding.requiredFieldsNamed(names) >= 3) {
                     // A table of incidents, not a notes page: its rows are not read, and the run says so in
                     // rejected.csv, at the header row, on every run until it is fixed (a warning alone is said once).
-                    unreadTables.add(new RawRow(location, header.number(), new String[Column.values().length],
-                            raw(names), Reason.of(RejectionKind.SHEET_REJECTED, "row " + header.number()
-                            + " is a table of incidents whose header we cannot read: " + e.reason())));
+                    unreadTables.add(new UnreadTable(name, new RawRow(location, header.number(),
+                            new String[Column.values().length], raw(names), Reason.of(RejectionKind.SHEET_REJECTED,
+                            "row " + header.number() + " is a table of incidents whose header we cannot read: "
+                                    + e.reason()))));
                 }
                 continue;
             }
@@ -273,7 +277,13 @@ final class XlsxWorkbook implements IncidentRows {
             current.merges().fill(row.number(), cells);
             return rawRow(row, cells);
         }
-        return unreadTables.poll();
+        UnreadTable unread = unreadTables.poll();
+        if (unread == null) {
+            return null;
+        }
+        // The sheet the row is of, as for every row read (sheet()): the store files its rejection under it.
+        lastSheet = unread.sheet();
+        return unread.rejection();
     }
 
     private RawRow rawRow(XlsxSheetReader.SheetRow row, List<String> cells) {
