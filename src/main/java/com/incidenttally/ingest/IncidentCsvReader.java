@@ -9,9 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -113,7 +111,7 @@ public final class IncidentCsvReader implements IncidentRows {
             }
             reader = new IncidentCsvReader(source, displayName, scan, rules);
         } catch (IOException | UncheckedIOException e) {
-            throw new FileRejectedException(displayName, unreadable(e));
+            throw new FileRejectedException(displayName, InputFiles.unreadable(e));
         }
         try {
             reader.readHeader();
@@ -235,7 +233,7 @@ public final class IncidentCsvReader implements IncidentRows {
         try {
             header = parser.next();
         } catch (IOException e) {
-            throw new FileRejectedException(file, unreadable(e));
+            throw new FileRejectedException(file, InputFiles.unreadable(e));
         }
         if (header == null) {
             throw new FileRejectedException(file, "no header row");
@@ -258,20 +256,5 @@ public final class IncidentCsvReader implements IncidentRows {
         columns = binding.columns();
         constantsControlFree = binding.constantsControlFree();
         parser.expectFields(names.size());
-    }
-
-    private static String unreadable(Exception e) {
-        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        if (cause instanceof NoSuchFileException) {
-            return "file not found";
-        }
-        if (cause instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (cause instanceof java.nio.file.FileSystemException system && system.getReason() != null) {
-            // The system's reason alone ("File name too long"): the path is the file's name, said already.
-            return "cannot be read: " + system.getReason();
-        }
-        return "cannot be read: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }
 }

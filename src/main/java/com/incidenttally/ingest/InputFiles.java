@@ -2,10 +2,13 @@ package com.incidenttally.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -262,6 +265,25 @@ public final class InputFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /**
+     * Why an input file cannot be read, as its rejection says it: {@code file not found}, {@code permission denied},
+     * or the system's reason alone ({@code cannot be read: File name too long}: the path is the file's name, said
+     * already).
+     */
+    static String unreadable(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof NoSuchFileException) {
+            return "file not found";
+        }
+        if (cause instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (cause instanceof FileSystemException system && system.getReason() != null) {
+            return "cannot be read: " + system.getReason();
+        }
+        return "cannot be read: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }
 
     private static boolean hidden(Path path) throws IOException {

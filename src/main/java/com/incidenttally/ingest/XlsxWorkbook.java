@@ -18,9 +18,7 @@ import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -103,7 +101,7 @@ final class XlsxWorkbook implements IncidentRows {
             checkKind(path, displayName);
             sha256 = InputFiles.sha256(path);
         } catch (IOException e) {
-            throw new FileRejectedException(displayName, unreadable(e));
+            throw new FileRejectedException(displayName, InputFiles.unreadable(e));
         }
         OPCPackage pkg;
         try {
@@ -361,20 +359,6 @@ final class XlsxWorkbook implements IncidentRows {
             current.rows().close();
             current = null;
         }
-    }
-
-    private static String unreadable(Exception e) {
-        if (e instanceof NoSuchFileException) {
-            return "file not found";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException system && system.getReason() != null) {
-            // The system's reason alone ("File name too long"): the path is the file's name, said already.
-            return "cannot be read: " + system.getReason();
-        }
-        return "cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     private static String damaged(Throwable e) {

@@ -422,7 +422,7 @@ public record RunOptions(
     }
 
     /** The clocks a run may be given with --now: the nights the job counts, and a year it can still name. */
-    static final Instant EARLIEST_CLOCK = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant EARLIEST_CLOCK = IncidentNormalizer.EARLIEST_NIGHT.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     static final Instant LATEST_CLOCK = Instant.parse("9998-12-31T23:59:59Z");
     /** How far after the run's clock a period may end: a year, for a plan, not a typo's thousand years. */
     static final int MAX_DAYS_AHEAD = 366;

@@ -125,7 +125,7 @@ public final class Gazetteer {
                 // A city's own name is surer than a slip away from a region's (Berdyansk is not Bryansk Oblast);
                 // a name that says oblast is never a city's.
                 Set<Region> towns = places.cityIndex().placesSpelt(k);
-                Optional<Region> city = townRegion(k);
+                Optional<Region> city = townRegion(k, towns);
                 if (towns.size() > 1) {
                     // Towns of one name in several regions (Kirovsk: Murmansk and Leningrad Oblasts) name none of
                     // them, nor a region a slip away from the name (Kirov Oblast).
@@ -147,13 +147,15 @@ public final class Gazetteer {
     }
 
     /**
-     * The one region whose towns and cities have this name; empty when none has, or several have (its spelling
-     * is several regions' towns, whichever of its names the index meets first).
+     * The one region whose towns and cities have this name; empty when none has, or several have ({@code spelt}, the
+     * regions of the towns its spelling names: several whichever of its names the index meets first).
      */
-    private Optional<Region> townRegion(String name) {
+    private Optional<Region> townRegion(String name, Set<Region> spelt) {
+        if (spelt.size() > 1) {
+            return Optional.empty();
+        }
         PlaceMatch<Region> city = places.cityIndex().resolve(name);
-        return city.resolved() && places.cityIndex().placesSpelt(name).size() <= 1
-                ? Optional.of(city.place()) : Optional.empty();
+        return city.resolved() ? Optional.of(city.place()) : Optional.empty();
     }
 
     /**
@@ -292,7 +294,7 @@ public final class Gazetteer {
                     .forEach(c -> ofTowns.add(new Candidate<>(c.place(), Math.min(c.score(), Candidate.SURE - 0.02))));
             return List.copyOf(ofTowns.subList(0, Math.min(limit, ofTowns.size())));
         }
-        Optional<Region> city = NameFolding.saysRegion(name) ? Optional.empty() : townRegion(name);
+        Optional<Region> city = NameFolding.saysRegion(name) ? Optional.empty() : townRegion(name, towns);
         if (city.isEmpty()) {
             // A town's name that folds as a region's adjective (Кировск, Кировская) is never sure to be that region.
             return candidates.stream().map(c -> namesATownElsewhere(name, c.place())
