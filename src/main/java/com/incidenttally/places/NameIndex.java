@@ -606,10 +606,11 @@ final class NameIndex<T> {
 
     /**
      * The spellings of a name of two to four words without its first or last words: a word of kind misspelt
-     * ({@code Курская облсть}) is no word of kind to the folding, and stays in the name's spelling.
+     * ({@code Курская облсть}) or glued to the name ({@code AbinskyDistrict}, split where a capital follows a small
+     * letter) is no word of kind to the folding, and stays in the name's spelling.
      */
     private static List<String> spellingsOfParts(String text) {
-        String[] words = NameFolding.normalize(text).split(" ");
+        String[] words = NameFolding.normalize(GLUED.matcher(text).replaceAll(" ")).split(" ");
         if (words.length < 2 || words.length > 4) {
             return List.of();
         }
@@ -626,6 +627,9 @@ final class NameIndex<T> {
         }
         return parts;
     }
+
+    /** Where a capital letter follows a small one: two words written as one ({@code AbinskyDistrict}). */
+    private static final java.util.regex.Pattern GLUED = java.util.regex.Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu})");
 
     /** The most typing slips ({@link Edits}) a name may be from a place's spelling for the place to be sure. */
     static final int SURE_SLIPS = 2;
