@@ -116,8 +116,13 @@ public final class Gazetteer {
                 // Leningrad Oblasts: it is a town's name (below), not Kirov Oblast's.
                 match = PlaceMatch.unresolved(k);
             }
-            if (match.method() == MatchMethod.FUZZY && NameFolding.saysDistrict(k)) {
-                // "Lubenskyi raion" in the region column is a district, not a misspelt region.
+            if (match.method() == MatchMethod.FUZZY && (!NameFolding.statesRegionKind(k) || NameFolding.saysDistrict(k))) {
+                // A name is taken for a misspelt region only when it says it is one ("Smolnesk Oblast"). A bare
+                // word a slip or two from a region's name is as often a town or village of its own: of the
+                // settlement names of Russia and Ukraine in GeoNames and KATOTTG, 143 were taken for a misspelt
+                // region (Kalga for Kaluga, Orlovka for Oryol, Krasnodon of Luhansk Oblast for Krasnodar Krai).
+                // "Lubenskyi raion" is a district, whatever else it says. Either is unresolved, with the region
+                // among its suggestions.
                 match = PlaceMatch.unresolved(k);
             }
             if ((!match.resolved() || match.method() == MatchMethod.FUZZY) && !NameFolding.saysRegion(k)

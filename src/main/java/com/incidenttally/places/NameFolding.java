@@ -195,6 +195,17 @@ final class NameFolding {
             "óblast", "région", "regio", "regione", "región", "republik", "republiek", "république", "repubblica",
             "república", "republika", "kraj");
 
+    /**
+     * Words besides {@link #REGION_WORDS} that say a name is a region or a sea area: an autonomous okrug or oblast
+     * (not "okrug" alone, which urban okrugs, municipalities, have too), a sea and its waters.
+     */
+    private static final Set<String> OTHER_AREA_WORDS = Set.of("autonomous", "avtonomnyy", "avtonomny",
+            "avtonomnaya", "автономный", "автономная", "автономного", "автономна", "ao", "sea", "more", "море", "моря",
+            "акватория", "акваторія");
+
+    /** The feminine ending of an adjective of place, which agrees with "oblast" (after soft signs are dropped). */
+    private static final Pattern OBLAST_ADJECTIVE = Pattern.compile("(?:sk|ck|ts?k)(?:aya|aja|aia|a)$|[сц]к(?:ая|а)$");
+
     /** Words only a district's name has: a region column holding one is never guessed at as a region. */
     private static final Set<String> DISTRICT_WORDS = Set.of("district", "raion", "rayon", "rajon", "rejon", "район",
             "района", "районе", "районом", "okres", "bezirk");
@@ -215,6 +226,21 @@ final class NameFolding {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a name says it is a region or a sea area, not a town: by a word of kind ({@code Smolnesk Oblast},
+     * {@code Caspain Sea}) or by ending in the feminine adjective that stands for the oblast ({@code Belgordskaya},
+     * {@code Kharkvska}, {@code Харьквская}), as few settlements' names do (stanitsas: {@code Terskaya}).
+     */
+    static boolean statesRegionKind(String name) {
+        String[] words = normalize(name).split(" ");
+        for (String word : words) {
+            if (REGION_WORDS.contains(word) || OTHER_AREA_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return OBLAST_ADJECTIVE.matcher(words[words.length - 1]).find();
     }
 
     /** The normalized name without words of kind; the normalized name itself when nothing else is left. */

@@ -77,6 +77,14 @@ class TypoToleranceTests {
                 "Voronehz Oblast, Voronezh Oblast",
                 "Rostvo Oblast, Rostov Oblast",
                 "Smolnesk Oblast, Smolensk Oblast",
+                // Any slip, in a name that says it is a region or a sea (a word of kind, or the oblast's adjective).
+                "Republic of Tatarstna, Tatarstan",
+                "Rostvo region, Rostov Oblast",
+                "Caspain Sea, Caspian Sea",
+                "Sea of Azvo, Sea of Azov",
+                "Belgordskaya, Belgorod Oblast",
+                "Kharkvska, Kharkiv Oblast",
+                "Харьквская, Kharkiv Oblast",
         })
         void aSwappedPairInARegionsNameIsOneSlip(String input, String expected) {
             PlaceMatch<Region> match = GAZETTEER.resolveRegion(input);
@@ -97,6 +105,28 @@ class TypoToleranceTests {
             // One slip from Kursk and from Kirov alike would be a guess; so is a name that begins with a whole other name.
             Region rostov = GAZETTEER.regionByIso("RU-ROS").orElseThrow();
             assertThat(GAZETTEER.resolveDistrict(rostov, "Kamensky-Shakhtinsky District").resolved()).isFalse();
+        }
+
+        @ParameterizedTest(name = "{0} is no {1}")
+        @CsvSource({
+                // Towns and villages of Russia and Ukraine (GeoNames, KATOTTG) that were taken for misspelt regions.
+                "Kalga, Kaluga Oblast",
+                "Orlovka, Oryol Oblast",
+                "Kostrovo, Kostroma Oblast",
+                "Yurga, Khanty-Mansi Autonomous Okrug",
+                "Smolenka, Smolensk Oblast",
+                "Krasnodon, Krasnodar Krai",
+                "Краснодон, Krasnodar Krai",
+                "Вороніж, Voronezh Oblast",
+                "Волинка, Volyn Oblast",
+                "Pritomskiy, Primorsky Krai",
+                // A bare slip of a region's own name is unresolved too; the region is its first suggestion.
+                "Smolnesk, Smolensk Oblast",
+                "Tatarstna, Tatarstan",
+        })
+        void aBareWordASlipFromARegionIsNoRegionButItsSuggestion(String input, String region) {
+            assertThat(GAZETTEER.resolveRegion(input).resolved()).as(input).isFalse();
+            assertThat(GAZETTEER.regionCandidates(input, 3)).extracting(c -> c.place().name()).contains(region);
         }
 
         @Test
