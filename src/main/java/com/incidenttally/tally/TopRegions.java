@@ -67,4 +67,14 @@ public record TopRegions(List<RegionComparison> top, List<RegionComparison> othe
     public RegionComparison first() {
         return top.isEmpty() ? null : top.get(0);
     }
+
+    /** The areas that share the most incidents of the period, in the order shown (empty when it had none). */
+    public List<RegionComparison> most() {
+        if (top.isEmpty()) {
+            return List.of();
+        }
+        long most = top.get(0).current();
+        return java.util.stream.Stream.concat(top.stream(), others.stream())
+                .filter(area -> area.current() == most).toList();
+    }
 }

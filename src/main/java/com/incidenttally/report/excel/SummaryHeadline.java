@@ -6,10 +6,13 @@ import com.incidenttally.tally.RegionComparison;
 import com.incidenttally.tally.TopRegions;
 import com.incidenttally.tally.Totals;
 
+import java.util.List;
+
 /**
  * The Summary's first sentence, made from its figures: incidents, regions, nights, the change on
- * the previous period, the region with most and its change. {@code 224 incidents in 45 regions over
- * 7 nights, 13 fewer than in the previous period (-5.5%). Most in Belgorod Oblast: 28, as before.}
+ * the previous period, the region with most and its change (or the regions level on most). {@code 224 incidents
+ * in 45 regions over 7 nights, 13 fewer than in the previous period (-5.5%). Most in Belgorod Oblast: 28, as
+ * before.}
  */
 final class SummaryHeadline {
 
@@ -59,8 +62,15 @@ final class SummaryHeadline {
             return new Sentence(first, start, end, change);
         }
         String region = texts.region(most.isoCode(), most.region());
+        List<RegionComparison> tied = top.most();
         String second;
-        if (before == null) {
+        if (tied.size() > 1) {
+            // Areas level on most: each named (two) or the first two and how many more; no one change for all.
+            String next = texts.region(tied.get(1).isoCode(), tied.get(1).region());
+            second = tied.size() == 2
+                    ? texts.text("headline.top.tiedTwo", region, next, most.current())
+                    : texts.text("headline.top.tiedMore", region, next, tied.size() - 2, most.current());
+        } else if (before == null) {
             second = texts.text("headline.top.alone", region, most.current());
         } else if (most.previous() == 0) {
             second = texts.text("headline.top.new", region, most.current());

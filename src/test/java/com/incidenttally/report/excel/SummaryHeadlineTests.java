@@ -1,5 +1,6 @@
 package com.incidenttally.report.excel;
 
+import com.incidenttally.places.Gazetteer;
 import com.incidenttally.report.Language;
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.RegionComparison;
@@ -35,6 +36,27 @@ class SummaryHeadlineTests {
         SummaryHeadline.Sentence sentence = new SummaryHeadline(ReportTexts.english()).of(one, null, top);
         assertThat(sentence.text()).isEqualTo("1 incident in 1 region over 1 night. Most in Kursk Oblast: 1.");
         assertThat(sentence.changeStart()).isNegative();
+    }
+
+    @Test
+    void areasLevelOnMostAreNamedTogetherWithoutAChangeForAll() {
+        TopRegions two = TopRegions.of(List.of(new RegionComparison("Belgorod Oblast", "RU-BEL", 28, 20),
+                new RegionComparison("Kursk Oblast", "RU-KRS", 28, 31), new RegionComparison("Bryansk Oblast", "RU-BRY", 26, 9)), 10);
+        assertThat(new SummaryHeadline(ReportTexts.english()).of(NOW, BEFORE, two).text())
+                .endsWith(" Most in Belgorod Oblast and Kursk Oblast: 28 each.");
+        assertThat(new SummaryHeadline(ReportTexts.of(Language.RU, Gazetteer.bundled())).of(NOW, null, two).text())
+                .endsWith(" Больше всего — Белгородская область и Курская область: по 28.");
+        // Level beyond the areas shown by name too: a week of one incident in each of twelve regions.
+        List<RegionComparison> twelve = new java.util.ArrayList<>();
+        for (String name : List.of("Belgorod Oblast", "Bryansk Oblast", "Kursk Oblast", "Oryol Oblast", "Kaluga Oblast",
+                "Moscow Oblast", "Tula Oblast", "Lipetsk Oblast", "Voronezh Oblast", "Rostov Oblast", "Smolensk Oblast",
+                "Tver Oblast")) {
+            twelve.add(new RegionComparison(name, null, 1, 0));
+        }
+        TopRegions level = TopRegions.of(twelve, 10);
+        assertThat(level.most()).hasSize(12);
+        assertThat(new SummaryHeadline(ReportTexts.english()).of(new Totals(12, 0, 0, 12, 0, 1, 0, 0, 0, 0), null, level)
+                .text()).endsWith(". Most in Belgorod Oblast, Bryansk Oblast and 10 more: 1 each.");
     }
 
     @Test
