@@ -84,8 +84,13 @@ class ReportTasklet implements Tasklet {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         JobExecution job = step.getJobExecution();
         RunParameters run = RunParameters.of(job.getJobParameters());
-        for (Path leftover : ReportFolder.removeLeftovers(run.output())) {
-            log.info("Removed {}, left by an interrupted run", leftover.getFileName());
+        for (ReportFolder.Removed leftover : ReportFolder.removeLeftovers(run.output())) {
+            if (leftover.whole()) {
+                // The report the previous run replaced, kept until now for a reader who had it open: no news.
+                log.debug("Removed {}, a report since replaced", leftover.path().getFileName());
+            } else {
+                log.info("Removed {}, left by an interrupted run", leftover.path().getFileName());
+            }
         }
         Period period = period(store, run);
         // The same store, rows, merge, period and settings as the report the link shows: it would

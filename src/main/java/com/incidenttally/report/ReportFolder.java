@@ -37,6 +37,13 @@ import java.util.UUID;
  */
 public final class ReportFolder {
 
+    /**
+     * What {@link #removeLeftovers} deleted: {@code whole}, a report folder written in full (one a later report
+     * replaced), else what a run left when it was stopped part-way.
+     */
+    public record Removed(Path path, boolean whole) {
+    }
+
     /** What writes the report's files into the folder given. */
     @FunctionalInterface
     public interface Writing {
@@ -157,8 +164,8 @@ public final class ReportFolder {
      * by their names and exact files); and the merge's work folders of killed runs (marked, not
      * locked, holding only run files). Nothing else is touched. Returns what was deleted.
      */
-    public static List<Path> removeLeftovers(Path outputDir) throws IOException {
-        List<Path> removed = new ArrayList<>();
+    public static List<Removed> removeLeftovers(Path outputDir) throws IOException {
+        List<Removed> removed = new ArrayList<>();
         if (!Files.isDirectory(outputDir)) {
             return removed;
         }
@@ -172,19 +179,22 @@ public final class ReportFolder {
             String linkLabel = OutputFolder.newLinkLabel(name);
             String earlierLabel = OutputFolder.earlierLeftoverLabel(name);
             if (versionLabel != null && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                // Written in full (files in it, POI's temporary folder gone): a report a later run replaced,
+                // or, rarely, one whose run was killed between writing and publishing it.
+                boolean whole = written(entry);
                 if (removeAbandonedVersion(outputDir, entry, versionLabel)) {
-                    removed.add(entry);
+                    removed.add(new Removed(entry, whole));
                 }
             } else if (linkLabel != null && Files.isSymbolicLink(entry)
                     && OutputFolder.versionLabel(Files.readSymbolicLink(entry).toString()) != null) {
                 Files.delete(entry);
-                removed.add(entry);
+                removed.add(new Removed(entry, false));
             } else if (earlierLabel != null && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
                     && ours(entry, earlierLabel)) {
                 deleteTree(entry);
-                removed.add(entry);
+                removed.add(new Removed(entry, false));
             } else if (name.startsWith(WorkFolder.PREFIX) && WorkFolder.removeIfAbandoned(entry)) {
-                removed.add(entry);
+                removed.add(new Removed(entry, false));
             }
         }
         return removed;
@@ -207,6 +217,21 @@ public final class ReportFolder {
             // Not ours to decide (cannot open its marker for writing): left alone.
             return false;
         }
+    }
+
+    /** Whether {@link #write} ended in this folder: it holds files besides its marker, and no temporary folder. */
+    private static boolean written(Path version) throws IOException {
+        if (Files.exists(version.resolve(OutputFolder.TEMP_FILES), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(version)) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().equals(OutputFolder.MARKER)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isCurrent(Path outputDir, Path version, String label) {

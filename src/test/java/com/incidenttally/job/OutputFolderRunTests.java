@@ -70,6 +70,26 @@ class OutputFolderRunTests {
         assertThat(notes).hasContent("mine");
     }
 
+    @Test
+    void theReportARerunReplacedIsRemovedByTheNextRunWithoutALineSayingARunWasInterrupted(@TempDir Path dir)
+            throws Exception {
+        ChildRun.writeInput(dir.resolve("input"), 1, 100);
+        Path output = dir.resolve("o");
+        assertThat(ConsoleLines.run(args(dir, output.toString())).code()).isZero();
+        Path first = Files.readSymbolicLink(output.resolve("all"));
+        // New rows: the report is written again and the first one replaced, kept for a reader who has it open.
+        ChildRun.writeInput(dir.resolve("input/more"), 1, 50);
+        assertThat(ConsoleLines.run(args(dir, output.toString())).code()).isZero();
+        assertThat(output.resolve(first)).isDirectory();
+        ChildRun.writeInput(dir.resolve("input/more-still"), 1, 50);
+
+        ConsoleLines.Run third = ConsoleLines.run(args(dir, output.toString()));
+
+        assertThat(third.code()).as(third.output()).isZero();
+        assertThat(output.resolve(first)).doesNotExist();
+        assertThat(third.output()).doesNotContain("Removed").doesNotContain("interrupted");
+    }
+
     private static java.util.List<Path> reportFolders(Path output) throws java.io.IOException {
         try (java.util.stream.Stream<Path> entries = Files.list(output)) {
             return entries.filter(p -> p.getFileName().toString().startsWith(".all.report-")).toList();

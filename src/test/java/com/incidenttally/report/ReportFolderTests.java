@@ -64,7 +64,8 @@ class ReportFolderTests {
             // Kept until the next run, for a reader who found it through the link a moment ago.
             assertThat(hiddenNames()).containsExactlyInAnyOrder(linkTarget("all"), firstVersion);
 
-            assertThat(ReportFolder.removeLeftovers(output)).containsExactly(output.resolve(firstVersion));
+            assertThat(ReportFolder.removeLeftovers(output))
+                    .containsExactly(new ReportFolder.Removed(output.resolve(firstVersion), true));
             assertThat(hiddenNames()).containsExactly(linkTarget("all"));
             assertThat(output.resolve("all/summary.json")).hasContent("new");
         }
@@ -119,7 +120,7 @@ class ReportFolderTests {
             assertThat(misses).isEmpty();
             assertThat(reads.get()).isPositive();
             assertThat(output.resolve("all/summary.json")).hasContent("200");
-            assertThat(ReportFolder.removeLeftovers(output)).hasSize(200);
+            assertThat(removed()).hasSize(200);
             assertThat(hiddenNames()).containsExactly(linkTarget("all"));
         }
 
@@ -250,10 +251,13 @@ class ReportFolderTests {
             Path usersLink = Files.createSymbolicLink(output.resolve(".all.link-" + UUID.randomUUID()), hidden);
             Path plainFile = Files.writeString(output.resolve("notes.txt"), "n");
 
-            List<Path> removed = ReportFolder.removeLeftovers(output);
+            List<ReportFolder.Removed> said = ReportFolder.removeLeftovers(output);
+            List<Path> removed = said.stream().map(ReportFolder.Removed::path).toList();
 
             assertThat(removed).containsExactlyInAnyOrder(killedWhileWriting, killedWhileWritingAWeek, halfPublishedLink,
                     earlierStaging, earlierRetired);
+            // None of them is a whole report a later one replaced: each is said to be an interrupted run's.
+            assertThat(said).noneMatch(ReportFolder.Removed::whole);
             for (Path gone : removed) {
                 assertThat(Files.exists(gone, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(gone.toString()).isFalse();
             }
@@ -271,7 +275,7 @@ class ReportFolderTests {
             ReportFolder live = ReportFolder.stage(output, "all");
             Files.writeString(live.staging().resolve("summary.json"), "being written");
 
-            assertThat(ReportFolder.removeLeftovers(output)).isEmpty();
+            assertThat(removed()).isEmpty();
 
             assertThat(live.staging().resolve("summary.json")).exists();
             live.publish();
@@ -290,7 +294,7 @@ class ReportFolderTests {
             Files.writeString(forged.resolve(WorkFolder.MARKER), "mine");
             Path linked = Files.createSymbolicLink(output.resolve(WorkFolder.PREFIX + "3"), unmarked);
 
-            assertThat(ReportFolder.removeLeftovers(output)).containsExactlyInAnyOrder(killed, empty);
+            assertThat(removed()).containsExactlyInAnyOrder(killed, empty);
 
             assertThat(killed).doesNotExist();
             assertThat(empty).doesNotExist();
@@ -307,7 +311,7 @@ class ReportFolderTests {
                 Path folder = live.path();
                 Files.writeString(folder.resolve("sorted-1.bin"), "run");
 
-                assertThat(ReportFolder.removeLeftovers(output)).isEmpty();
+                assertThat(removed()).isEmpty();
 
                 assertThat(folder.resolve("sorted-1.bin")).hasContent("run");
             }
@@ -348,6 +352,11 @@ class ReportFolderTests {
         Files.writeString(folder.resolve("charts/incidents-by-region.png"), "png");
         Files.writeString(folder.resolve("charts/weekly-trend.png"), "png");
         return folder;
+    }
+
+    /** What {@link ReportFolder#removeLeftovers} deleted. */
+    private List<Path> removed() throws IOException {
+        return ReportFolder.removeLeftovers(output).stream().map(ReportFolder.Removed::path).toList();
     }
 
     private String linkTarget(String label) throws IOException {
