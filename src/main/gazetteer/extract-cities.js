@@ -6,7 +6,8 @@
 // places of 1,000 or more in several regions share is written once for each of those regions (its largest place
 // there), when one of them has 5,000 or more: the index then knows the name as a town of several regions, which
 // names none of them (Kirovsk is in Murmansk and Leningrad Oblasts), instead of not knowing it at all. Unless
-// the largest is ten times every other region's: then the name is its region's alone.
+// the largest is ten times every other region's: then the name is its region's alone. And a town of Russia and one
+// of Ukraine whose names are a slip apart have both names in both regions (below).
 const fs = require('fs');
 const path = require('path');
 const [pkg, regionsTsv] = process.argv.slice(2);
@@ -45,6 +46,29 @@ for (const named of Object.values(byName)) {
     }
   }
 }
+// A town of Russia and one of Ukraine whose names differ by one letter that Russian and Ukrainian write differently
+// are often one name in its two spellings (Volchansk of Sverdlovsk Oblast, Vovchansk of Kharkiv Oblast: both Волчанск
+// in Russian; Shakhtersk and Shakhtarsk; Seversk and Siversk; Podolsk and Podilsk). Unless one has ten times the
+// people of the other, the Russian spelling is written for the Ukrainian town's region too: it then names towns in
+// several regions, and neither region is guessed. The Ukrainian spelling (Vovchansk, Вовчанськ) is that town's alone.
+// Other letters make other names (Kimovsk is not Kirovsk, Ostrov not Ostroh).
+const sameSound = new Set(['e:i', 'i:o', 'a:e', 'l:v', 'g:h', 'i:y', 'e:o']);
+const oneLetterApart = (a, b) => {
+  if (a.length !== b.length) return false;
+  const differ = [...a].map((ch, i) => i).filter(i => a[i] !== b[i]);
+  return differ.length === 1 && sameSound.has([a[differ[0]], b[differ[0]]].sort().join(':'));
+};
+const country = c => regionOf(c).slice(0, 2);
+const across = [];
+for (const a of kept) {
+  for (const b of kept) {
+    if (country(a) === 'RU' && country(b) === 'UA' && key(a.name).length >= 6 && oneLetterApart(key(a.name), key(b.name))
+        && a.population < 10 * b.population && b.population < 10 * a.population) {
+      across.push({...a, adminCode: b.adminCode, country: b.country, population: b.population});
+    }
+  }
+}
+kept.push(...across);
 kept.sort((a, b) => regionOf(a).localeCompare(regionOf(b)) || a.name.localeCompare(b.name));
 const seen = new Set();
 console.log('region_iso,name,population');

@@ -23,6 +23,15 @@ class CityInRegionColumnTests {
             "Rostov-on-Don|Rostov Oblast",
             "Таганрог|Rostov Oblast",
             "Mariupol, Ukraine|Donetsk Oblast",
+            // The Ukrainian spelling of a name Russian shares with a town of Russia is the Ukrainian town's alone.
+            "Vovchansk|Kharkiv Oblast",
+            "Вовчанськ|Kharkiv Oblast",
+            "Шахтарськ|Donetsk Oblast",
+            "Siversk|Donetsk Oblast",
+            // A letter Russian and Ukrainian do not trade makes another name: Kimovsk is no Kirovsk, Ostrov no Ostroh.
+            "Kimovsk|Tula Oblast",
+            "Ostrov|Pskov Oblast",
+            "Korolev|Moscow Oblast",
     })
     void resolvesACityToItsRegionAndSaysSo(String input, String expected) {
         PlaceMatch<Region> match = GAZETTEER.resolveRegion(input);
@@ -64,6 +73,12 @@ class CityInRegionColumnTests {
             // The urban okrug's own Russian name is Moscow Oblast's alone; its spelling is Saratov's town's too.
             "Красноармейск|Moscow Oblast, Saratov Oblast",
             "Zarechny|Ivanovo Oblast, Penza Oblast, Ryazan Oblast, Sverdlovsk Oblast",
+            // A Russian town's name that is also the Russian name of a Ukrainian town (Vovchansk, Shakhtarsk, Siversk).
+            "Волчанск|Kharkiv Oblast, Sverdlovsk Oblast",
+            "Volchansk|Kharkiv Oblast, Sverdlovsk Oblast",
+            "Шахтерск|Donetsk Oblast, Sakhalin Oblast",
+            "Северск|Donetsk Oblast, Tomsk Oblast",
+            "Дергачи|Kharkiv Oblast, Saratov Oblast",
     })
     void aTownNameTwoRegionsShareIsNeitherAndSaysWhichItCouldBe(String input, String regions) {
         // The name alone does not say which; nor is a region a slip away from it (Kirovsk, Kirov Oblast) taken.
