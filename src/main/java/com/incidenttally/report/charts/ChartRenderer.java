@@ -24,10 +24,8 @@ import com.incidenttally.tally.TallyRow;
 import com.incidenttally.tally.Totals;
 import com.incidenttally.tally.WeekCount;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.CategoryTextAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.AxisLocation;
-import org.jfree.chart.axis.CategoryAnchor;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -61,8 +59,9 @@ import org.jfree.data.xy.DefaultXYZDataset;
  * previous period ({@link RegionMaps}). A period without incidents gets charts that say so.
  *
  * <p>What is folded together ("other regions") is drawn apart from the named bars and never sets
- * their scale: a note with its value under the bar charts, a grey "+N" over each night's bar, a
- * grey row of its own colour scale in the heatmap. Incidents reported for a region as a whole are
+ * their scale where the bars rank areas: a note with its value under the bar charts, a grey row of
+ * its own colour scale in the heatmap. By night, where the bars rank nights, it is the grey top
+ * segment of each bar, so that a bar's height is the night's whole count. Incidents reported for a region as a whole are
  * not ranked among districts.
  */
 public class ChartRenderer {
@@ -85,7 +84,6 @@ public class ChartRenderer {
     private static final double HEATMAP_AREA_HEIGHT = 600;
 
     private static final Color NOTE = new Color(0x44, 0x44, 0x44);
-    private static final Color OTHER_TEXT = new Color(0x60, 0x60, 0x60);
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -159,6 +157,14 @@ public class ChartRenderer {
                     other[buckets.bucketOfNight()[n]] += matrix.count(r, n);
                 }
             }
+            if (otherRegions > 0) {
+                // The other regions are the top segment, in grey: each bar is the night's whole count, so the
+                // bars rank the nights as their totals do (a number over the bar left the heights short of them).
+                String series = texts.text("otherRegions", otherRegions);
+                for (int b = 0; b < buckets.size(); b++) {
+                    addTo(dataset, other[b], series, buckets.labels().get(b));
+                }
+            }
         }
         JFreeChart chart = new JFreeChart(title, ChartLook.font(Font.BOLD, 34),
                 new CategoryPlot(dataset, new CategoryAxis(texts.text("axis." + buckets.grain())),
@@ -171,27 +177,7 @@ public class ChartRenderer {
         flatBars(renderer);
         renderer.setMaximumBarWidth(0.06);
         for (int s = 0; s < dataset.getRowCount(); s++) {
-            renderer.setSeriesPaint(s, ChartLook.colour(s));
-        }
-        if (otherRegions > 0) {
-            // The other regions are a number over each bar, not a segment that would set the scale.
-            int fontSize = buckets.size() > 40 ? 11 : buckets.size() > 20 ? 13 : 16;
-            for (int b = 0; b < buckets.size(); b++) {
-                if (other[b] > 0) {
-                    String category = buckets.labels().get(b);
-                    String text = buckets.size() > 16 ? texts.text("other.overBar", other[b])
-                            : texts.text("other.overBarLong", other[b]);
-                    CategoryTextAnnotation label = new CategoryTextAnnotation(text, category,
-                            stackTotal(dataset, category));
-                    label.setCategoryAnchor(CategoryAnchor.MIDDLE);
-                    label.setTextAnchor(TextAnchor.BOTTOM_CENTER);
-                    label.setFont(ChartLook.font(Font.BOLD, fontSize));
-                    label.setPaint(OTHER_TEXT);
-                    plot.addAnnotation(label);
-                }
-            }
-            ((NumberAxis) plot.getRangeAxis()).setUpperMargin(0.12);
-            note(chart, texts.text("other.byNight", otherRegions));
+            renderer.setSeriesPaint(s, otherRegions > 0 && s == dataset.getRowCount() - 1 ? ChartLook.OTHER : ChartLook.colour(s));
         }
         CategoryAxis axis = plot.getDomainAxis();
         axis.setCategoryLabelPositions(buckets.size() > 16 ? CategoryLabelPositions.UP_90 : CategoryLabelPositions.STANDARD);
@@ -568,16 +554,6 @@ public class ChartRenderer {
         List<String> text = new ArrayList<>();
         parts.forEach((type, count) -> text.add(type + " " + count));
         return String.join(", ", text);
-    }
-
-    private static double stackTotal(DefaultCategoryDataset dataset, String category) {
-        double total = 0;
-        int column = dataset.getColumnIndex(category);
-        for (int row = 0; row < dataset.getRowCount(); row++) {
-            Number value = dataset.getValue(row, column);
-            total += value == null ? 0 : value.doubleValue();
-        }
-        return total;
     }
 
     /** A count as the report's language writes it: {@code 1,234}, {@code 1 234}. */
