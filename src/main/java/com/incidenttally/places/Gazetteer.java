@@ -116,6 +116,12 @@ public final class Gazetteer {
                 // Leningrad Oblasts: it is a town's name (below), not Kirov Oblast's.
                 match = PlaceMatch.unresolved(k);
             }
+            if (match.resolved() && match.method() != MatchMethod.FUZZY && !match.place().isSea()
+                    && NameFolding.namesADistrict(k) && !NameFolding.saysRegion(k)) {
+                // "Кировский район" folds as Кировская область does, but a district says it is a district: there is
+                // no Kirovsky District in Kirov Oblast, and many elsewhere.
+                match = PlaceMatch.unresolved(k);
+            }
             if (match.method() == MatchMethod.FUZZY && (!NameFolding.statesRegionKind(k) || NameFolding.saysDistrict(k))) {
                 // A name is taken for a misspelt region only when it says it is one ("Smolnesk Oblast"). A bare
                 // word a slip or two from a region's name is as often a town or village of its own: of the
@@ -251,12 +257,20 @@ public final class Gazetteer {
             if (NameNotes.namesNoDistrict(key)) {
                 return PlaceMatch.unresolved(key, NOT_A_PLACE);
             }
+
             if (NameFolding.saysRegion(key) && resolveRegion(key).resolved() && resolveRegion(key).method() != MatchMethod.FUZZY) {
                 // "Smolensk Oblast" in the district column names the region as a whole, not its capital.
                 return PlaceMatch.unresolved(key);
             }
             NameIndex<District> index = places.districtIndexes().get(region.isoCode());
             PlaceMatch<District> match = index == null ? PlaceMatch.unresolved(key) : index.resolve(key);
+            if (match.resolved() && NameFolding.saysSettlement(key) && (match.method() == MatchMethod.FUZZY
+                    || !NameFolding.saysSettlement(match.place().nameRu()))) {
+                // "пос. Кировский", "с. Коренево": a village's name, no district's (the village Kirovsky of Kursk
+                // Oblast is in Pristensky District), unless the district is that settlement ("рабочий поселок
+                // Прогресс", an urban okrug); and a slip from a district's name is no sign of one.
+                match = PlaceMatch.unresolved(key);
+            }
             if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
                 NameNotes.Trimmed trimmed = NameNotes.trim(key);
                 if (trimmed != null) {

@@ -34,6 +34,7 @@ final class NameFolding {
             "округ", "округа", "район", "района", "районы", "муниципальный", "муниципального", "муниципальное",
             "муниципальная", "городской", "городского", "город", "образование", "образования",
             "области", "мо", "герой", "курорт", "зато", "поселок", "поселение", "громада", "міська", "місто", "автономна",
+            "село", "деревня", "хутор", "станица", "селище",
             // The same words in the languages of Europe that write about these places, and the little words
             // they put between kind and name (Oblast de Kharkiv, Oblast' di Charkiv, Óblast de Járkov).
             "gebiet", "obwod", "obwód", "kraj", "oblasť", "óblast", "région", "regio", "regione", "región", "rajon",
@@ -113,11 +114,28 @@ final class NameFolding {
         }
         List<String> words = new ArrayList<>();
         String[] split = s.split(" ");
-        for (String word : split) {
+        for (int i = 0; i < split.length; i++) {
+            String word = split[i];
+            String next = i + 1 < split.length ? split[i + 1] : "";
+            if ((word.equals("г") || word.equals("м")) && next.equals("о") || word.equals("ст") && next.equals("ца")) {
+                // г.о. (urban okrug), м.о. (municipal okrug), ст-ца (stanitsa): two letters, one word of kind.
+                words.add(word.equals("г") ? "городской округ" : word.equals("м") ? "муниципальный округ" : "станица");
+                i++;
+                continue;
+            }
             words.add(switch (word) {
                 case "обл" -> "област";
                 case "г", "гор" -> "город";
                 case "респ" -> "республика";
+                case "кр" -> "край";
+                case "го" -> "городской округ";
+                // Ukrainian м. (місто), смт; Russian пос., п., пгт, рп, нп, с., д., х.: a town or village.
+                case "м" -> "місто";
+                case "смт" -> "селище";
+                case "пос", "п", "пгт", "рп", "нп" -> "поселок";
+                case "с", "сел" -> "село";
+                case "д", "дер" -> "деревня";
+                case "х" -> "хутор";
                 default -> split.length > 1 ? kindWordTypo(word) : word;
             });
         }
@@ -205,6 +223,32 @@ final class NameFolding {
 
     /** The feminine ending of an adjective of place, which agrees with "oblast" (after soft signs are dropped). */
     private static final Pattern OBLAST_ADJECTIVE = Pattern.compile("(?:sk|ck|ts?k)(?:aya|aja|aia|a)$|[сц]к(?:ая|а)$");
+
+    /**
+     * Whether a name is a district's by its words of kind ({@code Кировский район}, {@code Kirovskyi raion}), not only
+     * near one: {@code в районе Белгорода} ("near Belgorod") is not.
+     */
+    static boolean namesADistrict(String name) {
+        for (String word : normalize(name).split(" ")) {
+            if (DISTRICT_WORDS.contains(word) && !word.equals("районе") && !word.equals("районом")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words that say a name is a town or village's (spelled out from пос., с., д., х., пгт, смт …), not a district's. */
+    private static final Set<String> SETTLEMENT_WORDS = Set.of("поселок", "село", "деревня", "хутор", "станица", "селище");
+
+    /** Whether a name says it is a settlement's: {@code пос. Кировский}, {@code с. Коренево}, {@code х. Пустошкин}. */
+    static boolean saysSettlement(String name) {
+        for (String word : normalize(name).split(" ")) {
+            if (SETTLEMENT_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Words only a district's name has: a region column holding one is never guessed at as a region. */
     private static final Set<String> DISTRICT_WORDS = Set.of("district", "raion", "rayon", "rajon", "rejon", "район",
