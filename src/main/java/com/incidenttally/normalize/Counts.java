@@ -14,7 +14,8 @@ final class Counts {
     static final int MAX = 100_000;
 
     /** Values that mean "not known" whole. */
-    private static final Set<String> UNKNOWN = Set.of("n/a", "?", "н/д", "н/у");
+    private static final Set<String> UNKNOWN = Set.of("n/a", "?", "н/д", "н/у", "нет данных", "немає даних", "nan",
+            "-", "\u2013", "\u2014");
     /**
      * The beginnings of words that say "some, number not known" in English, Russian and Ukrainian: {@code multiple
      * drones}, {@code number unconfirmed}, {@code несколько БПЛА}, {@code количество уточняется}, {@code кілька}.
@@ -75,13 +76,18 @@ final class Counts {
         return vague;
     }
 
-    /** The count, or null when blank (not reported). */
+    /** The count, or null when blank or a dash, {@code n/a}, {@code нет данных} (not reported). */
     static Integer casualties(String value) {
         String text = value == null ? "" : FreeText.strip(value);
-        return text.isEmpty() ? null : wholeNumber(text);
+        return text.isEmpty() || UNKNOWN.contains(text.toLowerCase(Locale.ROOT)) ? null : wholeNumber(text);
     }
 
     private static Integer wholeNumber(String text) {
+        if (text.endsWith(".0") && isDigits(text.substring(0, text.length() - 2), 0)) {
+            // 3.0: how pandas writes a count column with blanks in it (as floats). Only ".0": 1.000 is a thousand
+            // in much of Europe, and stays a rejection.
+            text = text.substring(0, text.length() - 2);
+        }
         if (text.startsWith("-") && isDigits(text, 1)) {
             throw new InvalidCount(RejectionKind.NEGATIVE_COUNT, "a count cannot be negative");
         }

@@ -5,10 +5,12 @@ import com.incidenttally.incident.EventType;
 import org.tartarus.snowball.ext.RussianStemmer;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,6 +40,10 @@ public final class EventWords {
     /** The Snowball stemmer keeps state while it works: one per thread. (Made before the stems below.) */
     private static final ThreadLocal<RussianStemmer> STEMMER = ThreadLocal.withInitial(RussianStemmer::new);
     private static final Map<String, EventType> BY_STEM = byStem();
+    /** Words that deny the type word after them ({@code не сбит}, {@code без попадания}, {@code not intercepted}). */
+    private static final Set<String> NOT_BEFORE = stems("не", "ни", "без", "not", "no", "ні");
+    /** Words that deny the type word before them ({@code попадания нет}, {@code обломки не обнаружены}). */
+    private static final Set<String> NOT_AFTER = stems("нет", "не", "немає", "ні");
 
     public static final EventWords NONE = new EventWords(Map.of());
 
@@ -143,14 +149,29 @@ public final class EventWords {
             return Optional.of(type);
         }
         EventType found = null;
-        for (String stem : key.split(" ")) {
+        String[] stems = key.split(" ");
+        for (int i = 0; i < stems.length; i++) {
+            String stem = stems[i];
+            int last = i;
             EventType named = own.containsKey(stem) ? own.get(stem) : BY_STEM.get(stem);
+            if (named == null && stem.equals("shot") && i + 1 < stems.length && stems[i + 1].equals("down")) {
+                // English "shot down" beside other words: two words, one type.
+                named = EventType.SHOT_DOWN;
+                last = i + 1;
+            }
             if (named != null) {
+                if (i > 0 && NOT_BEFORE.contains(stems[i - 1])
+                        || last + 1 < stems.length && NOT_AFTER.contains(stems[last + 1])) {
+                    // "не сбит", "без попадания", "попадания нет", "обломки не обнаружены": the type denied is no
+                    // answer, for a person to read.
+                    return Optional.empty();
+                }
                 if (found != null && found != named) {
                     return Optional.empty();
                 }
                 found = named;
             }
+            i = last;
         }
         return Optional.ofNullable(found);
     }
@@ -179,6 +200,14 @@ public final class EventWords {
         stemmer.setCurrent(word.replace('і', 'и').replace('ї', 'й').replace('є', 'е').replace('ґ', 'г'));
         stemmer.stem();
         return stemmer.getCurrent();
+    }
+
+    private static Set<String> stems(String... words) {
+        Set<String> stems = new HashSet<>();
+        for (String word : words) {
+            stems.add(key(word));
+        }
+        return Set.copyOf(stems);
     }
 
     private static Map<String, EventType> byStem() {

@@ -215,6 +215,16 @@ class IncidentNormalizerTests {
                 "source      | '  '               | missing value: source is required",
                 "region      | Atlantis           | unknown region",
                 "event_type  | exploded           | unknown event type",
+                // A type denied is no type; "shot down" beside another type is two.
+                "event_type  | не сбит            | unknown event type",
+                "event_type  | не сбит, упал      | unknown event type",
+                "event_type  | попадания нет      | unknown event type",
+                "event_type  | без попадания      | unknown event type",
+                "event_type  | обломки не обнаружены | unknown event type",
+                "event_type  | not intercepted    | unknown event type",
+                "event_type  | shot down; debris  | unknown event type",
+                "event_type  | shot down and impact | unknown event type",
+                "uav_count   | 1.000              | not a whole number",
                 "occurred_at | yesterday night    | unparseable date/time",
                 "occurred_at | 2025-02-30 10:00   | unparseable date/time",
                 "occurred_at | 31.12.2025 10:00   | date in the future",
@@ -356,7 +366,8 @@ class IncidentNormalizerTests {
         @ValueSource(strings = {"", "unknown", "multiple", "several", "несколько", "Several", "multiple drones",
                 "number unconfirmed", "Number not specified", "несколько БПЛА", "количество уточняется", "не установлено",
                 "неизвестное количество", "кілька дронів", "невідома кількість", "группа беспилотников", "n/a", "?",
-                "н/д", "не указано", "не сообщается", "множество", "a few", "десятки", "dozens", "undisclosed"})
+                "н/д", "не указано", "не сообщается", "множество", "a few", "десятки", "dozens", "undisclosed",
+                "нет данных", "-", "—", "nan"})
         void vagueUavCountIsUnknown(String value) {
             Map<Column, String> values = row();
             values.put(Column.UAV_COUNT, value);
@@ -375,11 +386,36 @@ class IncidentNormalizerTests {
         @ParameterizedTest
         @CsvSource({"shot down, SHOT_DOWN", "Intercepted, SHOT_DOWN", "уничтожен, SHOT_DOWN", "сбит, SHOT_DOWN",
                 "wreckage, DEBRIS", "обломки, DEBRIS", "strike, IMPACT", "прилёт, IMPACT", "попадание, IMPACT",
-                "атака, ATTACK", "ATTACK, ATTACK"})
+                "атака, ATTACK", "ATTACK, ATTACK",
+                // A type word among other words, a negation beside none of them.
+                "shot down near the school, SHOT_DOWN", "'debris, no casualties', DEBRIS", "обломки упали, DEBRIS",
+                "атака отражена, ATTACK"})
         void eventTypeAliases(String text, EventType type) {
             Map<Column, String> values = row();
             values.put(Column.EVENT_TYPE, text);
             assertThat(accepted(values).eventType()).isEqualTo(type);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"3.0, 3", "0.0, 0", "12.0, 12"})
+        void aWholeCountWrittenAsAFloatIsThatCount(String text, int count) {
+            // pandas writes a count column with blanks in it as floats.
+            Map<Column, String> values = row();
+            values.put(Column.UAV_COUNT, text);
+            values.put(Column.KILLED, text);
+            Incident incident = accepted(values);
+            assertThat(incident.uavCount()).isEqualTo(count);
+            assertThat(incident.killed()).isEqualTo(count);
+        }
+
+        @Test
+        void aDashForCasualtiesIsNotReported() {
+            Map<Column, String> values = row();
+            values.put(Column.KILLED, "—");
+            values.put(Column.INJURED, "нет данных");
+            Incident incident = accepted(values);
+            assertThat(incident.killed()).isNull();
+            assertThat(incident.injured()).isNull();
         }
 
         @Test
