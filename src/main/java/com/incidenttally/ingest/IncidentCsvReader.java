@@ -232,6 +232,10 @@ public final class IncidentCsvReader implements IncidentRows {
         RecordParser.Parsed header;
         try {
             header = parser.next();
+            if (header != null && separatorLine(header.fields())) {
+                // Excel's "sep=;" line before the header names the delimiter (the scan took it from that line).
+                header = parser.next();
+            }
         } catch (IOException e) {
             throw new FileRejectedException(file, InputFiles.unreadable(e));
         }
@@ -256,5 +260,10 @@ public final class IncidentCsvReader implements IncidentRows {
         columns = binding.columns();
         constantsControlFree = binding.constantsControlFree();
         parser.expectFields(names.size());
+    }
+
+    /** Whether a first line is Excel's {@code sep=;} (or {@code sep=,}, {@code sep=<tab>}): the delimiter and nothing else. */
+    private static boolean separatorLine(String[] fields) {
+        return fields != null && fields.length == 2 && fields[0].strip().equalsIgnoreCase("sep=") && fields[1].isBlank();
     }
 }

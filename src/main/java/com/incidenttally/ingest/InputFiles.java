@@ -31,8 +31,16 @@ public final class InputFiles {
      * What a scan of the input folder found: the files to read, the links it did not follow, and
      * whether it left out the output folder (inside the input folder, it holds our own reports).
      */
-    public record Scan(List<Path> files, List<Path> skippedLinks, boolean outputSkipped) {
+    /**
+     * @param otherSpreadsheets spreadsheets of a format the job does not read ({@code .ods}, {@code .xls} …), to say
+     *                          so: a LibreOffice user's own format would otherwise vanish without a word
+     */
+    public record Scan(List<Path> files, List<Path> skippedLinks, boolean outputSkipped, List<Path> otherSpreadsheets) {
     }
+
+    /** Spreadsheet formats that are not input: saved as .xlsx or CSV, they are. */
+    private static final List<String> OTHER_SPREADSHEETS = List.of(".ods", ".fods", ".xls", ".xlsb", ".xlsm", ".numbers",
+            ".tsv");
 
     /**
      * Whether the input folder can be scanned, as the one line a person reads, or empty. The folder
@@ -72,6 +80,7 @@ public final class InputFiles {
         Path output = outputDir != null && Files.isDirectory(outputDir) ? outputDir.toRealPath() : null;
         List<Path> found = new ArrayList<>();
         List<Path> links = new ArrayList<>();
+        List<Path> others = new ArrayList<>();
         boolean[] outputSkipped = {false};
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -116,13 +125,21 @@ public final class InputFiles {
                     links.add(named.resolve(root.relativize(file)));
                 } else if (attrs.isRegularFile() && isInput(file.getFileName().toString())) {
                     found.add(named.resolve(root.relativize(file)));
+                } else if (attrs.isRegularFile() && otherSpreadsheet(file.getFileName().toString())) {
+                    others.add(named.resolve(root.relativize(file)));
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
         found.sort(Comparator.comparing(file -> relativeName(named, file)));
         links.sort(Comparator.comparing(file -> relativeName(named, file)));
-        return new Scan(List.copyOf(found), List.copyOf(links), outputSkipped[0]);
+        others.sort(Comparator.comparing(file -> relativeName(named, file)));
+        return new Scan(List.copyOf(found), List.copyOf(links), outputSkipped[0], List.copyOf(others));
+    }
+
+    private static boolean otherSpreadsheet(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !name.startsWith("~$") && OTHER_SPREADSHEETS.stream().anyMatch(lower::endsWith);
     }
 
     private static boolean isInput(String name) {

@@ -220,8 +220,38 @@ final class XlsxWorkbook implements IncidentRows {
             }
             List<String> names = header.cells().stream().map(cell -> cell == null ? "" : cell).toList();
             HeaderBinding bound;
+            List<String> titles = new ArrayList<>();
+            XlsxSheetReader.SheetRow first = header;
+            List<String> firstNames = names;
+            FileRejectedException firstFailure = null;
             try {
-                bound = HeaderBinding.of(location, names, rules.apply(name));
+                while (true) {
+                    try {
+                        bound = HeaderBinding.of(location, names, rules.apply(name));
+                        break;
+                    } catch (FileRejectedException e) {
+                        firstFailure = firstFailure == null ? e : firstFailure;
+                        // A title above the table ("Сводка за 09.12.2025", one or two cells): the header is below it.
+                        XlsxSheetReader.SheetRow next = titles.size() < MAX_TITLE_ROWS && filled(names) <= 2
+                                ? nextFilled(rows) : null;
+                        if (next == null) {
+                            if (HeaderBinding.requiredFieldsNamed(names) >= 3) {
+                                throw e; // a table's header below its title, unreadable: said at that row
+                            }
+                            // No header below: the sheet is judged by its first row.
+                            header = first;
+                            names = firstNames;
+                            throw firstFailure;
+                        }
+                        titles.add(String.join(" ", names.stream().filter(cell -> !cell.isBlank()).toList()));
+                        header = next;
+                        names = header.cells().stream().map(cell -> cell == null ? "" : cell).toList();
+                    }
+                }
+            } catch (UncheckedIOException e) {
+                rows.close();
+                skip(name, damaged(e.getCause()));
+                continue;
             } catch (FileRejectedException e) {
                 rows.close();
                 skip(name, "row " + header.number() + " is not a header we can read: " + e.reason());
@@ -243,6 +273,11 @@ final class XlsxWorkbook implements IncidentRows {
                 skip(name, damaged(e));
                 continue;
             }
+            if (!titles.isEmpty()) {
+                warnings.add("sheet " + name + ": the header is row " + header.number() + "; "
+                        + (titles.size() == 1 ? "the row above it is a title" : "the rows above it are titles")
+                        + ", not read: '" + String.join("', '", titles) + "'");
+            }
             for (String warning : bound.warnings()) {
                 warnings.add("sheet " + name + ": " + warning);
             }
@@ -252,6 +287,23 @@ final class XlsxWorkbook implements IncidentRows {
             return true;
         }
         return false;
+    }
+
+    /** Rows a sheet may hold above its header as titles: one or two cells each. */
+    private static final int MAX_TITLE_ROWS = 5;
+
+    /** The cells of a row that hold something. */
+    private static int filled(List<String> cells) {
+        return (int) cells.stream().filter(cell -> !cell.isBlank()).count();
+    }
+
+    /** The next row that is not blank, or null at the sheet's end. */
+    private static XlsxSheetReader.SheetRow nextFilled(XlsxSheetReader rows) {
+        XlsxSheetReader.SheetRow row = rows.next();
+        while (row != null && row.blank()) {
+            row = rows.next();
+        }
+        return row;
     }
 
     private void skip(String name, String reason) {

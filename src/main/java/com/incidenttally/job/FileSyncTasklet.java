@@ -88,6 +88,11 @@ class FileSyncTasklet implements Tasklet {
             log.warn("Warning: skipped {}: a link; links in the input folder are not followed (put the file itself there)",
                     InputFiles.relativeName(input, link));
         }
+        for (Path other : scan.otherSpreadsheets()) {
+            String name = InputFiles.relativeName(input, other);
+            log.warn("Warning: not read: {}: {} files are not input; save it as .xlsx or CSV UTF-8", name,
+                    name.substring(name.lastIndexOf('.')));
+        }
         if (scan.outputSkipped()) {
             log.info("Not read: the output folder {} inside the input folder (the job's own reports)", run.output());
         }

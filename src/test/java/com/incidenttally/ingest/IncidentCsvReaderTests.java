@@ -172,6 +172,36 @@ class IncidentCsvReaderTests {
     }
 
     @Nested
+    class ExcelSeparatorLine {
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {"sep=;|;", "SEP=,|,", "sep=\\t|\\t"})
+        void excelsSepLineNamesTheDelimiterAndTheHeaderIsTheNextLine(String sepLine, String delimiter) throws Exception {
+            char d = delimiter.equals("\\t") ? '\t' : delimiter.charAt(0);
+            String text = sepLine.replace("\\t", "\t") + "\r\n" + String.join(String.valueOf(d),
+                    "occurred_at", "region", "event_type", "source") + "\r\n"
+                    + String.join(String.valueOf(d), "07.12.2025 23:10", "Rostov Oblast", "debris", "Governor") + "\r\n";
+            for (boolean bom : new boolean[] {false, true}) {
+                byte[] bytes = text.getBytes(bom ? StandardCharsets.UTF_8 : CP1251);
+                if (bom) {
+                    bytes = java.nio.ByteBuffer.allocate(bytes.length + 3).put(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF})
+                            .put(bytes).array();
+                }
+                Path path = write("sep-" + bom + ".csv", bytes);
+                try (IncidentCsvReader reader = IncidentCsvReader.open(path, "sep.csv")) {
+                    assertThat(reader.dialect().delimiter()).isEqualTo(d);
+                    RawRow row = reader.read();
+                    assertThat(row.get(Column.REGION)).isEqualTo("Rostov Oblast");
+                    assertThat(row.get(Column.SOURCE)).isEqualTo("Governor");
+                    // Line 1 is sep=, line 2 the header: the row is line 3 of the file.
+                    assertThat(row.line()).isEqualTo(3);
+                    assertThat(reader.read()).isNull();
+                }
+            }
+        }
+    }
+
+    @Nested
     class Encodings {
 
         @Test

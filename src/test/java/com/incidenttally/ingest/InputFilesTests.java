@@ -35,6 +35,24 @@ class InputFilesTests {
     }
 
     @Test
+    void spreadsheetsOfOtherFormatsAreListedToBeNamedNotRead() throws IOException {
+        touch("week/journal.ods");
+        touch("old.XLS");
+        touch("~$old.xls");
+        touch("macros.xlsm");
+        touch("export.tsv");
+        touch("README.txt");
+        touch(".hidden.ods");
+        touch("b.csv");
+
+        InputFiles.Scan scan = InputFiles.scan(input, null);
+
+        assertThat(scan.files()).extracting(file -> InputFiles.relativeName(input, file)).containsExactly("b.csv");
+        assertThat(scan.otherSpreadsheets()).extracting(file -> InputFiles.relativeName(input, file))
+                .containsExactly("export.tsv", "macros.xlsm", "old.XLS", "week/journal.ods");
+    }
+
+    @Test
     void findsCsvFilesRecursivelySortedByRelativePath() throws IOException {
         touch("b.csv");
         touch("a/z.csv");

@@ -331,6 +331,43 @@ class XlsxWorkbookTests {
         }
 
         @Test
+        void aTitleAboveTheHeaderIsPassedOverAndTheRowsBelowItRead() throws Exception {
+            Path file = XlsxFixtures.sheets(dir.resolve("week.xlsx"), List.of("Пн", "Вт"), List.of(
+                    List.of(List.of("occurred_at", "region", "event_type", "source"),
+                            List.of("2025-12-08 01:00", "Kursk region", "attack", "Governor")),
+                    List.of(List.of("Сводка за 09.12.2025"), List.of(), List.of("", "по данным губернаторов"),
+                            List.of("occurred_at", "region", "event_type", "source"),
+                            List.of("2025-12-09 01:00", "Bryansk region", "debris", "Governor"),
+                            List.of("2025-12-09 02:00", "Kursk region", "attack", "MoD"))));
+            try (IncidentRows rows = IncidentRows.open(file, "week.xlsx")) {
+                List<RawRow> read = readAll(rows);
+                assertThat(read).extracting(RawRow::file, RawRow::line, r -> r.get(Column.REGION)).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("week.xlsx#Пн", 2L, "Kursk region"),
+                        org.assertj.core.groups.Tuple.tuple("week.xlsx#Вт", 5L, "Bryansk region"),
+                        org.assertj.core.groups.Tuple.tuple("week.xlsx#Вт", 6L, "Kursk region"));
+                assertThat(rows.warnings()).contains("sheet Вт: the header is row 4; the rows above it are titles, not"
+                        + " read: 'Сводка за 09.12.2025', 'по данным губернаторов'");
+            }
+        }
+
+        @Test
+        void aTableOfIncidentsBelowATitleWhoseHeaderCannotBeReadIsOneRejectedRowAtItsHeader() throws Exception {
+            Path file = XlsxFixtures.sheets(dir.resolve("week.xlsx"), List.of("Monday", "Tuesday"), List.of(
+                    List.of(List.of("occurred_at", "region", "event_type", "source"),
+                            List.of("2025-12-08 01:00", "Kursk region", "attack", "Governor")),
+                    List.of(List.of("Сводка за 09.12.2025"),
+                            List.of("occurred_at", "region", "event_type", "uav_count"),
+                            List.of("2025-12-09 01:00", "Kursk region", "attack", "2"))));
+
+            RawRow tuesday = read(file).stream().filter(r -> r.malformed() != null).findFirst().orElseThrow();
+
+            assertThat(tuesday.file()).isEqualTo("week.xlsx#Tuesday");
+            assertThat(tuesday.line()).isEqualTo(2);
+            assertThat(english(tuesday.malformed())).startsWith("sheet not read: row 2 is a table of incidents whose"
+                    + " header we cannot read: no column for source");
+        }
+
+        @Test
         void aPivotTableOrANotesPageBesideTheDataIsSkippedWithAWarning() throws Exception {
             Path file = XlsxFixtures.sheets(dir.resolve("week.xlsx"), List.of("Log", "By region", "Read me"), List.of(
                     List.of(List.of("occurred_at", "region", "event_type", "source"),
@@ -339,8 +376,9 @@ class XlsxWorkbookTests {
                     List.of(List.of("How to fill in this log"))));
             try (IncidentRows rows = IncidentRows.open(file, "week.xlsx")) {
                 assertThat(readAll(rows)).hasSize(1);
-                assertThat(rows.warnings()).anyMatch(w -> w.startsWith("sheet By region skipped"))
-                        .anyMatch(w -> w.startsWith("sheet Read me skipped"));
+                // Judged by their first rows, though both are short enough to be titles of a table below.
+                assertThat(rows.warnings()).anyMatch(w -> w.startsWith("sheet By region skipped: row 1 is not a header"))
+                        .anyMatch(w -> w.startsWith("sheet Read me skipped: row 1 is not a header"));
             }
         }
 

@@ -441,6 +441,27 @@ abstract class IncidentReportJobContract {
         assertThat(console.getOut()).contains("Warning: skipped again.csv: a link", "Warning: skipped everything: a link");
     }
 
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aSpreadsheetOfAnotherFormatIsNamedNotSilentlyLeftOut(@TempDir Path input, @TempDir Path output,
+            CapturedOutput console) throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("input"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                Files.copy(file, input.resolve(file.getFileName()));
+            }
+        }
+        Files.createDirectories(input.resolve("week"));
+        Files.writeString(input.resolve("week/journal.ods"), "PK");
+
+        JobExecution execution = run(input, output).execution();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(json.readTree(output.resolve("all/summary.json").toFile()).get("rows").get("read").asLong())
+                .isEqualTo(14);
+        assertThat(console.getOut()).contains(
+                "Warning: not read: week/journal.ods: .ods files are not input; save it as .xlsx or CSV UTF-8");
+    }
+
     /** file|line|column|value|reason of each rejected.csv record, read back with a CSV parser. */
     static List<String> rejectedRows(Path csv) throws IOException {
         try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
