@@ -82,7 +82,7 @@ class PeriodScopeJobTests {
                 .contains("1 more row was rejected on nights outside this period");
 
         List<String> quality = column(report.resolve("incident-report-2025-W49.xlsx"), "Data quality", 6);
-        assertThat(quality).anyMatch(text -> text.startsWith("Other periods: 1 more rows were rejected"))
+        assertThat(quality).anyMatch(text -> text.startsWith("Other periods: 1 more row was rejected"))
                 .anyMatch(text -> text.startsWith("No usable date: 1 of these rows"))
                 .anyMatch(text -> text.startsWith("New since the last run: 3 of these rows"))
                 .anyMatch(text -> text.startsWith("unknown region") && text.endsWith("night 2025-12-02/03"))

@@ -60,6 +60,17 @@ class ReportTextsTests {
         assertThat(russian.text("note.untimed", 134)).startsWith("Ночью + днём не включает 134 инцидента, о которых");
         assertThat(russian.text("note.untimed", 1)).startsWith("Ночью + днём не включает 1 инцидент, о котором");
         assertThat(english.text("dq.rejectedNote", 1)).isEqualTo("Rejected: 1 row, also in rejected.csv.");
+        assertThat(russian.text("dq.otherPeriods", 1)).startsWith("Другие периоды: ещё 1 строка отклонена за ночи");
+        assertThat(russian.text("dq.otherPeriods", 3)).startsWith("Другие периоды: ещё 3 строки отклонены за ночи");
+        assertThat(russian.text("dq.otherPeriods", 11)).startsWith("Другие периоды: ещё 11 строк отклонены за ночи");
+        assertThat(russian.text("dq.newNote", 1)).startsWith("Новые с прошлого запуска: 1 из этих строк взята из");
+        assertThat(english.text("dq.otherPeriods", 1)).startsWith("Other periods: 1 more row was rejected");
+        assertThat(english.text("dq.otherPeriods", 1234)).startsWith("Other periods: 1,234 more rows were rejected");
+        assertThat(english.text("dq.newNote", 1)).startsWith("New since the last run: 1 of these rows comes from");
+        assertThat(english.text("dq.undatedNote", 1)).isEqualTo("No usable date: 1 of these rows belongs to no period"
+                + " and is shown in every report until it is fixed.");
+        assertThat(russian.text("dq.undatedNote", 21)).startsWith("Нет пригодной даты: 21 из этих строк не относится");
+        assertThat(russian.text("dq.undatedNote", 5)).startsWith("Нет пригодной даты: 5 из этих строк не относятся");
     }
 
     @Test
