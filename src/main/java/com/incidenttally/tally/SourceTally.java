@@ -98,9 +98,27 @@ public final class SourceTally {
         boolean confirmed = incident.sourceKeys().size() > 1;
         for (String key : incident.sourceKeys()) {
             Counts counts = of(key, null);
+            if (counts.name == null) {
+                // A source none of whose rows lies in the period (an id whose reports span two periods lands in one):
+                // named as the incident writes it, not by its folded key.
+                counts.name = nameOf(key, incident.sources());
+            }
             counts.incidents++;
             counts.confirmed += confirmed ? 1 : 0;
         }
+    }
+
+    /** The name in an incident's sources ({@code "Source A; Source B"}) whose key is {@code key}; null if none. */
+    private String nameOf(String key, String sources) {
+        if (sources == null) {
+            return null;
+        }
+        for (String name : sources.split("; ")) {
+            if (rememberedKey(name).equals(key)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** A merge of the period: each source of a merge with conflicting values was part of a conflict. */

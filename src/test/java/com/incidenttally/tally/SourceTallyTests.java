@@ -1,8 +1,12 @@
 package com.incidenttally.tally;
 
+import com.incidenttally.incident.DistrictKey;
+import com.incidenttally.places.AreaKind;
+import com.incidenttally.sources.SourceNames;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,5 +33,21 @@ class SourceTallyTests {
         assertThat(tally.rows()).extracting(SourceTally.SourceRow::source, SourceTally.SourceRow::conflicts)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Governor", 3L),
                         org.assertj.core.groups.Tuple.tuple("Russian MoD", 6L));
+    }
+
+    @Test
+    void aSourceWithAnIncidentButNoRowInThePeriodIsNamedAsTheIncidentWritesIt() {
+        // Incident X-1's reports lie on two nights of two weeks; it lands on the first, with Source B's row in the next.
+        SourceTally tally = new SourceTally();
+        tally.row(SourceNames.fold("Source A"), "Source A");
+        tally.incident(new MergedIncident("X-1", LocalDate.parse("2026-01-11"), null, false, false, "Tula Oblast",
+                "RU-TUL", null, DistrictKey.REGION, null, "shot_down", 5, null, null, null, null, "Source A; Source B",
+                List.of(SourceNames.fold("Source A"), SourceNames.fold("Source B")), null, null, "a.csv:2, a.csv:3", 2,
+                AreaKind.REGION));
+
+        assertThat(tally.rows()).extracting(SourceTally.SourceRow::source, SourceTally.SourceRow::rows,
+                        SourceTally.SourceRow::incidents)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Source A", 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("Source B", 0L, 1L));
     }
 }
