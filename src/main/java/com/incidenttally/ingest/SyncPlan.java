@@ -48,7 +48,7 @@ public record SyncPlan(List<Load> toLoad, List<String> toRemove, int unchanged) 
         UNREADABLE("could not be read to its end"),
         DATED_AFTER_ITS_RUN("reloaded: it had rows dated after the last run's clock"),
         READ_WITH_A_LATER_CLOCK("reloaded: read before by a run with a later clock"),
-        SETTINGS("reloaded: night window, aliases or zones changed"),
+        SETTINGS("reloaded: the rules (a new version), night window, aliases or zones changed"),
         COLUMNS("reloaded: its --columns rules changed");
 
         private final String text;

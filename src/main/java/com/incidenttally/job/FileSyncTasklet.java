@@ -5,6 +5,7 @@ import com.incidenttally.ingest.ColumnMappingException;
 import com.incidenttally.ingest.FileStamp;
 import com.incidenttally.ingest.InputFiles;
 import com.incidenttally.ingest.SyncPlan;
+import com.incidenttally.normalize.IncidentNormalizer;
 import com.incidenttally.store.FileStamps;
 import com.incidenttally.store.IncidentStore;
 import com.incidenttally.store.StoredFile;
@@ -53,9 +54,9 @@ class FileSyncTasklet implements Tasklet {
         RunParameters run = RunParameters.of(chunkContext.getStepContext().getStepExecution().getJobParameters());
         Path input = run.input();
         Map<String, StoredFile> stored = store.filesByPath();
-        // Rows are normalized with the night window, the aliases file and the regions' zones: when
-        // any changed, every file is read again rather than tallied by yesterday's rules.
-        String settings = "night window " + run.nightWindow() + "; aliases "
+        // Rows are normalized with the night window, the aliases file, the regions' zones and this version's rules:
+        // when any changed, every file is read again rather than tallied by yesterday's rules.
+        String settings = "rules " + IncidentNormalizer.RULES + "; night window " + run.nightWindow() + "; aliases "
                 + (run.aliases() == null ? "none" : InputFiles.sha256(run.aliases()))
                 + (run.zones().isEmpty() ? "" : "; zones " + run.zones());
         // Kept as a digest: any number of --zone options fits the store's column.

@@ -165,7 +165,7 @@ public final class IncidentNormalizer {
                 FreeText.cut(reporter.key(), 1000),
                 FreeText.clean(row.get(Column.SOURCE_URL)),
                 FreeText.clean(row.get(Column.NOTES)),
-                contentHash(row));
+                contentHash(row, when, uavCount, killed, injured));
     }
 
     private record When(LocalDate night, boolean inferred, LocalDateTime localTime) {
@@ -173,6 +173,15 @@ public final class IncidentNormalizer {
 
     /** The first night the job reports: older dates are typos (1980 for 2025, year 0001), not history. */
     public static final LocalDate EARLIEST_NIGHT = LocalDate.of(2000, 1, 1);
+
+    /**
+     * The version of the rules rows are read by: this class's, the event words and counts, and the gazetteer's names
+     * and how they resolve. Stored rows were read by the rules of the version that stored them; when these differ,
+     * the next run reads every input file again (as when the night window changes), so that no report mixes rows
+     * read by two versions' rules. {@code RulesVersionTests} holds a digest of the rules' sources and data, and
+     * fails when they change and this does not.
+     */
+    public static final String RULES = "2026-12-07";
 
     private When when(String occurredText, String nightText, Region region) {
         When when = parsedWhen(occurredText, nightText, zones.zoneOf(region));
@@ -269,19 +278,35 @@ public final class IncidentNormalizer {
         return stripped == null || stripped.isEmpty() ? null : stripped;
     }
 
-    private static String contentHash(RawRow row) {
+    /**
+     * Equal for exact duplicate rows: the same text in every column, but the date, night and counts as read, so a
+     * row copied by a tool that writes them its own way (an xlsx date cell for {@code 07.12.2025 23:40}, pandas'
+     * {@code 3.0} for {@code 3}) is the same row.
+     */
+    private static String contentHash(RawRow row, When when, Integer uavCount, Integer killed, Integer injured) {
         Utf8Digest.Sha256 sha256 = Utf8Digest.sha256();
         MessageDigest digest = sha256.digest();
         digest.reset();
         byte[] buffer = sha256.buffer();
-        for (String value : row.values()) {
+        String[] values = row.values();
+        for (int i = 0; i < values.length; i++) {
+            String value = switch (COLUMNS[i]) {
+                case OCCURRED_AT -> when.night + " " + when.localTime;
+                case NIGHT -> null;
+                case UAV_COUNT -> uavCount == null ? null : uavCount.toString();
+                case KILLED -> killed == null ? null : killed.toString();
+                case INJURED -> injured == null ? null : injured.toString();
+                default -> values[i] == null ? null : FreeText.strip(values[i]);
+            };
             if (value != null) {
-                Utf8Digest.update(digest, FreeText.strip(value), buffer);
+                Utf8Digest.update(digest, value, buffer);
             }
             digest.update((byte) 0);
         }
         return HexFormat.of().formatHex(digest.digest(), 0, 16);
     }
+
+    private static final Column[] COLUMNS = Column.values();
 
     private static Normalized reject(RawRow row, String column, String value, Reason reason, LocalDate night,
                                      String source) {

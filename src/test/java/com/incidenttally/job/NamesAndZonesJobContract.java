@@ -199,7 +199,7 @@ abstract class NamesAndZonesJobContract {
         assertThat(nights(summary(kyiv))).containsExactly("2025-12-05/06|1|0", "2025-12-07/08|1|0");
         try (Workbook workbook = open(kyiv.report().resolve("incident-report-all.xlsx"))) {
             String runInfo = allText(workbook.getSheet("Run info"));
-            assertThat(runInfo).contains("UA-14=Europe/Kyiv").contains("reloaded: night window, aliases or zones changed");
+            assertThat(runInfo).contains("UA-14=Europe/Kyiv").contains("reloaded: the rules (a new version), night window, aliases or zones changed");
         }
     }
 

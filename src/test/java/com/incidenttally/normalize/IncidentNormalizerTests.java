@@ -453,6 +453,22 @@ class IncidentNormalizerTests {
         }
 
         @Test
+        void aRowCopiedByAToolThatWritesDatesAndCountsItsOwnWayIsTheSameRow() {
+            // A CSV file and LibreOffice's xlsx of it: the date cell reads back ISO, a count column with blanks as floats.
+            String first = accepted(row()).contentHash();
+            Map<Column, String> copied = row();
+            copied.put(Column.OCCURRED_AT, "08.12.2025 03:10");
+            copied.put(Column.UAV_COUNT, "2.0");
+            assertThat(accepted(copied).contentHash()).isEqualTo(first);
+            Map<Column, String> later = row();
+            later.put(Column.OCCURRED_AT, "08.12.2025 03:11");
+            assertThat(accepted(later).contentHash()).isNotEqualTo(first);
+            Map<Column, String> more = row();
+            more.put(Column.UAV_COUNT, "3");
+            assertThat(accepted(more).contentHash()).isNotEqualTo(first);
+        }
+
+        @Test
         void regionSpelledAnotherWayResolvesToItsCode() {
             Map<Column, String> values = row();
             values.put(Column.REGION, "Ростовская область");
