@@ -221,6 +221,28 @@ class HostileWorldTests {
     }
 
     @Test
+    void filesRenamedOrMovedIntoAnotherFolderAreNotTakenForRemovedOnes(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("input");
+        ChildRun.writeInput(input.resolve("week"), 3, 20);
+        Path output = dir.resolve("reports");
+        assertThat(run(args(input, output, dir.resolve("store"))).code()).isZero();
+        String report = Files.readString(output.resolve("all/summary.json"));
+        // The week's folder renamed, and one file renamed in it: every byte is still there.
+        Files.move(input.resolve("week"), input.resolve("2025-W48"));
+        Files.move(input.resolve("2025-W48/reports-00.csv"), input.resolve("2025-W48/governors.csv"));
+
+        Run moved = run(args(input, output, dir.resolve("store")));
+
+        assertThat(moved.code()).as(moved.output()).isZero();
+        assertThat(moved.output()).contains("3 files, 3 to load, 0 unchanged, 3 removed");
+        JsonNode summary = summary(output.resolve("all"));
+        JsonNode before = new ObjectMapper().readTree(report);
+        assertThat(summary.get("rows")).isEqualTo(before.get("rows"));
+        assertThat(summary.get("rows").get("read").asLong()).isEqualTo(61);
+        assertThat(summary.get("totals")).isEqualTo(before.get("totals"));
+    }
+
+    @Test
     void removingHalfOfTheFilesOrFewerIsAnOrdinarySync(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("input");
         ChildRun.writeInput(input, 2, 20);
