@@ -264,6 +264,14 @@ public final class Gazetteer {
             }
             NameIndex<District> index = places.districtIndexes().get(region.isoCode());
             PlaceMatch<District> match = index == null ? PlaceMatch.unresolved(key) : index.resolve(key);
+            if (match.method() == MatchMethod.FUZZY && !NameFolding.adjectiveShaped(key) && !NameFolding.saysDistrict(key)
+                    && NameFolding.adjectiveShaped(match.place().name())
+                    && !NameFolding.namedAfter(match.place().name(), key)) {
+                // A village's name (Олександрівка, Миколаївка) a slip or two from a district named after another
+                // place (Oleksandriiskyi, Mykolaivskyi Raion) is no misspelt district: a district's name is an
+                // adjective, made of its centre's name (Ostrogozhsk, Ostrogozhsky District), not of a lookalike.
+                match = PlaceMatch.unresolved(key);
+            }
             if (match.resolved() && NameFolding.saysSettlement(key) && (match.method() == MatchMethod.FUZZY
                     || !NameFolding.saysSettlement(match.place().nameRu()))) {
                 // "пос. Кировский", "с. Коренево": a village's name, no district's (the village Kirovsky of Kursk

@@ -240,6 +240,31 @@ final class NameFolding {
     /** Words that say a name is a town or village's (spelled out from пос., с., д., х., пгт, смт …), not a district's. */
     private static final Set<String> SETTLEMENT_WORDS = Set.of("поселок", "село", "деревня", "хутор", "станица", "селище");
 
+    /**
+     * Whether a name's last word is an adjective of place once folded ({@code Chertkovsky}, {@code Верхнедонское},
+     * {@code Олександрійський}: its spelling key ends in -ski), as a district's name mostly is and a village's
+     * ({@code Олександрівка}, {@code Стрілки}) is not.
+     */
+    static boolean adjectiveShaped(String name) {
+        String core = core(name);
+        String last = core.substring(core.lastIndexOf(' ') + 1);
+        return spellingOfCore(last).endsWith("ski");
+    }
+
+    /**
+     * Whether a district's name is made of this town's ({@code Ostrogozhsky District} of {@code Ostrogozhsk},
+     * {@code Uzhhorodskyi Raion} of {@code Ужгород}, {@code Polohivskyi Raion} of {@code Пологи}): the town's spelling
+     * key, its final vowels dropped and г read either way, begins the district's.
+     */
+    static boolean namedAfter(String district, String town) {
+        String stem = spelling(town).replace('g', 'h');
+        int end = stem.length();
+        while (end > 0 && "aeiouy".indexOf(stem.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end >= 4 && spelling(district).replace('g', 'h').startsWith(stem.substring(0, end));
+    }
+
     /** Whether a name says it is a settlement's: {@code пос. Кировский}, {@code с. Коренево}, {@code х. Пустошкин}. */
     static boolean saysSettlement(String name) {
         for (String word : normalize(name).split(" ")) {

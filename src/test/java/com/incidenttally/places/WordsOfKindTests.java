@@ -53,6 +53,15 @@ class WordsOfKindTests {
             "Белгородская область|ГО Белгород|Belgorod Urban Okrug",
             "Белгородская область|Шебекинский г.о.|Shebekinsky Urban Okrug",
             "Белгородская область|г. Белгород|Belgorod Urban Okrug",
+            // A village is no raion a slip from its name; a town its raion is named after is that raion.
+            "Кіровоградська область|Олександрівка|",
+            "Миколаївська область|Миколаївка|",
+            "Львівська область|Стрілки|",
+            "Житомирська область|Коростки|",
+            "Запорізька область|Пологи|Polohivskyi Raion",
+            "Полтавська область|Миргород|Myrhorodskyi Raion",
+            "Voronezh Oblast|Ostrogozhsk|Ostrogozhsky District",
+            "Ростовская область|Verhnedonneskoye|Verkhnedonskoy District",
     })
     void villagesAreNoDistrictsAndOkrugsAreTheirs(String region, String input, String expected) {
         PlaceMatch<District> match = GAZETTEER.resolveDistrict(GAZETTEER.resolveRegion(region).place(), input);
