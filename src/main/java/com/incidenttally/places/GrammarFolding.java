@@ -120,7 +120,7 @@ final class GrammarFolding {
         for (String word : List.of("oblast", "oblasti", "obl", "gebiet", "obwod", "obwód", "oblasť", "óblast")) {
             kinds.put(word, stem("область"));
         }
-        for (String word : List.of("krai", "kray", "kraj")) {
+        for (String word : List.of("krai", "kray", "kraj", "territory")) {
             kinds.put(word, stem("край"));
         }
         for (String word : List.of("republic", "respublika", "republik", "republiek", "république", "repubblica",

@@ -26,7 +26,7 @@ final class NameFolding {
 
     /** Words that say what kind of place a name is, not which one (soft signs dropped, as normalize does). */
     static final Set<String> KIND_WORDS = Stream.of(
-            "region", "regions", "oblast", "oblasti", "obl", "krai", "kray", "republic", "rep", "respublika",
+            "region", "regions", "oblast", "oblasti", "obl", "krai", "kray", "territory", "republic", "rep", "respublika",
             "autonomous", "avtonomnyy", "avtonomny", "avtonomnaya", "okrug", "ao",
             "district", "districts", "raion", "raions", "rayon", "rayons", "rajon", "raiona", "rayona", "municipal", "munitsipalnyy", "munitsipalny", "munitsipalnyi",
             "urban", "gorodskoy", "city", "gorod", "hero", "resort", "kurort", "town", "settlement", "zato", "municipality", "of", "the",
@@ -208,7 +208,7 @@ final class NameFolding {
     }
 
     /** Words only a region's name has: a district column holding one names a region, not a district. */
-    private static final Set<String> REGION_WORDS = Set.of("region", "oblast", "obl", "krai", "kray", "republic",
+    private static final Set<String> REGION_WORDS = Set.of("region", "oblast", "obl", "krai", "kray", "territory", "republic",
             "respublika", "област", "край", "республика", "области", "края", "gebiet", "obwod", "obwód", "oblasť",
             "óblast", "région", "regio", "regione", "región", "republik", "republiek", "république", "repubblica",
             "república", "republika", "kraj");

@@ -31,6 +31,12 @@ class WordsOfKindTests {
             "м. Харків|Kharkiv Oblast",
             "м. Київ|Kyiv",
             "Краснодарский кр.|Krasnodar Krai",
+            // "Territory", as English writes krai; Crimea as Ukrainian writes it.
+            "Kamchatka Territory|Kamchatka Krai",
+            "Altai Territory|Altai Krai",
+            "АР Крим|Crimea",
+            "АРК|Crimea",
+            "Автономна Республіка Крим|Crimea",
     })
     void nearAPlaceAndAbbreviatedKindsStillNameTheirRegion(String input, String expected) {
         PlaceMatch<Region> match = GAZETTEER.resolveRegion(input);
