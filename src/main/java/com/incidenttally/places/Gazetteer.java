@@ -264,7 +264,7 @@ public final class Gazetteer {
             }
             NameIndex<District> index = places.districtIndexes().get(region.isoCode());
             PlaceMatch<District> match = index == null ? PlaceMatch.unresolved(key) : index.resolve(key);
-            if (match.method() == MatchMethod.FUZZY && !NameFolding.adjectiveShaped(key) && !NameFolding.saysDistrict(key)
+            if (match.method() == MatchMethod.FUZZY && NameFolding.bare(key) && !NameFolding.adjectiveShaped(key)
                     && NameFolding.adjectiveShaped(match.place().name())
                     && !NameFolding.namedAfter(match.place().name(), key)) {
                 // A village's name (Олександрівка, Миколаївка) a slip or two from a district named after another

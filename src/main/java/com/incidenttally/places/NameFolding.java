@@ -265,14 +265,20 @@ final class NameFolding {
         return end >= 4 && spelling(district).replace('g', 'h').startsWith(stem.substring(0, end));
     }
 
-    /** Whether a name says it is a settlement's: {@code пос. Кировский}, {@code с. Коренево}, {@code х. Пустошкин}. */
+    /**
+     * Whether a name says it is a settlement's, as its first word: {@code пос. Кировский}, {@code с. Коренево},
+     * {@code х. Пустошкин}; not {@code Царское Село}, a name.
+     */
     static boolean saysSettlement(String name) {
-        for (String word : normalize(name).split(" ")) {
-            if (SETTLEMENT_WORDS.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        String normalized = normalize(name);
+        int space = normalized.indexOf(' ');
+        return space > 0 && SETTLEMENT_WORDS.contains(normalized.substring(0, space));
+    }
+
+    /** Whether a name is a name alone, no word of kind in it ({@code Олександрівка}, not {@code Valuysky Urban Okrug}). */
+    static boolean bare(String name) {
+        String normalized = normalize(name);
+        return coreOfNormalized(normalized).equals(normalized);
     }
 
     /** Words only a district's name has: a region column holding one is never guessed at as a region. */
