@@ -63,6 +63,10 @@ class FileSyncTasklet implements Tasklet {
         String settingsKey = digest(settings);
         boolean sameSettings = store.state(SETTINGS).map(settingsKey::equals).orElse(true);
         store.setState(SETTINGS, settingsKey);
+        if (!sameSettings && !stored.isEmpty()) {
+            // A run that reads a big store again takes as long as its first load: the operator is told why.
+            log.info("Every stored file is read again: the rules (a new version), night window, aliases or zones changed");
+        }
         // A changed mapping reads again the files whose rules changed, and only those.
         ColumnMapping mapping = mapping(run);
         String remembered = remembered(mapping.text());

@@ -243,6 +243,20 @@ class HostileWorldTests {
     }
 
     @Test
+    void aRunThatReadsEveryStoredFileAgainSaysWhy(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("input");
+        ChildRun.writeInput(input, 2, 20);
+        Run first = run(args(input, dir.resolve("reports"), dir.resolve("store")));
+        assertThat(first.output()).doesNotContain("read again");
+
+        Run zoned = run(args(input, dir.resolve("reports"), dir.resolve("store"), "--zone=RU-ROS=Europe/Samara"));
+
+        assertThat(zoned.code()).as(zoned.output()).isZero();
+        assertThat(zoned.output()).contains("Every stored file is read again: the rules (a new version), night window,"
+                + " aliases or zones changed").contains("2 files, 2 to load, 0 unchanged, 0 removed");
+    }
+
+    @Test
     void removingHalfOfTheFilesOrFewerIsAnOrdinarySync(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("input");
         ChildRun.writeInput(input, 2, 20);
