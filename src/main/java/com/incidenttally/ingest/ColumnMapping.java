@@ -256,8 +256,8 @@ public final class ColumnMapping {
                         continue;
                     }
                     // A column feeds one field: the header binds each column once.
-                    String key = names.key(rule.column()).isEmpty() ? rule.column().strip().toLowerCase(java.util.Locale.ROOT)
-                            : names.key(rule.column());
+                    String folded = names.key(rule.column());
+                    String key = folded.isEmpty() ? rule.column().strip().toLowerCase(java.util.Locale.ROOT) : folded;
                     Rule other = byColumn.putIfAbsent(key, rule);
                     if (other != null) {
                         throw new ColumnMappingException(name, rule.line(), "column '" + rule.column() + "' is given for "

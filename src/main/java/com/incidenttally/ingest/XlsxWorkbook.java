@@ -204,10 +204,7 @@ final class XlsxWorkbook implements IncidentRows {
             }
             XlsxSheetReader.SheetRow header;
             try {
-                header = rows.next();
-                while (header != null && header.blank()) {
-                    header = rows.next();
-                }
+                header = nextFilled(rows);
             } catch (UncheckedIOException e) {
                 rows.close();
                 skip(name, damaged(e.getCause()));
@@ -218,7 +215,7 @@ final class XlsxWorkbook implements IncidentRows {
                 skipped.add(name + " (empty)");
                 continue;
             }
-            List<String> names = header.cells().stream().map(cell -> cell == null ? "" : cell).toList();
+            List<String> names = texts(header);
             HeaderBinding bound;
             List<String> titles = new ArrayList<>();
             XlsxSheetReader.SheetRow first = header;
@@ -245,7 +242,7 @@ final class XlsxWorkbook implements IncidentRows {
                         }
                         titles.add(String.join(" ", names.stream().filter(cell -> !cell.isBlank()).toList()));
                         header = next;
-                        names = header.cells().stream().map(cell -> cell == null ? "" : cell).toList();
+                        names = texts(header);
                     }
                 }
             } catch (UncheckedIOException e) {
@@ -295,6 +292,11 @@ final class XlsxWorkbook implements IncidentRows {
     /** The cells of a row that hold something. */
     private static int filled(List<String> cells) {
         return (int) cells.stream().filter(cell -> !cell.isBlank()).count();
+    }
+
+    /** A row's cells as text, an empty cell as "". */
+    private static List<String> texts(XlsxSheetReader.SheetRow row) {
+        return row.cells().stream().map(cell -> cell == null ? "" : cell).toList();
     }
 
     /** The next row that is not blank, or null at the sheet's end. */

@@ -229,12 +229,7 @@ final class NameFolding {
      * near one: {@code в районе Белгорода} ("near Belgorod") is not.
      */
     static boolean namesADistrict(String name) {
-        for (String word : normalize(name).split(" ")) {
-            if (DISTRICT_WORDS.contains(word) && !word.equals("районе") && !word.equals("районом")) {
-                return true;
-            }
-        }
-        return false;
+        return hasWord(name, word -> DISTRICT_WORDS.contains(word) && !word.equals("районе") && !word.equals("районом"));
     }
 
     /** Words that say a name is a town or village's (spelled out from пос., с., д., х., пгт, смт …), not a district's. */
@@ -286,17 +281,17 @@ final class NameFolding {
             "района", "районе", "районом", "okres", "bezirk");
 
     static boolean saysDistrict(String name) {
-        for (String word : normalize(name).split(" ")) {
-            if (DISTRICT_WORDS.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        return hasWord(name, DISTRICT_WORDS::contains);
     }
 
     static boolean saysRegion(String name) {
-        for (String word : normalize(name).split(" ")) {
-            if (REGION_WORDS.contains(word)) {
+        return hasWord(name, REGION_WORDS::contains);
+    }
+
+    /** Whether a word of the normalized name is one {@code word} accepts. */
+    private static boolean hasWord(String name, java.util.function.Predicate<String> word) {
+        for (String each : normalize(name).split(" ")) {
+            if (word.test(each)) {
                 return true;
             }
         }
@@ -309,13 +304,11 @@ final class NameFolding {
      * {@code Kharkvska}, {@code Харьквская}), as few settlements' names do (stanitsas: {@code Terskaya}).
      */
     static boolean statesRegionKind(String name) {
-        String[] words = normalize(name).split(" ");
-        for (String word : words) {
-            if (REGION_WORDS.contains(word) || OTHER_AREA_WORDS.contains(word)) {
-                return true;
-            }
+        if (hasWord(name, word -> REGION_WORDS.contains(word) || OTHER_AREA_WORDS.contains(word))) {
+            return true;
         }
-        return OBLAST_ADJECTIVE.matcher(words[words.length - 1]).find();
+        String normalized = normalize(name);
+        return OBLAST_ADJECTIVE.matcher(normalized.substring(normalized.lastIndexOf(' ') + 1)).find();
     }
 
     /** The normalized name without words of kind; the normalized name itself when nothing else is left. */
