@@ -42,6 +42,8 @@ public final class Gazetteer {
     private final Map<String, Region> userRegionAliases;
     private final Map<String, Map<String, District>> userDistrictAliases;
     private final Map<String, PlaceMatch<Region>> regionMatches = new ConcurrentHashMap<>();
+    /** District-column names and the region each names as a whole, if any: asked of every row. */
+    private final Map<String, Optional<Region>> wholeRegionNames = new ConcurrentHashMap<>();
     /** Per region ISO code, each spelling's match: a lookup allocates nothing once a spelling is known. */
     private final Map<String, Map<String, PlaceMatch<District>>> districtMatches = new ConcurrentHashMap<>();
 
@@ -295,12 +297,17 @@ public final class Gazetteer {
      * region. A name of another region is not (it stays an unresolved district, for a person to see).
      */
     public boolean namesWholeRegion(Region region, String districtText) {
-        if (region == null || districtText == null
-                || !NameFolding.saysRegion(districtText) && GrammarFolding.regionOnlyKinds(districtText).isEmpty()) {
-            return false;
+        return region != null && districtText != null && Memo.remember(wholeRegionNames, districtText,
+                Memo.REGION_SPELLINGS, this::regionNamedWhole).filter(region::equals).isPresent();
+    }
+
+    /** The region a district-column name names as a whole: it says it is one, and resolves to it but by a slip. */
+    private Optional<Region> regionNamedWhole(String districtText) {
+        if (!NameFolding.saysRegion(districtText) && GrammarFolding.regionOnlyKinds(districtText).isEmpty()) {
+            return Optional.empty();
         }
         PlaceMatch<Region> named = resolveRegion(districtText);
-        return named.resolved() && named.method() != MatchMethod.FUZZY && named.place().equals(region);
+        return named.resolved() && named.method() != MatchMethod.FUZZY ? Optional.of(named.place()) : Optional.empty();
     }
 
     /** The regions (and sea areas) a name might mean, best first: for a person to choose from. */
