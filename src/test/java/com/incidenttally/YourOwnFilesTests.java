@@ -103,6 +103,46 @@ class YourOwnFilesTests {
         }
     }
 
+    /**
+     * Two exports joined with {@code cat} (the second with its own BOM, its header spelled in other case): the header
+     * inside the file is no row, and the joined file reports exactly what the file it was cut from reports.
+     */
+    @Test
+    void aFileJoinedFromTwoExportsReportsAsTheFileItWasCutFrom(@TempDir Path dir) throws Exception {
+        Path original = Path.of("input/2025-12-08-news-digest.csv");
+        List<String> lines = Files.readAllLines(original, StandardCharsets.UTF_8);
+        String header = lines.get(0).replace("\uFEFF", "");
+        int cut = lines.size() / 2;
+        String joined = String.join("\n", lines.subList(0, cut)) + "\n\uFEFF" + header.toUpperCase(java.util.Locale.ROOT)
+                .replace(";", " ; ") + "\n" + String.join("\n", lines.subList(cut, lines.size())) + "\n";
+        Files.createDirectories(dir.resolve("whole"));
+        Files.copy(original, dir.resolve("whole/digest.csv"));
+        Files.createDirectories(dir.resolve("joined"));
+        Files.writeString(dir.resolve("joined/digest.csv"), joined, StandardCharsets.UTF_8);
+
+        assertThat(run("--input=" + dir.resolve("whole"), "--output=" + dir.resolve("a"), memoryStore(), NOW))
+                .as(stdout() + err).isZero();
+        int code = run("--input=" + dir.resolve("joined"), "--output=" + dir.resolve("b"), memoryStore(), NOW);
+
+        assertThat(code).as(stdout() + err).isZero();
+        assertThat(stdout()).contains("digest.csv: the header row again on line " + (cut + 1)
+                + ": passed over, not read as incidents");
+        JsonNode whole = summary(dir.resolve("a/all"));
+        JsonNode fromJoined = summary(dir.resolve("b/all"));
+        assertThat(fromJoined.get("rows")).isEqualTo(whole.get("rows"));
+        assertThat(fromJoined.get("totals")).isEqualTo(whole.get("totals"));
+        assertThat(fromJoined.get("by_region")).isEqualTo(whole.get("by_region"));
+        assertThat(whole.get("rows").get("read").asLong()).isEqualTo(lines.size() - 1);
+        // The rejected rows are the same rows; those after the joint one line further down.
+        List<String> wholeRejected = Files.readAllLines(dir.resolve("a/all/rejected.csv"), StandardCharsets.UTF_8);
+        List<String> joinedRejected = Files.readAllLines(dir.resolve("b/all/rejected.csv"), StandardCharsets.UTF_8);
+        assertThat(joinedRejected).hasSameSizeAs(wholeRejected).noneMatch(line -> line.toLowerCase().contains("region;district"));
+        try (Workbook workbook = open(dir.resolve("b/all"))) {
+            assertThat(allText(workbook.getSheet("Run info")) + allText(workbook.getSheet("Data quality")))
+                    .contains("the header row again on line " + (cut + 1));
+        }
+    }
+
     @Test
     void readsARussianLayoutWithADateAndATimeColumn(@TempDir Path output) throws Exception {
         int code = run("--input=" + LAYOUTS.resolve("russian"), "--output=" + output, memoryStore(), NOW);

@@ -41,6 +41,7 @@ public final class IncidentCsvReader implements IncidentRows {
     private final ColumnRules rules;
     private List<String> headerNames;
     private HeaderBinding binding;
+    private RepeatedHeader repeatedHeader;
     /** Whether the mapping file's constants are free of control characters, as the parser checks each row. */
     private boolean constantsControlFree;
     private long rowsRead;
@@ -169,14 +170,21 @@ public final class IncidentCsvReader implements IncidentRows {
     @Override
     public RawRow read() {
         RecordParser.Parsed record;
-        try {
-            record = parser.next();
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
-        }
-        if (record == null) {
-            return null;
-        }
+        do {
+            try {
+                record = parser.next();
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            }
+            if (record == null) {
+                String repeated = repeatedHeader.warning("line");
+                if (repeated != null && !warnings.contains(repeated)) {
+                    warnings.add(repeated);
+                }
+                return null;
+            }
+        } while (record.malformed() == null && record.invalidField() < 0
+                && repeatedHeader.passesOver(record.line(), record.fields()));
         rowsRead++;
         if (record.malformed() != null) {
             return new RawRow(file, record.line(), new String[COLUMNS], record.raw(), record.malformed(), false);
@@ -256,6 +264,7 @@ public final class IncidentCsvReader implements IncidentRows {
         List<String> names = List.of(header.fields());
         headerNames = names;
         binding = HeaderBinding.of(file, names, rules);
+        repeatedHeader = new RepeatedHeader(names);
         warnings.addAll(binding.warnings());
         columns = binding.columns();
         constantsControlFree = binding.constantsControlFree();

@@ -57,7 +57,7 @@ final class XlsxWorkbook implements IncidentRows {
 
     /** A sheet being read: its rows, its header's binding and its merged cells. */
     private record Sheet(String name, String location, XlsxSheetReader rows, HeaderBinding header,
-                         int width, Merges merges, boolean[] beyondHeaderWarned) {
+                         int width, Merges merges, boolean[] beyondHeaderWarned, RepeatedHeader repeated) {
     }
 
     private XlsxWorkbook(String file, String sha256, OPCPackage workbook,
@@ -279,7 +279,7 @@ final class XlsxWorkbook implements IncidentRows {
                 warnings.add("sheet " + name + ": " + warning);
             }
             current = new Sheet(name, location, rows, bound, names.size(), new Merges(regions, header.number()),
-                    new boolean[1]);
+                    new boolean[1], new RepeatedHeader(names));
             sheetsRead++;
             return true;
         }
@@ -327,6 +327,9 @@ final class XlsxWorkbook implements IncidentRows {
             lastSheet = current.name();
             List<String> cells = new ArrayList<>(row.cells());
             current.merges().fill(row.number(), cells);
+            if (row.problem() == null && current.repeated().passesOver(row.number(), cells.toArray(String[]::new))) {
+                continue;
+            }
             return rawRow(row, cells);
         }
         UnreadTable unread = unreadTables.poll();
@@ -410,6 +413,10 @@ final class XlsxWorkbook implements IncidentRows {
 
     private void closeSheet() {
         if (current != null) {
+            String repeated = current.repeated().warning("row");
+            if (repeated != null) {
+                warnings.add("sheet " + current.name() + ": " + repeated);
+            }
             current.rows().close();
             current = null;
         }

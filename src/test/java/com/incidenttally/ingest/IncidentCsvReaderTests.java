@@ -65,6 +65,40 @@ class IncidentCsvReaderTests {
         }
     }
 
+    /** Files joined with cat: each header inside the file is passed over, and the file's warning names its lines. */
+    @Test
+    void aHeaderRepeatedInsideTheFileIsNoRowAndTheWarningNamesItsLines() throws Exception {
+        StringBuilder text = new StringBuilder("night,region,event_type,source\n2025-12-07/08,Kursk,shot_down,a\n");
+        for (int i = 0; i < 7; i++) {
+            text.append(i % 2 == 0 ? "\uFEFF Night , REGION,event_type,Source,,\n" : "night,region,event_type,source\n")
+                    .append("2025-12-07/08,Kursk,shot_down,b").append(i).append('\n');
+        }
+        Path path = write("joined.csv", text.toString());
+        try (IncidentCsvReader reader = IncidentCsvReader.open(path, "joined.csv")) {
+            List<RawRow> rows = readAll(reader);
+
+            assertThat(rows).extracting(RawRow::line).containsExactly(2L, 4L, 6L, 8L, 10L, 12L, 14L, 16L);
+            assertThat(rows).allMatch(row -> row.malformed() == null);
+            assertThat(rows.get(7).get(Column.SOURCE)).isEqualTo("b6");
+            assertThat(reader.rowsRead()).isEqualTo(8);
+            assertThat(reader.warnings()).containsExactly(
+                    "the header row again on lines 3, 5, 7, 9, 11 and 2 more: passed over, not read as incidents");
+        }
+    }
+
+    /** Only the header itself is passed over: a row that shares some of its words is a row, read and judged. */
+    @Test
+    void aRowThatOnlyLooksLikeTheHeaderIsRead() throws Exception {
+        Path path = write("near.csv", "night,region,event_type,source\n"
+                + "night,region,event_type,source b\n"
+                + "night,region,event_type,source,x\n"
+                + "night,region\n");
+        try (IncidentCsvReader reader = IncidentCsvReader.open(path, "near.csv")) {
+            assertThat(readAll(reader)).extracting(RawRow::line).containsExactly(2L, 3L, 4L);
+            assertThat(reader.warnings()).isEmpty();
+        }
+    }
+
     /** The checksum of a file is taken on its first pass, so the job need not read it again for that. */
     @ParameterizedTest
     @CsvSource({"bom.csv", "semicolon.csv", "tab.csv", "crlf.csv", "quoted-newline.csv"})

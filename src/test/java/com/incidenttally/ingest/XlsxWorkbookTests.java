@@ -246,6 +246,25 @@ class XlsxWorkbookTests {
         }
     }
 
+    /** Tables pasted one under another in one sheet: the second header is no row, and the warning names its row. */
+    @Test
+    void aHeaderRepeatedInASheetIsNoRowAndTheWarningNamesTheSheetAndRow() throws Exception {
+        List<String> header = List.of("night", "region", "event_type", "source");
+        Path file = XlsxFixtures.sheets(dir.resolve("pasted.xlsx"), List.of("Week"), List.of(List.of(
+                header,
+                List.of("2025-12-07/08", "Kursk region", "shot_down", "a"),
+                List.of("Night", " Region ", "EVENT_TYPE", "source"),
+                List.of("2025-12-08/09", "Kursk region", "shot_down", "b"))));
+        try (IncidentRows workbook = IncidentRows.open(file, "pasted.xlsx")) {
+            List<RawRow> rows = readAll(workbook);
+
+            assertThat(rows).extracting(RawRow::line).containsExactly(2L, 4L);
+            assertThat(rows).extracting(row -> row.get(Column.SOURCE)).containsExactly("a", "b");
+            assertThat(workbook.warnings()).containsExactly(
+                    "sheet Week: the header row again on row 3: passed over, not read as incidents");
+        }
+    }
+
     @Nested
     class RejectedWhole {
 
