@@ -1,6 +1,7 @@
 package com.incidenttally.report.excel;
 
 import com.ibm.icu.text.PluralRules;
+import com.incidenttally.places.AreaKind;
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.RegionComparison;
 import com.incidenttally.tally.TopRegions;
@@ -61,12 +62,12 @@ final class SummaryHeadline {
         if (most == null) {
             return new Sentence(first, start, end, change);
         }
-        String region = texts.region(most.isoCode(), most.region());
+        String region = inSentence(most);
         List<RegionComparison> tied = top.most();
         String second;
         if (tied.size() > 1) {
             // Areas level on most: each named (two) or the first two and how many more; no one change for all.
-            String next = texts.region(tied.get(1).isoCode(), tied.get(1).region());
+            String next = inSentence(tied.get(1));
             second = tied.size() == 2
                     ? texts.text("headline.top.tiedTwo", region, next, most.current())
                     : texts.text("headline.top.tiedMore", region, next, tied.size() - 2, most.current());
@@ -81,6 +82,12 @@ final class SummaryHeadline {
                     Math.abs(most.change()));
         }
         return new Sentence(first + " " + second, start, end, change);
+    }
+
+    /** An area named inside the sentence: a sea with its article where the language has one ("the Black Sea"). */
+    private String inSentence(RegionComparison area) {
+        String name = texts.region(area.isoCode(), area.region());
+        return area.kind() == AreaKind.SEA ? texts.text("headline.sea", name) : name;
     }
 
     /** {@code 45 regions}, {@code 3 regions and 1 sea}, {@code 2 seas}: seas named as seas, as Key figures does. */

@@ -1,5 +1,6 @@
 package com.incidenttally.report.excel;
 
+import com.incidenttally.places.AreaKind;
 import com.incidenttally.places.Gazetteer;
 import com.incidenttally.report.Language;
 import com.incidenttally.report.ReportTexts;
@@ -57,6 +58,22 @@ class SummaryHeadlineTests {
         assertThat(level.most()).hasSize(12);
         assertThat(new SummaryHeadline(ReportTexts.english()).of(new Totals(12, 0, 0, 12, 0, 1, 0, 0, 0, 0), null, level)
                 .text()).endsWith(". Most in Belgorod Oblast, Bryansk Oblast and 10 more: 1 each.");
+    }
+
+    /** "Most in the Black Sea": a sea takes its article in English, inside the sentence; Russian has none. */
+    @Test
+    void aSeaWithMostIsNamedWithItsArticle() {
+        Totals seas = new Totals(40, 0, 0, 1, 0, 3, 0, 0, 0, 0, 2);
+        TopRegions sea = TopRegions.of(List.of(new RegionComparison("Black Sea", "SEA-BLACK", 28, 0, AreaKind.SEA),
+                new RegionComparison("Krasnodar Krai", "RU-KDA", 9, 0)), 10);
+        assertThat(new SummaryHeadline(ReportTexts.english()).of(seas, null, sea).text())
+                .endsWith(". Most in the Black Sea: 28.");
+        assertThat(new SummaryHeadline(ReportTexts.of(Language.RU, Gazetteer.bundled())).of(seas, null, sea).text())
+                .endsWith(" Больше всего — Чёрное море: 28.");
+        TopRegions level = TopRegions.of(List.of(new RegionComparison("Krasnodar Krai", "RU-KDA", 9, 0),
+                new RegionComparison("Sea of Azov", "SEA-AZOV", 9, 0, AreaKind.SEA)), 10);
+        assertThat(new SummaryHeadline(ReportTexts.english()).of(seas, null, level).text())
+                .endsWith(". Most in Krasnodar Krai and the Sea of Azov: 9 each.");
     }
 
     @Test
