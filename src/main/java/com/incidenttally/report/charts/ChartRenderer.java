@@ -186,6 +186,7 @@ public class ChartRenderer {
         axis.setMaximumCategoryLabelLines(2);
         axis.setCategoryMargin(0.15);
         legendRight(chart);
+        partNote(chart, buckets);
         return chart;
     }
 
@@ -381,6 +382,7 @@ public class ChartRenderer {
             legend.setAxisOffset(6);
             chart.addSubtitle(legend);
         }
+        partNote(chart, buckets);
         return chart;
     }
 
@@ -529,6 +531,13 @@ public class ChartRenderer {
     }
 
     /** A line under the plot that says what is not drawn, and its value. */
+    /** Says what the mark on a week's or month's label means, when one is marked. */
+    private void partNote(JFreeChart chart, NightBuckets buckets) {
+        if (buckets.anyPart()) {
+            note(chart, texts.text("note.part." + buckets.grain()));
+        }
+    }
+
     private static void note(JFreeChart chart, String text) {
         TextTitle note = new TextTitle(text, ChartLook.font(Font.PLAIN, 19));
         note.setPaint(NOTE);

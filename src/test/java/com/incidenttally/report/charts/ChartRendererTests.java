@@ -143,8 +143,12 @@ class ChartRendererTests {
         CategoryDataset dataset = chart.getCategoryPlot().getDataset();
 
         assertThat(chart.getTitle().getText()).isEqualTo("Incidents by week — 2025-10-01_2025-12-09");
-        assertThat(dataset.getColumnKeys()).hasSize(11).first().hasToString("2025-W40");
-        assertThat(dataset.getColumnKeys()).last().hasToString("2025-W50");
+        // The first and last weeks are part weeks (from Wednesday 1 October, to Tuesday 9 December): marked, and said.
+        assertThat(dataset.getColumnKeys()).hasSize(11).first().hasToString("2025-W40*");
+        assertThat(dataset.getColumnKeys()).last().hasToString("2025-W50*");
+        assertThat(dataset.getColumnKeys()).filteredOn(key -> key.toString().endsWith("*")).hasSize(2);
+        assertThat(subtitleTexts(chart)).contains(
+                "* A part week: the period holds only some of its nights, so its count is not a whole week\u2019s.");
         // Eight regions stacked by name, the other five together in grey on top: each bar is the week's whole count.
         assertThat(dataset.getRowCount()).isEqualTo(9);
         assertThat(dataset.getRowKey(0)).hasToString(data.regionNight().regions().get(0));
@@ -159,7 +163,7 @@ class ChartRendererTests {
                 Number value = dataset.getValue(row, column);
                 bar += value == null ? 0 : value.longValue();
             }
-            String week = dataset.getColumnKey(column).toString();
+            String week = dataset.getColumnKey(column).toString().replace("*", "");
             long total = 0;
             for (int n = 0; n < matrix.nights().size(); n++) {
                 if (com.incidenttally.normalize.NightCalendar.isoWeek(matrix.nights().get(n)).equals(week)) {
@@ -170,6 +174,47 @@ class ChartRendererTests {
             }
             assertThat(bar).as(week).isEqualTo(total);
         }
+    }
+
+    /** Whole weeks are not marked: 63 nights from a Monday's evening to a Sunday's, and a quiet stretch inside. */
+    @Test
+    void weeksTheNightsHoldWholeAreNotMarkedAndMonthsCutByThePeriodAre() {
+        List<LocalDate> nights = new ArrayList<>();
+        long[][] counts = new long[1][63];
+        for (int n = 0; n < 63; n++) {
+            nights.add(LocalDate.of(2025, 10, 6).plusDays(n));
+            counts[0][n] = n < 20 || n > 40 ? 1 : 0;
+        }
+        RegionNightMatrix matrix = new RegionNightMatrix(List.of("RU-KRS"), nights, counts);
+        Totals totals = new Totals(42, 0, 0, 1, 0, 42, 0, 0, 0, 0, 0);
+        Period period = new Period("all", nights.get(0), nights.get(62));
+
+        JFreeChart byNight = renderer.byNight(period, totals, matrix);
+
+        assertThat(byNight.getCategoryPlot().getDataset().getColumnKeys())
+                .noneMatch(key -> key.toString().endsWith("*")).anyMatch(key -> key.toString().contains("nights with no reports"));
+        assertThat(subtitleTexts(byNight)).noneMatch(text -> text.contains("part week"));
+
+        // Two years of nights from 15 March: by month, the first and the last (to 14 March) are part months.
+        List<LocalDate> years = new ArrayList<>();
+        long[][] daily = new long[1][730];
+        for (int n = 0; n < 730; n++) {
+            years.add(LocalDate.of(2024, 3, 15).plusDays(n));
+            daily[0][n] = 1;
+        }
+        RegionNightMatrix long_ = new RegionNightMatrix(List.of("RU-KRS"), years, daily);
+        Period all = new Period("all", years.get(0), years.get(729));
+        Totals many = new Totals(730, 0, 0, 1, 0, 730, 0, 0, 0, 0, 0);
+        JFreeChart heatmap = renderer.heatmap(all, many, long_);
+        assertThat(heatmap.getTitle().getText()).contains("month");
+        assertThat(subtitleTexts(heatmap)).contains(
+                "* A part month: the period holds only some of its nights, so its count is not a whole month\u2019s.");
+        List<String> months = renderer.byNight(all, many, long_).getCategoryPlot().getDataset().getColumnKeys().stream()
+                .map(Object::toString).toList();
+        assertThat(months).hasSize(25);
+        assertThat(months.get(0)).endsWith("*");
+        assertThat(months.get(24)).endsWith("*");
+        assertThat(months.subList(1, 24)).noneMatch(month -> month.endsWith("*"));
     }
 
     @Test
