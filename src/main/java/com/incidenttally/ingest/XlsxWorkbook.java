@@ -57,7 +57,23 @@ final class XlsxWorkbook implements IncidentRows {
 
     /** A sheet being read: its rows, its header's binding and its merged cells. */
     private record Sheet(String name, String location, XlsxSheetReader rows, HeaderBinding header,
-                         int width, Merges merges, boolean[] beyondHeaderWarned, RepeatedHeader repeated) {
+                         int width, Merges merges, boolean[] beyondHeaderWarned, RepeatedHeader repeated,
+                         XlsxSheetReader.SheetRow[] readAhead) {
+
+        /** The sheet's next row: the one read ahead of the header's check first. */
+        XlsxSheetReader.SheetRow next() {
+            XlsxSheetReader.SheetRow row = readAhead[0];
+            if (row != null) {
+                readAhead[0] = null;
+                return row;
+            }
+            return rows.next();
+        }
+    }
+
+    /** Whether the header row has a cell merged across columns: a group, which the row below may name. */
+    private static boolean namesBelow(XlsxSheetReader.SheetRow header, List<CellRangeAddress> regions) {
+        return regions.stream().anyMatch(r -> r.getFirstRow() == header.number() - 1 && r.getLastColumn() > r.getFirstColumn());
     }
 
     private XlsxWorkbook(String file, String sha256, OPCPackage workbook,
@@ -270,6 +286,24 @@ final class XlsxWorkbook implements IncidentRows {
                 skip(name, damaged(e));
                 continue;
             }
+            // A header of two rows: a group's name merged across its columns ("Последствия"), their names below it.
+            XlsxSheetReader.SheetRow below;
+            try {
+                below = namesBelow(header, regions) ? rows.next() : null;
+            } catch (UncheckedIOException e) {
+                rows.close();
+                skip(name, damaged(e.getCause()));
+                continue;
+            }
+            TwoRowHeader two = below == null ? null : TwoRowHeader.of(header, below, names, regions, bound,
+                    location, rules.apply(name));
+            if (two != null) {
+                warnings.add("sheet " + name + ": " + two.warning());
+                names = two.names();
+                bound = two.binding();
+                header = below;
+                below = null;
+            }
             if (!titles.isEmpty()) {
                 warnings.add("sheet " + name + ": the header is row " + header.number() + "; "
                         + (titles.size() == 1 ? "the row above it is a title" : "the rows above it are titles")
@@ -279,7 +313,7 @@ final class XlsxWorkbook implements IncidentRows {
                 warnings.add("sheet " + name + ": " + warning);
             }
             current = new Sheet(name, location, rows, bound, names.size(), new Merges(regions, header.number()),
-                    new boolean[1], new RepeatedHeader(names));
+                    new boolean[1], new RepeatedHeader(names), new XlsxSheetReader.SheetRow[] {below});
             sheetsRead++;
             return true;
         }
@@ -316,7 +350,7 @@ final class XlsxWorkbook implements IncidentRows {
     @Override
     public RawRow read() {
         while (unreadTables.isEmpty() && current != null) {
-            XlsxSheetReader.SheetRow row = current.rows().next();
+            XlsxSheetReader.SheetRow row = current.next();
             if (row == null) {
                 nextSheet();
                 continue;

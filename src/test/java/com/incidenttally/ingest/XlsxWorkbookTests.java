@@ -265,6 +265,71 @@ class XlsxWorkbookTests {
         }
     }
 
+    /**
+     * A header of two rows, as reporting tables are drawn: "Последствия" merged over the killed and injured columns,
+     * their names below it; the other names merged down over both rows. Read as one header, the two columns' figures
+     * were lost and the names' row was a rejected row.
+     */
+    @Test
+    void aGroupMergedAcrossColumnsWithTheirNamesBelowIsAHeaderOfTwoRows() throws Exception {
+        Path file = dir.resolve("two.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Сводка");
+            cells(sheet.createRow(0), "Дата", "Регион", "Тип", "Последствия", null, "Источник");
+            cells(sheet.createRow(1), null, null, null, "погибшие", "раненые", null);
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 3, 4));
+            for (int column : new int[] {0, 1, 2, 5}) {
+                sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 1, column, column));
+            }
+            cells(sheet.createRow(2), "07.12.2025 23:40", "Ростовская область", "сбит", "0", "1", "Губернатор");
+            cells(sheet.createRow(3), "08.12.2025 02:10", "Белгородская область", "обломки", "1", "2", "Гладков");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+        try (IncidentRows workbook = IncidentRows.open(file, "two.xlsx")) {
+            List<RawRow> rows = readAll(workbook);
+
+            assertThat(rows).extracting(RawRow::line).containsExactly(3L, 4L);
+            assertThat(rows).extracting(row -> row.get(Column.KILLED)).containsExactly("0", "1");
+            assertThat(rows).extracting(row -> row.get(Column.INJURED)).containsExactly("1", "2");
+            assertThat(rows).extracting(row -> row.get(Column.SOURCE)).containsExactly("Губернатор", "Гладков");
+            assertThat(workbook.warnings()).containsExactly("sheet Сводка: the header is rows 1 and 2: the columns"
+                    + " under 'Последствия' are read by their names in row 2: 'погибшие', 'раненые'");
+        }
+    }
+
+    /** A merge across header columns with data right below it: the row below is data, as it always was. */
+    @Test
+    void aRowBelowAMergedHeaderCellThatNamesNothingIsData() throws Exception {
+        Path file = dir.resolve("merged.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Log");
+            cells(sheet.createRow(0), "night", "region", "event_type", "source", null);
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 3, 4));
+            cells(sheet.createRow(1), null, null, null, "Governor", "Telegram");
+            cells(sheet.createRow(2), "2025-12-07/08", "Kursk region", "shot_down", "Governor", null);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+        try (IncidentRows workbook = IncidentRows.open(file, "merged.xlsx")) {
+            List<RawRow> rows = readAll(workbook);
+
+            assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L);
+            assertThat(rows.get(0).get(Column.SOURCE)).isEqualTo("Governor");
+            assertThat(workbook.warnings()).noneMatch(warning -> warning.contains("rows 1 and 2"));
+        }
+    }
+
+    private static void cells(Row row, String... values) {
+        for (int c = 0; c < values.length; c++) {
+            if (values[c] != null) {
+                row.createCell(c).setCellValue(values[c]);
+            }
+        }
+    }
+
     @Nested
     class RejectedWhole {
 
