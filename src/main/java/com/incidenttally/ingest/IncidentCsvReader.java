@@ -42,6 +42,8 @@ public final class IncidentCsvReader implements IncidentRows {
     private List<String> headerNames;
     private HeaderBinding binding;
     private RepeatedHeader repeatedHeader;
+    /** The line read after the header to see whether it names the header's groups, when it does not. */
+    private RecordParser.Parsed readAhead;
     /** Whether the mapping file's constants are free of control characters, as the parser checks each row. */
     private boolean constantsControlFree;
     private long rowsRead;
@@ -172,7 +174,8 @@ public final class IncidentCsvReader implements IncidentRows {
         RecordParser.Parsed record;
         do {
             try {
-                record = parser.next();
+                record = readAhead != null ? readAhead : parser.next();
+                readAhead = null;
             } catch (IOException e) {
                 throw new UncheckedIOException(file + ": " + e.getMessage(), e);
             }
@@ -265,10 +268,28 @@ public final class IncidentCsvReader implements IncidentRows {
         headerNames = names;
         binding = HeaderBinding.of(file, names, rules);
         repeatedHeader = new RepeatedHeader(names);
+        parser.expectFields(names.size());
+        List<TwoRowHeader.Group> groups = TwoRowHeader.spelledOut(names);
+        if (!groups.isEmpty()) {
+            // A sheet's header of two rows saved as CSV: a group's name, then columns without one (Последствия;;).
+            try {
+                readAhead = parser.next();
+            } catch (IOException e) {
+                throw new FileRejectedException(file, InputFiles.unreadable(e));
+            }
+            TwoRowHeader two = readAhead == null || readAhead.malformed() != null || readAhead.invalidField() >= 0 ? null
+                    : TwoRowHeader.of(header.line(), names, readAhead.line(), List.of(readAhead.fields()), groups, binding,
+                            file, rules, "line");
+            if (two != null) {
+                headerNames = two.names();
+                binding = two.binding();
+                warnings.add(two.warning());
+                readAhead = null;
+            }
+        }
         warnings.addAll(binding.warnings());
         columns = binding.columns();
         constantsControlFree = binding.constantsControlFree();
-        parser.expectFields(names.size());
     }
 
     /** Whether a first line is Excel's {@code sep=;} (or {@code sep=,}, {@code sep=<tab>}): the delimiter and nothing else. */

@@ -73,7 +73,7 @@ final class XlsxWorkbook implements IncidentRows {
 
     /** Whether the header row has a cell merged across columns: a group, which the row below may name. */
     private static boolean namesBelow(XlsxSheetReader.SheetRow header, List<CellRangeAddress> regions) {
-        return regions.stream().anyMatch(r -> r.getFirstRow() == header.number() - 1 && r.getLastColumn() > r.getFirstColumn());
+        return !TwoRowHeader.merged(header.number(), regions).isEmpty();
     }
 
     private XlsxWorkbook(String file, String sha256, OPCPackage workbook,
@@ -295,8 +295,9 @@ final class XlsxWorkbook implements IncidentRows {
                 skip(name, damaged(e.getCause()));
                 continue;
             }
-            TwoRowHeader two = below == null ? null : TwoRowHeader.of(header, below, names, regions, bound,
-                    location, rules.apply(name));
+            TwoRowHeader two = below == null || below.problem() != null ? null
+                    : TwoRowHeader.of(header.number(), names, below.number(), below.cells(),
+                            TwoRowHeader.merged(header.number(), regions), bound, location, rules.apply(name), "row");
             if (two != null) {
                 warnings.add("sheet " + name + ": " + two.warning());
                 names = two.names();

@@ -86,6 +86,33 @@ class IncidentCsvReaderTests {
         }
     }
 
+    /** A sheet with a header of two rows saved as CSV: the group's name, then columns without one, named below. */
+    @Test
+    void aHeaderOfTwoLinesNamesTheColumnsUnderItsGroup() throws Exception {
+        Path path = write("two.csv", "Дата,Регион,Тип,Последствия,,Источник\n"
+                + ",,,погибшие,раненые,\n"
+                + "07.12.2025 23:40,Ростовская область,сбит,0,1,Губернатор\n");
+        try (IncidentCsvReader reader = IncidentCsvReader.open(path, "two.csv")) {
+            List<RawRow> rows = readAll(reader);
+
+            assertThat(rows).extracting(RawRow::line).containsExactly(3L);
+            assertThat(rows.get(0).get(Column.KILLED)).isEqualTo("0");
+            assertThat(rows.get(0).get(Column.INJURED)).isEqualTo("1");
+            assertThat(rows.get(0).malformed()).isNull();
+            assertThat(reader.warnings()).containsExactly("the header is lines 1 and 2: the columns under 'Последствия'"
+                    + " are read by their names in line 2: 'погибшие', 'раненые'");
+        }
+        // Trailing columns without a name, as Excel exports them, and a first row under them: that row is data.
+        Path trailing = write("trailing.csv", "night,region,event_type,source,,\n"
+                + ",,,Governor,Telegram,\n2025-12-07/08,Kursk,shot_down,a,,\n");
+        try (IncidentCsvReader reader = IncidentCsvReader.open(trailing, "trailing.csv")) {
+            List<RawRow> rows = readAll(reader);
+            assertThat(rows).extracting(RawRow::line).containsExactly(2L, 3L);
+            assertThat(rows.get(0).get(Column.SOURCE)).isEqualTo("Governor");
+            assertThat(reader.warnings()).noneMatch(warning -> warning.contains("lines 1 and 2"));
+        }
+    }
+
     /** Only the header itself is passed over: a row that shares some of its words is a row, read and judged. */
     @Test
     void aRowThatOnlyLooksLikeTheHeaderIsRead() throws Exception {
