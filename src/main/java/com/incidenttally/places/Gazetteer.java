@@ -124,6 +124,12 @@ public final class Gazetteer {
                 // no Kirovsky District in Kirov Oblast, and many elsewhere.
                 match = PlaceMatch.unresolved(k);
             }
+            boolean settlement = NameFolding.namesASettlement(k) && !NameFolding.saysRegion(k);
+            if (settlement) {
+                // "станица Ленинградская" is a stanitsa of Krasnodar Krai, "пос. Тульский" a village: a name that says it
+                // is a settlement's is a town's name (below), whatever region's adjective follows the word.
+                match = PlaceMatch.unresolved(k);
+            }
             if (match.method() == MatchMethod.FUZZY && (!NameFolding.statesRegionKind(k) || NameFolding.saysDistrict(k))) {
                 // A name is taken for a misspelt region only when it says it is one ("Smolnesk Oblast"). A bare
                 // word a slip or two from a region's name is as often a town or village of its own: of the
@@ -144,9 +150,15 @@ public final class Gazetteer {
                     // them, nor a region a slip away from the name (Kirov Oblast).
                     match = PlaceMatch.unresolved(k, "names towns in several regions: "
                             + String.join(", ", towns.stream().map(Region::name).sorted().toList()));
-                } else if (city.isPresent()) {
+                } else if (city.isPresent() && !(NameFolding.adjectiveShaped(k) && (settlement || NameFolding.bare(k)))) {
                     return new PlaceMatch<>(k, city.get(), MatchMethod.CITY_NAMED, 1.0,
                             "a town or city of " + city.get().name());
+                } else if (city.isPresent() || settlement) {
+                    // An adjective is many places' name: Каменский is a district in six regions and an urban okrug in
+                    // a seventh, Курское a village in many; the one town the index holds of that shape (stanitsa
+                    // Kurskaya of Stavropol Krai) is no surer a guess. A settlement of that name is unresolved too.
+                    return PlaceMatch.unresolved(k, city.isPresent() ? "an adjective, the name of places in many regions"
+                            : "a settlement's name: its region is not known");
                 }
             }
             if (!match.resolved() || match.method() == MatchMethod.FUZZY) {

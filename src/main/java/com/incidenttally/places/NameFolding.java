@@ -270,6 +270,18 @@ final class NameFolding {
         return space > 0 && SETTLEMENT_WORDS.contains(normalized.substring(0, space));
     }
 
+    /**
+     * Whether a name says it is a settlement's by its first or last word, spelled out or abbreviated:
+     * {@code станица Ленинградская}, {@code пос. Тульский}, {@code Курская станица}.
+     */
+    static boolean namesASettlement(String name) {
+        String normalized = normalize(name);
+        int first = normalized.indexOf(' ');
+        int last = normalized.lastIndexOf(' ');
+        return first > 0 && (SETTLEMENT_WORDS.contains(normalized.substring(0, first))
+                || SETTLEMENT_WORDS.contains(normalized.substring(last + 1)));
+    }
+
     /** Whether a name is a name alone, no word of kind in it ({@code Олександрівка}, not {@code Valuysky Urban Okrug}). */
     static boolean bare(String name) {
         String normalized = normalize(name);

@@ -41,6 +41,42 @@ class CityInRegionColumnTests {
         assertThat(MatchMethod.CITY_NAMED.label()).isEqualTo("city named");
     }
 
+    /**
+     * A settlement's word says the name is a town's or village's, whatever region's adjective follows: the stanitsa
+     * Leningradskaya is in Krasnodar Krai, Kurskaya in Stavropol Krai, and villages named Курское, Тульский or
+     * Брянский are in many regions. None is the region its adjective names; the region index's guess is dropped, and a
+     * settlement the towns of the index do not place in one region is unresolved.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"станица Ленинградская", "ст-ца Курская", "станица Курская", "Курская станица", "с. Курское",
+            "пгт Курское", "х. Ленинградский", "п. Брянский", "пос. Тульский", "посёлок Московский", "д. Смоленская",
+            // A bare adjective is the name of places in many regions (a district in six, an okrug in a seventh).
+            "Каменский", "Каменское", "Партизанский"})
+    void aSettlementOrABareAdjectiveIsNoRegionItsWordsResemble(String input) {
+        PlaceMatch<Region> match = GAZETTEER.resolveRegion(input);
+        assertThat(match.resolved()).as(input + " -> " + match.place()).isFalse();
+    }
+
+    /** A settlement the towns place in one region is that region's; an okrug that says it is one is its region's. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {"пгт Глушково|Kursk Oblast", "г. Белгород|Belgorod Oblast",
+            "Каменский г.о.|Sverdlovsk Oblast", "Шебекинский г.о.|Belgorod Oblast", "Valuysky Urban Okrug|Belgorod Oblast"})
+    void aSettlementOrOkrugOfOneRegionIsThatRegion(String input, String expected) {
+        assertThat(GAZETTEER.resolveRegion(input).place()).as(input).extracting(Region::name).isEqualTo(expected);
+    }
+
+    /** Short and colloquial names reports use. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {"КБР|Kabardino-Balkaria", "КЧР|Karachay-Cherkessia", "РСО-Алания|North Ossetia-Alania",
+            "Питер|Saint Petersburg", "в Питере|Saint Petersburg", "Каспий|Caspian Sea", "Моск. обл.|Moscow Oblast",
+            "Н. Новгород|Nizhny Novgorod Oblast", "N. Novgorod|Nizhny Novgorod Oblast", "В. Новгород|Novgorod Oblast",
+            "на Бєлгородщині|Belgorod Oblast", "Підмосков’я|Moscow Oblast"})
+    void shortAndColloquialNamesResolve(String input, String expected) {
+        PlaceMatch<Region> match = GAZETTEER.resolveRegion(input);
+        assertThat(match.resolved()).as(input).isTrue();
+        assertThat(match.place().name()).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {"Kyiv|Kyiv", "Moscow|Moscow", "Sevastopol|Sevastopol", "Donetsk|Donetsk Oblast"})
     void aCityThatIsItselfARegionStaysThatRegion(String input, String expected) {
