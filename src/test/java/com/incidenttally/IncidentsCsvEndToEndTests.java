@@ -59,15 +59,23 @@ class IncidentsCsvEndToEndTests {
         Path report = dir.resolve("out/all");
         List<List<String>> csv = readCsv(report.resolve("incidents.csv"));
         List<List<String>> sheet = incidentsSheet(report);
-        assertThat(csv).isEqualTo(sheet);
+        // The sheet's text cells, but text that a spreadsheet would run as a formula escaped (SPEC, untrusted text).
+        assertThat(csv).hasSameSizeAs(sheet);
+        for (int r = 0; r < csv.size(); r++) {
+            List<String> expected = sheet.get(r).stream()
+                    .map(cell -> cell.startsWith("=") || cell.startsWith("-") || cell.startsWith("+") || cell.startsWith("@")
+                            ? "'" + cell : cell).toList();
+            assertThat(csv.get(r)).isEqualTo(expected);
+        }
         // Rostov's two reports of two sources on one night are one incident; so are B-1's two.
         assertThat(csv).hasSize(1 + 3);
         List<String> header = csv.get(0);
         List<String> quoted = csv.stream().filter(r -> r.contains("a \"quoted\", place")).findFirst().orElseThrow();
         // The merged incident's notes: both reports', a line break and a comma inside.
         assertThat(quoted.get(header.indexOf("Notes"))).isEqualTo("two\nlines; Белгород, ёлка 🚀");
-        // Whole and as written: the CSV is for pandas and databases, not escaped for a spreadsheet.
-        assertThat(quoted.get(header.indexOf("Damage"))).isEqualTo("=1+2");
+        // Free text is data, never a formula, in every CSV output: =1+2 and -5 are escaped as rejected.csv escapes them.
+        assertThat(quoted.get(header.indexOf("Damage"))).isEqualTo("'=1+2");
+        assertThat(csv).anySatisfy(r -> assertThat(r.get(header.indexOf("Damage"))).isEqualTo("'-5"));
         // Two reports with one id are one incident, listed once with both sources.
         assertThat(csv).filteredOn(r -> r.get(0).equals("B-1")).singleElement()
                 .satisfies(r -> assertThat(r.get(header.indexOf("Reports"))).isEqualTo("2"));

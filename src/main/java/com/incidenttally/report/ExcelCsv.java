@@ -16,7 +16,7 @@ import de.siegmar.fastcsv.writer.LineDelimiter;
  * A CSV file as Excel opens it right: UTF-8 with a byte-order mark (so Cyrillic shows), CRLF, RFC 4180
  * quoting, and untrusted text that a spreadsheet would run as a formula prefixed with {@code '}.
  */
-final class ExcelCsv {
+public final class ExcelCsv {
 
     /** Writes the records of one file; may throw {@link UncheckedIOException} from a callback. */
     interface Records {
@@ -43,7 +43,7 @@ final class ExcelCsv {
     }
 
     /** Keeps a spreadsheet from running untrusted text as a formula (CSV injection). */
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }

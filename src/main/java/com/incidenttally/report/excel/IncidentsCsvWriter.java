@@ -3,6 +3,7 @@ package com.incidenttally.report.excel;
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.MergedIncident;
 
+import com.incidenttally.report.ExcelCsv;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 
@@ -61,26 +62,31 @@ public final class IncidentsCsvWriter implements Consumer<MergedIncident>, Close
         record[c++] = incident.localTime() == null ? null : TIME.format(incident.localTime());
         record[c++] = texts.region(incident.isoCode(), incident.region());
         record[c++] = incident.district() == null && incident.isSea() ? null
-                : texts.district(incident.isoCode(), incident.shownDistrict());
-        record[c++] = incident.location();
+                : text(texts.district(incident.isoCode(), incident.shownDistrict()));
+        record[c++] = text(incident.location());
         record[c++] = texts.eventType(incident.eventType());
         record[c++] = number(incident.uavCount());
         record[c++] = number(incident.killed());
         record[c++] = number(incident.injured());
-        record[c++] = incident.damage();
-        record[c++] = incident.sources();
-        record[c++] = incident.origins();
-        record[c++] = incident.measures();
+        record[c++] = text(incident.damage());
+        record[c++] = text(incident.sources());
+        record[c++] = text(incident.origins());
+        record[c++] = text(incident.measures());
         record[c++] = incident.night() == null ? null : incident.night().toString();
         record[c++] = texts.text(incident.localTime() == null ? "timeOfDay.unknown"
                 : incident.nightTime() ? "timeOfDay.night" : "timeOfDay.day");
         record[c++] = texts.yesNo(incident.nightInferred());
         record[c++] = incident.isoCode();
-        record[c++] = incident.sourceUrls();
-        record[c++] = incident.notes();
+        record[c++] = text(incident.sourceUrls());
+        record[c++] = text(incident.notes());
         record[c] = Long.toString(incident.reports());
         // FastCSV reports a failed write as an UncheckedIOException: the report fails with it.
         csv.writeRecord(record);
+    }
+
+    /** Free text as data, never a formula: escaped as every CSV output of the report escapes it. */
+    private static String text(String value) {
+        return value == null ? null : ExcelCsv.escape(value);
     }
 
     private static String number(Integer value) {
