@@ -18,6 +18,8 @@ public enum RejectionKind {
     /** A known name that names no one region ("names several regions: …"); the note is the gazetteer's. */
     UNKNOWN_REGION_NOTED(UNKNOWN_REGION, Param.text("note")),
     UNKNOWN_EVENT_TYPE,
+    /** An event_type whose words name two types or more ({@code сбит; обломки}): a row says one; {@code types} their codes. */
+    SEVERAL_EVENT_TYPES(UNKNOWN_EVENT_TYPE, Param.text("types")),
     DATE_TOO_EARLY(Param.text("earliest")),
     UNPARSEABLE_NIGHT(Param.text("detail")),
     UNPARSEABLE_DATE(Param.text("detail")),

@@ -28,12 +28,14 @@ public final class EventWords {
 
     /** The words of each type, as a person writes them; their stems are what a cell is compared with. */
     private static final Map<EventType, List<String>> WORDS = Map.of(
-            EventType.SHOT_DOWN, List.of("сбит", "сбиты", "сбито", "сбита", "уничтожен", "уничтожены", "уничтожено",
-                    "перехвачен", "перехвачены", "перехват", "збито", "збитий", "збиті", "знищено", "знищений",
+            EventType.SHOT_DOWN, List.of("сбит", "сбиты", "сбито", "сбита", "сбили", "сбила", "сбил", "уничтожен",
+                    "уничтожены", "уничтожено", "уничтожение", "перехвачен", "перехвачены", "перехват", "збито", "збитий",
+                    "збиті", "збили", "збила", "збив", "знищено", "знищений",
                     "знищені", "перехоплено", "перехоплений", "intercepted", "destroyed", "downed"),
             EventType.DEBRIS, List.of("обломки", "обломок", "фрагменты", "уламки", "уламок", "фрагменти", "debris",
                     "wreckage", "fragments"),
-            EventType.IMPACT, List.of("прилёт", "попадание", "поражение", "влучання", "влучення", "ураження", "приліт",
+            EventType.IMPACT, List.of("прилёт", "попадание", "поражение", "влучання", "влучення", "ураження", "уражено",
+                    "приліт",
                     "удар", "hit", "strike", "impact"),
             EventType.ATTACK, List.of("атака", "нападение", "напад", "attack"));
 
@@ -173,7 +175,44 @@ public final class EventWords {
             }
             i = last;
         }
+        if (found == null && java.util.Arrays.asList(stems).contains(ATTACKING)) {
+            // "атакующие дроны": the participle names an attack when no word names another type.
+            return Optional.of(EventType.ATTACK);
+        }
         return Optional.ofNullable(found);
+    }
+
+    /**
+     * The stem of "атакующий" (attacking), its own: the Snowball stemmer gives "атак", as for "атака", and "атакующий
+     * дрон уничтожен" was then two types. It names an attack only when nothing else names a type.
+     */
+    private static final String ATTACKING = "атакующ";
+
+    /**
+     * The types a cell's words name, in the order they first appear, denied ones left out: two or more when
+     * {@link #parse} found no one type because the words name several ({@code сбит; обломки}).
+     */
+    public List<EventType> named(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        List<EventType> named = new java.util.ArrayList<>();
+        String[] stems = key(text).split(" ");
+        for (int i = 0; i < stems.length; i++) {
+            EventType type = own.containsKey(stems[i]) ? own.get(stems[i]) : BY_STEM.get(stems[i]);
+            int last = i;
+            if (type == null && stems[i].equals("shot") && i + 1 < stems.length && stems[i + 1].equals("down")) {
+                type = EventType.SHOT_DOWN;
+                last = i + 1;
+            }
+            boolean denied = type != null && (i > 0 && NOT_BEFORE.contains(stems[i - 1])
+                    || last + 1 < stems.length && NOT_AFTER.contains(stems[last + 1]));
+            if (type != null && !denied && !named.contains(type)) {
+                named.add(type);
+            }
+            i = last;
+        }
+        return List.copyOf(named);
     }
 
     /** The stems of a cell's words, in order, one space apart. */
@@ -195,6 +234,9 @@ public final class EventWords {
         boolean cyrillic = word.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC);
         if (!cyrillic) {
             return word;
+        }
+        if (word.startsWith("атакующ") || word.startsWith("атакуюч")) {
+            return ATTACKING;
         }
         RussianStemmer stemmer = STEMMER.get();
         stemmer.setCurrent(word.replace('і', 'и').replace('ї', 'й').replace('є', 'е').replace('ґ', 'г'));

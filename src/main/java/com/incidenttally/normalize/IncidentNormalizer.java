@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -104,8 +105,12 @@ public final class IncidentNormalizer {
                     : Reason.of(RejectionKind.UNKNOWN_REGION));
         }
         Region region = regionMatch.place();
-        EventType eventType = eventWords.parse(eventText).orElseThrow(() -> new RowRejected(Column.EVENT_TYPE,
-                Reason.of(RejectionKind.UNKNOWN_EVENT_TYPE)));
+        EventType eventType = eventWords.parse(eventText).orElseThrow(() -> {
+            List<EventType> named = eventWords.named(eventText);
+            return new RowRejected(Column.EVENT_TYPE, named.size() > 1
+                    ? Reason.of(RejectionKind.SEVERAL_EVENT_TYPES, String.join(", ", named.stream().map(EventType::code).toList()))
+                    : Reason.of(RejectionKind.UNKNOWN_EVENT_TYPE));
+        });
 
         When when = when(occurredText, nightText, region);
         Integer uavCount = count(() -> Counts.uavCount(row.get(Column.UAV_COUNT)), Column.UAV_COUNT);
@@ -181,7 +186,7 @@ public final class IncidentNormalizer {
      * read by two versions' rules. {@code RulesVersionTests} holds a digest of the rules' sources and data, and
      * fails when they change and this does not.
      */
-    public static final String RULES = "2026-12-07.7";
+    public static final String RULES = "2026-12-07.8";
 
     private When when(String occurredText, String nightText, Region region) {
         When when = parsedWhen(occurredText, nightText, zones.zoneOf(region));

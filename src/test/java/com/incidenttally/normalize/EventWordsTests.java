@@ -26,6 +26,9 @@ class EventWordsTests {
             "уламків, DEBRIS",
             "поражение, IMPACT", "влучання, IMPACT", "прилёт, IMPACT", "попадание, IMPACT", "ураження, IMPACT",
             "атака, ATTACK", "атака БПЛА, ATTACK", "атаки, ATTACK", "Attack, ATTACK",
+            // Verbs as reports write them; an attacking drone shot down is shot down, attacking drones alone an attack.
+            "сбили, SHOT_DOWN", "ПВО сбила, SHOT_DOWN", "збили, SHOT_DOWN", "уничтожение БПЛА, SHOT_DOWN",
+            "уражено, IMPACT", "атакующий дрон уничтожен, SHOT_DOWN", "атакующие дроны, ATTACK",
     })
     void readsEventWordsInAnyForm(String text, EventType expected) {
         assertThat(EventWords.NONE.parse(text)).contains(expected);

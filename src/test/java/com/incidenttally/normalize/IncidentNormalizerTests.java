@@ -4,6 +4,7 @@ import static com.incidenttally.TestReasons.english;
 import com.incidenttally.incident.EventType;
 import com.incidenttally.incident.Incident;
 import com.incidenttally.incident.Rejection;
+import com.incidenttally.incident.RejectionKind;
 import com.incidenttally.ingest.Column;
 import com.incidenttally.ingest.RawRow;
 import com.incidenttally.places.Gazetteer;
@@ -262,6 +263,23 @@ class IncidentNormalizerTests {
             Rejection rejection = rejected(values);
             assertThat(rejection.column()).isEqualTo("region");
             assertThat(english(rejection.reason())).isEqualTo("unknown region: names several regions: Donetsk Oblast, Luhansk Oblast");
+        }
+
+        /** A cell naming two types says which, so that a person splits the row rather than guesses at a word. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "shot down; debris | shot_down, debris",
+                "сбиты ПВО, обломки упали на крышу | shot_down, debris",
+                "прилёт и обломки | impact, debris",
+        })
+        void saysWhichTypesACellOfTwoNames(String text, String types) {
+            Map<Column, String> values = row();
+            values.put(Column.EVENT_TYPE, text);
+            Rejection rejection = rejected(values);
+            assertThat(rejection.column()).isEqualTo("event_type");
+            assertThat(english(rejection.reason())).isEqualTo("unknown event type: the words name " + types
+                    + "; a row reports one type (one row per type)");
+            assertThat(rejection.reason().kind().group()).isEqualTo(RejectionKind.UNKNOWN_EVENT_TYPE);
         }
 
         @Test
