@@ -148,8 +148,9 @@ class IncidentTallyApplicationTests {
 
         String[] strict = {args[0], args[1], memoryStore(), args[3], "--fail-on-rejects"};
         assertThat(run(strict)).isEqualTo(3);
-        assertThat(lastLine()).isEqualTo("Exit code 3 (--fail-on-rejects): 1 row was rejected; the report is written"
+        assertThat(lineBeforeDone()).isEqualTo("Exit code 3 (--fail-on-rejects): 1 row was rejected; the report is written"
                 + " all the same");
+        assertThat(lastLine()).startsWith("Done: 2 rows read, 1 accepted, 1 rejected; 1 incident;");
     }
 
     @Test
@@ -161,15 +162,17 @@ class IncidentTallyApplicationTests {
         assertThat(code).isEqualTo(4);
         List<String> lines = stdout().lines().toList();
         List<String> last = lines.subList(lines.size() - 4, lines.size());
-        assertThat(last.get(0)).startsWith("Done: 6 rows read, 2 accepted, 4 rejected, 1 file rejected whole; ");
-        assertThat(last.get(1)).isEqualTo("Rejected 4 rows: 1 a count cannot be negative in uav_count,"
+        assertThat(last.get(0)).isEqualTo("Rejected 4 rows: 1 a count cannot be negative in uav_count,"
                 + " 1 date in the future, 1 unknown event type, 1 unknown region"
                 + " (each with its file and line in rejected.csv)");
-        assertThat(last.get(2)).isEqualTo(
+        assertThat(last.get(1)).isEqualTo(
                 "Rejected 1 file whole: no-region-column.csv (no column for region; found 'occurred_at', 'district',"
                         + " 'event_type', 'source'; map them with --columns (see docs/input.md))");
-        assertThat(last.get(3)).isEqualTo("Exit code 4: 1 input file was rejected whole (see rejected.csv);"
+        assertThat(last.get(2)).isEqualTo("Exit code 4: 1 input file was rejected whole (see rejected.csv);"
                 + " the report is written all the same");
+        // The figures and the run's duration last (SPEC, Running).
+        assertThat(last.get(3)).startsWith("Done: 6 rows read, 2 accepted, 4 rejected, 1 file rejected whole; ")
+                .containsPattern("; took [0-9.,]+ m?s$");
     }
 
     @Test
@@ -180,8 +183,9 @@ class IncidentTallyApplicationTests {
         assertThat(code).as(stderr()).isEqualTo(4);
         assertThat(doneLine()).startsWith("Done: 14 rows read, 14 accepted, 0 rejected; no incidents in 2026-W48"
                 + " (23–29 Nov); report in " + output.resolve("2026-W48") + "/; took ");
-        assertThat(lastLine()).isEqualTo("Exit code 4: no incident in 2026-W48 (23–29 Nov) (--allow-empty keeps 0"
+        assertThat(lineBeforeDone()).isEqualTo("Exit code 4: no incident in 2026-W48 (23–29 Nov) (--allow-empty keeps 0"
                 + " for a quiet period); the report is written all the same");
+        assertThat(lastLine()).isEqualTo(doneLine());
         assertThat(output.resolve("2026-W48/summary.json")).isRegularFile();
     }
 
@@ -198,7 +202,7 @@ class IncidentTallyApplicationTests {
     void aWeekInTheFutureIsEmptyAndExitsFour(@TempDir Path output) {
         assertThat(run("--input=input", "--output=" + output, memoryStore(), "--now=2025-12-10T09:00:00Z",
                 "--week=2026-W10")).isEqualTo(4);
-        assertThat(lastLine()).startsWith("Exit code 4: no incident in 2026-W10");
+        assertThat(lineBeforeDone()).startsWith("Exit code 4: no incident in 2026-W10");
     }
 
     @Test
@@ -208,7 +212,7 @@ class IncidentTallyApplicationTests {
 
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), memoryStore(),
                 "--now=2025-12-10T09:00:00Z")).isEqualTo(4);
-        assertThat(lastLine()).isEqualTo("Exit code 4: 1 input file was rejected whole (see rejected.csv);"
+        assertThat(lineBeforeDone()).isEqualTo("Exit code 4: 1 input file was rejected whole (see rejected.csv);"
                 + " no incident in the store (--allow-empty keeps 0 for a quiet period); the report is written all"
                 + " the same");
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), memoryStore(),
@@ -240,7 +244,7 @@ class IncidentTallyApplicationTests {
         assertThat(stdout().lines()).filteredOn(line -> line.startsWith("Done:")).hasSize(1);
         assertThat(stdout()).doesNotContain("\r").contains("evil\\nDone: 0 rows read\\rfake.csv");
         List<String> lines = stdout().lines().toList();
-        assertThat(lines.get(lines.size() - 2)).isEqualTo("Rejected 1 file whole: evil\\nDone: 0 rows read\\rfake.csv"
+        assertThat(lines.get(lines.size() - 3)).isEqualTo("Rejected 1 file whole: evil\\nDone: 0 rows read\\rfake.csv"
                 + " (no column for source; found 'occurred_at', 'region', 'event_type'; map them with --columns"
                 + " (see docs/input.md))");
     }
@@ -305,7 +309,7 @@ class IncidentTallyApplicationTests {
 
         assertThat(code).isEqualTo(4);
         assertThat(doneLine()).startsWith("Done: 0 rows read, 0 accepted, 0 rejected, 1 file rejected whole; no incidents");
-        assertThat(lastLine()).startsWith("Exit code 4: 1 input file was rejected whole (see rejected.csv)");
+        assertThat(lineBeforeDone()).startsWith("Exit code 4: 1 input file was rejected whole (see rejected.csv)");
     }
 
     @Test
@@ -322,7 +326,7 @@ class IncidentTallyApplicationTests {
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), store, "--now=2025-12-10T09:00:00Z")).isZero();
         assertThat(stdout()).contains("Input: 1 file, 0 to load, 1 unchanged, 0 removed");
         assertThat(doneLine()).startsWith("Done: 2 rows read, 1 accepted, 1 rejected; 1 incident;");
-        assertThat(lastLine()).startsWith("Rejected 1 row: 1 date in the future");
+        assertThat(lineBeforeDone()).startsWith("Rejected 1 row: 1 date in the future");
 
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), store, "--now=2025-12-15T09:00:00Z")).isZero();
         assertThat(stdout()).contains("Input: 1 file, 1 to load, 0 unchanged, 0 removed");
@@ -331,6 +335,13 @@ class IncidentTallyApplicationTests {
 
     private String lastLine() {
         return stdout().lines().reduce((a, b) -> b).orElse("");
+    }
+
+    /** The line before the last: the last says the figures and the duration ("Done: …; took 1.2 s"). */
+    private String lineBeforeDone() {
+        List<String> lines = stdout().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("Done: ");
+        return lines.get(lines.size() - 2);
     }
 
     private String doneLine() {

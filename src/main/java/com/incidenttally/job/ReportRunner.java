@@ -114,8 +114,6 @@ public class ReportRunner {
         long incidents = context.containsKey(ReportTasklet.REPORT_INCIDENTS) ? context.getLong(ReportTasklet.REPORT_INCIDENTS) : 0;
         long filesRejected = store.files().stream().filter(f -> StoredFile.REJECTED.equals(f.status())).count();
         List<String> lines = new ArrayList<>();
-        lines.add(ConsoleText.line(done(wanted, rows, filesRejected, incidents,
-                shown(context.getString(ReportTasklet.REPORT_DIR, "?"))) + "; took " + ConsoleText.duration(took)));
         String provisional = context.getString(ReportTasklet.REPORT_PROVISIONAL, "");
         if (!provisional.isEmpty()) {
             lines.add(ConsoleText.line(provisional));
@@ -144,6 +142,10 @@ public class ReportRunner {
             lines.add("Exit code 3 (--fail-on-rejects): " + rejectedWhat(rows.rejected(), filesRejected)
                     + " rejected; the report is written all the same");
         }
+        // The run's figures and its duration last (SPEC, Running: the last line gives the run's duration), after what
+        // they need said about them.
+        lines.add(ConsoleText.line(done(wanted, rows, filesRejected, incidents,
+                shown(context.getString(ReportTasklet.REPORT_DIR, "?"))) + "; took " + ConsoleText.duration(took)));
         return new Outcome(exitCode, execution, String.join(System.lineSeparator(), lines));
     }
 
