@@ -681,14 +681,17 @@ public class IncidentStore {
         return made;
     }
 
-    /** Changes whenever the set of loaded rows changes; lets the merge be skipped when nothing did. */
+    /**
+     * Changes whenever the set of loaded rows changes; lets the merge be skipped when nothing did. A new value is
+     * random, not the next number: a store restored from a backup and changed otherwise than the one it was copied
+     * from would count to the same number, and a report of the other change would pass for this one's.
+     */
     public String generation() {
         return state("rows.generation").orElse("0");
     }
 
     private void bumpGeneration() {
-        long next = Long.parseLong(generation()) + 1;
-        setState("rows.generation", Long.toString(next));
+        setState("rows.generation", java.util.UUID.randomUUID().toString());
     }
 
     public void markRemoved() {

@@ -87,6 +87,52 @@ class FileStampSyncTests {
         return file;
     }
 
+    /**
+     * A store restored from a backup and then changed otherwise than the one it was copied from: the report the
+     * other change made is not this run's, however many changes each store counted.
+     */
+    @Test
+    void aStoreRestoredFromABackupNeverTakesTheReportOfAnotherChangeForItsOwn(@TempDir Path input, @TempDir Path output,
+            @TempDir Path dir) throws Exception {
+        Path store = dir.resolve("store");
+        Path file = settled(input, ROWS);
+        run(input, output, store);
+        copyTree(store, dir.resolve("backup"));
+        Files.writeString(file, ROWS.replace("Kursk Oblast", "Bryansk Oblast"), StandardCharsets.UTF_8);
+        run(input, output, store);
+        assertThat(Files.readString(output.resolve("all/summary.json"))).contains("Bryansk Oblast");
+
+        deleteTree(store);
+        copyTree(dir.resolve("backup"), store);
+        Files.writeString(file, ROWS.replace("Kursk Oblast", "Rostov Oblast"), StandardCharsets.UTF_8);
+        ConsoleLines.Run restored = run(input, output, store);
+
+        assertThat(restored.output()).doesNotContain("Report unchanged since the last run");
+        assertThat(Files.readString(output.resolve("all/summary.json"))).contains("Rostov Oblast")
+                .doesNotContain("Bryansk Oblast");
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     @Test
     void anUnchangedSettledFileIsNotReadAgain(@TempDir Path input, @TempDir Path output, @TempDir Path store)
             throws Exception {
