@@ -122,7 +122,11 @@ public final class PeriodSweep {
 
     /** Sweeps the period and returns its finished report, which the caller closes. */
     public PeriodReport run() {
-        Period previous = !"all".equals(period.label()) && source.holdsBefore(period.from()) ? period.previous() : null;
+        // The previous period of the same length, where the store has it (SPEC, Summary): its data reach back to
+        // the previous period's first night. A store that begins on the previous week's Sunday holds one night of
+        // it, and "+300%" against that one night would be no comparison.
+        Period before = "all".equals(period.label()) ? null : period.previous();
+        Period previous = before != null && source.holdsBefore(before.from().plusDays(1)) ? before : null;
         Tallies tallies = new Tallies(period, previous);
         RejectionScope scope = new RejectionScope(period, filesReadThisRun);
         SourceTally sourceTally = new SourceTally();

@@ -96,6 +96,33 @@ class PeriodSweepTests {
         }
     }
 
+    /**
+     * The previous period is compared where the store has it (SPEC, Summary): from its first night. A store that
+     * begins on the previous week's Sunday holds one night of it, and "+300%" against it would be no comparison.
+     */
+    @Test
+    void thePreviousWeekIsComparedOnlyWhenTheStoreReachesBackToItsFirstNight() {
+        MemoryReportSource lateStart = new MemoryReportSource();
+        lateStart.add(report(MONDAY.minusDays(1), "Governor", "Bokovsky District", "shot_down", 1, null),
+                report(MONDAY, "Governor", "Bokovsky District", "shot_down", 2, null),
+                report(MONDAY.plusDays(1), "Governor", "Bokovsky District", "shot_down", 2, null));
+        PeriodSweep.countNights(lateStart, true, null, null);
+        try (PeriodReport report = sweep(lateStart, WEEK).run()) {
+            assertThat(report.totals().incidents()).isEqualTo(2);
+            assertThat(report.previousPeriod()).isNull();
+            assertThat(report.previousTotals()).isNull();
+        }
+
+        MemoryReportSource fromMonday = new MemoryReportSource();
+        fromMonday.add(report(WEEK.previous().from(), "Governor", "Bokovsky District", "shot_down", 1, null),
+                report(MONDAY, "Governor", "Bokovsky District", "shot_down", 2, null));
+        PeriodSweep.countNights(fromMonday, true, null, null);
+        try (PeriodReport report = sweep(fromMonday, WEEK).run()) {
+            assertThat(report.previousPeriod()).isEqualTo(WEEK.previous());
+            assertThat(report.previousTotals().incidents()).isEqualTo(1);
+        }
+    }
+
     @Test
     void theFinishedReportReadsNothingFromItsSourceAndListsAsOftenAsAsked() {
         MemoryReportSource source = fourWeeks();
