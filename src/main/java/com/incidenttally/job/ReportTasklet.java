@@ -85,7 +85,11 @@ class ReportTasklet implements Tasklet {
         JobExecution job = step.getJobExecution();
         RunParameters run = RunParameters.of(job.getJobParameters());
         for (ReportFolder.Removed leftover : ReportFolder.removeLeftovers(run.output())) {
-            if (leftover.whole()) {
+            if (!leftover.kept().isEmpty()) {
+                log.warn("Kept {}, a report since replaced: the report's own files were removed, but it holds files the"
+                        + " job did not write: {}", ConsoleText.line(leftover.path()), ConsoleText.line(
+                        String.join(", ", leftover.kept())));
+            } else if (leftover.whole()) {
                 // The report the previous run replaced, kept until now for a reader who had it open: no news.
                 log.debug("Removed {}, a report since replaced", leftover.path().getFileName());
             } else {

@@ -46,6 +46,9 @@ public final class OutputFolder {
     /** The charts the version before markers could write, the only names it put in charts/. */
     private static final Set<String> EARLIER_CHARTS = Set.of("incidents-by-night.png", "incidents-by-region.png",
             "top-districts.png", "region-night-heatmap.png", "weekly-trend.png");
+    /** The names of every chart a report writes in its charts/ folder (a file of another name there is a person's). */
+    public static final Set<String> CHART_FILES = Set.of("incidents-by-night.png", "incidents-by-region.png",
+            "top-districts.png", "region-night-heatmap.png", "weekly-trend.png", "region-map.png", "region-change-map.png");
 
     private OutputFolder() {
     }

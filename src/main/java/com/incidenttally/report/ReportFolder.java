@@ -41,7 +41,11 @@ public final class ReportFolder {
      * What {@link #removeLeftovers} deleted: {@code whole}, a report folder written in full (one a later report
      * replaced), else what a run left when it was stopped part-way.
      */
-    public record Removed(Path path, boolean whole) {
+    public record Removed(Path path, boolean whole, List<String> kept) {
+
+        public Removed(Path path, boolean whole) {
+            this(path, whole, List.of());
+        }
     }
 
     /** What writes the report's files into the folder given. */
@@ -182,8 +186,9 @@ public final class ReportFolder {
                 // Written in full (files in it, POI's temporary folder gone): a report a later run replaced,
                 // or, rarely, one whose run was killed between writing and publishing it.
                 boolean whole = written(entry);
-                if (removeAbandonedVersion(outputDir, entry, versionLabel)) {
-                    removed.add(new Removed(entry, whole));
+                List<String> kept = removeAbandonedVersion(outputDir, entry, versionLabel, whole);
+                if (kept != null) {
+                    removed.add(new Removed(entry, whole, kept));
                 }
             } else if (linkLabel != null && Files.isSymbolicLink(entry)
                     && OutputFolder.versionLabel(Files.readSymbolicLink(entry).toString()) != null) {
@@ -200,23 +205,85 @@ public final class ReportFolder {
         return removed;
     }
 
-    private static boolean removeAbandonedVersion(Path outputDir, Path version, String label) throws IOException {
+    /**
+     * Deletes a version no link shows and no live run writes. A report that was published may hold files a person
+     * put in it through the link: those are kept, with the folder, and only the report's own files go (its marker
+     * last, so no later run touches the folder again). Returns the names kept, or null when nothing was deleted.
+     */
+    private static List<String> removeAbandonedVersion(Path outputDir, Path version, String label, boolean published)
+            throws IOException {
         if (!OutputFolder.marked(version) || isCurrent(outputDir, version, label)) {
-            return false;
+            return null;
         }
+        List<Path> theirs;
         try (FileChannel marker = FileChannel.open(version.resolve(OutputFolder.MARKER), StandardOpenOption.WRITE);
              FileLock lock = WorkFolder.tryLock(marker)) {
             // Locked: a live run is writing it. Checked again under the lock: that run may have
             // published it and let go of it since.
             if (lock == null || isCurrent(outputDir, version, label)) {
-                return false;
+                return null;
             }
-            deleteTree(version);
-            return true;
+            theirs = published ? notWritten(version, label) : List.of();
+            if (theirs.isEmpty()) {
+                deleteTree(version);
+                return List.of();
+            }
+            for (Path own : written(version, label)) {
+                Files.deleteIfExists(own);
+            }
+            Path charts = version.resolve(CHARTS);
+            if (Files.isDirectory(charts, LinkOption.NOFOLLOW_LINKS)) {
+                try (DirectoryStream<Path> left = Files.newDirectoryStream(charts)) {
+                    if (!left.iterator().hasNext()) {
+                        Files.delete(charts);
+                    }
+                }
+            }
         } catch (IOException e) {
             // Not ours to decide (cannot open its marker for writing): left alone.
-            return false;
+            return null;
         }
+        Files.deleteIfExists(version.resolve(OutputFolder.MARKER));
+        return theirs.stream().map(path -> version.relativize(path).toString()).sorted().toList();
+    }
+
+    /** The folder of the report's charts. */
+    private static final String CHARTS = "charts";
+
+    /** Whether a file in a report's folder is one the job writes there. */
+    private static boolean ours(Path version, Path file, String label) {
+        Path relative = version.relativize(file);
+        String name = relative.getFileName().toString();
+        if (relative.getNameCount() == 1) {
+            return name.equals(OutputFolder.MARKER) || name.equals(ReportFingerprint.FILE)
+                    || name.equals("incident-report-" + label + ".xlsx") || name.equals("summary.json")
+                    || name.equals("rejected.csv") || name.equals("unresolved-names.csv")
+                    || name.equals(com.incidenttally.report.excel.IncidentsCsvWriter.FILE);
+        }
+        return relative.getNameCount() == 2 && relative.getName(0).toString().equals(CHARTS)
+                && OutputFolder.CHART_FILES.contains(name);
+    }
+
+    /** The regular files of a report's folder the job wrote there. */
+    private static List<Path> written(Path version, String label) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (var walk = Files.walk(version)) {
+            walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && ours(version, path, label))
+                    .forEach(files::add);
+        }
+        return files;
+    }
+
+    /** Everything in a report's folder the job did not write there: a person's notes, a copy, a folder of theirs. */
+    private static List<Path> notWritten(Path version, String label) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (var walk = Files.walk(version)) {
+            walk.filter(path -> !path.equals(version) && !(Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
+                            && version.relativize(path).toString().equals(CHARTS))
+                            && !(Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && ours(version, path, label)))
+                    .forEach(files::add);
+        }
+        return files;
     }
 
     /** Whether {@link #write} ended in this folder: it holds files besides its marker, and no temporary folder. */

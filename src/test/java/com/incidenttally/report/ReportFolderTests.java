@@ -49,16 +49,16 @@ class ReportFolderTests {
         @Test
         void rerunReplacesTheWholeReportAndTheNextRunDeletesThePreviousOne() throws Exception {
             ReportFolder first = ReportFolder.stage(output, "all");
-            Files.writeString(first.staging().resolve("old-only.txt"), "old");
+            Files.writeString(first.staging().resolve("rejected.csv"), "old");
             first.publish();
             String firstVersion = linkTarget("all");
 
             ReportFolder second = ReportFolder.stage(output, "all");
             Files.writeString(second.staging().resolve("summary.json"), "new");
-            assertThat(output.resolve("all/old-only.txt")).exists();
+            assertThat(output.resolve("all/rejected.csv")).exists();
             second.publish();
 
-            assertThat(output.resolve("all/old-only.txt")).doesNotExist();
+            assertThat(output.resolve("all/rejected.csv")).doesNotExist();
             assertThat(output.resolve("all/summary.json")).hasContent("new");
             assertThat(visibleNames()).containsExactly("all");
             // Kept until the next run, for a reader who found it through the link a moment ago.
@@ -68,6 +68,39 @@ class ReportFolderTests {
                     .containsExactly(new ReportFolder.Removed(output.resolve(firstVersion), true));
             assertThat(hiddenNames()).containsExactly(linkTarget("all"));
             assertThat(output.resolve("all/summary.json")).hasContent("new");
+        }
+
+        /**
+         * A person's notes put in a published report (through its link) outlive the report: when a later one replaces
+         * it, the report's own files go and theirs stay, in a folder no run touches again.
+         */
+        @Test
+        void filesAPersonPutInAReportAreKeptWhenItIsReplaced() throws Exception {
+            ReportFolder first = ReportFolder.stage(output, "2025-W50");
+            Files.writeString(first.staging().resolve("summary.json"), "old");
+            Files.createDirectories(first.staging().resolve("charts"));
+            Files.writeString(first.staging().resolve("charts/top-districts.png"), "png");
+            first.publish();
+            String firstVersion = linkTarget("2025-W50");
+            Files.writeString(output.resolve("2025-W50/my-notes.txt"), "call the governor's office");
+            Files.writeString(output.resolve("2025-W50/charts/annotated.png"), "mine");
+
+            ReportFolder second = ReportFolder.stage(output, "2025-W50");
+            Files.writeString(second.staging().resolve("summary.json"), "new");
+            second.publish();
+            List<ReportFolder.Removed> removed = ReportFolder.removeLeftovers(output);
+
+            assertThat(removed).containsExactly(new ReportFolder.Removed(output.resolve(firstVersion), true,
+                    List.of("charts/annotated.png", "my-notes.txt")));
+            Path kept = output.resolve(firstVersion);
+            assertThat(kept.resolve("my-notes.txt")).hasContent("call the governor's office");
+            assertThat(kept.resolve("charts/annotated.png")).hasContent("mine");
+            assertThat(kept.resolve("summary.json")).doesNotExist();
+            assertThat(kept.resolve("charts/top-districts.png")).doesNotExist();
+            assertThat(kept.resolve(OutputFolder.MARKER)).doesNotExist();
+            assertThat(ReportFolder.removeLeftovers(output)).as("no longer ours").isEmpty();
+            assertThat(kept.resolve("my-notes.txt")).exists();
+            assertThat(output.resolve("2025-W50/summary.json")).hasContent("new");
         }
 
         @Test

@@ -98,6 +98,9 @@ class ChartRendererTests {
         assertThat(charts).extracting(p -> p.getFileName().toString()).containsExactly(
                 "incidents-by-night.png", "incidents-by-region.png", "top-districts.png",
                 "region-night-heatmap.png", "weekly-trend.png", "region-map.png", "region-change-map.png");
+        // The names a replaced report's folder is cleared of: any other file there is a person's, and kept.
+        assertThat(charts).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrderElementsOf(com.incidenttally.report.OutputFolder.CHART_FILES);
         for (Path chart : charts) {
             assertThat(chart.getParent()).isEqualTo(dir.resolve("charts"));
             assertReadablePng(chart);
