@@ -150,7 +150,7 @@ public final class Gazetteer {
                     // them, nor a region a slip away from the name (Kirov Oblast).
                     match = PlaceMatch.unresolved(k, "names towns in several regions: "
                             + String.join(", ", towns.stream().map(Region::name).sorted().toList()));
-                } else if (city.isPresent() && !(NameFolding.adjectiveShaped(k) && (settlement || NameFolding.bare(k)))) {
+                } else if (city.isPresent() && !(NameFolding.adjectiveWord(k) && (settlement || NameFolding.bare(k)))) {
                     return new PlaceMatch<>(k, city.get(), MatchMethod.CITY_NAMED, 1.0,
                             "a town or city of " + city.get().name());
                 } else if (city.isPresent() || settlement) {
@@ -159,6 +159,12 @@ public final class Gazetteer {
                     // Kurskaya of Stavropol Krai) is no surer a guess. A settlement of that name is unresolved too.
                     return PlaceMatch.unresolved(k, city.isPresent() ? "an adjective, the name of places in many regions"
                             : "a settlement's name: its region is not known");
+                } else if (towns.isEmpty()) {
+                    Optional<TownInCase> inCase = townInCase(k);
+                    if (inCase.isPresent()) {
+                        return new PlaceMatch<>(k, inCase.get().region(), MatchMethod.CITY_NAMED, 1.0,
+                                "a town or city of " + inCase.get().region().name() + " (" + inCase.get().town() + ")");
+                    }
                 }
             }
             if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
@@ -169,6 +175,91 @@ public final class Gazetteer {
             }
             return match.resolved() ? match : severalRegions(k).orElse(match);
         }
+    }
+
+    /** A town's name as the nominative case gives it, and its one region. */
+    private record TownInCase(String town, Region region) {
+    }
+
+    /** Russian case endings of a town's name (в Воронеже, из Орла, над Тулой, к Рязани), longest first. */
+    private static final List<String> CASE_ENDINGS = List.of("ом", "ем", "ой", "ей", "ью", "е", "и", "у", "ю", "а", "я", "ы");
+    /** What a nominative ends in where the case ending stood: Воронеж, Тула, Рязань, Тверь. */
+    private static final List<String> NOMINATIVE_ENDINGS = List.of("", "а", "я", "ь", "о");
+    /** Prepositions before a town's name in a report: в, во, на, над, под, из, у, около, возле, близ. */
+    private static final Set<String> PREPOSITIONS = Set.of("в", "во", "на", "над", "под", "из", "у", "около", "возле", "близ");
+
+    /**
+     * A town named in another grammatical case than the nominative the town list holds: {@code Воронеже} (locative),
+     * {@code Орла} (genitive, its fleeting vowel restored: Орёл), {@code Тулой} (instrumental), {@code Ельце} (Елец).
+     * One word of Cyrillic letters, four at least; the nominative forms made from it by the endings above must name
+     * towns of one region only, and no adjective: else empty, the name unresolved as before.
+     */
+    private Optional<TownInCase> townInCase(String name) {
+        String word = name.strip();
+        int space = word.indexOf(' ');
+        if (space > 0 && space == word.lastIndexOf(' ') && PREPOSITIONS.contains(word.substring(0, space).toLowerCase(Locale.ROOT))) {
+            word = word.substring(space + 1); // в Воронеже, над Тулой, из Орла
+        }
+        if (word.length() < 4 || !word.chars().allMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC
+                || c == '-') || NameFolding.adjectiveWord(word) || word.toLowerCase(Locale.ROOT).matches(".*[іїєґ].*")) {
+            // Russian cases only: a Ukrainian word (Іванове, Тернопілля) is a village's name as it is, not a case of a
+            // town's (KATOTTG's villages were taken for Ivanovo and Ternopil).
+            return Optional.empty();
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        Set<Region> regions = new HashSet<>();
+        String town = null;
+        for (String ending : CASE_ENDINGS) {
+            if (!lower.endsWith(ending) || lower.length() - ending.length() < 3) {
+                continue;
+            }
+            String stem = word.substring(0, word.length() - ending.length());
+            if (stem.length() >= 2 && Character.toLowerCase(stem.charAt(stem.length() - 1))
+                    == Character.toLowerCase(stem.charAt(stem.length() - 2))) {
+                continue; // Курганне: a doubled letter before the ending is no case of a Russian town's name
+            }
+            List<String> stems = new ArrayList<>(List.of(stem));
+            char last = Character.toLowerCase(stem.charAt(stem.length() - 1));
+            char before = Character.toLowerCase(stem.charAt(stem.length() - 2));
+            if (ending.length() > 0 && "бвгджзклмнпрстфхцчшщ".indexOf(last) >= 0 && "бвгджзклмнпрстфхцчшщь".indexOf(before) >= 0) {
+                // A fleeting vowel: Орл-а is Орёл, Ельц-е Елец, Лужк-ов Лужок.
+                String head = stem.substring(0, stem.length() - 1).replaceAll("ь$", "");
+                stems.add(head + "е" + stem.charAt(stem.length() - 1));
+                stems.add(head + "о" + stem.charAt(stem.length() - 1));
+            }
+            for (String candidateStem : stems) {
+                for (String nominative : NOMINATIVE_ENDINGS) {
+                    if (!russianCase(ending, nominative, candidateStem)) {
+                        continue;
+                    }
+                    String candidate = candidateStem + nominative;
+                    if (candidate.equalsIgnoreCase(word) || NameFolding.adjectiveWord(candidate)) {
+                        continue;
+                    }
+                    Set<Region> spelt = places.cityIndex().placesSpelt(candidate);
+                    if (!spelt.isEmpty()) {
+                        regions.addAll(spelt);
+                        town = town == null ? candidate : town;
+                    }
+                }
+            }
+        }
+        return regions.size() == 1 ? Optional.of(new TownInCase(town, regions.iterator().next())) : Optional.empty();
+    }
+
+    /**
+     * Whether Russian spelling lets a nominative ending become this case ending: -ы and -и are a genitive of -а
+     * only (-и after г, к, х, ж, ч, ш, щ: Калуги, not Самари). The -и of a name in -ь (Рязани, Твери) is not read:
+     * the town list spells no soft sign, so Кургани (a Ukrainian village) would be Kurgan's.
+     */
+    private static boolean russianCase(String ending, String nominative, String stem) {
+        char last = Character.toLowerCase(stem.charAt(stem.length() - 1));
+        return switch (ending) {
+            case "ы" -> nominative.equals("а") && "гкхжчшщ".indexOf(last) < 0;
+            case "и" -> nominative.equals("а") && "гкхжчшщ".indexOf(last) >= 0;
+            case "ью" -> nominative.equals("ь");
+            default -> !nominative.equals("ь");
+        };
     }
 
     /**

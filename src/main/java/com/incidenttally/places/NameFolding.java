@@ -270,6 +270,30 @@ final class NameFolding {
         return space > 0 && SETTLEMENT_WORDS.contains(normalized.substring(0, space));
     }
 
+    /** Adjective endings of Russian and Ukrainian place names: Каменский, Курская, Каменское, Ленинградские, Сумський. */
+    private static final List<String> ADJECTIVE_ENDINGS = List.of("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие",
+            "ій", "а", "е", "і");
+
+    /**
+     * Whether a name's last word is an adjective by its ending: {@code Каменский}, {@code Курская}, {@code Kamensky}.
+     * For Cyrillic the ending itself decides ({@code Лиски}, a town, is none, though its spelling key ends as
+     * {@link #adjectiveShaped} reads one); a Ukrainian {@code -а}, {@code -е}, {@code -і} counts only after -ськ- or -цьк-.
+     */
+    static boolean adjectiveWord(String name) {
+        String core = core(name);
+        String last = core.substring(core.lastIndexOf(' ') + 1);
+        if (!hasCyrillic(last)) {
+            return adjectiveShaped(name);
+        }
+        for (String ending : ADJECTIVE_ENDINGS) {
+            if (last.endsWith(ending) && last.length() > ending.length() + 2) {
+                String stem = last.substring(0, last.length() - ending.length());
+                return ending.length() == 2 || stem.endsWith("ськ") || stem.endsWith("цьк");
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether a name says it is a settlement's by its first or last word, spelled out or abbreviated:
      * {@code станица Ленинградская}, {@code пос. Тульский}, {@code Курская станица}.

@@ -65,6 +65,30 @@ class CityInRegionColumnTests {
         assertThat(GAZETTEER.resolveRegion(input).place()).as(input).extracting(Region::name).isEqualTo(expected);
     }
 
+    /**
+     * A town named in a grammatical case, as reports write it ("в Воронеже", "из Орла"): the town list holds the
+     * nominative, and the case's ending gives it back (a fleeting vowel restored: Орёл, Елец). Only Russian cases,
+     * and only where they give towns of one region.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {"Воронеже|Voronezh Oblast", "в Воронеже|Voronezh Oblast",
+            "в Таганроге|Rostov Oblast", "Туле|Tula Oblast", "Тулы|Tula Oblast", "Калуги|Kaluga Oblast",
+            "Тамбове|Tambov Oblast", "Ярославле|Yaroslavl Oblast", "Ельце|Lipetsk Oblast", "Орла|Oryol Oblast",
+            "в Орле|Oryol Oblast", "Новороссийске|Krasnodar Krai", "Шебекине|Belgorod Oblast", "Лиски|Voronezh Oblast"})
+    void aTownInAGrammaticalCaseIsItsRegion(String input, String expected) {
+        PlaceMatch<Region> match = GAZETTEER.resolveRegion(input);
+        assertThat(match.resolved()).as(input).isTrue();
+        assertThat(match.place().name()).isEqualTo(expected);
+        assertThat(match.method()).isEqualTo(MatchMethod.CITY_NAMED);
+    }
+
+    /** Ukrainian villages' names that end as a Russian case would (KATOTTG): each is its own name, not a town's case. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Іванове", "Кургани", "Курганне", "Самари", "Тернопілля"})
+    void aVillageWhoseNameEndsAsACaseIsNoTownsCase(String input) {
+        assertThat(GAZETTEER.resolveRegion(input).resolved()).as(input).isFalse();
+    }
+
     /** Short and colloquial names reports use. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {"КБР|Kabardino-Balkaria", "КЧР|Karachay-Cherkessia", "РСО-Алания|North Ossetia-Alania",
