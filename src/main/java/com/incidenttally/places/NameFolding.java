@@ -54,7 +54,7 @@ final class NameFolding {
      */
     private static final List<String> KIND_WORDS_WITH_TYPOS = List.of(
             "oblast", "oblasti", "region", "raion", "rayon", "district", "republic", "okrug", "gebiet");
-    private static final Pattern RAION_ABBREVIATION = Pattern.compile("(?<![\\p{L}])р-о?н(?![\\p{L}])");
+    private static final Pattern RAION_ABBREVIATION = Pattern.compile("(?<![\\p{L}])р-о?н(?:а|е|у|ом)?(?![\\p{L}])");
     private static final Pattern APOSTROPHES = Pattern.compile("['’ʼ`´ʹʺ\"”“«»ъь·]");
     private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
     private static final Pattern UKRAINIAN_LETTERS = Pattern.compile("[іїєґ]");

@@ -103,6 +103,9 @@ class GazetteerDistrictTests {
                 "Rostov Oblast|Verhnedonneskoye|Verkhnedonskoy District|FUZZY",
                 "Ростовская область|Чертковский район|Chertkovsky District|EXACT",
                 "Rostov region|Чертковский р-н|Chertkovsky District|EXACT",
+                // The abbreviation in the case reports write it in: "обломки упали на территории Климовского р-на".
+                "Брянская область|Климовского р-на|Klimovsky District|EXACT",
+                "Ростовская область|в Чертковском р-не|Chertkovsky District|EXACT",
                 "Volgograd Oblast|Traktorozavodsky|Traktorozavodsky District|EXACT",
                 "Volgograd Oblast|Traktornoy District|Traktorozavodsky District|OTHER_NAME",
                 "Volgograd Oblast|Tractor Factory District|Traktorozavodsky District|OTHER_NAME",

@@ -21,6 +21,7 @@ class NameFoldingTests {
                 "Rostovskaya oblastʹ|rostovskaya oblast",
                 "Ростовская обл.|ростовская област",
                 "Чертковский р-н|чертковский район",
+                "Климовского р-на|климовского район",
                 "Орёл|орел",
                 "Kabardino-Balkaria|kabardino balkaria",
                 "St. Petersburg|st petersburg",
