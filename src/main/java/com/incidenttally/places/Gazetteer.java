@@ -124,10 +124,13 @@ public final class Gazetteer {
                 // no Kirovsky District in Kirov Oblast, and many elsewhere.
                 match = PlaceMatch.unresolved(k);
             }
-            boolean settlement = NameFolding.namesASettlement(k) && !NameFolding.saysRegion(k);
-            if (settlement) {
-                // "станица Ленинградская" is a stanitsa of Krasnodar Krai, "пос. Тульский" a village: a name that says it
-                // is a settlement's is a town's name (below), whatever region's adjective follows the word.
+            // "станица Ленинградская" is a stanitsa of Krasnodar Krai, "пос. Тульский" a village: a name that says it
+            // is a settlement's, then a region's adjective, is a town's name (below), not that region. A region's
+            // other name that holds the word (Станица Луганская, an alias of Luhansk Oblast) stays; so does a noun
+            // after the word (с. Глушково, a town's name; С. Петербург).
+            boolean settlement = NameFolding.namesASettlement(k) && !NameFolding.saysRegion(k)
+                    && NameFolding.adjectiveWord(NameNotes.trim(k) == null ? k : NameNotes.trim(k).name());
+            if (settlement && match.method() != MatchMethod.OTHER_NAME && match.method() != MatchMethod.ALIAS) {
                 match = PlaceMatch.unresolved(k);
             }
             if (match.method() == MatchMethod.FUZZY && (!NameFolding.statesRegionKind(k) || NameFolding.saysDistrict(k))) {
@@ -150,15 +153,13 @@ public final class Gazetteer {
                     // them, nor a region a slip away from the name (Kirov Oblast).
                     match = PlaceMatch.unresolved(k, "names towns in several regions: "
                             + String.join(", ", towns.stream().map(Region::name).sorted().toList()));
-                } else if (city.isPresent() && !(NameFolding.adjectiveWord(k) && (settlement || NameFolding.bare(k)))) {
+                } else if (city.isPresent() && !settlement) {
                     return new PlaceMatch<>(k, city.get(), MatchMethod.CITY_NAMED, 1.0,
                             "a town or city of " + city.get().name());
-                } else if (city.isPresent() || settlement) {
-                    // An adjective is many places' name: Каменский is a district in six regions and an urban okrug in
-                    // a seventh, Курское a village in many; the one town the index holds of that shape (stanitsa
-                    // Kurskaya of Stavropol Krai) is no surer a guess. A settlement of that name is unresolved too.
-                    return PlaceMatch.unresolved(k, city.isPresent() ? "an adjective, the name of places in many regions"
-                            : "a settlement's name: its region is not known");
+                } else if (settlement && !match.resolved()) {
+                    // A settlement of an adjective's name (Курское, Ленинградская) is a village in many regions; the one
+                    // town the index holds of that shape (stanitsa Kurskaya of Stavropol Krai) is no surer a guess.
+                    match = PlaceMatch.unresolved(k, "a settlement's name: its region is not known");
                 } else if (towns.isEmpty()) {
                     Optional<TownInCase> inCase = townInCase(k);
                     if (inCase.isPresent()) {
@@ -201,7 +202,8 @@ public final class Gazetteer {
             word = word.substring(space + 1); // в Воронеже, над Тулой, из Орла
         }
         if (word.length() < 4 || !word.chars().allMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC
-                || c == '-') || NameFolding.adjectiveWord(word) || word.toLowerCase(Locale.ROOT).matches(".*[іїєґ].*")) {
+                || c == '-') || ADJECTIVE_IN_A_CASE.matcher(word.toLowerCase(Locale.ROOT)).find()
+                || word.toLowerCase(Locale.ROOT).matches(".*[іїєґ].*")) {
             // Russian cases only: a Ukrainian word (Іванове, Тернопілля) is a village's name as it is, not a case of a
             // town's (KATOTTG's villages were taken for Ivanovo and Ternopil).
             return Optional.empty();
@@ -244,8 +246,25 @@ public final class Gazetteer {
                 }
             }
         }
-        return regions.size() == 1 ? Optional.of(new TownInCase(town, regions.iterator().next())) : Optional.empty();
+        if (regions.size() != 1) {
+            return Optional.empty();
+        }
+        Region region = regions.iterator().next();
+        PlaceMatch<Region> named = places.regionIndex().resolve(town);
+        if (named.resolved() && named.method() != MatchMethod.FUZZY && !named.place().equals(region)) {
+            // "в Ростове" is Rostov-on-Don's far more often than Rostov Veliky's, the one Ростов the town list holds:
+            // where the region index reads the nominative as another region, neither is taken.
+            return Optional.empty();
+        }
+        return Optional.of(new TownInCase(town, region));
     }
+
+    /**
+     * An adjective in any case, by its ending after an adjective's suffix (Волжском, Климовского, Курской,
+     * Раменское, Каменский): never a town's name in a case, whatever town the ending taken off would leave.
+     */
+    private static final Pattern ADJECTIVE_IN_A_CASE = Pattern.compile(
+            "(?:ск|цк|н|ов|ев|ин)(?:ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|им|ым|ом|ем|их|ых|ую|юю|ей|ими|ыми)$");
 
     /**
      * Whether Russian spelling lets a nominative ending become this case ending: -ы and -и are a genitive of -а

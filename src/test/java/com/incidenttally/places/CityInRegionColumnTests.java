@@ -49,9 +49,7 @@ class CityInRegionColumnTests {
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"станица Ленинградская", "ст-ца Курская", "станица Курская", "Курская станица", "с. Курское",
-            "пгт Курское", "х. Ленинградский", "п. Брянский", "пос. Тульский", "посёлок Московский", "д. Смоленская",
-            // A bare adjective is the name of places in many regions (a district in six, an okrug in a seventh).
-            "Каменский", "Каменское", "Партизанский"})
+            "пгт Курское", "х. Ленинградский", "п. Брянский", "пос. Тульский", "посёлок Московский", "д. Смоленская"})
     void aSettlementOrABareAdjectiveIsNoRegionItsWordsResemble(String input) {
         PlaceMatch<Region> match = GAZETTEER.resolveRegion(input);
         assertThat(match.resolved()).as(input + " -> " + match.place()).isFalse();
@@ -60,6 +58,11 @@ class CityInRegionColumnTests {
     /** A settlement the towns place in one region is that region's; an okrug that says it is one is its region's. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {"пгт Глушково|Kursk Oblast", "г. Белгород|Belgorod Oblast",
+            "с. Глушково (Курская)|Kursk Oblast", "С.-Петербург|Saint Petersburg", "С. Петербург|Saint Petersburg",
+            // Towns whose names are adjectives stay their towns' (a settlement's word is what makes a name a village's).
+            "Волжский|Volgograd Oblast", "Жуковский|Moscow Oblast", "Раменское|Moscow Oblast",
+            "Новый Уренгой|Yamalo-Nenets Autonomous Okrug", "Каменск-Шахтинский|Rostov Oblast",
+            "Петропавловск-Камчатский|Kamchatka Krai",
             "Каменский г.о.|Sverdlovsk Oblast", "Шебекинский г.о.|Belgorod Oblast", "Valuysky Urban Okrug|Belgorod Oblast"})
     void aSettlementOrOkrugOfOneRegionIsThatRegion(String input, String expected) {
         assertThat(GAZETTEER.resolveRegion(input).place()).as(input).extracting(Region::name).isEqualTo(expected);
@@ -74,7 +77,8 @@ class CityInRegionColumnTests {
     @CsvSource(delimiter = '|', value = {"Воронеже|Voronezh Oblast", "в Воронеже|Voronezh Oblast",
             "в Таганроге|Rostov Oblast", "Туле|Tula Oblast", "Тулы|Tula Oblast", "Калуги|Kaluga Oblast",
             "Тамбове|Tambov Oblast", "Ярославле|Yaroslavl Oblast", "Ельце|Lipetsk Oblast", "Орла|Oryol Oblast",
-            "в Орле|Oryol Oblast", "Новороссийске|Krasnodar Krai", "Шебекине|Belgorod Oblast", "Лиски|Voronezh Oblast"})
+            "в Орле|Oryol Oblast", "Новороссийске|Krasnodar Krai", "Шебекине|Belgorod Oblast", "Лиски|Voronezh Oblast",
+            "над Тулой|Tula Oblast"})
     void aTownInAGrammaticalCaseIsItsRegion(String input, String expected) {
         PlaceMatch<Region> match = GAZETTEER.resolveRegion(input);
         assertThat(match.resolved()).as(input).isTrue();
@@ -84,7 +88,11 @@ class CityInRegionColumnTests {
 
     /** Ukrainian villages' names that end as a Russian case would (KATOTTG): each is its own name, not a town's case. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"Іванове", "Кургани", "Курганне", "Самари", "Тернопілля"})
+    @ValueSource(strings = {"Іванове", "Кургани", "Курганне", "Самари", "Тернопілля",
+            // An adjective in a case is no town's case (Волжском is Volzhsky's, not Volzhsk's, in Mari El), and a
+            // nominative the region index reads as another region is neither (в Ростове: Rostov-on-Don's, most often,
+            // not Rostov Veliky's of Yaroslavl Oblast, the one Ростов the town list holds).
+            "в Волжском", "Климовском", "Октябрьском", "Белогорском", "в Ростове", "Ростова"})
     void aVillageWhoseNameEndsAsACaseIsNoTownsCase(String input) {
         assertThat(GAZETTEER.resolveRegion(input).resolved()).as(input).isFalse();
     }
