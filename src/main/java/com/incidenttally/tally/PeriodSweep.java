@@ -122,11 +122,13 @@ public final class PeriodSweep {
 
     /** Sweeps the period and returns its finished report, which the caller closes. */
     public PeriodReport run() {
-        // The previous period of the same length, where the store has it (SPEC, Summary): its data reach back to
-        // the previous period's first night. A store that begins on the previous week's Sunday holds one night of
-        // it, and "+300%" against that one night would be no comparison.
+        // The previous period of the same length, where the store has it (SPEC, Summary): its data begin in the
+        // first half of the previous period at the latest (a week's Thursday). A store that begins on the previous
+        // week's Sunday holds one night of it, and "+300%" against that one night would be no comparison; a quiet
+        // Monday or two is no reason to drop one.
         Period before = "all".equals(period.label()) ? null : period.previous();
-        Period previous = before != null && source.holdsBefore(before.from().plusDays(1)) ? before : null;
+        Period previous = before != null && source.holdsBefore(before.from().plusDays(
+                (java.time.temporal.ChronoUnit.DAYS.between(before.from(), before.to()) + 1) / 2 + 1)) ? before : null;
         Tallies tallies = new Tallies(period, previous);
         RejectionScope scope = new RejectionScope(period, filesReadThisRun);
         SourceTally sourceTally = new SourceTally();

@@ -72,8 +72,8 @@ class SeaAreasReportTests {
                 report(NIGHT, "SEA-BLACK", null, EventType.SHOT_DOWN, 12),
                 report(NIGHT.plusDays(1), "SEA-BLACK", null, EventType.SHOT_DOWN, 5),
                 report(NIGHT.plusDays(1), "SEA-CASPIAN", null, EventType.SHOT_DOWN, 1),
-                // The week before, for the comparison.
-                report(NIGHT.minusDays(7), "SEA-BLACK", null, EventType.SHOT_DOWN, 3)));
+                // The week before, in its first half, for the comparison (a store that holds only its last nights is no comparison).
+                report(NIGHT.minusDays(10), "SEA-BLACK", null, EventType.SHOT_DOWN, 3)));
         store.finishFile(file, "UTF-8", List.of(), Instant.EPOCH);
     }
 

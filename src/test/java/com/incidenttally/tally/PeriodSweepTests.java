@@ -97,11 +97,12 @@ class PeriodSweepTests {
     }
 
     /**
-     * The previous period is compared where the store has it (SPEC, Summary): from its first night. A store that
-     * begins on the previous week's Sunday holds one night of it, and "+300%" against it would be no comparison.
+     * The previous period is compared only where the store has it (SPEC, Summary): from its first half on. A store that
+     * begins on the previous week's Sunday (or Friday) holds a sliver of it, and "+300%" against that would be no
+     * comparison; one that begins on its Thursday, after three quiet nights, is compared.
      */
     @Test
-    void thePreviousWeekIsComparedOnlyWhenTheStoreReachesBackToItsFirstNight() {
+    void thePreviousWeekIsComparedOnlyWhenTheStoreHoldsItFromItsFirstHalf() {
         MemoryReportSource lateStart = new MemoryReportSource();
         lateStart.add(report(MONDAY.minusDays(1), "Governor", "Bokovsky District", "shot_down", 1, null),
                 report(MONDAY, "Governor", "Bokovsky District", "shot_down", 2, null),
@@ -113,11 +114,19 @@ class PeriodSweepTests {
             assertThat(report.previousTotals()).isNull();
         }
 
-        MemoryReportSource fromMonday = new MemoryReportSource();
-        fromMonday.add(report(WEEK.previous().from(), "Governor", "Bokovsky District", "shot_down", 1, null),
+        MemoryReportSource fromFriday = new MemoryReportSource();
+        fromFriday.add(report(WEEK.previous().from().plusDays(4), "Governor", "Bokovsky District", "shot_down", 1, null),
                 report(MONDAY, "Governor", "Bokovsky District", "shot_down", 2, null));
-        PeriodSweep.countNights(fromMonday, true, null, null);
-        try (PeriodReport report = sweep(fromMonday, WEEK).run()) {
+        PeriodSweep.countNights(fromFriday, true, null, null);
+        try (PeriodReport report = sweep(fromFriday, WEEK).run()) {
+            assertThat(report.previousPeriod()).isNull();
+        }
+
+        MemoryReportSource fromThursday = new MemoryReportSource();
+        fromThursday.add(report(WEEK.previous().from().plusDays(3), "Governor", "Bokovsky District", "shot_down", 1, null),
+                report(MONDAY, "Governor", "Bokovsky District", "shot_down", 2, null));
+        PeriodSweep.countNights(fromThursday, true, null, null);
+        try (PeriodReport report = sweep(fromThursday, WEEK).run()) {
             assertThat(report.previousPeriod()).isEqualTo(WEEK.previous());
             assertThat(report.previousTotals().incidents()).isEqualTo(1);
         }
