@@ -331,7 +331,8 @@ public final class HeaderBinding {
         return date + (int) List.of(Column.REGION, Column.EVENT_TYPE, Column.SOURCE).stream().filter(named::contains).count();
     }
 
-    private static String label(String cell) {
+    /** A header cell as a name: without a byte-order mark and surrounding spaces, a missing cell blank. */
+    static String label(String cell) {
         return cell == null ? "" : cell.replace("\uFEFF", "").strip();
     }
 

@@ -221,7 +221,7 @@ public final class IncidentCsvReader implements IncidentRows {
     }
 
     private String fieldName(int field) {
-        String name = field < headerNames.size() ? headerNames.get(field).replace("\uFEFF", "").strip() : "";
+        String name = field < headerNames.size() ? HeaderBinding.label(headerNames.get(field)) : "";
         return name.isEmpty() ? "#" + (field + 1) : name;
     }
 

@@ -18,7 +18,7 @@ final class RepeatedHeader {
     private long count;
 
     RepeatedHeader(List<String> header) {
-        this.cells = header.stream().map(RepeatedHeader::label).toList();
+        this.cells = header.stream().map(HeaderBinding::label).toList();
     }
 
     /**
@@ -26,12 +26,12 @@ final class RepeatedHeader {
      * the last are allowed), at least two of them not blank; if so, its line is remembered.
      */
     boolean passesOver(long line, String[] fields) {
-        if (fields.length == 0 || !label(fields[0]).equalsIgnoreCase(cells.get(0))) {
+        if (fields.length == 0 || !HeaderBinding.label(fields[0]).equalsIgnoreCase(cells.get(0))) {
             return false;
         }
         int named = 0;
         for (int i = 0; i < cells.size(); i++) {
-            String field = i < fields.length ? label(fields[i]) : "";
+            String field = i < fields.length ? HeaderBinding.label(fields[i]) : "";
             if (!field.equalsIgnoreCase(cells.get(i))) {
                 return false;
             }
@@ -40,7 +40,7 @@ final class RepeatedHeader {
             }
         }
         for (int i = cells.size(); i < fields.length; i++) {
-            if (!label(fields[i]).isEmpty()) {
+            if (!HeaderBinding.label(fields[i]).isEmpty()) {
                 return false;
             }
         }
@@ -72,9 +72,5 @@ final class RepeatedHeader {
             text.append(" and ").append(count - lines.size()).append(" more");
         }
         return text.append(": passed over, not read as incidents").toString();
-    }
-
-    private static String label(String cell) {
-        return cell == null ? "" : cell.replace("\uFEFF", "").strip();
     }
 }

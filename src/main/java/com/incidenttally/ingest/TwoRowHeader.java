@@ -104,6 +104,6 @@ record TwoRowHeader(List<String> names, HeaderBinding binding, String warning) {
     }
 
     private static boolean blank(String cell) {
-        return cell == null || cell.replace("\uFEFF", "").isBlank();
+        return HeaderBinding.label(cell).isEmpty();
     }
 }

@@ -150,36 +150,17 @@ public final class EventWords {
         if (type != null) {
             return Optional.of(type);
         }
-        EventType found = null;
-        String[] stems = key.split(" ");
-        for (int i = 0; i < stems.length; i++) {
-            String stem = stems[i];
-            int last = i;
-            EventType named = own.containsKey(stem) ? own.get(stem) : BY_STEM.get(stem);
-            if (named == null && stem.equals("shot") && i + 1 < stems.length && stems[i + 1].equals("down")) {
-                // English "shot down" beside other words: two words, one type.
-                named = EventType.SHOT_DOWN;
-                last = i + 1;
-            }
-            if (named != null) {
-                if (i > 0 && NOT_BEFORE.contains(stems[i - 1])
-                        || last + 1 < stems.length && NOT_AFTER.contains(stems[last + 1])) {
-                    // "не сбит", "без попадания", "попадания нет", "обломки не обнаружены": the type denied is no
-                    // answer, for a person to read.
-                    return Optional.empty();
-                }
-                if (found != null && found != named) {
-                    return Optional.empty();
-                }
-                found = named;
-            }
-            i = last;
+        Scan scan = scan(key);
+        if (scan.denied() || scan.named().size() > 1) {
+            // "не сбит", "без попадания", "попадания нет", "обломки не обнаружены": the type denied is no answer, for
+            // a person to read; nor are two types.
+            return Optional.empty();
         }
-        if (found == null && java.util.Arrays.asList(stems).contains(ATTACKING)) {
+        if (scan.named().isEmpty()) {
             // "атакующие дроны": the participle names an attack when no word names another type.
-            return Optional.of(EventType.ATTACK);
+            return scan.attacking() ? Optional.of(EventType.ATTACK) : Optional.empty();
         }
-        return Optional.ofNullable(found);
+        return Optional.of(scan.named().get(0));
     }
 
     /**
@@ -193,26 +174,39 @@ public final class EventWords {
      * {@link #parse} found no one type because the words name several ({@code сбит; обломки}).
      */
     public List<EventType> named(String text) {
-        if (text == null) {
-            return List.of();
-        }
+        return text == null ? List.of() : scan(key(text)).named();
+    }
+
+    /**
+     * What a cell's words say, one by one: the types they name, in the order they first appear, a denied one left
+     * out; whether a type word was denied (a negation just before it, or нет, не, немає just after it); and whether
+     * the participle "атакующий" was among them.
+     */
+    private record Scan(List<EventType> named, boolean denied, boolean attacking) {
+    }
+
+    private Scan scan(String key) {
         List<EventType> named = new java.util.ArrayList<>();
-        String[] stems = key(text).split(" ");
+        boolean denied = false;
+        String[] stems = key.split(" ");
         for (int i = 0; i < stems.length; i++) {
             EventType type = own.containsKey(stems[i]) ? own.get(stems[i]) : BY_STEM.get(stems[i]);
             int last = i;
             if (type == null && stems[i].equals("shot") && i + 1 < stems.length && stems[i + 1].equals("down")) {
+                // English "shot down" beside other words: two words, one type.
                 type = EventType.SHOT_DOWN;
                 last = i + 1;
             }
-            boolean denied = type != null && (i > 0 && NOT_BEFORE.contains(stems[i - 1])
-                    || last + 1 < stems.length && NOT_AFTER.contains(stems[last + 1]));
-            if (type != null && !denied && !named.contains(type)) {
-                named.add(type);
+            if (type != null) {
+                if (i > 0 && NOT_BEFORE.contains(stems[i - 1]) || last + 1 < stems.length && NOT_AFTER.contains(stems[last + 1])) {
+                    denied = true;
+                } else if (!named.contains(type)) {
+                    named.add(type);
+                }
             }
             i = last;
         }
-        return List.copyOf(named);
+        return new Scan(List.copyOf(named), denied, java.util.Arrays.asList(stems).contains(ATTACKING));
     }
 
     /** The stems of a cell's words, in order, one space apart. */

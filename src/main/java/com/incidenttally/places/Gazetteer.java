@@ -126,10 +126,10 @@ public final class Gazetteer {
             }
             // "станица Ленинградская" is a stanitsa of Krasnodar Krai, "пос. Тульский" a village: a name that says it
             // is a settlement's, then a region's adjective, is a town's name (below), not that region. A region's
-            // other name that holds the word (Станица Луганская, an alias of Luhansk Oblast) stays; so does a noun
-            // after the word (с. Глушково, a town's name; С. Петербург).
+            // other name or alias stays; so does a noun after the word (с. Глушково, a town's name; С. Петербург).
+            NameNotes.Trimmed noteless = NameNotes.trim(k);
             boolean settlement = NameFolding.namesASettlement(k) && !NameFolding.saysRegion(k)
-                    && NameFolding.adjectiveWord(NameNotes.trim(k) == null ? k : NameNotes.trim(k).name());
+                    && NameFolding.adjectiveWord(noteless == null ? k : noteless.name());
             if (settlement && match.method() != MatchMethod.OTHER_NAME && match.method() != MatchMethod.ALIAS) {
                 match = PlaceMatch.unresolved(k);
             }
@@ -186,6 +186,8 @@ public final class Gazetteer {
     private static final List<String> CASE_ENDINGS = List.of("ом", "ем", "ой", "ей", "ью", "е", "и", "у", "ю", "а", "я", "ы");
     /** What a nominative ends in where the case ending stood: Воронеж, Тула, Рязань, Тверь. */
     private static final List<String> NOMINATIVE_ENDINGS = List.of("", "а", "я", "ь", "о");
+    /** The Russian consonant letters. */
+    private static final String CONSONANTS = "бвгджзклмнпрстфхцчшщ";
     /** Prepositions before a town's name in a report: в, во, на, над, под, из, у, около, возле, близ. */
     private static final Set<String> PREPOSITIONS = Set.of("в", "во", "на", "над", "под", "из", "у", "около", "возле", "близ");
 
@@ -201,14 +203,13 @@ public final class Gazetteer {
         if (space > 0 && space == word.lastIndexOf(' ') && PREPOSITIONS.contains(word.substring(0, space).toLowerCase(Locale.ROOT))) {
             word = word.substring(space + 1); // в Воронеже, над Тулой, из Орла
         }
+        String lower = word.toLowerCase(Locale.ROOT);
         if (word.length() < 4 || !word.chars().allMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC
-                || c == '-') || ADJECTIVE_IN_A_CASE.matcher(word.toLowerCase(Locale.ROOT)).find()
-                || word.toLowerCase(Locale.ROOT).matches(".*[іїєґ].*")) {
+                || c == '-') || ADJECTIVE_IN_A_CASE.matcher(lower).find() || NameFolding.hasUkrainianLetters(word)) {
             // Russian cases only: a Ukrainian word (Іванове, Тернопілля) is a village's name as it is, not a case of a
             // town's (KATOTTG's villages were taken for Ivanovo and Ternopil).
             return Optional.empty();
         }
-        String lower = word.toLowerCase(Locale.ROOT);
         Set<Region> regions = new HashSet<>();
         String town = null;
         for (String ending : CASE_ENDINGS) {
@@ -223,8 +224,8 @@ public final class Gazetteer {
             List<String> stems = new ArrayList<>(List.of(stem));
             char last = Character.toLowerCase(stem.charAt(stem.length() - 1));
             char before = Character.toLowerCase(stem.charAt(stem.length() - 2));
-            if (ending.length() > 0 && "бвгджзклмнпрстфхцчшщ".indexOf(last) >= 0 && "бвгджзклмнпрстфхцчшщь".indexOf(before) >= 0) {
-                // A fleeting vowel: Орл-а is Орёл, Ельц-е Елец, Лужк-ов Лужок.
+            if (CONSONANTS.indexOf(last) >= 0 && (CONSONANTS.indexOf(before) >= 0 || before == 'ь')) {
+                // A fleeting vowel: Орл-а is Орёл, Ельц-е Елец.
                 String head = stem.substring(0, stem.length() - 1).replaceAll("ь$", "");
                 stems.add(head + "е" + stem.charAt(stem.length() - 1));
                 stems.add(head + "о" + stem.charAt(stem.length() - 1));

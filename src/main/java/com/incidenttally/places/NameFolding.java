@@ -270,6 +270,11 @@ final class NameFolding {
         return space > 0 && SETTLEMENT_WORDS.contains(normalized.substring(0, space));
     }
 
+    /** Whether a name holds a letter only Ukrainian writes (і, ї, є, ґ), in either case. */
+    static boolean hasUkrainianLetters(String name) {
+        return UKRAINIAN_LETTERS.matcher(name.toLowerCase(Locale.ROOT)).find();
+    }
+
     /** Adjective endings of Russian and Ukrainian place names: Каменский, Курская, Каменское, Ленинградские, Сумський. */
     private static final List<String> ADJECTIVE_ENDINGS = List.of("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие",
             "ій", "а", "е", "і");
@@ -299,11 +304,12 @@ final class NameFolding {
      * {@code станица Ленинградская}, {@code пос. Тульский}, {@code Курская станица}.
      */
     static boolean namesASettlement(String name) {
+        if (saysSettlement(name)) {
+            return true;
+        }
         String normalized = normalize(name);
-        int first = normalized.indexOf(' ');
         int last = normalized.lastIndexOf(' ');
-        return first > 0 && (SETTLEMENT_WORDS.contains(normalized.substring(0, first))
-                || SETTLEMENT_WORDS.contains(normalized.substring(last + 1)));
+        return last > 0 && SETTLEMENT_WORDS.contains(normalized.substring(last + 1));
     }
 
     /** Whether a name is a name alone, no word of kind in it ({@code Олександрівка}, not {@code Valuysky Urban Okrug}). */
@@ -390,7 +396,7 @@ final class NameFolding {
 
     /** Cyrillic to Latin by the BGN/PCGN systems, Ukrainian when Ukrainian letters show it. */
     static String transliterate(String cyrillic) {
-        Transliterator transliterator = UKRAINIAN_LETTERS.matcher(cyrillic.toLowerCase(Locale.ROOT)).find()
+        Transliterator transliterator = hasUkrainianLetters(cyrillic)
                 ? UKRAINIAN : RUSSIAN;
         // ICU transliterators keep state while they work; one at a time.
         synchronized (transliterator) {

@@ -223,12 +223,12 @@ public final class ReportFolder {
             if (lock == null || isCurrent(outputDir, version, label)) {
                 return null;
             }
-            theirs = published ? notWritten(version, label) : List.of();
+            theirs = published ? foreignFiles(version, label) : List.of();
             if (theirs.isEmpty()) {
                 deleteTree(version);
                 return List.of();
             }
-            for (Path own : written(version, label)) {
+            for (Path own : reportFiles(version, label)) {
                 Files.deleteIfExists(own);
             }
             Path charts = version.resolve(CHARTS);
@@ -251,7 +251,7 @@ public final class ReportFolder {
     private static final String CHARTS = "charts";
 
     /** Whether a file in a report's folder is one the job writes there. */
-    private static boolean ours(Path version, Path file, String label) {
+    private static boolean isReportFile(Path version, Path file, String label) {
         Path relative = version.relativize(file);
         String name = relative.getFileName().toString();
         if (relative.getNameCount() == 1) {
@@ -265,22 +265,22 @@ public final class ReportFolder {
     }
 
     /** The regular files of a report's folder the job wrote there. */
-    private static List<Path> written(Path version, String label) throws IOException {
+    private static List<Path> reportFiles(Path version, String label) throws IOException {
         List<Path> files = new ArrayList<>();
         try (var walk = Files.walk(version)) {
-            walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && ours(version, path, label))
+            walk.filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && isReportFile(version, path, label))
                     .forEach(files::add);
         }
         return files;
     }
 
     /** Everything in a report's folder the job did not write there: a person's notes, a copy, a folder of theirs. */
-    private static List<Path> notWritten(Path version, String label) throws IOException {
+    private static List<Path> foreignFiles(Path version, String label) throws IOException {
         List<Path> files = new ArrayList<>();
         try (var walk = Files.walk(version)) {
             walk.filter(path -> !path.equals(version) && !(Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)
                             && version.relativize(path).toString().equals(CHARTS))
-                            && !(Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && ours(version, path, label)))
+                            && !(Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && isReportFile(version, path, label)))
                     .forEach(files::add);
         }
         return files;
