@@ -25,6 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
@@ -177,66 +181,75 @@ public final class PeriodSweep {
         source.useMergeMode(mergeAcrossSources);
         Set<LocalDate> touched = new HashSet<>(source.touchedNights());
         LocalDate from = previous != null ? previous.from() : period.from();
-        source.forEachRange(from, period.to(), nightByNight -> {
-            // Each of the period's rows counts for its source (Sources sheet) as it goes by.
-            Iterator<Report> range = new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return nightByNight.hasNext();
-                }
+        // Two ranges are held at most, one merged here while the lister lists the one before: each sort holds
+        // half the budget.
+        long sortBudget = Math.max(1, budgetRows / 2);
+        try (Lister lister = new Lister(sourceTally, listing, noteListing)) {
+            source.forEachRange(from, period.to(), nightByNight -> {
+                // The period's rows count for their sources (Sources sheet) as they go by, handed to the lister
+                // with the range.
+                RangeRows rows = new RangeRows();
+                Iterator<Report> range = new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return nightByNight.hasNext();
+                    }
 
-                @Override
-                public Report next() {
-                    Report report = nightByNight.next();
-                    if (period.contains(report.night())) {
-                        sourceTally.row(report.sourceKey(), report.source());
-                    }
-                    return report;
-                }
-            };
-            Map<LocalDate, long[]> counts = new TreeMap<>();
-            try (ExternalSort<Listed> listed = new ExternalSort<>(Listed.ORDER, LISTED, budgetRows, work::path);
-                 ExternalSort<Noted> noted = new ExternalSort<>(Noted.ORDER, NOTED, budgetRows, work::path)) {
-                long[] seqs = {0};
-                NightMerge.forEachGroup(range, mergeAcrossSources, group -> {
-                    count(group, counts);
-                    for (Merge.Duplicate duplicate : group.duplicates()) {
-                        if (period.contains(duplicate.night())) {
-                            noted.add(new Noted(duplicate.regionIso(), 0, duplicate.incidentId(), new MergeNote(
-                                    duplicate.incidentId(), duplicate.night(), places.name(duplicate.regionIso()),
-                                    duplicate.district(), duplicate.eventType(), Merge.RULE_DUPLICATE,
-                                    duplicate.rows(), duplicate.source(), duplicate.origins(), null)));
+                    @Override
+                    public Report next() {
+                        Report report = nightByNight.next();
+                        if (period.contains(report.night())) {
+                            rows.add(report.sourceKey(), report.source());
                         }
+                        return report;
                     }
-                    for (Merge.Merged merged : group.incidents()) {
-                        long seq = ++seqs[0];
-                        MergedIncident incident = incident(merged);
-                        tallies.add(incident);
-                        if (period.contains(merged.night())) {
-                            listed.add(new Listed(merged.regionIso(), merged.districtKey(), seq, incident));
-                            if (merged.merged()) {
-                                noted.add(new Noted(merged.regionIso(), seq, merged.id(), new MergeNote(merged.id(),
-                                        merged.night(), places.name(merged.regionIso()), merged.district(),
-                                        merged.eventType(), merged.rule(), merged.reports(), merged.sources(),
-                                        merged.origins(), merged.conflicts())));
+                };
+                Map<LocalDate, long[]> counts = new TreeMap<>();
+                ExternalSort<Listed> listed = new ExternalSort<>(Listed.ORDER, LISTED, sortBudget, work::path);
+                ExternalSort<Noted> noted = new ExternalSort<>(Noted.ORDER, NOTED, sortBudget, work::path);
+                boolean handed = false;
+                try {
+                    long[] seqs = {0};
+                    NightMerge.forEachGroup(range, mergeAcrossSources, group -> {
+                        count(group, counts);
+                        for (Merge.Duplicate duplicate : group.duplicates()) {
+                            if (period.contains(duplicate.night())) {
+                                noted.add(new Noted(duplicate.regionIso(), 0, duplicate.incidentId(), new MergeNote(
+                                        duplicate.incidentId(), duplicate.night(), places.name(duplicate.regionIso()),
+                                        duplicate.district(), duplicate.eventType(), Merge.RULE_DUPLICATE,
+                                        duplicate.rows(), duplicate.source(), duplicate.origins(), null)));
                             }
                         }
+                        for (Merge.Merged merged : group.incidents()) {
+                            long seq = ++seqs[0];
+                            MergedIncident incident = incident(merged);
+                            tallies.add(incident);
+                            if (period.contains(merged.night())) {
+                                listed.add(new Listed(merged.regionIso(), merged.districtKey(), seq, incident));
+                                if (merged.merged()) {
+                                    noted.add(new Noted(merged.regionIso(), seq, merged.id(), new MergeNote(merged.id(),
+                                            merged.night(), places.name(merged.regionIso()), merged.district(),
+                                            merged.eventType(), merged.rule(), merged.reports(), merged.sources(),
+                                            merged.origins(), merged.conflicts())));
+                                }
+                            }
+                        }
+                    });
+                    counts.forEach((night, merged) -> {
+                        source.putNight(night, counts(merged, elsewhere.getOrDefault(night, 0L)));
+                        touched.remove(night);
+                    });
+                    lister.list(rows, listed, noted);
+                    handed = true;
+                } finally {
+                    if (!handed) {
+                        listed.close();
+                        noted.close();
                     }
-                });
-                counts.forEach((night, merged) -> {
-                    source.putNight(night, counts(merged, elsewhere.getOrDefault(night, 0L)));
-                    touched.remove(night);
-                });
-                listed.forEachSorted(l -> {
-                    sourceTally.incident(l.incident());
-                    listing.add(l.incident());
-                });
-                noted.forEachSorted(n -> {
-                    sourceTally.merge(n.note());
-                    noteListing.add(n.note());
-                });
-            }
-        });
+                }
+            });
+            lister.finish();
+        }
         listing.finish();
         noteListing.finish();
         // Nights of the sweep that no longer hold a report.
@@ -444,6 +457,117 @@ public final class PeriodSweep {
                 merged.uavCount(), merged.killed(), merged.injured(), merged.damage(), merged.measures(),
                 merged.sources(), merged.sourceKeys(), merged.sourceUrls(), merged.notes(), merged.origins(),
                 merged.reports(), places.kind(merged.regionIso()));
+    }
+
+    /** The period's accepted rows of one range, per source: how many, and the first name each source's key had. */
+    private static final class RangeRows {
+        private final Map<String, String> names = new LinkedHashMap<>();
+        private final Map<String, long[]> counts = new HashMap<>();
+
+        void add(String sourceKey, String source) {
+            long[] count = counts.get(sourceKey);
+            if (count == null) {
+                counts.put(sourceKey, count = new long[1]);
+                names.put(sourceKey, source);
+            } else if (names.get(sourceKey) == null) {
+                names.put(sourceKey, source);
+            }
+            count[0]++;
+        }
+
+        /** Counts them for their sources, as {@link SourceTally#row} one at a time would. */
+        void countInto(SourceTally sourceTally) {
+            names.forEach((key, name) -> sourceTally.rows(key, name, counts.get(key)[0]));
+        }
+    }
+
+    /**
+     * Lists each merged range on a thread of its own, in the order the ranges were merged, while the
+     * next range is read and merged: its rows' sources, then its incidents and merge notes in their
+     * orders, into the listings and the Sources sheet's tally. One range waits at most; a failure of
+     * the lister is the sweep's, thrown as it was.
+     */
+    private static final class Lister implements AutoCloseable {
+        private final SourceTally sourceTally;
+        private final SpilledListing<MergedIncident> listing;
+        private final SpilledListing<MergeNote> noteListing;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+            Thread lister = new Thread(task, "report listing");
+            lister.setDaemon(true);
+            return lister;
+        });
+        private Future<?> pending;
+
+        Lister(SourceTally sourceTally, SpilledListing<MergedIncident> listing, SpilledListing<MergeNote> noteListing) {
+            this.sourceTally = sourceTally;
+            this.listing = listing;
+            this.noteListing = noteListing;
+        }
+
+        /**
+         * Lists the range once the one before it is listed, and then closes its sorts; the caller closes
+         * them if this throws.
+         */
+        void list(RangeRows rows, ExternalSort<Listed> listed, ExternalSort<Noted> noted) {
+            finish();
+            pending = thread.submit(() -> {
+                try {
+                    rows.countInto(sourceTally);
+                    listed.forEachSorted(l -> {
+                        sourceTally.incident(l.incident());
+                        listing.add(l.incident());
+                    });
+                    noted.forEachSorted(n -> {
+                        sourceTally.merge(n.note());
+                        noteListing.add(n.note());
+                    });
+                } finally {
+                    listed.close();
+                    noted.close();
+                }
+            });
+        }
+
+        /** Waits until every range handed over is listed. */
+        void finish() {
+            Future<?> last = pending;
+            pending = null;
+            if (last == null) {
+                return;
+            }
+            try {
+                last.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the report's incidents were listed", e);
+            }
+        }
+
+        /** After a failure too: the range being listed is done with before the work folder goes. */
+        @Override
+        public void close() {
+            try {
+                finish();
+            } catch (RuntimeException | Error ignored) {
+                // the sweep's own failure, or this one already thrown by finish(), is what the caller sees
+            } finally {
+                thread.shutdownNow();
+                try {
+                    // Idle by now: its thread ends at once.
+                    thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     /** An incident with the columns it is listed by. */

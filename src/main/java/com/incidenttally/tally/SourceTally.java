@@ -80,7 +80,12 @@ public final class SourceTally {
 
     /** An accepted row of the period, by its source's key and name. */
     public void row(String sourceKey, String source) {
-        of(sourceKey, source).accepted++;
+        rows(sourceKey, source, 1);
+    }
+
+    /** {@code count} accepted rows of the period with one source's key, the first of them naming it {@code source}. */
+    void rows(String sourceKey, String source, long count) {
+        of(sourceKey, source).accepted += count;
     }
 
     /** A rejected row of the period; a file rejected whole is no row and changes nothing. */

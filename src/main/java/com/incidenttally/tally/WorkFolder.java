@@ -44,8 +44,8 @@ public final class WorkFolder implements AutoCloseable {
         this.parent = parent;
     }
 
-    /** The folder, made now if it is not there yet. */
-    public Path path() {
+    /** The folder, made now if it is not there yet; by whichever thread asks first. */
+    public synchronized Path path() {
         if (folder == null) {
             try {
                 folder = parent == null ? Files.createTempDirectory(PREFIX)
@@ -63,7 +63,7 @@ public final class WorkFolder implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (folder == null) {
             return;
         }

@@ -34,6 +34,8 @@ final class MemoryReportSource implements ReportSource {
     final Map<LocalDate, Integer> read = new TreeMap<>();
     /** Once closed, any read fails: the report must be finished by then. */
     boolean closed;
+    /** Nights handed over in one range, as the store hands them over a few weeks at a time; 0: every night at once. */
+    int nightsPerRange;
 
     /** Adds reports, as a newly loaded file would: their nights are touched. */
     MemoryReportSource add(Report... added) {
@@ -89,11 +91,18 @@ final class MemoryReportSource implements ReportSource {
             }
         }
         List<Report> range = new ArrayList<>();
-        nights.forEach((night, held) -> {
+        int inRange = 0;
+        for (Map.Entry<LocalDate, List<Report>> night : nights.entrySet()) {
+            List<Report> held = night.getValue();
             held.sort(NightMerge.MERGE_ORDER);
             range.addAll(held);
-            read.merge(night, held.size(), Integer::sum);
-        });
+            read.merge(night.getKey(), held.size(), Integer::sum);
+            if (++inRange == nightsPerRange) {
+                sink.accept(List.copyOf(range).iterator());
+                range.clear();
+                inRange = 0;
+            }
+        }
         if (!range.isEmpty()) {
             sink.accept(range.iterator());
         }

@@ -174,6 +174,25 @@ class PeriodSweepTests {
         assertThat(workFolders()).isZero();
     }
 
+    /** Lister threads alive, after a moment for one that was told to end. */
+    private static long listerThreads() {
+        long alive = 0;
+        for (int wait = 0; wait < 50; wait++) {
+            alive = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && t.getName().equals("report listing")).count();
+            if (alive == 0) {
+                break;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return alive;
+    }
+
     private long workFolders() throws IOException {
         try (Stream<Path> entries = Files.list(output)) {
             return entries.filter(p -> p.getFileName().toString().startsWith(WorkFolder.PREFIX)).count();
@@ -187,6 +206,66 @@ class PeriodSweepTests {
 
         assertThatThrownBy(() -> sweep(source, WEEK).listingHeld(0).run()).isInstanceOf(NullPointerException.class);
         assertThat(workFolders()).isZero();
+    }
+
+    /** Three weeks of reports by sources spelt two ways, with ids merged across sources and exact duplicates. */
+    private MemoryReportSource threeWeeks() {
+        line = 0;
+        MemoryReportSource source = new MemoryReportSource();
+        String[] spellings = {"Governor", "GOVERNOR", "News", "news", "Ministry"};
+        for (int n = 0; n < 210; n++) {
+            LocalDate night = MONDAY.minusDays(14).plusDays(n % 21);
+            String id = n % 7 == 0 ? "ID-" + (n % 21) : null;
+            source.add(report(night, spellings[(n / 3) % spellings.length], "District " + (n % 4),
+                    n % 5 == 0 ? "debris" : "shot_down", n % 6, id));
+        }
+        return source;
+    }
+
+    @Test
+    void rangesListedBesideTheMergeMakeTheReportOneRangeMakes() {
+        Period threeWeeks = new Period("2025-11-24_2025-12-14", MONDAY.minusDays(14), MONDAY.plusDays(6));
+        MemoryReportSource whole = threeWeeks();
+        List<MergedIncident> incidents;
+        List<MergeNote> notes;
+        List<SourceTally.SourceRow> sources;
+        try (PeriodReport report = sweep(whole, threeWeeks).run()) {
+            incidents = list(report.incidents());
+            notes = list(report.mergeNotes());
+            sources = report.sources();
+        }
+        assertThat(incidents).hasSizeGreaterThan(50);
+        assertThat(notes).hasSizeGreaterThan(10);
+        // A source's rows, counted here: its key is its name in lower case.
+        assertThat(sources).extracting(SourceTally.SourceRow::source, SourceTally.SourceRow::accepted).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Governor", 84L), org.assertj.core.groups.Tuple.tuple("News", 84L),
+                org.assertj.core.groups.Tuple.tuple("Ministry", 42L));
+
+        // A range a night, each listed while the next is merged, with sorts and listings that spill.
+        MemoryReportSource byNight = threeWeeks();
+        byNight.nightsPerRange = 1;
+        try (PeriodReport report = sweep(byNight, threeWeeks).listingHeld(3).budgetRows(4).run()) {
+            assertThat(list(report.incidents())).isEqualTo(incidents);
+            assertThat(list(report.mergeNotes())).isEqualTo(notes);
+            assertThat(report.sources()).isEqualTo(sources);
+        }
+    }
+
+    @Test
+    void aListingThatCannotBeWrittenFailsTheSweepAndLeavesNoThreadOrFolder() throws IOException {
+        MemoryReportSource source = threeWeeks();
+        source.nightsPerRange = 1;
+        Path notAFolder = Files.writeString(output.resolve("a file"), "not a folder");
+        Period threeWeeks = new Period("2025-11-24_2025-12-14", MONDAY.minusDays(14), MONDAY.plusDays(6));
+
+        // The sorts hold every range; the listing goes to a file after 3 incidents, on the lister's thread.
+        assertThatThrownBy(() -> new PeriodSweep(source, CODES, threeWeeks).clock(Instant.parse("2026-01-31T12:00:00Z"))
+                .mergeAcrossSources(true).workIn(notAFolder).listingHeld(3).budgetRows(1_000).run())
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("cannot make the merge's work folder in " + notAFolder);
+        assertThat(listerThreads()).isZero();
+        assertThat(workFolders()).isZero();
+        assertThat(notAFolder).hasContent("not a folder");
     }
 
     @Test
