@@ -66,6 +66,7 @@ public final class PeriodSweep {
     private Path workParent;
     private long budgetRows = BUDGET_ROWS;
     private int listingHeld = LISTING_HELD;
+    private boolean listBeside = true;
 
     public PeriodSweep(ReportSource source, Places places, Period period) {
         this.source = source;
@@ -121,6 +122,12 @@ public final class PeriodSweep {
     /** Elements of a listing held in memory before it goes to a file (tests make it small). */
     PeriodSweep listingHeld(int elements) {
         this.listingHeld = elements;
+        return this;
+    }
+
+    /** Whether each range is listed on a thread of its own while the next is merged (tests list them in turn). */
+    PeriodSweep listBeside(boolean beside) {
+        this.listBeside = beside;
         return this;
     }
 
@@ -184,7 +191,7 @@ public final class PeriodSweep {
         // Two ranges are held at most, one merged here while the lister lists the one before: each sort holds
         // half the budget.
         long sortBudget = Math.max(1, budgetRows / 2);
-        try (Lister lister = new Lister(sourceTally, listing, noteListing)) {
+        try (Lister lister = new Lister(sourceTally, listing, noteListing, listBeside)) {
             source.forEachRange(from, period.to(), nightByNight -> {
                 // The period's rows count for their sources (Sources sheet) as they go by, handed to the lister
                 // with the range.
@@ -484,24 +491,28 @@ public final class PeriodSweep {
     /**
      * Lists each merged range on a thread of its own, in the order the ranges were merged, while the
      * next range is read and merged: its rows' sources, then its incidents and merge notes in their
-     * orders, into the listings and the Sources sheet's tally. One range waits at most; a failure of
-     * the lister is the sweep's, thrown as it was.
+     * orders, into the listings and the Sources sheet's tally. One range waits at most. A failure of
+     * the lister is the sweep's, thrown as it was (or added to the sweep's own failure as suppressed);
+     * an interrupt does not cut a wait short, as it did not stop the sweep on one thread.
      */
     private static final class Lister implements AutoCloseable {
         private final SourceTally sourceTally;
         private final SpilledListing<MergedIncident> listing;
         private final SpilledListing<MergeNote> noteListing;
-        private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-            Thread lister = new Thread(task, "report listing");
-            lister.setDaemon(true);
-            return lister;
-        });
+        /** Null: each range is listed in turn, on the caller's thread. */
+        private final ExecutorService thread;
         private Future<?> pending;
 
-        Lister(SourceTally sourceTally, SpilledListing<MergedIncident> listing, SpilledListing<MergeNote> noteListing) {
+        Lister(SourceTally sourceTally, SpilledListing<MergedIncident> listing, SpilledListing<MergeNote> noteListing,
+               boolean beside) {
             this.sourceTally = sourceTally;
             this.listing = listing;
             this.noteListing = noteListing;
+            this.thread = beside ? Executors.newSingleThreadExecutor(task -> {
+                Thread lister = new Thread(task, "report listing");
+                lister.setDaemon(true);
+                return lister;
+            }) : null;
         }
 
         /**
@@ -510,7 +521,7 @@ public final class PeriodSweep {
          */
         void list(RangeRows rows, ExternalSort<Listed> listed, ExternalSort<Noted> noted) {
             finish();
-            pending = thread.submit(() -> {
+            Runnable range = () -> {
                 try {
                     rows.countInto(sourceTally);
                     listed.forEachSorted(l -> {
@@ -525,18 +536,29 @@ public final class PeriodSweep {
                     listed.close();
                     noted.close();
                 }
-            });
+            };
+            if (thread == null) {
+                range.run();
+            } else {
+                pending = thread.submit(range);
+            }
         }
 
-        /** Waits until every range handed over is listed. */
+        /** Waits until every range handed over is listed; its failure is thrown here, once. */
         void finish() {
-            Future<?> last = pending;
-            pending = null;
-            if (last == null) {
+            if (pending == null) {
                 return;
             }
+            boolean interrupted = false;
             try {
-                last.get();
+                while (true) {
+                    try {
+                        pending.get();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException cause) {
                     throw cause;
@@ -545,26 +567,26 @@ public final class PeriodSweep {
                     throw error;
                 }
                 throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the report's incidents were listed", e);
+            } finally {
+                pending = null;
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
-        /** After a failure too: the range being listed is done with before the work folder goes. */
+        /**
+         * The range being listed is done with before this returns (so before the work folder goes); after
+         * a failure of the sweep, the lister's own failure is added to it by try-with-resources.
+         */
         @Override
         public void close() {
             try {
                 finish();
-            } catch (RuntimeException | Error ignored) {
-                // the sweep's own failure, or this one already thrown by finish(), is what the caller sees
             } finally {
-                thread.shutdownNow();
-                try {
+                if (thread != null) {
                     // Idle by now: its thread ends at once.
-                    thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    thread.shutdown();
                 }
             }
         }

@@ -36,6 +36,8 @@ final class MemoryReportSource implements ReportSource {
     boolean closed;
     /** Nights handed over in one range, as the store hands them over a few weeks at a time; 0: every night at once. */
     int nightsPerRange;
+    /** Called with each night the index is given counts for, before it takes them (a test fails or interrupts here). */
+    Consumer<LocalDate> onPutNight = night -> { };
 
     /** Adds reports, as a newly loaded file would: their nights are touched. */
     MemoryReportSource add(Report... added) {
@@ -137,6 +139,7 @@ final class MemoryReportSource implements ReportSource {
     @Override
     public void putNight(LocalDate night, NightCounts counts) {
         open();
+        onPutNight.accept(night);
         if (counts.keyed() > 0 || counts.ids() > 0) {
             index.put(night, counts);
         } else {

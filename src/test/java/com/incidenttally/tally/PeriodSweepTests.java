@@ -222,21 +222,40 @@ class PeriodSweepTests {
         return source;
     }
 
+    private static final Period THREE_WEEKS = new Period("2025-11-24_2025-12-14", MONDAY.minusDays(14), MONDAY.plusDays(6));
+
+    /** The three weeks and what makes a source's name and a range's incidents hard to get right. */
+    private MemoryReportSource threeWeeksAndOddOnes() {
+        MemoryReportSource source = threeWeeks();
+        // An id with reports a week apart, handed over with its first report's night, whose first source is spelt in
+        // lower case; and an id landing in the period with a report of the night before it by a source with no
+        // other row: that source is named by the incident, not by a row.
+        source.add(report(MONDAY.minusDays(12), "ministry", "District 1", "shot_down", 2, "SPAN-1"),
+                report(MONDAY.minusDays(5), "Ministry", "District 1", "shot_down", 2, "SPAN-1"),
+                report(MONDAY.minusDays(14), "Governor", "District 2", "debris", 1, "SPAN-2"),
+                report(MONDAY.minusDays(15), "Outsider", "District 2", "debris", 1, "SPAN-2"));
+        // A row naming no source.
+        line++;
+        source.add(new Report(null, MONDAY.minusDays(3), false, MONDAY.minusDays(3).atTime(23, 0), true, "RU-ROS", null,
+                DistrictKey.REGION, "shot_down", 1, null, null, null, null, null, null, "", null, null, "hash-none",
+                "f.csv", line));
+        return source;
+    }
+
     @Test
     void rangesListedBesideTheMergeMakeTheReportOneRangeMakes() {
-        Period threeWeeks = new Period("2025-11-24_2025-12-14", MONDAY.minusDays(14), MONDAY.plusDays(6));
         MemoryReportSource whole = threeWeeks();
         List<MergedIncident> incidents;
         List<MergeNote> notes;
         List<SourceTally.SourceRow> sources;
-        try (PeriodReport report = sweep(whole, threeWeeks).run()) {
+        try (PeriodReport report = sweep(whole, THREE_WEEKS).run()) {
             incidents = list(report.incidents());
             notes = list(report.mergeNotes());
             sources = report.sources();
         }
         assertThat(incidents).hasSizeGreaterThan(50);
         assertThat(notes).hasSizeGreaterThan(10);
-        // A source's rows, counted here: its key is its name in lower case.
+        // A source's rows, counted here: its key is its name in lower case; it is named as its first row spells it.
         assertThat(sources).extracting(SourceTally.SourceRow::source, SourceTally.SourceRow::accepted).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Governor", 84L), org.assertj.core.groups.Tuple.tuple("News", 84L),
                 org.assertj.core.groups.Tuple.tuple("Ministry", 42L));
@@ -244,7 +263,7 @@ class PeriodSweepTests {
         // A range a night, each listed while the next is merged, with sorts and listings that spill.
         MemoryReportSource byNight = threeWeeks();
         byNight.nightsPerRange = 1;
-        try (PeriodReport report = sweep(byNight, threeWeeks).listingHeld(3).budgetRows(4).run()) {
+        try (PeriodReport report = sweep(byNight, THREE_WEEKS).listingHeld(3).budgetRows(4).run()) {
             assertThat(list(report.incidents())).isEqualTo(incidents);
             assertThat(list(report.mergeNotes())).isEqualTo(notes);
             assertThat(report.sources()).isEqualTo(sources);
@@ -252,20 +271,111 @@ class PeriodSweepTests {
     }
 
     @Test
-    void aListingThatCannotBeWrittenFailsTheSweepAndLeavesNoThreadOrFolder() throws IOException {
+    void rangesListedBesideTheMergeGiveWhatListingThemInTurnGives() {
+        MemoryReportSource inTurn = threeWeeksAndOddOnes();
+        inTurn.nightsPerRange = 1;
+        MemoryReportSource beside = threeWeeksAndOddOnes();
+        beside.nightsPerRange = 1;
+
+        try (PeriodReport expected = sweep(inTurn, THREE_WEEKS).listingHeld(3).budgetRows(4).listBeside(false).run();
+             PeriodReport report = sweep(beside, THREE_WEEKS).listingHeld(3).budgetRows(4).run()) {
+            assertThat(expected.sources()).extracting(SourceTally.SourceRow::source)
+                    .contains("Outsider", SourceTally.NO_SOURCE);
+            assertThat(list(expected.incidents())).anySatisfy(incident -> assertThat(incident.id()).isEqualTo("SPAN-1"));
+            assertThat(list(report.incidents())).isEqualTo(list(expected.incidents()));
+            assertThat(list(report.mergeNotes())).isEqualTo(list(expected.mergeNotes()));
+            assertThat(report.sources()).isEqualTo(expected.sources());
+            assertThat(report.totals()).isEqualTo(expected.totals());
+        }
+    }
+
+    /** A source whose first night's range holds 30,000 incidents, then a week of a few: the lister is busy a while. */
+    private MemoryReportSource aBigNightThenAWeek() {
+        line = 0;
+        MemoryReportSource source = new MemoryReportSource();
+        for (int n = 0; n < 30_000; n++) {
+            source.add(report(MONDAY, n % 2 == 0 ? "Governor" : "News", "District " + (n % 50), "shot_down", n, null));
+        }
+        for (int n = 0; n < 20; n++) {
+            source.add(report(MONDAY.plusDays(1 + n % 6), "News", "District 1", "debris", n, null));
+        }
+        source.nightsPerRange = 1;
+        return source;
+    }
+
+    @Test
+    void aSweepThatFailsWhileARangeIsListedWaitsForItThenRemovesTheWorkFolder() throws IOException {
+        MemoryReportSource source = aBigNightThenAWeek();
+        source.onPutNight = night -> {
+            if (night.equals(MONDAY.plusDays(1))) {
+                throw new IllegalStateException("the night index could not be written");
+            }
+        };
+
+        // The big night's listing goes to a file of the work folder, written by the lister while the next night fails.
+        assertThatThrownBy(() -> sweep(source, WEEK).listingHeld(1_000).run())
+                .hasMessage("the night index could not be written");
+        assertThat(workFolders()).isZero();
+        assertThat(listerThreads()).isZero();
+    }
+
+    @Test
+    void aListerThatFailsBeforeTheSweepDoesIsNamedWithTheSweepsFailure() throws IOException {
+        MemoryReportSource source = aBigNightThenAWeek();
+        source.onPutNight = night -> {
+            if (night.equals(MONDAY.plusDays(1))) {
+                throw new IllegalStateException("the night index could not be written");
+            }
+        };
+        Path notAFolder = Files.writeString(output.resolve("a file"), "not a folder");
+
+        // The listing goes to a file after 1,000 incidents, but no work folder can be made there.
+        assertThatThrownBy(() -> new PeriodSweep(source, CODES, WEEK).clock(Instant.parse("2026-01-31T12:00:00Z"))
+                .mergeAcrossSources(true).workIn(notAFolder).listingHeld(1_000).run())
+                .hasMessage("the night index could not be written")
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+                        .isInstanceOf(java.io.UncheckedIOException.class)
+                        .satisfies(lister -> assertThat(lister).hasMessageContaining("cannot make the merge's work folder")));
+        assertThat(listerThreads()).isZero();
+        assertThat(notAFolder).hasContent("not a folder");
+    }
+
+    @Test
+    void aListingThatCannotBeWrittenFailsTheSweepAndLeavesNoThread() throws IOException {
         MemoryReportSource source = threeWeeks();
         source.nightsPerRange = 1;
         Path notAFolder = Files.writeString(output.resolve("a file"), "not a folder");
-        Period threeWeeks = new Period("2025-11-24_2025-12-14", MONDAY.minusDays(14), MONDAY.plusDays(6));
 
         // The sorts hold every range; the listing goes to a file after 3 incidents, on the lister's thread.
-        assertThatThrownBy(() -> new PeriodSweep(source, CODES, threeWeeks).clock(Instant.parse("2026-01-31T12:00:00Z"))
+        assertThatThrownBy(() -> new PeriodSweep(source, CODES, THREE_WEEKS).clock(Instant.parse("2026-01-31T12:00:00Z"))
                 .mergeAcrossSources(true).workIn(notAFolder).listingHeld(3).budgetRows(1_000).run())
                 .isInstanceOf(java.io.UncheckedIOException.class)
                 .hasMessageContaining("cannot make the merge's work folder in " + notAFolder);
         assertThat(listerThreads()).isZero();
-        assertThat(workFolders()).isZero();
         assertThat(notAFolder).hasContent("not a folder");
+    }
+
+    @Test
+    void anInterruptWhileARangeIsListedStopsNothingAndIsKept() throws IOException {
+        List<MergedIncident> expected;
+        try (PeriodReport report = sweep(aBigNightThenAWeek(), WEEK).listingHeld(1_000).run()) {
+            expected = list(report.incidents());
+        }
+        MemoryReportSource source = aBigNightThenAWeek();
+        source.onPutNight = night -> {
+            if (night.equals(MONDAY.plusDays(1))) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        PeriodReport report = sweep(source, WEEK).listingHeld(1_000).run();
+        boolean interrupted = Thread.interrupted();
+        try (report) {
+            assertThat(interrupted).as("the interrupt, kept for the caller").isTrue();
+            assertThat(list(report.incidents())).hasSize(30_020).isEqualTo(expected);
+        }
+        assertThat(workFolders()).isZero();
+        assertThat(listerThreads()).isZero();
     }
 
     @Test
