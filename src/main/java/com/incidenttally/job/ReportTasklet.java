@@ -3,6 +3,7 @@ package com.incidenttally.job;
 import com.incidenttally.incident.Rejection;
 import com.incidenttally.normalize.RegionZones;
 import com.incidenttally.places.Gazetteer;
+import com.incidenttally.report.OutputFolder;
 import com.incidenttally.report.RejectedCsvWriter;
 import com.incidenttally.report.ReportFingerprint;
 import com.incidenttally.report.ReportFolder;
@@ -167,11 +168,11 @@ class ReportTasklet implements Tasklet {
                 });
                 new IncidentWorkbookWriter(texts).write(data,
                         () -> chartDrawing.submit(() -> charts.render(data, dir.resolve("charts"))),
-                        dir.resolve("incident-report-" + data.period().label() + ".xlsx"));
+                        dir.resolve(OutputFolder.workbook(data.period().label())));
                 written(incidentsCsv);
-                new SummaryJsonWriter().write(data, dir.resolve("summary.json"));
-                new RejectedCsvWriter(texts).write(data, dir.resolve("rejected.csv"));
-                new UnresolvedNamesCsvWriter().write(data, dir.resolve("unresolved-names.csv"));
+                new SummaryJsonWriter().write(data, dir.resolve(OutputFolder.SUMMARY_JSON));
+                new RejectedCsvWriter(texts).write(data, dir.resolve(OutputFolder.REJECTED_CSV));
+                new UnresolvedNamesCsvWriter().write(data, dir.resolve(OutputFolder.UNRESOLVED_NAMES_CSV));
                 console[0] = rejections(data::rejections, data.rejectionScope(), data::otherPeriodRejections,
                         data.farDates());
                 // What an unchanged rerun prints is kept with the fingerprint: it need not read the store.

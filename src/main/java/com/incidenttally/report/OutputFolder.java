@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The folder reports go to, and what in it belongs to this job. The job writes and deletes only
@@ -47,8 +49,19 @@ public final class OutputFolder {
     private static final Set<String> EARLIER_CHARTS = Set.of("incidents-by-night.png", "incidents-by-region.png",
             "top-districts.png", "region-night-heatmap.png", "weekly-trend.png");
     /** The names of every chart a report writes in its charts/ folder (a file of another name there is a person's). */
-    public static final Set<String> CHART_FILES = Set.of("incidents-by-night.png", "incidents-by-region.png",
-            "top-districts.png", "region-night-heatmap.png", "weekly-trend.png", "region-map.png", "region-change-map.png");
+    public static final Set<String> CHART_FILES = Stream.concat(EARLIER_CHARTS.stream(),
+            Stream.of("region-map.png", "region-change-map.png")).collect(Collectors.toUnmodifiableSet());
+
+    // The files a report writes at the top of its folder, besides its workbook and charts/.
+    public static final String SUMMARY_JSON = "summary.json";
+    public static final String REJECTED_CSV = "rejected.csv";
+    public static final String UNRESOLVED_NAMES_CSV = "unresolved-names.csv";
+    public static final String INCIDENTS_CSV = "incidents.csv";
+
+    /** The report's workbook, named by its label: {@code incident-report-2025-W50.xlsx}. */
+    public static String workbook(String label) {
+        return "incident-report-" + label + ".xlsx";
+    }
 
     private OutputFolder() {
     }
@@ -186,7 +199,7 @@ public final class OutputFolder {
      * writing).
      */
     static boolean earlierReport(Path folder, String label, boolean whole) {
-        Set<String> files = Set.of("incident-report-" + label + ".xlsx", "summary.json", "rejected.csv");
+        Set<String> files = Set.of(workbook(label), SUMMARY_JSON, REJECTED_CSV);
         List<String> seen = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {

@@ -29,7 +29,7 @@ public record ReportFingerprint(String madeFrom, long incidents, String unchange
     /** The fingerprint of the report {@code report} shows (a link to a folder), if it has one that can be read. */
     public static Optional<ReportFingerprint> of(Path report) {
         Path file = report.resolve(FILE);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(report.resolve("summary.json"))) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(report.resolve(OutputFolder.SUMMARY_JSON))) {
             return Optional.empty();
         }
         Properties properties = new Properties();

@@ -256,9 +256,9 @@ public final class ReportFolder {
         String name = relative.getFileName().toString();
         if (relative.getNameCount() == 1) {
             return name.equals(OutputFolder.MARKER) || name.equals(ReportFingerprint.FILE)
-                    || name.equals("incident-report-" + label + ".xlsx") || name.equals("summary.json")
-                    || name.equals("rejected.csv") || name.equals("unresolved-names.csv")
-                    || name.equals(com.incidenttally.report.excel.IncidentsCsvWriter.FILE);
+                    || name.equals(OutputFolder.workbook(label)) || name.equals(OutputFolder.SUMMARY_JSON)
+                    || name.equals(OutputFolder.REJECTED_CSV) || name.equals(OutputFolder.UNRESOLVED_NAMES_CSV)
+                    || name.equals(OutputFolder.INCIDENTS_CSV);
         }
         return relative.getNameCount() == 2 && relative.getName(0).toString().equals(CHARTS)
                 && OutputFolder.CHART_FILES.contains(name);

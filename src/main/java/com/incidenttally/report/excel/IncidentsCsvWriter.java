@@ -1,9 +1,10 @@
 package com.incidenttally.report.excel;
 
+import com.incidenttally.report.ExcelCsv;
+import com.incidenttally.report.OutputFolder;
 import com.incidenttally.report.ReportTexts;
 import com.incidenttally.tally.MergedIncident;
 
-import com.incidenttally.report.ExcelCsv;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
  */
 public final class IncidentsCsvWriter implements Consumer<MergedIncident>, Closeable {
 
-    public static final String FILE = "incidents.csv";
+    public static final String FILE = OutputFolder.INCIDENTS_CSV;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
