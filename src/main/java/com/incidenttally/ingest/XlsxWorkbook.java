@@ -71,11 +71,6 @@ final class XlsxWorkbook implements IncidentRows {
         }
     }
 
-    /** Whether the header row has a cell merged across columns: a group, which the row below may name. */
-    private static boolean namesBelow(XlsxSheetReader.SheetRow header, List<CellRangeAddress> regions) {
-        return !TwoRowHeader.merged(header.number(), regions).isEmpty();
-    }
-
     private XlsxWorkbook(String file, String sha256, OPCPackage workbook,
                          java.util.function.Function<String, ColumnRules> rules) throws IOException {
         this.file = file;
@@ -287,17 +282,18 @@ final class XlsxWorkbook implements IncidentRows {
                 continue;
             }
             // A header of two rows: a group's name merged across its columns ("Последствия"), their names below it.
+            List<TwoRowHeader.Group> groups = TwoRowHeader.merged(header.number(), regions);
             XlsxSheetReader.SheetRow below;
             try {
-                below = namesBelow(header, regions) ? rows.next() : null;
+                below = groups.isEmpty() ? null : rows.next();
             } catch (UncheckedIOException e) {
                 rows.close();
                 skip(name, damaged(e.getCause()));
                 continue;
             }
             TwoRowHeader two = below == null || below.problem() != null ? null
-                    : TwoRowHeader.of(header.number(), names, below.number(), below.cells(),
-                            TwoRowHeader.merged(header.number(), regions), bound, location, rules.apply(name), "row");
+                    : TwoRowHeader.of(header.number(), names, below.number(), below.cells(), groups, bound, location,
+                            rules.apply(name), "row");
             if (two != null) {
                 warnings.add("sheet " + name + ": " + two.warning());
                 names = two.names();

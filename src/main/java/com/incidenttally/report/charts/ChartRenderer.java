@@ -530,7 +530,6 @@ public class ChartRenderer {
         return texts.text("noIncidents", texts.period(period));
     }
 
-    /** A line under the plot that says what is not drawn, and its value. */
     /** Says what the mark on a week's or month's label means, when one is marked. */
     private void partNote(JFreeChart chart, NightBuckets buckets) {
         if (buckets.anyPart()) {
@@ -538,6 +537,7 @@ public class ChartRenderer {
         }
     }
 
+    /** A line under the plot that says what is not drawn, and its value. */
     private static void note(JFreeChart chart, String text) {
         TextTitle note = new TextTitle(text, ChartLook.font(Font.PLAIN, 19));
         note.setPaint(NOTE);
