@@ -89,6 +89,8 @@ class ChartRendererTests {
         assertThat(image).as(png.getFileName().toString()).isNotNull();
         assertThat(image.getWidth()).isGreaterThanOrEqualTo(1600);
         assertThat(image.getHeight()).isGreaterThanOrEqualTo(900);
+        // Drawn on white: a PNG without an alpha channel (smaller, quicker to write), as ImageIO reads it back.
+        assertThat(image.getColorModel().hasAlpha()).as("%s has an alpha channel", png.getFileName()).isFalse();
     }
 
     @Test
