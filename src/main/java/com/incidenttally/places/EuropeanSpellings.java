@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A Russian or Ukrainian name as the languages of Europe that write about these places spell it: each
@@ -20,6 +21,8 @@ final class EuropeanSpellings {
 
     enum Language { GERMAN, DUTCH, FRENCH, POLISH, ITALIAN, SPANISH, CZECH }
 
+    /** Text with a letter only Ukrainian has: made once, as the index's European spellings are made for every place. */
+    private static final Pattern UKRAINIAN_TEXT = Pattern.compile(".*[іїєґ].*");
     private static final String VOWELS = "аеёиоуыэюяіїєaeiouy";
     /** The letters each language writes alike, in the order of {@link Language}. */
     private static final Map<Character, String[]> COMMON = Map.ofEntries(
@@ -193,7 +196,7 @@ final class EuropeanSpellings {
         boolean cyrillic = name.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
         String source = cyrillic ? name : cyrillic(name, ukrainian);
         if (source != null) {
-            boolean ukrainianText = cyrillic ? source.toLowerCase(Locale.ROOT).matches(".*[іїєґ].*") : ukrainian;
+            boolean ukrainianText = cyrillic ? UKRAINIAN_TEXT.matcher(source.toLowerCase(Locale.ROOT)).matches() : ukrainian;
             spellings.addAll(of(source, ukrainianText));
         }
         return spellings;
@@ -212,7 +215,7 @@ static Set<String> ofNames(List<String> names, boolean ukrainian) {
             }
             boolean cyrillic = core.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC);
             if (cyrillic) {
-                boolean ukrainianText = ukrainian || core.matches(".*[іїєґ].*");
+                boolean ukrainianText = ukrainian || UKRAINIAN_TEXT.matcher(core).matches();
                 spellings.addAll(EuropeanSpellings.of(core, ukrainianText));
             } else {
                 spellings.addAll(EuropeanSpellings.allOf(core, false));

@@ -168,11 +168,8 @@ public final class Gazetteer {
                     }
                 }
             }
-            if (!match.resolved() || match.method() == MatchMethod.FUZZY) {
-                NameNotes.Trimmed trimmed = NameNotes.trim(k);
-                if (trimmed != null) {
-                    return withNoteDropped(k, resolveRegion(trimmed.name()), trimmed);
-                }
+            if ((!match.resolved() || match.method() == MatchMethod.FUZZY) && noteless != null) {
+                return withNoteDropped(k, resolveRegion(noteless.name()), noteless);
             }
             return match.resolved() ? match : severalRegions(k).orElse(match);
         }
@@ -182,7 +179,7 @@ public final class Gazetteer {
     private record TownInCase(String town, Region region) {
     }
 
-    /** Russian case endings of a town's name (в Воронеже, из Орла, над Тулой, к Рязани), longest first. */
+    /** Russian case endings of a town's name (в Воронеже, из Орла, над Тулой, у Рязани), longest first. */
     private static final List<String> CASE_ENDINGS = List.of("ом", "ем", "ой", "ей", "ью", "е", "и", "у", "ю", "а", "я", "ы");
     /** What a nominative ends in where the case ending stood: Воронеж, Тула, Рязань, Тверь. */
     private static final List<String> NOMINATIVE_ENDINGS = List.of("", "а", "я", "ь", "о");

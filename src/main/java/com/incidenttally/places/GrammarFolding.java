@@ -75,12 +75,18 @@ final class GrammarFolding {
      * ({@code район}, {@code город}, {@code административный}), which tell {@code Курского района}
      * (Kursky District) from {@code города Курска} (Kursk Urban Okrug); then the stems alone, where
      * {@code Шебекинского района} meets Shebekinsky Urban Okrug, the district's name since it became one.
+     * A name that states no kind and is a town's name in -ск or -цк in a noun form ({@link #namesTown}:
+     * {@code в Курске}, {@code Брянск}) says {@code город}: the stems alone would meet the district around the
+     * town as well ({@code Курский район}), and the town is what it names.
      */
     static List<String> districtKeys(String name) {
         Set<String> kinds = new TreeSet<>();
         String loose = key(name, true, kinds);
         if (loose.isEmpty()) {
             return List.of();
+        }
+        if (kinds.isEmpty() && namesTown(name)) {
+            kinds.add(CITY);
         }
         return kinds.isEmpty() ? List.of(loose) : List.of(loose + " | " + String.join(" ", kinds), loose);
     }
@@ -178,6 +184,38 @@ final class GrammarFolding {
             }
         }
         return towns;
+    }
+
+    /**
+     * Endings a Russian town's name in -ск or -цк takes as a noun and no adjective of that stem takes:
+     * {@code Курск, Курска, Курску, Курске}. Not {@code Курском}, which is also the adjective's
+     * ({@code в Курском районе}), nor the neuter {@code Курское}, a village's or a reservoir's name.
+     */
+    private static final Set<String> TOWN_NOUN_ENDINGS = Set.of("", "а", "у", "е");
+
+    /**
+     * Whether a name is a Russian town's in -ск or -цк in one of its noun forms ({@link #TOWN_NOUN_ENDINGS}): its last
+     * word is ({@code в Курске}, {@code Железногорска}, {@code Усть-Илимске}) and no word is an adjective's form
+     * ({@code Курский}, {@code Курском}, {@code Курское}, {@code Ленинск-Кузнецкий}).
+     */
+    static boolean namesTown(String name) {
+        String normalized = NameFolding.normalize(name);
+        boolean town = false;
+        for (String word : normalized.split(" ")) {
+            if (STOP_WORDS.contains(word)) {
+                continue;
+            }
+            if (!hasCyrillic(word)) {
+                return false;
+            }
+            String stem = stem(word);
+            String ending = word.startsWith(stem) ? word.substring(stem.length()) : null;
+            if (ending == null || ADJECTIVE_ENDINGS.contains(ending) || ending.equals("ое") || ending.equals("ее")) {
+                return false;
+            }
+            town = (stem.endsWith("ск") || stem.endsWith("цк")) && TOWN_NOUN_ENDINGS.contains(ending);
+        }
+        return town;
     }
 
     /** The region's key as the only one, for an index of regions. */

@@ -133,12 +133,54 @@ class GazetteerDistrictTests {
                 "Kharkivska oblast|Berestynskyi raion|Berestynskyi Raion|EXACT",
                 "Курской области|Курского района|Kursky District|EXACT",
                 "Курской области|города Курска|Kursk Urban Okrug|EXACT",
+                // A town's name in -ск or -цк as a noun is the town, not the district around it of the same stem.
+                "Курской области|в Курске|Kursk Urban Okrug|EXACT",
+                "Курской области|Курска|Kursk Urban Okrug|EXACT",
+                "Курской области|Железногорске|Zheleznogorsk Urban Okrug|EXACT",
+                "Брянская область|в Брянске|Bryansk Urban Okrug|EXACT",
+                "Липецкая область|в Липецке|Lipetsk Urban Okrug|EXACT",
+                "Приморский край|в Партизанске|Partizansky Urban Okrug|EXACT",
+                "Курской области|в Курском районе|Kursky District|EXACT",
         })
         void resolvesDistrictsInAnyCaseAndByTheirFormerNames(String region, String input, String expected, MatchMethod method) {
             PlaceMatch<District> match = gazetteer.resolveDistrict(gazetteer.resolveRegion(region).place(), input);
             assertThat(match.place()).as(input).isNotNull();
             assertThat(match.place().name()).isEqualTo(expected);
             assertThat(match.method()).isEqualTo(method);
+        }
+
+        /**
+         * Every town in -ск or -цк that is a district of its own (город Курск) beside a district of its stem (Курский
+         * район) is named by its noun forms, and neither is by a form the adjective shares or the neuter.
+         */
+        @Test
+        void aTownBesideTheDistrictOfItsStemIsNamedByItsNounForms() {
+            int towns = 0;
+            for (Region region : gazetteer.regions()) {
+                List<District> districts = gazetteer.districts(region);
+                for (District town : districts) {
+                    String name = town.nameRu() == null ? "" : town.nameRu();
+                    if (!name.startsWith("город ") || name.indexOf(' ', 6) >= 0 || !name.matches(".*(ск|цк)")) {
+                        continue;
+                    }
+                    String noun = name.substring(6);
+                    String adjectiveStem = noun.toLowerCase(java.util.Locale.ROOT);
+                    if (districts.stream().noneMatch(d -> d != town && d.nameRu() != null
+                            && d.nameRu().toLowerCase(java.util.Locale.ROOT).startsWith(adjectiveStem + "ий "))) {
+                        continue;
+                    }
+                    towns++;
+                    for (String form : List.of(noun, noun + "а", noun + "у", noun + "е", "в " + noun + "е")) {
+                        assertThat(gazetteer.resolveDistrict(region, form).place()).as("%s in %s", form, region.name())
+                                .isEqualTo(town);
+                    }
+                    for (String form : List.of(noun + "ом", noun + "ое")) {
+                        assertThat(gazetteer.resolveDistrict(region, form).place()).as("%s in %s", form, region.name())
+                                .isNotEqualTo(town);
+                    }
+                }
+            }
+            assertThat(towns).as("towns beside a district of their stem").isGreaterThan(25);
         }
 
         @Test

@@ -84,6 +84,16 @@ class GrammarFoldingTests {
             assertThat(district.get(0)).isNotEqualTo(town.get(0));
             assertThat(district.get(1)).isEqualTo(town.get(1));
             assertThat(GrammarFolding.districtKeys("Курском")).containsExactly("курск");
+            // A town's noun form says город as the town's own name does; the adjective's forms and the neuter do not.
+            assertThat(GrammarFolding.districtKeys("в Курске")).isEqualTo(town);
+            assertThat(GrammarFolding.districtKeys("Липецк")).containsExactly("липецк | город", "липецк");
+            assertThat(GrammarFolding.districtKeys("Курское")).containsExactly("курск");
+            assertThat(GrammarFolding.districtKeys("Усть-Илимске")).containsExactly("илимск уст | город", "илимск уст");
+            assertThat(GrammarFolding.districtKeys("Курск станция")).hasSize(1);
+            assertThat(GrammarFolding.districtKeys("Ленинск-Кузнецкий")).hasSize(1);
+            assertThat(GrammarFolding.namesTown("под Курском")).isFalse();
+            assertThat(GrammarFolding.namesTown("Курский")).isFalse();
+            assertThat(GrammarFolding.namesTown("Kursk")).isFalse();
         }
     }
 
