@@ -578,6 +578,11 @@ public final class Gazetteer {
                 formerNames.forEach(former -> index.addFormer(former, district));
                 List<String> abolishedNames = split(row.findField("abolished_names").orElse(""));
                 abolishedNames.forEach(name -> index.addAbolished(name, district));
+                if (district.regionIso().startsWith("RU-") && district.kind().equals("urban okrug")) {
+                    // An urban okrug named by its town's adjective holds the town: Шебекино, Грайворон, Пермь.
+                    okrugTown(district.nameRu(), citiesBySpelling.getOrDefault(district.regionIso(), Map.of()))
+                            .forEach(town -> index.addAlias(town, district));
+                }
                 if (district.regionIso().startsWith("UA-")) {
                     // A raion is named after its centre: Dnipro Raion, Krasnohrad Raion (before 2024).
                     Map<String, String> cities = citiesBySpelling.getOrDefault(district.regionIso(), Map.of());
@@ -620,6 +625,39 @@ public final class Gazetteer {
             districts.replaceAll((iso, list) -> List.copyOf(list));
             return new Places(Collections.unmodifiableMap(regions), regionIndex,
                     Map.copyOf(districts), Map.copyOf(districtIndexes), Map.copyOf(widerNames), cityIndex);
+        }
+
+        /** A Russian urban okrug's name as an adjective of one word: {@code Шебекинский городской округ}. */
+        private static final java.util.regex.Pattern ADJECTIVE_OKRUG =
+                java.util.regex.Pattern.compile("(\\p{IsCyrillic}+(?:ск|цк)ий) городской округ");
+
+        /**
+         * The town an urban okrug's adjective name is made from, when the region has a town of that name: its name in
+         * the town list and as read back into Cyrillic ({@code Шебекинский городской округ}: Shebekino, Шебекино;
+         * {@code Пермский}: Perm, Пермь). The town's stem must be the adjective's less its {@code -ск}
+         * ({@code шебекинск}, {@code шебекин}), so that neither a town whose name is itself in -ск (Партизанский:
+         * Partizansk, met by the stems already) nor one of another shape (Валуйский: Valuyki) is guessed at. An
+         * urban okrug holds the town it is named after; a municipal district may not (Курский район: Kursk is an
+         * okrug of its own), so districts get no such name.
+         */
+        private static List<String> okrugTown(String nameRu, Map<String, String> cities) {
+            java.util.regex.Matcher okrug = ADJECTIVE_OKRUG.matcher(nameRu == null ? "" : nameRu);
+            if (cities.isEmpty() || !okrug.matches()) {
+                return List.of();
+            }
+            String adjective = GrammarFolding.stem(NameFolding.normalize(okrug.group(1)));
+            if (!adjective.endsWith("ск") || adjective.length() - 2 < GrammarFolding.MIN_STEM) {
+                return List.of();
+            }
+            String stem = adjective.substring(0, adjective.length() - 2);
+            for (String town : cities.values()) {
+                String cyrillic = EuropeanSpellings.cyrillic(town, false);
+                if (cyrillic != null && !cyrillic.contains(" ")
+                        && GrammarFolding.stem(NameFolding.normalize(cyrillic)).equals(stem)) {
+                    return List.of(town, cyrillic);
+                }
+            }
+            return List.of();
         }
 
         /** Endings of Ukrainian raion adjectives in Latin letters, longest first, and the noun endings they replace. */

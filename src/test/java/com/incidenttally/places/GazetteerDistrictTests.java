@@ -141,6 +141,13 @@ class GazetteerDistrictTests {
                 "Липецкая область|в Липецке|Lipetsk Urban Okrug|EXACT",
                 "Приморский край|в Партизанске|Partizansky Urban Okrug|EXACT",
                 "Курской области|в Курском районе|Kursky District|EXACT",
+                // An urban okrug named by its town's adjective holds the town (Шебекинский городской округ).
+                "Белгородская область|в Шебекино|Shebekinsky Urban Okrug|OTHER_NAME",
+                "Белгородская область|Shebekino|Shebekinsky Urban Okrug|OTHER_NAME",
+                "Белгородская область|в Грайвороне|Grayvoronsky Urban Okrug|OTHER_NAME",
+                "Белгородская область|Губкина|Gubkinsky Urban Okrug|OTHER_NAME",
+                "Пермский край|в Перми|Permsky Urban Okrug|OTHER_NAME",
+                "Приморский край|во Владивостоке|Vladivostoksky Urban Okrug|OTHER_NAME",
         })
         void resolvesDistrictsInAnyCaseAndByTheirFormerNames(String region, String input, String expected, MatchMethod method) {
             PlaceMatch<District> match = gazetteer.resolveDistrict(gazetteer.resolveRegion(region).place(), input);
@@ -181,6 +188,18 @@ class GazetteerDistrictTests {
                 }
             }
             assertThat(towns).as("towns beside a district of their stem").isGreaterThan(25);
+        }
+
+        @Test
+        void anOkrugNamedByAnAdjectiveTakesNoTownItIsNotNamedAfter() {
+            // Kirovsky Urban Okrug of Stavropol Krai is named after a man; Stavropol has no town Kirov.
+            assertThat(gazetteer.resolveDistrict(region("RU-STA"), "в Кирове").resolved()).isFalse();
+            // Valuyki's okrug is Valuysky: the adjective is not the town's stem and -ск, so it is not guessed at.
+            assertThat(gazetteer.resolveDistrict(region("RU-BEL"), "Валуйки").resolved()).isFalse();
+            // A municipal district may not hold the town it is named after (Perm is an okrug of its own).
+            assertThat(gazetteer.resolveDistrict(region("RU-PER"), "Пермь").place().kind()).isEqualTo("urban okrug");
+            // Only inside the okrug's region.
+            assertThat(gazetteer.resolveDistrict(region("RU-KRS"), "Шебекино").resolved()).isFalse();
         }
 
         @Test
