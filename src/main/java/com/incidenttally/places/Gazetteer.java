@@ -578,11 +578,6 @@ public final class Gazetteer {
                 formerNames.forEach(former -> index.addFormer(former, district));
                 List<String> abolishedNames = split(row.findField("abolished_names").orElse(""));
                 abolishedNames.forEach(name -> index.addAbolished(name, district));
-                if (district.regionIso().startsWith("RU-") && district.kind().equals("urban okrug")) {
-                    // An urban okrug named by its town's adjective holds the town: Шебекино, Грайворон, Пермь.
-                    okrugTown(district.nameRu(), citiesBySpelling.getOrDefault(district.regionIso(), Map.of()))
-                            .forEach(town -> index.addAlias(town, district));
-                }
                 if (district.regionIso().startsWith("UA-")) {
                     // A raion is named after its centre: Dnipro Raion, Krasnohrad Raion (before 2024).
                     Map<String, String> cities = citiesBySpelling.getOrDefault(district.regionIso(), Map.of());
@@ -609,6 +604,11 @@ public final class Gazetteer {
                     widerNames.put(stems, wider);
                 }
             }
+            // An urban okrug named by its town's adjective holds the town: Шебекино, Грайворон, Губкин.
+            districts.forEach((iso, list) -> list.stream()
+                    .filter(okrug -> iso.startsWith("RU-") && okrug.kind().equals("urban okrug"))
+                    .forEach(okrug -> okrugTown(okrug, list, citiesBySpelling.getOrDefault(iso, Map.of()))
+                            .forEach(town -> districtIndexes.get(iso).addAlias(town, okrug))));
             districtIndexes.values().forEach(index -> allDistrictSpellings.addAll(index.spellings()));
             NameIndex<Region> cityIndex = new NameIndex<>(false, Set.of(), NameIndex.Folding.PLAIN);
             for (NamedCsvRecord row : cityRows) {
@@ -638,11 +638,18 @@ public final class Gazetteer {
          * ({@code шебекинск}, {@code шебекин}), so that neither a town whose name is itself in -ск (Партизанский:
          * Partizansk, met by the stems already) nor one of another shape (Валуйский: Valuyki) is guessed at. An
          * urban okrug holds the town it is named after; a municipal district may not (Курский район: Kursk is an
-         * okrug of its own), so districts get no such name.
+         * okrug of its own), so districts get no such name. Nor does an okrug beside a district of its adjective
+         * (Пермский городской округ, Пермский район): a name's core is matched before the kind it states, and
+         * {@code Пермь район} would be taken for the okrug.
          */
-        private static List<String> okrugTown(String nameRu, Map<String, String> cities) {
-            java.util.regex.Matcher okrug = ADJECTIVE_OKRUG.matcher(nameRu == null ? "" : nameRu);
+        private static List<String> okrugTown(District district, List<District> regionDistricts, Map<String, String> cities) {
+            java.util.regex.Matcher okrug = ADJECTIVE_OKRUG.matcher(district.nameRu() == null ? "" : district.nameRu());
             if (cities.isEmpty() || !okrug.matches()) {
+                return List.of();
+            }
+            String word = okrug.group(1).toLowerCase(Locale.ROOT) + " ";
+            if (regionDistricts.stream().anyMatch(other -> other != district && other.nameRu() != null
+                    && other.nameRu().toLowerCase(Locale.ROOT).startsWith(word))) {
                 return List.of();
             }
             String adjective = GrammarFolding.stem(NameFolding.normalize(okrug.group(1)));

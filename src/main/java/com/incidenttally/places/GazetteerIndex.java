@@ -47,7 +47,8 @@ final class GazetteerIndex {
      */
     private static final List<String> SOURCES = List.of(Gazetteer.REGIONS, Gazetteer.DISTRICTS, Gazetteer.WIDER_NAMES,
             Gazetteer.CITIES, "Gazetteer$Places.class", "NameIndex.class", "NameIndex$Keys.class",
-            "NameIndex$Folding.class", "NameFolding.class", "GrammarFolding.class", "GazetteerIndex.class");
+            "NameIndex$Folding.class", "NameFolding.class", "GrammarFolding.class", "EuropeanSpellings.class",
+            "GazetteerIndex.class");
 
     private GazetteerIndex() {
     }
