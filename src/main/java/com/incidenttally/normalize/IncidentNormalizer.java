@@ -186,7 +186,7 @@ public final class IncidentNormalizer {
      * read by two versions' rules. {@code RulesVersionTests} holds a digest of the rules' sources and data, and
      * fails when they change and this does not.
      */
-    public static final String RULES = "2026-12-08.3";
+    public static final String RULES = "2026-12-08.4";
 
     private When when(String occurredText, String nightText, Region region) {
         When when = parsedWhen(occurredText, nightText, zones.zoneOf(region));

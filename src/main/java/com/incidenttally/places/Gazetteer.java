@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -628,13 +629,12 @@ public final class Gazetteer {
         }
 
         /** A Russian urban okrug's name as an adjective of one word: {@code Шебекинский городской округ}. */
-        private static final java.util.regex.Pattern ADJECTIVE_OKRUG =
-                java.util.regex.Pattern.compile("(\\p{IsCyrillic}+(?:ск|цк)ий) городской округ");
+        private static final Pattern ADJECTIVE_OKRUG = Pattern.compile("(\\p{IsCyrillic}+(?:ск|цк)ий) городской округ");
 
         /**
          * The town an urban okrug's adjective name is made from, when the region has a town of that name: its name in
          * the town list and as read back into Cyrillic ({@code Шебекинский городской округ}: Shebekino, Шебекино;
-         * {@code Пермский}: Perm, Пермь). The town's stem must be the adjective's less its {@code -ск}
+         * {@code Грайворонский}: Grayvoron, Грайворон). The town's stem must be the adjective's less its {@code -ск}
          * ({@code шебекинск}, {@code шебекин}), so that neither a town whose name is itself in -ск (Партизанский:
          * Partizansk, met by the stems already) nor one of another shape (Валуйский: Valuyki) is guessed at. An
          * urban okrug holds the town it is named after; a municipal district may not (Курский район: Kursk is an
@@ -643,7 +643,7 @@ public final class Gazetteer {
          * {@code Пермь район} would be taken for the okrug.
          */
         private static List<String> okrugTown(District district, List<District> regionDistricts, Map<String, String> cities) {
-            java.util.regex.Matcher okrug = ADJECTIVE_OKRUG.matcher(district.nameRu() == null ? "" : district.nameRu());
+            Matcher okrug = ADJECTIVE_OKRUG.matcher(district.nameRu() == null ? "" : district.nameRu());
             if (cities.isEmpty() || !okrug.matches()) {
                 return List.of();
             }
