@@ -303,14 +303,20 @@ class PeriodSweepTests {
         return source;
     }
 
-    @Test
-    void aSweepThatFailsWhileARangeIsListedWaitsForItThenRemovesTheWorkFolder() throws IOException {
+    /** As {@link #aBigNightThenAWeek}, with the night after the big one failing to be written to the night index. */
+    private MemoryReportSource aBigNightThenAWeekWhoseTuesdayCannotBeIndexed() {
         MemoryReportSource source = aBigNightThenAWeek();
         source.onPutNight = night -> {
             if (night.equals(MONDAY.plusDays(1))) {
                 throw new IllegalStateException("the night index could not be written");
             }
         };
+        return source;
+    }
+
+    @Test
+    void aSweepThatFailsWhileARangeIsListedWaitsForItThenRemovesTheWorkFolder() throws IOException {
+        MemoryReportSource source = aBigNightThenAWeekWhoseTuesdayCannotBeIndexed();
 
         // The big night's listing goes to a file of the work folder, written by the lister while the next night fails.
         assertThatThrownBy(() -> sweep(source, WEEK).listingHeld(1_000).run())
@@ -321,12 +327,7 @@ class PeriodSweepTests {
 
     @Test
     void aListerThatFailsBeforeTheSweepDoesIsNamedWithTheSweepsFailure() throws IOException {
-        MemoryReportSource source = aBigNightThenAWeek();
-        source.onPutNight = night -> {
-            if (night.equals(MONDAY.plusDays(1))) {
-                throw new IllegalStateException("the night index could not be written");
-            }
-        };
+        MemoryReportSource source = aBigNightThenAWeekWhoseTuesdayCannotBeIndexed();
         Path notAFolder = Files.writeString(output.resolve("a file"), "not a folder");
 
         // The listing goes to a file after 1,000 incidents, but no work folder can be made there.
